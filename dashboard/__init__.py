@@ -1,0 +1,1 @@
+"""Sales-accountability coaching dashboard: the product's logic, free of any UI."""

@@ -1,0 +1,187 @@
+"""The `dashboard` command: the app's work from scripts, cron jobs and tests.
+
+A thin layer over the same package functions the pages call. The contract
+(commands, JSON shapes, exit codes) is ../shared/design/CLI.md: `--json`
+prints one JSON document on stdout, messages go to stderr; exit 0 on
+success, 1 when a file or request could not be processed, 2 on wrong usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import pandas as pd
+import typer
+
+from dashboard import demo as demo_data
+from dashboard import roster, uploads
+from dashboard.db import Database, DatabaseError, database_path
+from dashboard.ingest import IngestOptions, IngestResult, ingest_file
+from dashboard.ingest.detect import SOURCES
+from dashboard.ingest.schema import KINDS
+
+app = typer.Typer(
+    help="Sales-accountability coaching dashboard: ingest CRM exports and query them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+Kind = Enum("Kind", {k: k for k in KINDS}, type=str)  # type: ignore[misc]
+Source = Enum("Source", {s: s for s in SOURCES}, type=str)  # type: ignore[misc]
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="DuckDB file to use (default: $DASHBOARD_DB, else ./data/dashboard.duckdb).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    ctx.obj = db
+
+
+def _open(ctx: typer.Context) -> Database:
+    try:
+        return Database(ctx.obj)
+    except DatabaseError as exc:
+        _fail(str(exc))
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(1)
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, default=_json_default))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime | pd.Timestamp):
+        return value.isoformat()
+    if pd.isna(value):
+        return None
+    return str(value)
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """DataFrame rows as plain dicts, with missing values as None."""
+    cleaned = frame.astype(object).where(frame.notna(), None)
+    return cleaned.to_dict(orient="records")
+
+
+def _print_table(frame: pd.DataFrame, empty: str) -> None:
+    typer.echo(frame.to_string(index=False) if not frame.empty else empty)
+
+
+@app.command()
+def init(ctx: typer.Context) -> None:
+    """Create or migrate the database (safe to run again)."""
+    database = _open(ctx)
+    typer.echo(f"database ready: {database.path}", err=True)
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    weeks: Annotated[int, typer.Option(min=8, max=260, help="Weeks of sample history.")] = 52,
+    seed: Annotated[int, typer.Option(help="Random seed of the sample generator.")] = 7,
+) -> None:
+    """Load the bundled sample data (sample_data/) through the normal ingest path."""
+    database = _open(ctx)
+    results = demo_data.load(database, weeks=weeks, seed=seed)
+    for result in results:
+        typer.echo(result.message, err=True)
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="CSV or XLSX exports to load.", show_default=False)],
+    kind: Annotated[Kind | None, typer.Option(help="Kind of file (default: detected).")] = None,
+    source: Annotated[Source | None, typer.Option(help="CRM export preset (default: detected).")] = None,
+    snapshot_date: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Pipeline snapshot date for files without one (default: today)."),
+    ] = None,
+    day_first: Annotated[
+        bool | None,
+        typer.Option("--day-first/--month-first", help="Read 03/04/2026 as 3 April (default: decided per file)."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Ingest CSV/XLSX files: detect kind and source, clean, store, report rejected rows."""
+    database = _open(ctx)
+    options = IngestOptions(
+        kind=kind.value if kind else None,
+        source=source.value if source else None,
+        snapshot_date=snapshot_date.date() if snapshot_date else None,
+        day_first=day_first,
+    )
+    results: list[IngestResult] = [ingest_file(database, path, options) for path in files]
+    for result in results:
+        typer.echo(result.message, err=True)
+    if as_json:
+        _print_json([r.to_json() for r in results])
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+@app.command("uploads")
+def list_uploads(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List uploads, newest first."""
+    frame = uploads.list_uploads(_open(ctx))
+    if as_json:
+        _print_json(_records(frame))
+    else:
+        columns = ["upload_id", "file_name", "kind", "source", "status", "rows_loaded", "rows_rejected", "uploaded_at"]
+        _print_table(frame[columns], "no uploads yet")
+
+
+@app.command()
+def undo(
+    ctx: typer.Context,
+    upload_id: Annotated[int, typer.Argument(help="Upload to remove (see `dashboard uploads`).")],
+) -> None:
+    """Remove everything one upload added."""
+    try:
+        removed = uploads.undo(_open(ctx), upload_id)
+    except uploads.UndoError as exc:
+        _fail(str(exc))
+    typer.echo(f"upload {upload_id} undone: {removed} rows removed", err=True)
+
+
+@app.command()
+def reps(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List reps with team and manager."""
+    frame = roster.list_reps(_open(ctx))
+    if as_json:
+        _print_json(_records(frame[["rep", "team", "manager"]]))
+    else:
+        _print_table(frame[["rep", "team", "manager", "start_date"]], "no reps yet: ingest a roster")
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except DatabaseError as exc:
+        typer.echo(str(exc), err=True)
+        raise SystemExit(1) from exc
+
+
+__all__ = ["app", "database_path", "main"]

@@ -1,0 +1,300 @@
+"""Ingests one file into the store, atomically: all of its good rows, or nothing.
+
+The steps, each a query in `queries/`: read the body as text into `raw`,
+move the mapped columns into the kind's `stage` table, parse and check every
+cell in SQL (`ingest_clean_<kind>`), then, in the same transaction, record
+the upload, keep the rejected cells, replace what this file supersedes and
+insert the new rows. Any error rolls the whole file back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dashboard import db
+from dashboard.ingest import profiles, read
+from dashboard.ingest.detect import Detection, detect, from_mapping, header_score
+from dashboard.ingest.schema import KINDS
+
+MAX_ERRORS_REPORTED = 100
+# Kinds whose new rows replace stored ones (same snapshot date + opportunity, same rep,
+# same target): `ingest_supersede_<kind>.sql` marks the replaced rows, undo restores them.
+REPLACING_KINDS = frozenset({"opportunities", "roster", "targets"})
+
+
+@dataclass
+class IngestOptions:
+    kind: str | None = None  # force the kind (else detected)
+    source: str | None = None  # force the source preset (else detected)
+    mapping: dict[str, str] | None = None  # confirmed canonical field -> header
+    snapshot_date: dt.date | None = None  # for pipeline files without their own date
+    day_first: bool | None = None  # d/m/y dates (else decided from the file)
+    display_name: str | None = None  # name to record (uploads arrive as temp files)
+    uploaded_by: str | None = None
+    known_metrics: tuple[str, ...] = ()  # target metric names accepted (empty: any)
+
+
+@dataclass
+class IngestResult:
+    """What happened to one file; `to_json` is the CLI contract's shape."""
+
+    file: str
+    status: str  # loaded | duplicate | failed
+    upload_id: int | None = None
+    kind: str | None = None
+    source: str | None = None
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    duplicates_skipped: int = 0
+    rows_replaced: int = 0
+    footer_rows: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    message: str = ""
+    detection: Detection | None = None  # for the mapping screen when detection was unsure
+
+    def to_json(self) -> dict[str, Any]:
+        keys = (
+            "file upload_id kind source status rows_read rows_loaded rows_rejected "
+            "duplicates_skipped errors"
+        ).split()
+        data = asdict(self)
+        return {k: data[k] for k in keys}
+
+
+def ingest_file(database: db.Database, path: Path, options: IngestOptions | None = None) -> IngestResult:
+    """Ingests one CSV/XLSX file; never raises for a bad file, reports it instead."""
+    options = options or IngestOptions()
+    name = options.display_name or path.name
+    if not path.is_file():
+        return _failed(name, f"{path}: no such file")
+    digest = _sha256(path)
+    with database.cursor() as cur:
+        earlier = db.execute(cur, "upload_find_by_sha256", sha256=digest).fetchone()
+    if earlier:
+        upload_id, earlier_name, kind, source, *counts = earlier
+        return IngestResult(
+            file=name,
+            status="duplicate",
+            upload_id=upload_id,
+            kind=kind,
+            source=source,
+            message=f"{name}: already loaded as upload {upload_id} ({earlier_name}); nothing changed",
+        )
+    with tempfile.TemporaryDirectory(prefix="ingest-") as workdir:
+        try:
+            table = read.open_table(path, Path(workdir), header_score)
+        except read.UnreadableFile as exc:
+            return _failed(name, f"{name}: {exc}")
+        detection = _detection(database, table.headers, options)
+        problem = _detection_problem(detection, options)
+        if problem:
+            return _failed(name, f"{name}: {problem}", detection)
+        try:
+            return _store(database, table, detection, digest, name, options)
+        except _NothingToStore as exc:
+            return _failed(name, f"{name}: {exc}", detection, errors=exc.errors)
+        except (read.UnreadableFile, duckdb.Error) as exc:
+            return _failed(name, f"{name}: {exc}", detection)
+
+
+class _NothingToStore(Exception):
+    def __init__(self, message: str, errors: list[dict[str, Any]] | None = None):
+        super().__init__(message)
+        self.errors = errors or []
+
+
+def _detection(database: db.Database, headers: list[str], options: IngestOptions) -> Detection:
+    if options.mapping and options.kind:
+        return from_mapping(headers, options.kind, options.source or "generic", options.mapping)
+    saved = profiles.find(database, headers)
+    if saved and options.kind in (None, saved.kind) and options.source in (None, saved.source):
+        return from_mapping(headers, saved.kind, saved.source, saved.mapping)
+    return detect(headers, options.kind, options.source)
+
+
+def _detection_problem(detection: Detection, options: IngestOptions) -> str | None:
+    headers = ", ".join(detection.headers) or "(none)"
+    if detection.kind is None:
+        kinds = ", ".join(KINDS)
+        return (
+            f"could not tell what kind of file this is ({kinds}); "
+            f"unmatched columns: {headers}. Name the kind with --kind and the CRM with --source, "
+            "or map the columns once on the Upload page"
+        )
+    if detection.missing:
+        missing = ", ".join(KINDS[detection.kind].field(f).label for f in detection.missing)
+        unmatched = ", ".join(detection.unmatched_headers) or "(none)"
+        return (
+            f"as {detection.kind} ({detection.source}), no column found for: {missing}; "
+            f"unmatched columns: {unmatched}"
+        )
+    if not detection.sure and not options.kind:
+        others = ", ".join(detection.alternatives)
+        return (
+            f"the columns fit both {detection.kind} and {others}; "
+            f"say which with --kind (unmatched columns: {', '.join(detection.unmatched_headers) or '(none)'})"
+        )
+    return None
+
+
+def _store(
+    database: db.Database,
+    table: read.Table,
+    detection: Detection,
+    digest: str,
+    name: str,
+    options: IngestOptions,
+) -> IngestResult:
+    kind, source = detection.kind, detection.source
+    assert kind is not None and source is not None
+    names = _column_names(table.headers, detection)
+    with database.transaction() as cur:
+        structural = read.load_raw(cur, table, names)
+        footer_rows = db.execute(cur, "ingest_footer_count").fetchone()[0]
+        db.execute(cur, f"ingest_stage_table_{kind}")
+        db.execute(cur, "ingest_stage")
+        db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options))
+        rows, rejected = db.execute(cur, "ingest_clean_counts").fetchone()
+        if rows == 0 and not structural:
+            raise _NothingToStore("no data rows under the header row")
+        mapping = detection.mapping_by_header
+        upload_id = db.execute(
+            cur,
+            "upload_insert",
+            file_name=name,
+            sha256=digest,
+            kind=kind,
+            source=source,
+            file_format=table.file_format,
+            mapping=json.dumps(mapping),
+            uploaded_by=options.uploaded_by,
+        ).fetchone()[0]
+        fields = list(mapping)
+        db.execute(
+            cur,
+            "ingest_rejected_rows",
+            upload_id=upload_id,
+            fields=fields,
+            headers=[mapping[f] for f in fields],
+        )
+        for reject in structural:
+            db.execute(
+                cur,
+                "ingest_structural_reject",
+                upload_id=upload_id,
+                row=reject.row,
+                value=reject.value,
+                reason=reject.reason,
+            )
+        errors = _errors(cur, upload_id)
+        if rejected == rows:
+            raise _NothingToStore(
+                f"none of the {rows + len(structural)} rows could be read; first problem: "
+                + _describe(errors[0]),
+                errors,
+            )
+        replaced = 0
+        if kind in REPLACING_KINDS:
+            replaced = db.execute(cur, f"ingest_supersede_{kind}", upload_id=upload_id).fetchone()[0]
+        loaded = db.execute(cur, f"ingest_insert_{kind}", upload_id=upload_id).fetchone()[0]
+        result = IngestResult(
+            file=name,
+            status="loaded",
+            upload_id=upload_id,
+            kind=kind,
+            source=source,
+            rows_read=rows + len(structural),
+            rows_loaded=loaded,
+            rows_rejected=rejected + len(structural),
+            duplicates_skipped=rows - rejected - loaded,
+            rows_replaced=replaced,
+            footer_rows=footer_rows,
+            errors=errors,
+            detection=detection,
+        )
+        db.execute(
+            cur,
+            "upload_finish",
+            upload_id=upload_id,
+            rows_read=result.rows_read,
+            rows_loaded=result.rows_loaded,
+            rows_rejected=result.rows_rejected,
+            duplicates_skipped=result.duplicates_skipped,
+            rows_replaced=result.rows_replaced,
+        )
+        db.execute(cur, "change_log_add", what=f"ingest {kind}", upload_id=upload_id)
+    result.message = _summary(result)
+    return result
+
+
+def _column_names(headers: list[str], detection: Detection) -> list[str]:
+    """Canonical names for mapped columns, `unmapped_<i>` for the rest (all allow-listed)."""
+    by_index = {i: f for f, i in detection.mapping.items()}
+    return [by_index.get(i, f"unmapped_{i}") for i in range(len(headers))]
+
+
+def _clean_params(kind: str, source: str, detection: Detection, options: IngestOptions) -> dict[str, Any]:
+    offered = {
+        "source": source,
+        "duration_unit": detection.duration_unit,
+        "day_first": options.day_first,
+        "snapshot_date": options.snapshot_date or dt.date.today(),
+        "metrics": list(options.known_metrics),
+    }
+    wanted = db.load_query(f"ingest_clean_{kind}").params
+    return {k: v for k, v in offered.items() if k in wanted}
+
+
+def _errors(cur: duckdb.DuckDBPyConnection, upload_id: int) -> list[dict[str, Any]]:
+    rows = db.execute(cur, "upload_errors", upload_id=upload_id, limit=MAX_ERRORS_REPORTED).fetchall()
+    return [{"row": r, "column": c, "value": v, "message": m} for r, c, v, m in rows]
+
+
+def _describe(error: dict[str, Any]) -> str:
+    where = f"row {error['row']}" + (f", column {error['column']!r}" if error.get("column") else "")
+    return f"{where}, value {error['value']!r}: {error['message']}"
+
+
+def _summary(result: IngestResult) -> str:
+    parts = [f"{result.file}: {result.rows_loaded} {result.kind} rows loaded ({result.source})"]
+    if result.rows_rejected:
+        parts.append(f"{result.rows_rejected} rejected (first: {_describe(result.errors[0])})")
+    if result.duplicates_skipped:
+        parts.append(f"{result.duplicates_skipped} already stored")
+    if result.rows_replaced:
+        parts.append(f"{result.rows_replaced} earlier rows replaced")
+    return "; ".join(parts)
+
+
+def _failed(
+    name: str,
+    message: str,
+    detection: Detection | None = None,
+    errors: list[dict[str, Any]] | None = None,
+) -> IngestResult:
+    return IngestResult(
+        file=name,
+        status="failed",
+        kind=detection.kind if detection else None,
+        source=detection.source if detection else None,
+        errors=errors or [{"row": None, "column": None, "value": None, "message": message}],
+        message=message,
+        detection=detection,
+    )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

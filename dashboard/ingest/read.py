@@ -1,0 +1,269 @@
+"""Opens an uploaded file and loads its table, as text, into a DuckDB temp table.
+
+Owns everything about the file as bytes: CSV or Excel, encoding (UTF-8,
+UTF-16, cp1252, with or without BOM), delimiter, and where the header row is
+(formatted reports put a block of metadata above it). The body of a CSV is
+read by DuckDB's `read_csv`, never row by row in Python; Excel cells come
+from python-calamine and are handed over as one Arrow table.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from dashboard import db
+
+HEAD_BYTES = 256 * 1024  # enough to find the header under any report preamble
+HEAD_RECORDS = 60  # header must start within the first rows
+DELIMITERS = (",", ";", "\t", "|")
+MAX_REPORTED_LINE = 200
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read as a table; the message says why, for the user."""
+
+
+@dataclass
+class Table:
+    """Where a file's table is and how to read it."""
+
+    file_format: str  # csv | xlsx
+    headers: list[str]  # header cells as written, in file order
+    header_row: int  # spreadsheet row number of the header (1-based)
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    csv_path: Path | None = None  # UTF-8 text to hand to read_csv
+    skip_lines: int = 0  # physical lines up to and including the header
+    excel_rows: list[list[str]] = field(default_factory=list)  # data rows as text
+    sheet_name: str | None = None
+
+
+@dataclass
+class StructuralReject:
+    row: int
+    value: str
+    reason: str
+
+
+HeaderScore = Callable[[list[str]], int]
+
+
+def open_table(path: Path, workdir: Path, score_header: HeaderScore) -> Table:
+    """Finds the table in `path`; `score_header` rates a candidate header row."""
+    with path.open("rb") as fh:
+        head = fh.read(HEAD_BYTES)
+    if not head.strip():
+        raise UnreadableFile("the file is empty")
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
+        return _open_excel(path, score_header)
+    encoding = _detect_encoding(head)
+    text_path = path if encoding == "utf-8" else _transcode(path, encoding, workdir)
+    return _open_csv(text_path, encoding, score_header)
+
+
+def load_raw(cur: duckdb.DuckDBPyConnection, table: Table, names: list[str]) -> list[StructuralReject]:
+    """Creates temp table `raw` (`_row` + one VARCHAR column per name, blank rows dropped)."""
+    if table.file_format == "xlsx":
+        _load_excel_rows(cur, table, names)
+        return []
+    columns = dict.fromkeys(names, "VARCHAR")
+    try:
+        db.execute(
+            cur,
+            "ingest_read_csv",
+            path=str(table.csv_path),
+            skip=table.skip_lines,
+            delim=table.delimiter,
+            columns=columns,
+        )
+    except duckdb.InvalidInputException as exc:
+        raise UnreadableFile(_first_line(str(exc))) from exc
+    rejects = [
+        (int(line), str(csv_line or ""), str(message or ""))
+        for line, csv_line, message in db.execute(cur, "ingest_csv_rejects").fetchall()
+    ]
+    # DuckDB keeps good records in file order but skips the rejected ones, so
+    # good record k sits at record k plus the rejects before it (see below).
+    reject_records = sorted(line - table.skip_lines - 1 for line, _, _ in rejects)
+    db.execute(
+        cur,
+        "ingest_number_raw_rows",
+        first_data_row=table.header_row + 1,
+        reject_shift=[r - i for i, r in enumerate(reject_records)],
+    )
+    return [
+        StructuralReject(
+            row=table.header_row + 1 + (line - table.skip_lines - 1),
+            value=csv_line[:MAX_REPORTED_LINE],
+            reason=_first_line(message).lower() or "malformed line",
+        )
+        for line, csv_line, message in rejects
+    ]
+
+
+# --- CSV -----------------------------------------------------------------
+
+
+def _detect_encoding(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = head[:4096]
+    if b"\x00" in sample:
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        if odd_nuls > len(sample) // 4 and even_nuls < len(sample) // 20:
+            return "utf-16-le"
+        if even_nuls > len(sample) // 4 and odd_nuls < len(sample) // 20:
+            return "utf-16-be"
+        raise UnreadableFile("this is not a CSV or Excel file (it contains binary data)")
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the sample's end
+            return "cp1252"
+    return "utf-8"
+
+
+def _transcode(path: Path, encoding: str, workdir: Path) -> Path:
+    """Streams a non-UTF-8 file into a UTF-8 copy for DuckDB."""
+    target = workdir / (path.name + ".utf8.csv")
+    try:
+        with (
+            path.open("r", encoding=encoding, newline="") as src,
+            target.open("w", encoding="utf-8", newline="") as dst,
+        ):
+            shutil.copyfileobj(src, dst, 1 << 20)
+    except (UnicodeDecodeError, UnicodeError) as exc:
+        raise UnreadableFile(f"the text is not valid {encoding}: {exc.reason}") from exc
+    return target
+
+
+def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore) -> Table:
+    with text_path.open("rb") as fh:
+        raw_head = fh.read(HEAD_BYTES)
+    head = raw_head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+    if len(raw_head) == HEAD_BYTES:  # drop a last line that may be cut
+        head = head[: head.rfind("\n") + 1] or head
+    best: tuple[tuple[int, int, int], str, int, int, list[str]] | None = None
+    for delimiter in DELIMITERS:
+        reader = csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)
+        records: list[tuple[int, list[str]]] = []
+        try:
+            for record in reader:
+                records.append((reader.line_num, record))
+                if len(records) >= HEAD_RECORDS:
+                    break
+        except csv.Error:
+            continue
+        for index, (line_num, record) in enumerate(records):
+            cells = [c.strip() for c in record]
+            width = sum(1 for c in cells if c)
+            if width < 2:
+                continue
+            following = [r for _, r in records[index + 1 : index + 6]]
+            consistent = sum(1 for r in following if len(r) == len(record))
+            rank = (score_header(cells), consistent, width)
+            if best is None or rank > best[0]:
+                best = (rank, delimiter, index, line_num, cells)
+    if best is None:
+        raise UnreadableFile("no table found: the file has no row with two or more columns")
+    _, delimiter, index, line_num, cells = best
+    return Table(
+        file_format="csv",
+        headers=cells,
+        header_row=index + 1,
+        encoding=encoding,
+        delimiter=delimiter,
+        csv_path=text_path,
+        skip_lines=line_num,
+    )
+
+
+# --- Excel ---------------------------------------------------------------
+
+
+def _open_excel(path: Path, score_header: HeaderScore) -> Table:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, ValueError, OSError) as exc:
+        raise UnreadableFile(f"this Excel file cannot be opened: {exc}") from exc
+    best: tuple[tuple[int, int], str, int, list[str], list[list[str]]] | None = None
+    for name in workbook.sheet_names:
+        sheet = workbook.get_sheet_by_name(name)
+        rows = [[_cell_text(c) for c in row] for row in sheet.to_python(skip_empty_area=False)]
+        for index, row in enumerate(rows[:HEAD_RECORDS]):
+            cells = [c.strip() for c in row]
+            width = sum(1 for c in cells if c)
+            if width < 2:
+                continue
+            rank = (score_header(cells), width)
+            if best is None or rank > best[0]:
+                best = (rank, name, index, cells, rows[index + 1 :])
+    if best is None:
+        raise UnreadableFile("no table found in any sheet of this workbook")
+    _, name, index, cells, body = best
+    while cells and not cells[-1]:
+        cells.pop()
+    return Table(
+        file_format="xlsx",
+        headers=cells,
+        header_row=index + 1,
+        excel_rows=body,
+        sheet_name=name,
+    )
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else format(value, ".15g")
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        seconds = int(value.total_seconds())
+        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return str(value)
+
+
+def _load_excel_rows(cur: duckdb.DuckDBPyConnection, table: Table, names: list[str]) -> None:
+    width = len(names)
+    first = table.header_row + 1
+    kept = [(first + i, row) for i, row in enumerate(table.excel_rows) if any(c.strip() for c in row)]
+    columns: dict[str, Iterable[object]] = {"_row": [n for n, _ in kept]}
+    for j, name in enumerate(names):
+        columns[name] = [(row[j] if j < len(row) and row[j] != "" else None) for _, row in kept]
+    arrow = pa.table(
+        {k: pa.array(v, type=pa.int64() if k == "_row" else pa.string()) for k, v in columns.items()}
+    )
+    cur.register("excel_rows", arrow)
+    try:
+        db.execute(cur, "ingest_raw_from_excel")
+    finally:
+        cur.unregister("excel_rows")
+    if width == 0:
+        raise UnreadableFile("the header row has no columns")
+
+
+def _first_line(message: str) -> str:
+    return message.strip().splitlines()[0] if message.strip() else ""

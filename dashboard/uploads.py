@@ -1,0 +1,48 @@
+"""The history of uploads: listing them, their rejected rows, and undoing one."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import db
+
+# What undoing an upload of each kind does: remove its rows, then bring back
+# the rows it had replaced (kinds whose uploads replace earlier rows).
+_UNDO_STEPS: dict[str, tuple[str, ...]] = {
+    "activities": ("undo_activities",),
+    "opportunities": ("undo_opportunities", "undo_restore_opportunities"),
+    "roster": ("undo_roster", "undo_restore_roster"),
+    "targets": ("undo_targets", "undo_restore_targets"),
+    "target_accounts": ("undo_target_accounts",),
+}
+
+
+class UndoError(Exception):
+    """The upload cannot be undone (unknown id, or undone already)."""
+
+
+def list_uploads(database: db.Database) -> pd.DataFrame:
+    """Every upload, newest first."""
+    return database.run("uploads_list")
+
+
+def rejected_rows(database: db.Database, upload_id: int) -> pd.DataFrame:
+    """Row, column, value and reason of every cell one upload could not use."""
+    return database.run("upload_rejected_rows", upload_id=upload_id)
+
+
+def undo(database: db.Database, upload_id: int, undone_by: str | None = None) -> int:
+    """Removes everything one upload added (and restores what it replaced); returns rows removed."""
+    with database.transaction() as cur:
+        marked = db.execute(cur, "upload_mark_undone", upload_id=upload_id, undone_by=undone_by).fetchone()
+        if marked is None:
+            known = upload_id in set(db.execute(cur, "uploads_list").df()["upload_id"])
+            raise UndoError(
+                f"upload {upload_id} was undone already" if known else f"there is no upload {upload_id}"
+            )
+        remove, *restore = _UNDO_STEPS[marked[0]]
+        removed = db.execute(cur, remove, upload_id=upload_id).fetchone()[0]
+        for step in restore:
+            db.execute(cur, step, upload_id=upload_id)
+        db.execute(cur, "change_log_add", what=f"undo {marked[0]}", upload_id=upload_id)
+    return int(removed)

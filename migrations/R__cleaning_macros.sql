@@ -1,0 +1,154 @@
+-- Cleaning macros: turn the text of CRM exports into typed values.
+-- Re-applied whenever this file changes. Each returns NULL when the text
+-- cannot be read; the ingest queries report those as rejected cells.
+
+-- Blank-ish cells: '', '-', '—', 'n/a', '#N/A', 'null' (and any surrounding spaces).
+CREATE OR REPLACE MACRO clean_text(s) AS
+    CASE
+        WHEN regexp_full_match(trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160)), '(|-+|–|—|n/?a|#n/a|null|\(blank\))', 'i') THEN NULL
+        ELSE trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160))
+    END;
+
+-- The parts of a money/number cell: optional parentheses, sign, currency symbol or
+-- ISO code on either side, digits with separators, trailing minus, percent.
+CREATE OR REPLACE MACRO number_parts(t) AS
+    regexp_extract(
+        t,
+        '^(\()?\s*([-+])?\s*(?:[$€£¥₹]|[A-Za-z]{3})?\s*([-+])?\s*([0-9][0-9.,'' \x{00A0}\x{202F}]*|\.[0-9]+)\s*(?:[$€£¥₹]|[A-Za-z]{3})?\s*(-)?\s*(%)?\s*(\))?$',
+        ['open', 'sign', 'sign2', 'digits', 'trailing_minus', 'percent', 'close']
+    );
+
+-- Digits with `,` / `.` separators -> canonical '1234.56', or NULL if malformed.
+-- Both separators: the last one is the decimal mark. One kind only: it is a
+-- thousands separator when it groups by three (and, for a single group, when
+-- the file's style says so: `decimal_comma`), else the decimal mark.
+CREATE OR REPLACE MACRO normalize_digits(d, decimal_comma) AS
+    CASE
+        WHEN regexp_full_match(d, '[0-9]+') THEN d
+        WHEN regexp_full_match(d, '[0-9]{1,3}(\.[0-9]{3})+,[0-9]+') THEN replace(replace(d, '.', ''), ',', '.')
+        WHEN regexp_full_match(d, '[0-9]{1,3}(,[0-9]{3})+\.[0-9]+') THEN replace(d, ',', '')
+        WHEN regexp_full_match(d, '[0-9]{1,3}(,[0-9]{3}){2,}') THEN replace(d, ',', '')
+        WHEN regexp_full_match(d, '[0-9]{1,3}(\.[0-9]{3}){2,}') THEN replace(d, '.', '')
+        WHEN regexp_full_match(d, '[0-9]{1,3},[0-9]{3}') AND NOT decimal_comma THEN replace(d, ',', '')
+        WHEN regexp_full_match(d, '[0-9]{1,3}\.[0-9]{3}') AND decimal_comma THEN replace(d, '.', '')
+        WHEN regexp_full_match(d, '[0-9]*,[0-9]+') THEN replace(d, ',', '.')
+        WHEN regexp_full_match(d, '[0-9]*\.[0-9]+') THEN d
+        ELSE NULL
+    END;
+
+-- '$1,234.56', '1.234,56 €', '(1,234)', 'USD 120,000.00', '-5', '45%', '1 234,5' -> DOUBLE.
+CREATE OR REPLACE MACRO parse_number(s, decimal_comma) AS (
+    WITH p AS (SELECT number_parts(clean_text(s)) AS x)
+    SELECT
+        CASE
+            WHEN (x.open = '') <> (x.close = '') THEN NULL
+            WHEN (x.open <> '')::INT + (x.sign = '-')::INT + (x.sign2 = '-')::INT
+                 + (x.trailing_minus <> '')::INT > 1 THEN NULL
+            ELSE
+                try_cast(normalize_digits(regexp_replace(x.digits, '[ ''\x{00A0}\x{202F}]', '', 'g'), decimal_comma) AS DOUBLE)
+                * CASE WHEN x.open <> '' OR x.sign = '-' OR x.sign2 = '-' OR x.trailing_minus <> '' THEN -1 ELSE 1 END
+                / CASE WHEN x.percent <> '' THEN 100 ELSE 1 END
+        END
+    FROM p
+);
+
+-- True when a column's values look like European numbers ('1.234,56', '12,5').
+CREATE OR REPLACE MACRO looks_decimal_comma(s) AS
+    regexp_matches(s, '[0-9],[0-9]{1,2}\s*(%|[A-Za-z€$£]{1,3})?\s*\)?$|\.[0-9]{3},[0-9]');
+CREATE OR REPLACE MACRO looks_decimal_point(s) AS
+    regexp_matches(s, '[0-9]\.[0-9]{1,2}\s*(%|[A-Za-z€$£]{1,3})?\s*\)?$|,[0-9]{3}\.[0-9]');
+
+-- Dates with an optional time: ISO, US m/d/yyyy, EU d/m/yyyy (when `day_first`),
+-- d.m.yyyy, 'Jan 5, 2026', '5 Jan 2026', Excel serial numbers.
+CREATE OR REPLACE MACRO parse_timestamp(s, day_first) AS (
+    WITH t AS (SELECT regexp_replace(clean_text(s), '\s+', ' ', 'g') AS v)
+    SELECT
+        CASE
+            WHEN v IS NULL THEN NULL
+            WHEN regexp_full_match(v, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ].*)?') THEN
+                try_cast(regexp_replace(v, '(Z|[+-][0-9]{2}:?[0-9]{2}| UTC| GMT)$', '') AS TIMESTAMP)
+            WHEN regexp_full_match(v, '[0-9]{5}(\.[0-9]+)?') AND v::DOUBLE BETWEEN 20000 AND 80000 THEN
+                TIMESTAMP '1899-12-30' + to_microseconds(round(v::DOUBLE * 86400000000)::BIGINT)
+            WHEN regexp_full_match(v, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}( .*)?') THEN
+                try_strptime(v, ['%d.%m.%Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S', '%d.%m.%y', '%d.%m.%y %H:%M'])
+            WHEN regexp_full_match(v, '[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}( .*)?') THEN
+                try_strptime(v, ['%Y/%m/%d', '%Y/%m/%d %H:%M', '%Y/%m/%d %H:%M:%S'])
+            WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2,4}( .*)?') THEN
+                CASE WHEN day_first THEN
+                    try_strptime(replace(v, '-', '/'), ['%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S',
+                        '%d/%m/%Y %I:%M %p', '%d/%m/%Y %I:%M:%S %p', '%d/%m/%y', '%d/%m/%y %H:%M', '%d/%m/%y %I:%M %p'])
+                ELSE
+                    try_strptime(replace(v, '-', '/'), ['%m/%d/%Y', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S',
+                        '%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%y', '%m/%d/%y %H:%M', '%m/%d/%y %I:%M %p'])
+                END
+            ELSE
+                try_strptime(replace(v, ',', ''), ['%b %d %Y', '%B %d %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%b-%y',
+                    '%b %d %Y %I:%M %p', '%d %b %Y %H:%M', '%a %b %d %Y', '%A %B %d %Y'])
+        END
+    FROM t
+);
+
+-- True when a slash date cannot be month-first (its first part is over 12).
+CREATE OR REPLACE MACRO looks_day_first(s) AS
+    regexp_matches(trim(s), '^(1[3-9]|2[0-9]|3[01])[/-][0-9]{1,2}[/-][0-9]{2,4}');
+CREATE OR REPLACE MACRO looks_month_first(s) AS
+    regexp_matches(trim(s), '^[0-9]{1,2}[/-](1[3-9]|2[0-9]|3[01])[/-][0-9]{2,4}');
+
+-- A clock time on its own ('09:15', '9:15 AM', '14:05:00').
+CREATE OR REPLACE MACRO parse_time(s) AS (
+    WITH t AS (SELECT upper(clean_text(s)) AS v)
+    SELECT coalesce(try_strptime(v, ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M:%S %p', '%I:%M%p'])::TIME, NULL)
+    FROM t
+);
+
+-- Durations -> minutes: 'HH:MM', 'HH:MM:SS', '1h 30m', '45 min', '300 s', '1.5 hours';
+-- bare numbers are in `unit` (minutes | seconds | hours | milliseconds).
+CREATE OR REPLACE MACRO parse_minutes(s, unit, decimal_comma) AS (
+    WITH t AS (SELECT lower(clean_text(s)) AS v)
+    SELECT
+        CASE
+            WHEN v IS NULL THEN NULL
+            WHEN regexp_full_match(v, '[0-9]+:[0-5][0-9]:[0-5][0-9]') THEN
+                split_part(v, ':', 1)::DOUBLE * 60 + split_part(v, ':', 2)::DOUBLE + split_part(v, ':', 3)::DOUBLE / 60
+            WHEN regexp_full_match(v, '[0-9]+:[0-5][0-9]') THEN
+                split_part(v, ':', 1)::DOUBLE * 60 + split_part(v, ':', 2)::DOUBLE
+            WHEN regexp_full_match(v, '([0-9.,]+\s*h(ours?|rs?)?)?\s*([0-9.,]+\s*m(in(ute)?s?)?)?\s*([0-9.,]+\s*s(ec(ond)?s?)?)?')
+                 AND regexp_matches(v, '[0-9]\s*[hms]') THEN
+                coalesce(parse_number(regexp_extract(v, '([0-9.,]+)\s*h', 1), decimal_comma) * 60, 0)
+                + coalesce(parse_number(regexp_extract(v, '([0-9.,]+)\s*m', 1), decimal_comma), 0)
+                + coalesce(parse_number(regexp_extract(v, '([0-9.,]+)\s*s', 1), decimal_comma) / 60, 0)
+            ELSE
+                parse_number(v, decimal_comma) * CASE unit
+                    WHEN 'seconds' THEN 1 / 60 WHEN 'hours' THEN 60 WHEN 'milliseconds' THEN 1 / 60000 ELSE 1 END
+        END
+    FROM t
+);
+
+-- Yes/no cells -> BOOLEAN.
+CREATE OR REPLACE MACRO parse_bool(s) AS
+    CASE
+        WHEN clean_text(s) IS NULL THEN NULL
+        WHEN regexp_full_match(clean_text(s), 'true|t|yes|y|1|x|✓|✔|checked|on', 'i') THEN true
+        WHEN regexp_full_match(clean_text(s), 'false|f|no|n|0|unchecked|off', 'i') THEN false
+        ELSE NULL
+    END;
+
+-- Opportunity status from an explicit status, else from the stage name.
+CREATE OR REPLACE MACRO opportunity_status(status, stage) AS
+    CASE
+        WHEN regexp_full_match(clean_text(status), '(closed[ _-]?)?won|win', 'i') THEN 'won'
+        WHEN regexp_full_match(clean_text(status), '(closed[ _-]?)?lost|loss|deleted', 'i') THEN 'lost'
+        WHEN regexp_full_match(clean_text(status), 'open|active|in progress', 'i') THEN 'open'
+        WHEN regexp_matches(clean_text(stage), '(closed[ _-]?won|^won$|closedwon)', 'i') THEN 'won'
+        WHEN regexp_matches(clean_text(stage), '(closed[ _-]?lost|^lost$|closedlost|disqualified)', 'i') THEN 'lost'
+        ELSE 'open'
+    END;
+
+-- Report footers and subtotal lines ('Grand Totals (120 records)', 'Total', 'Count: 5',
+-- 'Copyright (c) 2000-2024 salesforce.com', 'Confidential Information - Do Not Distribute').
+CREATE OR REPLACE MACRO is_report_footer(first_cell) AS
+    regexp_full_match(
+        trim(first_cell),
+        '((grand\s+)?totals?|subtotal|sum|count|record count|total records?)\s*(\(.*\))?\s*:?\s*[0-9.,]*|\(?[0-9,]+ records?\)?|copyright.*|confidential information.*|generated by.*|powered by.*|filtered by.*',
+        'i'
+    );

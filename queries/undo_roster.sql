@@ -1,0 +1,3 @@
+-- Removes the roster entries one upload added.
+-- params: $upload_id BIGINT
+DELETE FROM reps WHERE upload_id = $upload_id

@@ -1,0 +1,6 @@
+-- Marks an upload as undone; returns its kind (nothing if it was already undone).
+-- params: $upload_id BIGINT, $undone_by VARCHAR
+UPDATE uploads
+SET undone_at = current_timestamp, undone_by = $undone_by
+WHERE upload_id = $upload_id AND undone_at IS NULL
+RETURNING kind

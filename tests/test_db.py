@@ -1,0 +1,58 @@
+"""The database door: location rule, migrations, named queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard import db
+from dashboard.db import Database, database_path, load_query
+
+ALL_QUERIES = sorted(p.stem for p in db.QUERIES_DIR.glob("*.sql"))
+
+
+def test_location_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DASHBOARD_DB", raising=False)
+    assert database_path(None) == Path("data/dashboard.duckdb")
+    monkeypatch.setenv("DASHBOARD_DB", "/tmp/x.duckdb")
+    assert database_path(None) == Path("/tmp/x.duckdb")
+    assert database_path("given.duckdb") == Path("given.duckdb")
+
+
+def test_database_directory_is_created(tmp_path: Path) -> None:
+    Database(tmp_path / "deep" / "er" / "db.duckdb").close()
+    assert (tmp_path / "deep" / "er" / "db.duckdb").exists()
+
+
+def test_migrations_are_idempotent(tmp_path: Path) -> None:
+    first = Database(tmp_path / "m.duckdb")
+    assert first.migrate() == []
+    first.close()
+    again = Database(tmp_path / "m.duckdb")
+    assert again.migrate() == []
+    tables = set(again.run("uploads_list").columns)
+    assert {"upload_id", "status"} <= tables
+    again.close()
+
+
+@pytest.mark.parametrize("name", ALL_QUERIES)
+def test_every_query_file_loads_and_declares_its_params(name: str) -> None:
+    query = load_query(name)
+    assert query.sql.strip()
+    assert query.sql.lstrip().startswith("--"), "each query starts with a comment saying what it does"
+
+
+def test_run_rejects_missing_or_unexpected_params(database: Database) -> None:
+    with pytest.raises(TypeError, match="missing"):
+        database.run("upload_errors", upload_id=1)
+    with pytest.raises(TypeError, match="unexpected"):
+        database.run("uploads_list", foo=1)
+
+
+def test_version_grows_with_changes(database: Database, write) -> None:
+    from dashboard.ingest import ingest_file
+
+    before = database.version()
+    ingest_file(database, write("r.csv", "rep,team\nAda,North\n"))
+    assert database.version() > before
