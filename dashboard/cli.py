@@ -116,11 +116,15 @@ def ingest(
     source: Annotated[Source | None, typer.Option(help="CRM export preset (default: detected).")] = None,
     snapshot_date: Annotated[
         dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], help="Pipeline snapshot date for files without one (default: today)."),
+        typer.Option(
+            formats=["%Y-%m-%d"], help="Pipeline snapshot date for files without one (default: today)."
+        ),
     ] = None,
     day_first: Annotated[
         bool | None,
-        typer.Option("--day-first/--month-first", help="Read 03/04/2026 as 3 April (default: decided per file)."),
+        typer.Option(
+            "--day-first/--month-first", help="Read 03/04/2026 as 3 April (default: decided per file)."
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -148,7 +152,16 @@ def list_uploads(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     if as_json:
         _print_json(_records(frame))
     else:
-        columns = ["upload_id", "file_name", "kind", "source", "status", "rows_loaded", "rows_rejected", "uploaded_at"]
+        columns = [
+            "upload_id",
+            "file_name",
+            "kind",
+            "source",
+            "status",
+            "rows_loaded",
+            "rows_rejected",
+            "uploaded_at",
+        ]
         _print_table(frame[columns], "no uploads yet")
 
 

@@ -164,6 +164,4 @@ class Database:
 def _migration_files() -> list[Path]:
     """Versioned files (0001_x.sql …) in order, then repeatable ones (R__x.sql)."""
     files = sorted(MIGRATIONS_DIR.glob("*.sql"))
-    return [p for p in files if not p.name.startswith("R__")] + [
-        p for p in files if p.name.startswith("R__")
-    ]
+    return [p for p in files if not p.name.startswith("R__")] + [p for p in files if p.name.startswith("R__")]

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shutil
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import duckdb
 
@@ -63,11 +64,32 @@ class IngestResult:
 
     def to_json(self) -> dict[str, Any]:
         keys = (
-            "file upload_id kind source status rows_read rows_loaded rows_rejected "
-            "duplicates_skipped errors"
-        ).split()
+            "file",
+            "upload_id",
+            "kind",
+            "source",
+            "status",
+            "rows_read",
+            "rows_loaded",
+            "rows_rejected",
+            "duplicates_skipped",
+            "errors",
+        )
         data = asdict(self)
         return {k: data[k] for k in keys}
+
+
+def ingest_stream(
+    database: db.Database, name: str, stream: BinaryIO, options: IngestOptions | None = None
+) -> IngestResult:
+    """Ingests an uploaded file-like object, copied to disk in chunks (never held twice)."""
+    options = replace(options or IngestOptions(), display_name=name)
+    suffix = Path(name).suffix[:10]
+    with tempfile.TemporaryDirectory(prefix="upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        with path.open("wb") as target:
+            shutil.copyfileobj(stream, target, 1 << 20)
+        return ingest_file(database, path, options)
 
 
 def ingest_file(database: db.Database, path: Path, options: IngestOptions | None = None) -> IngestResult:
@@ -80,7 +102,7 @@ def ingest_file(database: db.Database, path: Path, options: IngestOptions | None
     with database.cursor() as cur:
         earlier = db.execute(cur, "upload_find_by_sha256", sha256=digest).fetchone()
     if earlier:
-        upload_id, earlier_name, kind, source, *counts = earlier
+        upload_id, earlier_name, kind, source, *_ = earlier
         return IngestResult(
             file=name,
             status="duplicate",

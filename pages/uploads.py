@@ -1,0 +1,69 @@
+"""Uploads page: the history of every file loaded, its rejected rows, and undo."""
+
+import streamlit as st
+
+from dashboard import uploads
+from pages._shared import csv_download, get_database
+
+database = get_database()
+st.title("Uploads")
+st.caption("Every file ever loaded, newest first. Undo removes everything one upload added.")
+
+if message := st.session_state.pop("uploads_message", None):
+    st.success(message)
+
+history = uploads.list_uploads(database)
+if history.empty:
+    st.info("No uploads yet.")
+    st.page_link("pages/upload.py", label="Upload this week's exports", icon=":material/upload_file:")
+    st.stop()
+
+st.dataframe(
+    history[
+        [
+            "upload_id",
+            "file_name",
+            "kind",
+            "source",
+            "status",
+            "rows_read",
+            "rows_loaded",
+            "rows_rejected",
+            "duplicates_skipped",
+            "rows_replaced",
+            "uploaded_at",
+        ]
+    ],
+    hide_index=True,
+    width="stretch",
+)
+csv_download("Download the upload history", history, "uploads.csv", key="uploads_history_csv")
+
+names = dict(
+    zip(
+        history["upload_id"],
+        history["file_name"] + " · " + history["kind"] + " · " + history["status"],
+        strict=True,
+    )
+)
+chosen = st.selectbox("Upload", list(names), format_func=lambda i: f"#{i} · {names[i]}", key="uploads_pick")
+row = history.set_index("upload_id").loc[chosen]
+
+rejected = uploads.rejected_rows(database, int(chosen))
+if rejected.empty:
+    st.caption("No rejected rows in this upload.")
+else:
+    st.caption(f"{len(rejected):,} rejected cells (row numbers as your spreadsheet shows them):")
+    st.dataframe(rejected, hide_index=True, width="stretch")
+    csv_download(
+        "Download rejected rows", rejected, f"rejected-rows-upload-{chosen}.csv", key="uploads_rejected_csv"
+    )
+
+if row["status"] == "loaded":
+    confirm = st.checkbox(f"Yes, remove everything upload #{chosen} added", key=f"uploads_confirm_{chosen}")
+    if st.button("Undo this upload", icon=":material/undo:", disabled=not confirm, key="uploads_undo"):
+        removed = uploads.undo(database, int(chosen))
+        st.session_state["uploads_message"] = f"Upload #{chosen} undone: {removed:,} rows removed."
+        st.rerun()
+else:
+    st.caption(f"Upload #{chosen} was undone on {row['undone_at']:%Y-%m-%d %H:%M}.")

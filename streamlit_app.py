@@ -1,0 +1,26 @@
+"""The app's frame: page config, navigation, and the sidebar every page shares."""
+
+import streamlit as st
+
+from dashboard import roster
+from pages._shared import get_database
+
+st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
+
+database = get_database()
+
+page = st.navigation(
+    [
+        st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=True),
+        st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),
+    ]
+)
+
+with st.sidebar:
+    st.caption("Database")
+    st.text(str(database.path))
+    latest = roster.latest_week(database)
+    st.caption("Latest week with data")
+    st.text(f"week of {latest:%a %d %b %Y}" if latest else "no data yet")
+
+page.run()
