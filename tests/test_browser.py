@@ -1,0 +1,122 @@
+"""Real-browser test: `streamlit run` on a free port, the system Chromium driven by playwright.
+
+A user opens the app, sees only the working pages in the sidebar, uploads an
+export through the page and sees how many rows were loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Flags for a sandboxed machine with no network beyond localhost.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """`streamlit run streamlit_app.py` on its own database; yields the URL."""
+    port = _free_port()
+    log_path = tmp_path / "streamlit.log"
+    env = {**os.environ, "DASHBOARD_DB": str(tmp_path / "browser.duckdb")}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "streamlit_app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    with log_path.open("w") as log:  # a file, not a pipe: a full pipe would block the server
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("streamlit did not start:\n" + log_path.read_text())
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        print(log_path.read_text())  # shown by pytest when the test failed
+
+
+@pytest.fixture
+def page(server: str):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    assert Path(CHROMIUM).exists(), "install Chromium: apt-get install -y chromium (see .ci/run)"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(60_000)
+            page.goto(server)
+            wait_until_idle(page)
+            yield page
+        finally:
+            browser.close()
+
+
+def wait_until_idle(page) -> None:
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+
+
+def test_upload_a_file_and_see_the_loaded_count(page, tmp_path: Path) -> None:
+    nav = page.locator("[data-testid=stSidebarNav] a")
+    nav.first.wait_for()
+    assert [t.strip().splitlines()[-1] for t in nav.all_inner_texts()] == ["Upload", "Uploads"]
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "Rep,Team,Manager\nAda Park,North,Mia Chen\nBen Ruiz,North,Mia Chen\nCleo Diaz,South,Sam Lee\n"
+    )
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(roster))
+    page.get_by_text("roster.csv").first.wait_for()
+    page.get_by_role("button", name="Load files").click()
+    page.get_by_text("roster.csv: 3 roster rows loaded").wait_for()
+    wait_until_idle(page)
+    loaded = page.locator("[data-testid=stMetric]").filter(has_text="Loaded")
+    assert "3" in loaded.inner_text()
