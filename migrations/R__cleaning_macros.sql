@@ -14,7 +14,7 @@ CREATE OR REPLACE MACRO clean_text(s) AS
 CREATE OR REPLACE MACRO number_parts(t) AS
     regexp_extract(
         t,
-        '^(\()?\s*([-+])?\s*(?:[$€£¥₹]|[A-Za-z]{3})?\s*([-+])?\s*([0-9][0-9.,'' \x{00A0}\x{202F}]*|\.[0-9]+)\s*(?:[$€£¥₹]|[A-Za-z]{3})?\s*(-)?\s*(%)?\s*(\))?$',
+        '^(\()?\s*([-+])?\s*(?:[$€£¥₹]|[A-Za-z]{3})?\s*([-+])?\s*([0-9][0-9.,'' \x{00A0}\x{202F}]*|[.,][0-9]+)\s*(?:[$€£¥₹]|[A-Za-z]{3})?\s*(-)?\s*(%)?\s*(\))?$',
         ['open', 'sign', 'sign2', 'digits', 'trailing_minus', 'percent', 'close']
     );
 
@@ -59,7 +59,9 @@ CREATE OR REPLACE MACRO looks_decimal_point(s) AS
     regexp_matches(s, '[0-9]\.[0-9]{1,2}\s*(%|[A-Za-z€$£]{1,3})?\s*\)?$|,[0-9]{3}\.[0-9]');
 
 -- Dates with an optional time: ISO, US m/d/yyyy, EU d/m/yyyy (when `day_first`),
--- d.m.yyyy, 'Jan 5, 2026', '5 Jan 2026', Excel serial numbers.
+-- d.m.yyyy, 'Jan 5, 2026', '5 Jan 2026', '05-Jan-2026', Excel serial numbers.
+-- Two-digit years get their own branches (%y): %Y would read '1/5/26' as the year 26.
+-- Each list starts with the commonest spelling: every failed format costs time.
 CREATE OR REPLACE MACRO parse_timestamp(s, day_first) AS (
     WITH t AS (SELECT regexp_replace(clean_text(s), '\s+', ' ', 'g') AS v)
     SELECT
@@ -69,21 +71,34 @@ CREATE OR REPLACE MACRO parse_timestamp(s, day_first) AS (
                 try_cast(regexp_replace(v, '(Z|[+-][0-9]{2}:?[0-9]{2}| UTC| GMT)$', '') AS TIMESTAMP)
             WHEN regexp_full_match(v, '[0-9]{5}(\.[0-9]+)?') AND v::DOUBLE BETWEEN 20000 AND 80000 THEN
                 TIMESTAMP '1899-12-30' + to_microseconds(round(v::DOUBLE * 86400000000)::BIGINT)
-            WHEN regexp_full_match(v, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}( .*)?') THEN
-                try_strptime(v, ['%d.%m.%Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S', '%d.%m.%y', '%d.%m.%y %H:%M'])
+            WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{4}( .*)?') THEN
+                CASE WHEN day_first THEN
+                    try_strptime(replace(v, '-', '/'), ['%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %I:%M %p',
+                        '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %I:%M:%S %p', '%d/%m/%Y %I:%M%p'])
+                ELSE
+                    try_strptime(replace(v, '-', '/'), ['%m/%d/%Y', '%m/%d/%Y %I:%M %p', '%m/%d/%Y %H:%M',
+                        '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M%p'])
+                END
+            WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}( .*)?') THEN
+                CASE WHEN day_first THEN
+                    try_strptime(replace(v, '-', '/'), ['%d/%m/%y', '%d/%m/%y %H:%M', '%d/%m/%y %I:%M %p',
+                        '%d/%m/%y %H:%M:%S', '%d/%m/%y %I:%M:%S %p', '%d/%m/%y %I:%M%p'])
+                ELSE
+                    try_strptime(replace(v, '-', '/'), ['%m/%d/%y', '%m/%d/%y %I:%M %p', '%m/%d/%y %H:%M',
+                        '%m/%d/%y %H:%M:%S', '%m/%d/%y %I:%M:%S %p', '%m/%d/%y %I:%M%p'])
+                END
+            WHEN regexp_full_match(v, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}( .*)?') THEN
+                try_strptime(v, ['%d.%m.%Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S'])
+            WHEN regexp_full_match(v, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2}( .*)?') THEN
+                try_strptime(v, ['%d.%m.%y', '%d.%m.%y %H:%M', '%d.%m.%y %H:%M:%S'])
             WHEN regexp_full_match(v, '[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}( .*)?') THEN
                 try_strptime(v, ['%Y/%m/%d', '%Y/%m/%d %H:%M', '%Y/%m/%d %H:%M:%S'])
-            WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2,4}( .*)?') THEN
-                CASE WHEN day_first THEN
-                    try_strptime(replace(v, '-', '/'), ['%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S',
-                        '%d/%m/%Y %I:%M %p', '%d/%m/%Y %I:%M:%S %p', '%d/%m/%y', '%d/%m/%y %H:%M', '%d/%m/%y %I:%M %p'])
-                ELSE
-                    try_strptime(replace(v, '-', '/'), ['%m/%d/%Y', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S',
-                        '%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%y', '%m/%d/%y %H:%M', '%m/%d/%y %I:%M %p'])
-                END
+            WHEN regexp_full_match(v, '[0-9]{1,2}[- ][A-Za-z]{3,9}[- ][0-9]{2}') THEN
+                try_strptime(v, ['%d-%b-%y', '%d-%B-%y', '%d %b %y', '%d %B %y'])
             ELSE
-                try_strptime(replace(v, ',', ''), ['%b %d %Y', '%B %d %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%b-%y',
-                    '%b %d %Y %I:%M %p', '%d %b %Y %H:%M', '%a %b %d %Y', '%A %B %d %Y'])
+                try_strptime(replace(v, ',', ''), ['%b %d %Y', '%B %d %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y',
+                    '%b %d %Y %I:%M %p', '%B %d %Y %I:%M %p', '%b %d %Y %H:%M', '%d %b %Y %H:%M',
+                    '%d-%b-%Y %H:%M', '%d-%b-%Y %I:%M %p', '%a %b %d %Y', '%A %B %d %Y'])
         END
     FROM t
 );
@@ -144,11 +159,27 @@ CREATE OR REPLACE MACRO opportunity_status(status, stage) AS
         ELSE 'open'
     END;
 
+-- The closing block of a report export. Kept narrow, so that companies such as
+-- 'Copyright Clearance Center' or 'Confidential Information Systems' stay data.
+CREATE OR REPLACE MACRO report_end_pattern() AS
+    'copyright\s*(\(c\)|©|[0-9]{4}).*|confidential information\s*(-\s*do not distribute\.?)?|generated by\s*:.*';
+
 -- Report footers and subtotal lines ('Grand Totals (120 records)', 'Total', 'Count: 5',
 -- 'Copyright (c) 2000-2024 salesforce.com', 'Confidential Information - Do Not Distribute').
 CREATE OR REPLACE MACRO is_report_footer(first_cell) AS
     regexp_full_match(
         trim(first_cell),
-        '((grand\s+)?totals?|subtotal|sum|count|record count|total records?)\s*(\(.*\))?\s*:?\s*[0-9.,]*|\(?[0-9,]+ records?\)?|copyright.*|confidential information.*|generated by.*|powered by.*|filtered by.*',
+        '((grand\s+)?totals?|subtotal|sum|count|record count|total records?)\s*(\(.*\))?\s*:?\s*[0-9.,]*|\(?[0-9,]+ records?\)?|'
+        || report_end_pattern() || '|filtered by\s*:.*|powered by\s+[a-z0-9.]+',
+        'i'
+    );
+
+-- Lines that end a report: nothing after them is data ('Grand Totals (3 records)',
+-- the copyright / confidentiality / 'Generated By' block and the org's name that
+-- Salesforce prints under it).
+CREATE OR REPLACE MACRO is_report_end(first_cell) AS
+    regexp_full_match(
+        trim(first_cell),
+        'grand\s+totals?\s*(\(.*\))?\s*:?\s*[0-9.,]*|' || report_end_pattern(),
         'i'
     );

@@ -16,5 +16,6 @@ FROM read_csv(
     store_rejects = true,
     rejects_table = 'csv_reject_errors',
     rejects_scan = 'csv_reject_scans',
-    max_line_size = 10000000
+    max_line_size = 10000000,
+    parallel = false
 )

@@ -47,7 +47,7 @@ class Detection:
 
 def header_forms(header: str) -> tuple[str, ...]:
     """The comparison forms of a header: whole, and without a trailing '(unit)'."""
-    whole = normalise_header(header.strip().strip('"').lstrip("\ufeff").rstrip(":*"))
+    whole = normalise_header(header.lstrip("\ufeff").strip().strip('"').strip().rstrip(":*"))
     bare = normalise_header(_PARENTHETICAL.sub("", whole))
     return (whole, bare) if bare and bare != whole else (whole,)
 
@@ -131,9 +131,18 @@ def detect(headers: list[str], kind: str | None = None, source: str | None = Non
 
 
 def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, str]) -> Detection:
-    """A detection the user confirmed: `mapping` is canonical field -> header text."""
-    index = {h: i for i, h in reversed(list(enumerate(headers)))}
-    resolved = {f: index[h] for f, h in mapping.items() if h in index and f in KINDS[kind].field_names}
+    """A detection the user confirmed: `mapping` is canonical field -> header text.
+
+    Headers are matched as signatures match them (case and spacing aside), so a
+    saved profile also fits next week's 'WHO ' for this week's 'Who'.
+    """
+    exact = {h: i for i, h in reversed(list(enumerate(headers)))}
+    loose = {header_forms(h)[0]: i for i, h in reversed(list(enumerate(headers))) if h}
+    resolved = {
+        f: exact[h] if h in exact else loose[header_forms(h)[0]]
+        for f, h in mapping.items()
+        if f in KINDS[kind].field_names and (h in exact or (h and header_forms(h)[0] in loose))
+    }
     missing = [f for f in KINDS[kind].required if f not in resolved]
     return Detection(
         headers=headers,

@@ -22,7 +22,7 @@ import duckdb
 
 from dashboard import db
 from dashboard.ingest import profiles, read
-from dashboard.ingest.detect import Detection, detect, from_mapping, header_score
+from dashboard.ingest.detect import Detection, detect, from_mapping, header_score, signature
 from dashboard.ingest.schema import KINDS
 
 MAX_ERRORS_REPORTED = 100
@@ -113,7 +113,7 @@ def ingest_file(database: db.Database, path: Path, options: IngestOptions | None
         )
     with tempfile.TemporaryDirectory(prefix="ingest-") as workdir:
         try:
-            table = read.open_table(path, Path(workdir), header_score)
+            table = read.open_table(path, Path(workdir), _header_scorer(database))
         except read.UnreadableFile as exc:
             return _failed(name, f"{name}: {exc}")
         detection = _detection(database, table.headers, options)
@@ -132,6 +132,16 @@ class _NothingToStore(Exception):
     def __init__(self, message: str, errors: list[dict[str, Any]] | None = None):
         super().__init__(message)
         self.errors = errors or []
+
+
+def _header_scorer(database: db.Database) -> read.HeaderScore:
+    """Rates candidate header rows; a row with a saved mapping profile beats any other."""
+    saved = profiles.signatures(database)
+
+    def score(cells: list[str]) -> int:
+        return header_score(cells) + (1000 if saved and signature(cells) in saved else 0)
+
+    return score
 
 
 def _detection(database: db.Database, headers: list[str], options: IngestOptions) -> Detection:

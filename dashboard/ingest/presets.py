@@ -506,6 +506,9 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "duration mins",
             "duration sec",
             "duration secs",
+            "duration in minutes",
+            "duration in seconds",
+            "call length",
         ),
         "outcome": (
             "outcome",

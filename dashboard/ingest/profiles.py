@@ -29,6 +29,11 @@ def find(database: db.Database, headers: list[str]) -> Profile | None:
     return Profile(row["kind"], row["source"], json.loads(row["mapping"]))
 
 
+def signatures(database: db.Database) -> frozenset[str]:
+    """Signatures of every saved header row (to recognise a header under a preamble)."""
+    return frozenset(database.run("ingest_profile_signatures")["signature"])
+
+
 def save(database: db.Database, headers: list[str], profile: Profile) -> None:
     """Remembers a confirmed mapping for every later file with the same headers."""
     with database.transaction() as cur:

@@ -13,6 +13,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ class Table:
     encoding: str = "utf-8"
     delimiter: str = ","
     csv_path: Path | None = None  # UTF-8 text to hand to read_csv
-    skip_lines: int = 0  # physical lines up to and including the header
+    skip_lines: int = 0  # records (blank lines included) up to and including the header
     excel_rows: list[list[str]] = field(default_factory=list)  # data rows as text
     sheet_name: str | None = None
 
@@ -67,8 +68,10 @@ def open_table(path: Path, workdir: Path, score_header: HeaderScore) -> Table:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
         return _open_excel(path, score_header)
     encoding = _detect_encoding(head)
+    if encoding == "utf-8" and head.isascii() and not _is_utf8(path):
+        encoding = "cp1252"  # the first accented letter comes after the sample
     text_path = path if encoding == "utf-8" else _transcode(path, encoding, workdir)
-    return _open_csv(text_path, encoding, score_header)
+    return _open_csv(text_path, encoding, score_header, workdir)
 
 
 def load_raw(cur: duckdb.DuckDBPyConnection, table: Table, names: list[str]) -> list[StructuralReject]:
@@ -136,12 +139,31 @@ def _detect_encoding(head: bytes) -> str:
     return "utf-8"
 
 
+def _is_utf8(path: Path) -> bool:
+    """True when the whole file decodes as UTF-8 (checked in blocks, never held at once)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _transcode(path: Path, encoding: str, workdir: Path) -> Path:
-    """Streams a non-UTF-8 file into a UTF-8 copy for DuckDB."""
+    """Streams a non-UTF-8 file into a UTF-8 copy for DuckDB.
+
+    cp1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D); one of them
+    becomes U+FFFD instead of failing the whole file. A UTF-16 file cut in the
+    middle of a character still fails: it is not the file the user meant.
+    """
     target = workdir / (path.name + ".utf8.csv")
+    errors = "replace" if encoding == "cp1252" else "strict"
     try:
         with (
-            path.open("r", encoding=encoding, newline="") as src,
+            path.open("r", encoding=encoding, errors=errors, newline="") as src,
             target.open("w", encoding="utf-8", newline="") as dst,
         ):
             shutil.copyfileobj(src, dst, 1 << 20)
@@ -150,7 +172,7 @@ def _transcode(path: Path, encoding: str, workdir: Path) -> Path:
     return target
 
 
-def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore) -> Table:
+def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore, workdir: Path) -> Table:
     with text_path.open("rb") as fh:
         raw_head = fh.read(HEAD_BYTES)
     head = raw_head.decode("utf-8", errors="ignore").lstrip("\ufeff")
@@ -174,7 +196,7 @@ def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore) -> Tabl
                 continue
             following = [r for _, r in records[index + 1 : index + 6]]
             consistent = sum(1 for r in following if len(r) == len(record))
-            rank = (score_header(cells), consistent, width)
+            rank = (score_header(cells) - _data_cells(cells), consistent, width)
             if best is None or rank > best[0]:
                 best = (rank, delimiter, index, line_num, cells)
     if best is None:
@@ -186,9 +208,98 @@ def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore) -> Tabl
         header_row=index + 1,
         encoding=encoding,
         delimiter=delimiter,
-        csv_path=text_path,
-        skip_lines=line_num,
+        csv_path=_even_lines(text_path, line_num, delimiter, workdir),
+        # DuckDB's `skip` counts records (a quoted multi-line header is one) and blank lines.
+        skip_lines=index + 1,
     )
+
+
+_NEWLINE = re.compile(rb"\r\n|\n|\r")
+_EMPTY_LINE = re.compile(rb"(\r\n|\n|\r(?!\n))(?=\r\n|\n|\r)")  # a line end, then nothing
+
+
+def _even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) -> Path:
+    """A copy DuckDB numbers as a spreadsheet would, when the file needs one.
+
+    Two things DuckDB's reader gets wrong are mended, in one streamed pass:
+    * mixed line ends (a `\n` header over `\r\n` rows, a stray `\r`) stop it
+      ("state machine reached an invalid state"): every line end becomes `\n`;
+    * it skips empty lines yet counts them in its reject line numbers, so the
+      records after one would be numbered a row too low: an empty body line gets
+      one delimiter, a record of empty cells, numbered and then dropped. Lines
+      inside a quoted value are left alone (an odd quote count so far).
+    Files with neither (the usual case) are read once here and not copied.
+    """
+    with path.open("rb") as fh:
+        head = fh.read(HEAD_BYTES)
+        ends = [m.start() for _, m in zip(range(header_lines), _NEWLINE.finditer(head), strict=False)]
+        if not ends or len(ends) < header_lines:
+            return path  # the header is the last line: no body
+        body_start = ends[-1]  # from the header's own line end, so a first empty line shows
+        fh.seek(0)
+        styles: set[str] = set()
+        empty_lines = False
+        offset = 0
+        for piece in _pieces(fh):
+            cr = piece.count(b"\r")
+            if cr:
+                crlf = piece.count(b"\r\n")
+                lf = piece.count(b"\n") - crlf
+                styles |= {n for n, c in (("crlf", crlf), ("cr", cr - crlf), ("lf", lf)) if c}
+            elif b"\n" in piece:
+                styles.add("lf")
+            if not empty_lines and offset + len(piece) > body_start:
+                body = piece[max(0, body_start - offset) :]
+                empty_lines = _has_empty_line(body)
+            offset += len(piece)
+        mixed = len(styles) > 1
+        if not mixed and not empty_lines:
+            return path
+        target = workdir / (path.name + ".lines.csv")
+        fill = delimiter.encode()
+        quotes = 0
+        with target.open("wb") as out:
+            fh.seek(0)
+            preamble = fh.read(body_start)
+            out.write(_one_line_end(preamble) if mixed else preamble)
+            for raw_piece in _pieces(fh):
+                piece = _one_line_end(raw_piece) if mixed else raw_piece
+                if not _has_empty_line(piece):
+                    quotes += piece.count(b'"')
+                    out.write(piece)
+                    continue
+                done = 0
+                for match in _EMPTY_LINE.finditer(piece):
+                    quotes += piece.count(b'"', done, match.end(1))
+                    out.write(piece[done : match.end(1)])
+                    if quotes % 2 == 0:
+                        out.write(fill)
+                    done = match.end(1)
+                quotes += piece.count(b'"', done)
+                out.write(piece[done:])
+    return target
+
+
+def _has_empty_line(data: bytes) -> bool:
+    """A line end right after a line end (bytes.find: far quicker than a regex scan)."""
+    return b"\n\n" in data or (b"\r" in data and (b"\n\r" in data or b"\r\r" in data))
+
+
+def _one_line_end(data: bytes) -> bytes:
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def _pieces(fh: io.BufferedReader, size: int = 1 << 20) -> Iterable[bytes]:
+    """The rest of a file in blocks that never split a run of line ends."""
+    carry = b""
+    for block in iter(lambda: fh.read(size), b""):
+        block = carry + block
+        kept = block.rstrip(b"\r\n")
+        carry = block[len(kept) :]
+        if kept:
+            yield kept
+    if carry:
+        yield carry
 
 
 # --- Excel ---------------------------------------------------------------
@@ -210,7 +321,7 @@ def _open_excel(path: Path, score_header: HeaderScore) -> Table:
             width = sum(1 for c in cells if c)
             if width < 2:
                 continue
-            rank = (score_header(cells), width)
+            rank = (score_header(cells) - _data_cells(cells), width)
             if best is None or rank > best[0]:
                 best = (rank, name, index, cells, rows[index + 1 :])
     if best is None:
@@ -263,6 +374,11 @@ def _load_excel_rows(cur: duckdb.DuckDBPyConnection, table: Table, names: list[s
         cur.unregister("excel_rows")
     if width == 0:
         raise UnreadableFile("the header row has no columns")
+
+
+def _data_cells(cells: list[str]) -> int:
+    """Cells that are numbers or dates ('45', '2026-01-05', '$1,200'): never a header's."""
+    return sum(1 for c in cells if any(ch.isdigit() for ch in c) and not any(ch.isalpha() for ch in c))
 
 
 def _first_line(message: str) -> str:
