@@ -18,11 +18,12 @@ import pandas as pd
 import typer
 
 from dashboard import demo as demo_data
-from dashboard import roster, uploads
+from dashboard import metrics, roster, uploads
 from dashboard.db import Database, DatabaseError, database_path
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
 from dashboard.ingest.detect import SOURCES
 from dashboard.ingest.schema import KINDS
+from dashboard.trend import rep_trend
 
 app = typer.Typer(
     help="Sales-accountability coaching dashboard: ingest CRM exports and query them.",
@@ -32,6 +33,7 @@ app = typer.Typer(
 )
 
 Kind = Enum("Kind", {k: k for k in KINDS}, type=str)  # type: ignore[misc]
+MetricName = Enum("MetricName", {m: m for m in metrics.METRIC_NAMES}, type=str)  # type: ignore[misc]
 Source = Enum("Source", {s: s for s in SOURCES}, type=str)  # type: ignore[misc]
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
@@ -186,6 +188,32 @@ def reps(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         _print_json(_records(frame[["rep", "team", "manager"]]))
     else:
         _print_table(frame[["rep", "team", "manager", "start_date"]], "no reps yet: ingest a roster")
+
+
+@app.command(
+    help="Weekly values and targets of one rep (target empty where none applies, or where a "
+    "month/quarter/year target is followed by pace).\n\nMetrics: " + ", ".join(metrics.METRIC_NAMES)
+)
+def trend(
+    ctx: typer.Context,
+    rep: Annotated[str, typer.Argument(help="Rep name as in `dashboard reps` (case does not matter).")],
+    metric: Annotated[MetricName | None, typer.Option(help="One metric (default: all).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    names = [metric.value] if metric else list(metrics.METRIC_NAMES)
+    try:
+        frame = rep_trend(_open(ctx), rep, metric_names=names)
+    except roster.UnknownRep as exc:
+        _fail(str(exc))
+    if as_json:
+        _print_json([{k: _number(v) for k, v in row.items()} for row in _records(frame)])
+    else:
+        _print_table(frame, "no data yet: ingest activities or a pipeline export")
+
+
+def _number(value: Any) -> Any:
+    """Whole floats as ints (2.0 -> 2), so JSON reads like the counts it holds."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def main() -> None:

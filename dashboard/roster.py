@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -14,7 +16,34 @@ def list_reps(database: db.Database) -> pd.DataFrame:
     return database.run("reps_list")
 
 
+def data_span(database: db.Database) -> tuple[dt.date, dt.date] | None:
+    """Mondays of the first and the latest week with any data, or None for an empty database."""
+    first, latest = database.run("data_span").iloc[0]
+    if pd.isna(latest):
+        return None
+    return pd.Timestamp(first).date(), pd.Timestamp(latest).date()
+
+
 def latest_week(database: db.Database) -> dt.date | None:
     """Monday of the latest week with any data, or None for an empty database."""
-    week = database.run("latest_week").iloc[0, 0]
-    return None if pd.isna(week) else pd.Timestamp(week).date()
+    span = data_span(database)
+    return span[1] if span else None
+
+
+class UnknownRep(LookupError):
+    """No rep of that name (among the reps the viewer may see)."""
+
+
+def resolve_rep(database: db.Database, name: str, teams: Sequence[str] | None = None) -> str:
+    """The rep's name as stored, matched without regard to case or surrounding spaces."""
+    reps = list_reps(database)
+    if teams is not None:
+        reps = reps[reps["team"].isin(list(teams))]
+    names = reps["rep"].tolist()
+    wanted = name.strip().lower()
+    for known in names:
+        if known.lower() == wanted:
+            return known
+    close = difflib.get_close_matches(name.strip(), names, n=3)
+    hint = f" Did you mean {', '.join(close)}?" if close else ""
+    raise UnknownRep(f"no rep named {name!r}.{hint} `dashboard reps` lists them.")

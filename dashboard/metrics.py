@@ -1,0 +1,133 @@
+"""The metric catalogue and each rep's weekly values.
+
+Every metric the product shows is declared once in `METRICS`: its name (the
+column of `queries/rep_weekly_metrics.sql` and the `--metric` of the CLI),
+label, unit, direction, whether it leads or lags results, and a definition a
+manager can read. Weeks are ISO weeks starting Monday; a week without activity
+counts as zero, and a share with nothing to divide (no calls, no closed deals)
+is empty rather than zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import db
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One weekly metric and how to read it."""
+
+    name: str
+    label: str
+    unit: str  # minutes | count | share | currency | ratio | days
+    higher_is_better: bool
+    indicator: str  # leading | lagging
+    additive: bool  # weekly values add up over a month, quarter or year
+    definition: str
+
+    def format(self, value: float | None) -> str:
+        """The value as a person would write it: '450 min', '33%', '$120,000', '2.5x'."""
+        if value is None or pd.isna(value):
+            return "–"
+        if self.unit == "share":
+            return f"{value:.0%}"
+        if self.unit == "currency":
+            return f"${value:,.0f}"
+        if self.unit == "ratio":
+            return f"{value:.1f}x"
+        if self.unit == "minutes":
+            return f"{value:,.0f} min"
+        if self.unit == "days":
+            return f"{value:,.0f} days"
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("prospecting_minutes", "Prospecting minutes", "minutes", True, "leading", True,
+           "Minutes of activities in the prospecting category (time blocks, research, outreach) that week."),
+    Metric("calls", "Calls", "count", True, "leading", True, "Calls logged that week."),
+    Metric("connects", "Connects", "count", True, "leading", True,
+           "Calls whose outcome starts with connected, spoke, reached, answered, conversation or talked."),
+    Metric("monday_call_share", "Monday share of calls", "share", True, "leading", False,
+           "Calls made on Monday ÷ all calls that week (empty when no calls)."),
+    Metric("first_meetings", "First meetings", "count", True, "leading", True,
+           "Activities in the first-meeting category (first, intro or discovery meetings) that week."),
+    Metric("opportunities_created", "Opportunities created", "count", True, "leading", True,
+           "Opportunities whose created date falls in that week (latest snapshot of each)."),
+    Metric("pipeline_created", "New pipeline value", "currency", True, "leading", True,
+           "Sum of the amounts of the opportunities created that week (blank amounts count as 0)."),
+    Metric("opportunities_over_100k", "Opportunities over $100k", "count", True, "leading", True,
+           "Opportunities created that week with an amount of $100,000 or more."),
+    Metric("self_sourced_share", "Self-sourced share of new pipeline", "share", True, "leading", False,
+           "Self-sourced opportunities ÷ all opportunities created in the last 4 weeks "
+           "(lead source rules decide self-sourced vs marketing/inbound)."),
+    Metric("target_account_coverage", "Target-account coverage", "share", True, "leading", False,
+           "Share of the rep's target accounts with at least one logged activity in the last 4 weeks."),
+    Metric("wins", "Wins", "count", True, "lagging", True,
+           "Opportunities won with a close date in that week."),
+    Metric("won_revenue", "Won revenue", "currency", True, "lagging", True,
+           "Sum of the amounts of the opportunities won with a close date in that week."),
+    Metric("win_rate", "Win rate", "share", True, "lagging", False,
+           "Won ÷ closed (won + lost) by close date over the last 13 weeks."),
+    Metric("open_pipeline", "Open pipeline", "currency", True, "lagging", False,
+           "Sum of open opportunity amounts in the pipeline snapshot describing that week "
+           "(a snapshot dated Monday describes the week before; the last one carries forward)."),
+    Metric("pipeline_coverage", "Pipeline coverage", "ratio", True, "lagging", False,
+           "Open pipeline ÷ the rep's quarterly won-revenue quota in force that week."),
+    Metric("avg_cycle_days", "Average sales cycle", "days", False, "lagging", False,
+           "Mean days from created to close date of opportunities won in the last 13 weeks."),
+    Metric("avg_deal_size", "Average deal size", "currency", True, "lagging", False,
+           "Mean amount of opportunities won in the last 13 weeks."),
+    Metric("activities_logged", "Activities logged", "count", True, "leading", True,
+           "All activities logged in the CRM that week (a data-hygiene signal, not an expectation)."),
+)  # fmt: skip
+
+BY_NAME: dict[str, Metric] = {m.name: m for m in METRICS}
+METRIC_NAMES: tuple[str, ...] = tuple(BY_NAME)
+
+
+def metric(name: str) -> Metric:
+    """The catalogue entry for `name`; a clear error for an unknown one."""
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown metric {name!r}; known: {', '.join(METRIC_NAMES)}") from None
+
+
+def monday(day: dt.date) -> dt.date:
+    """The Monday of the ISO week containing `day`."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def weekly_metrics(
+    database: db.Database,
+    from_week: dt.date,
+    to_week: dt.date,
+    *,
+    teams: Sequence[str] | None = None,
+    rep: str | None = None,
+) -> pd.DataFrame:
+    """One row per rep and week from `from_week` to `to_week` (Mondays), a column per metric.
+
+    `teams` limits the result to reps of those teams (None: all teams).
+    """
+    frame = database.run(
+        "rep_weekly_metrics",
+        from_week=monday(from_week),
+        to_week=monday(to_week),
+        teams=list(teams) if teams is not None else None,
+        rep=rep,
+    )
+    frame["week"] = pd.to_datetime(frame["week"]).dt.date
+    return frame
+
+
+def tidy(wide: pd.DataFrame, names: Sequence[str] = METRIC_NAMES) -> pd.DataFrame:
+    """Wide weekly metrics as rows of (rep, team, week, metric, value)."""
+    return wide.melt(id_vars=["rep", "team", "week"], value_vars=list(names), var_name="metric")

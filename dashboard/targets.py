@@ -1,0 +1,195 @@
+"""Targets: which expectation applies to a rep in a week, and how to read it weekly.
+
+A target has a metric, a value and a period (day, week, month, quarter, year),
+a scope (company, team or one rep; the most specific wins) and effective
+dates. Its weekly reading:
+
+* a daily count is a weekly one on five working days (90 min a day -> 450 a week);
+* a weekly one stands as it is;
+* a monthly, quarterly or yearly count is not cut into weekly fractions: it is
+  followed as a pace line within its calendar period (`pace`);
+* a level (a share, a ratio, an average) applies as it is, whatever its period.
+
+New hires ramp: in their first weeks the weekly target is scaled by their
+team's ramp plan (`ramp_factor`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard import db
+from dashboard.metrics import BY_NAME, metric, monday
+
+WORKING_DAYS_PER_WEEK = 5
+PERIODS = ("day", "week", "month", "quarter", "year")
+PERIOD_TARGETS = ("month", "quarter", "year")  # followed by pace, not per week
+SUGGESTION_QUANTILE = 0.8
+SUGGESTION_WEEKS = 12
+
+
+def weekly_equivalent(metric_name: str, value: float, period: str) -> float | None:
+    """The target as a weekly expectation, or None where it is followed by pace instead."""
+    if not metric(metric_name).additive:
+        return value
+    if period == "day":
+        return value * WORKING_DAYS_PER_WEEK
+    if period == "week":
+        return value
+    return None
+
+
+def ramp_factor(weeks_in: np.ndarray, weeks: np.ndarray, start_share: np.ndarray) -> np.ndarray:
+    """Share of the full target expected `weeks_in` weeks after the start (0 = first week).
+
+    Rises in equal steps from `start_share` to 1.0 over `weeks` weeks; 1.0 before
+    the start, once ramped, or where no start date or plan is known (NaN).
+    """
+    weeks_in, weeks, start_share = (np.asarray(a, dtype=float) for a in (weeks_in, weeks, start_share))
+    steps = np.maximum(weeks - 1, 1)
+    ramping = (weeks_in >= 0) & (weeks_in < weeks)  # False wherever anything is NaN
+    rising = start_share + (1 - start_share) * np.minimum(weeks_in, steps) / steps
+    return np.where(ramping, rising, 1.0)
+
+
+def weekly_targets(
+    database: db.Database,
+    from_week: dt.date,
+    to_week: dt.date,
+    *,
+    teams: Sequence[str] | None = None,
+    rep: str | None = None,
+) -> pd.DataFrame:
+    """Per rep, week and metric: the target in force, its weekly reading and ramp factor.
+
+    Columns: rep, team, week, metric, value, period, scope, effective_from,
+    ramp (factor applied), target (the weekly expectation, NaN for period targets).
+    """
+    frame = database.run(
+        "rep_weekly_targets",
+        from_week=monday(from_week),
+        to_week=monday(to_week),
+        teams=list(teams) if teams is not None else None,
+        rep=rep,
+    )
+    frame = frame[frame["metric"].isin(BY_NAME)].reset_index(drop=True)
+    week = pd.to_datetime(frame["week"])
+    start = pd.to_datetime(frame["start_date"])
+    start_monday = start - pd.to_timedelta(start.dt.day_of_week, unit="D")
+    additive = frame["metric"].map(lambda m: BY_NAME[m].additive)
+    ramps = additive | (frame["metric"] == "pipeline_coverage")
+    frame["ramp"] = np.where(
+        ramps,
+        ramp_factor((week - start_monday).dt.days / 7, frame["ramp_weeks"], frame["ramp_start_share"]),
+        1.0,
+    )
+    per_week = np.select(
+        [~additive, frame["period"] == "day", frame["period"] == "week"],
+        [frame["value"], frame["value"] * WORKING_DAYS_PER_WEEK, frame["value"]],
+        default=np.nan,
+    )
+    frame["target"] = per_week * frame["ramp"]
+    frame["week"] = week.dt.date
+    frame["effective_from"] = pd.to_datetime(frame["effective_from"]).dt.date
+    return frame.drop(columns=["start_date", "ramp_weeks", "ramp_start_share"])
+
+
+def period_bounds(week: dt.date, period: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the calendar month, quarter or year containing the week's Monday."""
+    day = monday(week)
+    if period == "month":
+        start = day.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    elif period == "quarter":
+        start = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        end = (start + dt.timedelta(days=93)).replace(day=1) - dt.timedelta(days=1)
+    elif period == "year":
+        start, end = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    else:
+        raise ValueError(f"pace needs a month, quarter or year period, not {period!r}")
+    return start, end
+
+
+def weeks_in(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Mondays falling within [start, end]: the weeks that belong to a period."""
+    first = start + dt.timedelta(days=(7 - start.weekday()) % 7)
+    return [first + dt.timedelta(weeks=i) for i in range((end - first).days // 7 + 1)]
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Where a rep stands in a month, quarter or year target, as of one week."""
+
+    metric: str
+    target: float
+    period: str
+    period_start: dt.date
+    period_end: dt.date
+    weeks_elapsed: int
+    weeks_total: int
+    actual: float  # sum of weekly values so far, this week included
+    expected: float  # where an even pace would be by now
+    projected: float  # where the current run rate lands at the period's end
+    needed_per_week: float | None  # what it takes per remaining week (None: no week left)
+
+    @property
+    def on_pace(self) -> bool:
+        return self.actual >= self.expected
+
+
+def pace(values: pd.DataFrame, target_rows: pd.DataFrame, week: dt.date) -> list[Pace]:
+    """Pace of every period target in force for one rep in `week`.
+
+    `values`: that rep's weekly metrics (wide, from `weekly_metrics`), covering the period;
+    `target_rows`: that rep's rows of `weekly_targets`.
+    """
+    week = monday(week)
+    current = target_rows[
+        (target_rows["week"] == week)
+        & target_rows["period"].isin(PERIOD_TARGETS)
+        & target_rows["metric"].map(lambda m: metric(m).additive)
+    ]
+    result = []
+    for row in current.itertuples():
+        start, end = period_bounds(week, row.period)
+        weeks = weeks_in(start, end)
+        elapsed = sum(1 for w in weeks if w <= week)
+        in_period = values[(values["week"] >= weeks[0]) & (values["week"] <= week)]
+        actual = float(in_period[row.metric].sum())
+        target = float(row.value) * float(row.ramp)
+        remaining = len(weeks) - elapsed
+        result.append(
+            Pace(
+                metric=row.metric,
+                target=target,
+                period=row.period,
+                period_start=start,
+                period_end=end,
+                weeks_elapsed=elapsed,
+                weeks_total=len(weeks),
+                actual=actual,
+                expected=target * elapsed / len(weeks),
+                projected=actual / elapsed * len(weeks) if elapsed else 0.0,
+                needed_per_week=max(0.0, target - actual) / remaining if remaining else None,
+            )
+        )
+    return result
+
+
+def suggest(values: pd.Series, quantile: float = SUGGESTION_QUANTILE) -> float | None:
+    """A stretch target from a rep's own history: the 80th percentile of the last 12 weeks."""
+    recent = values.dropna().tail(SUGGESTION_WEEKS)
+    return None if recent.empty else float(recent.quantile(quantile))
+
+
+def current_targets(database: db.Database) -> pd.DataFrame:
+    """Targets in force or scheduled, as the Targets page edits them."""
+    frame = database.run("targets_current")
+    for column in ("effective_from", "effective_to"):
+        frame[column] = pd.to_datetime(frame[column]).dt.date
+    return frame

@@ -1,0 +1,64 @@
+-- Building blocks shared by the weekly-metric, target and pipeline queries.
+--
+-- rep_aliases(): every spelling under which a rep appears in the data (the
+--   roster name, the roster e-mail, or a name seen in activities or the
+--   pipeline without a roster entry), lower-cased, with the rep it means.
+-- rep_directory(): one row per rep with team, manager, start and end date.
+-- rep_weeks(from, to): one row per rep and ISO week (Monday) they were on the
+--   team, between two Mondays.
+-- described_week(d): the week a pipeline snapshot describes; a snapshot
+--   taken on a Monday (the usual "as of" date) describes the week before.
+-- effective_targets(from, to): for each rep, week and metric, the target in
+--   force: a rep's own target beats the team's, which beats a company-wide
+--   one; among those, the latest effective_from. A target whose
+--   effective_from falls inside a week applies to that whole week.
+
+CREATE OR REPLACE MACRO described_week(d) AS date_trunc('week', d - 1)::DATE;
+
+CREATE OR REPLACE MACRO rep_aliases() AS TABLE
+WITH roster AS (
+    SELECT rep, rep_key, lower(trim(email)) AS email, team, manager, start_date, end_date
+    FROM reps
+    WHERE superseded_by IS NULL
+),
+seen AS (
+    SELECT DISTINCT rep AS name FROM activities
+    UNION
+    SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
+),
+named AS (
+    SELECT rep_key AS alias, rep, team, manager, start_date, end_date FROM roster
+    UNION ALL
+    SELECT email, rep, team, manager, start_date, end_date FROM roster WHERE email IS NOT NULL
+)
+SELECT * FROM named
+UNION ALL
+SELECT DISTINCT lower(trim(s.name)), trim(s.name), NULL, NULL, NULL::DATE, NULL::DATE
+FROM seen s
+WHERE lower(trim(s.name)) NOT IN (SELECT alias FROM named);
+
+CREATE OR REPLACE MACRO rep_directory() AS TABLE
+SELECT DISTINCT rep, team, manager, start_date, end_date FROM rep_aliases();
+
+CREATE OR REPLACE MACRO rep_weeks(from_week, to_week) AS TABLE
+SELECT d.rep, d.team, d.manager, d.start_date, w::DATE AS week
+FROM rep_directory() d,
+     range(from_week::TIMESTAMP, to_week::TIMESTAMP + INTERVAL 1 DAY, INTERVAL 7 DAY) t(w)
+WHERE (d.start_date IS NULL OR w::DATE + 6 >= d.start_date)
+  AND (d.end_date IS NULL OR w::DATE <= d.end_date);
+
+CREATE OR REPLACE MACRO effective_targets(from_week, to_week) AS TABLE
+SELECT g.rep, g.team, g.week, t.metric, t.value, t.period,
+       CASE WHEN t.rep IS NOT NULL THEN 'rep' WHEN t.team IS NOT NULL THEN 'team' ELSE 'company' END AS scope,
+       t.effective_from
+FROM rep_weeks(from_week, to_week) g
+JOIN targets t
+  ON t.superseded_by IS NULL
+ AND t.effective_from <= g.week + 6
+ AND (t.effective_to IS NULL OR t.effective_to >= g.week)
+ AND (lower(trim(t.rep)) = lower(g.rep)
+      OR (t.rep IS NULL AND (t.team IS NULL OR lower(trim(t.team)) = lower(g.team))))
+QUALIFY row_number() OVER (
+    PARTITION BY g.rep, g.week, t.metric
+    ORDER BY (t.rep IS NOT NULL) DESC, (t.team IS NOT NULL) DESC, t.effective_from DESC
+) = 1;

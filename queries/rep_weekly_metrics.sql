@@ -1,0 +1,177 @@
+-- Weekly metric values, one row per rep and ISO week (Monday), zero-filled.
+-- Columns are the metric names of dashboard/metrics.py (METRICS), where each is defined.
+-- Trailing windows (4 and 13 weeks) look back before $from_week.
+-- $teams: the teams the viewer may see (NULL: all); $rep: one rep (NULL: all).
+-- params: $from_week DATE, $to_week DATE, $teams VARCHAR[], $rep VARCHAR
+WITH bounds AS (
+    SELECT $from_week::DATE AS from_week, $to_week::DATE AS to_week, ($from_week::DATE - 7 * 12) AS calc_from
+),
+aliases AS (
+    SELECT alias, rep, team FROM rep_aliases()
+    WHERE ($teams IS NULL OR list_contains($teams, team)) AND ($rep IS NULL OR rep = $rep)
+),
+grid AS (
+    SELECT g.rep, g.team, g.week
+    FROM bounds, rep_weeks(bounds.calc_from, bounds.to_week) g
+    WHERE ($teams IS NULL OR list_contains($teams, g.team)) AND ($rep IS NULL OR g.rep = $rep)
+),
+activity_by_name AS (
+    SELECT
+        a.rep AS name,
+        date_trunc('week', a.activity_date)::DATE AS week,
+        coalesce(sum(a.duration_minutes) FILTER (a.category = 'prospecting'), 0) AS prospecting_minutes,
+        count(*) FILTER (a.category = 'call') AS calls,
+        count(*) FILTER (a.category = 'call'
+            AND regexp_matches(a.outcome, '^\s*(connected|spoke|reached|answered|conversation|talked)', 'i')) AS connects,
+        count(*) FILTER (a.category = 'call' AND isodow(a.activity_date) = 1) AS monday_calls,
+        count(*) FILTER (a.category = 'first_meeting') AS first_meetings,
+        count(*) AS activities_logged
+    FROM activities a, bounds
+    WHERE a.activity_date BETWEEN bounds.calc_from AND bounds.to_week + 6
+    GROUP BY ALL
+),
+activity AS (
+    SELECT al.rep, x.week,
+           sum(x.prospecting_minutes) AS prospecting_minutes, sum(x.calls) AS calls,
+           sum(x.connects) AS connects, sum(x.monday_calls) AS monday_calls,
+           sum(x.first_meetings) AS first_meetings, sum(x.activities_logged) AS activities_logged
+    FROM activity_by_name x
+    JOIN aliases al ON al.alias = lower(trim(x.name))
+    GROUP BY ALL
+),
+assigned_accounts AS (
+    SELECT DISTINCT g.rep, lower(trim(t.account)) AS account
+    FROM (SELECT DISTINCT rep, team FROM grid) g
+    JOIN target_accounts t
+      ON t.superseded_by IS NULL
+     AND (lower(trim(t.rep)) = lower(g.rep) OR (t.rep IS NULL AND lower(trim(t.team)) = lower(g.team)))
+),
+account_touches AS (
+    SELECT DISTINCT al.rep, date_trunc('week', a.activity_date)::DATE AS week, lower(trim(a.account)) AS account
+    FROM activities a, bounds
+    JOIN aliases al ON al.alias = lower(trim(a.rep))
+    WHERE a.activity_date BETWEEN bounds.calc_from - 21 AND bounds.to_week + 6
+      AND lower(trim(a.account)) IN (SELECT account FROM assigned_accounts)
+),
+coverage_of_accounts AS (
+    SELECT g.rep, g.week,
+           count(DISTINCT t.account) FILTER (t.account IN (
+               SELECT account FROM assigned_accounts aa WHERE aa.rep = g.rep)) AS accounts_touched,
+           (SELECT count(*) FROM assigned_accounts aa WHERE aa.rep = g.rep) AS accounts_assigned
+    FROM grid g
+    LEFT JOIN account_touches t ON t.rep = g.rep AND t.week BETWEEN g.week - 21 AND g.week
+    GROUP BY ALL
+),
+latest_opportunities AS (
+    SELECT al.rep, o.*
+    FROM opportunity_snapshots o
+    JOIN aliases al ON al.alias = lower(trim(o.owner))
+    WHERE o.superseded_by IS NULL
+    QUALIFY row_number() OVER (PARTITION BY o.opportunity_key ORDER BY o.snapshot_date DESC) = 1
+),
+created AS (
+    SELECT rep, date_trunc('week', created_date)::DATE AS week,
+           count(*) AS opportunities_created,
+           coalesce(sum(amount), 0) AS pipeline_created,
+           count(*) FILTER (amount >= 100000) AS opportunities_over_100k,
+           count(*) FILTER (source_type = 'self') AS self_sourced_created
+    FROM latest_opportunities
+    WHERE created_date IS NOT NULL
+    GROUP BY ALL
+),
+closed AS (
+    SELECT rep, date_trunc('week', close_date)::DATE AS week,
+           count(*) FILTER (status = 'won') AS wins,
+           coalesce(sum(amount) FILTER (status = 'won'), 0) AS won_revenue,
+           count(*) FILTER (status = 'lost') AS losses,
+           sum(close_date - created_date) FILTER (status = 'won' AND created_date <= close_date) AS won_cycle_days,
+           count(*) FILTER (status = 'won' AND created_date <= close_date) AS won_with_cycle,
+           count(*) FILTER (status = 'won' AND amount IS NOT NULL) AS won_with_amount
+    FROM latest_opportunities
+    WHERE status IN ('won', 'lost') AND close_date IS NOT NULL
+    GROUP BY ALL
+),
+pipeline_weeks AS (
+    SELECT al.rep, described_week(o.snapshot_date) AS week,
+           coalesce(sum(o.amount) FILTER (o.status = 'open'), 0) AS open_pipeline
+    FROM opportunity_snapshots o
+    JOIN aliases al ON al.alias = lower(trim(o.owner))
+    WHERE o.superseded_by IS NULL
+      AND o.snapshot_date = (
+          SELECT max(s.snapshot_date) FROM opportunity_snapshots s
+          WHERE s.superseded_by IS NULL AND described_week(s.snapshot_date) = described_week(o.snapshot_date))
+    GROUP BY ALL
+),
+quota AS (
+    SELECT rep, week,
+           value * CASE period WHEN 'quarter' THEN 1 WHEN 'year' THEN 0.25 WHEN 'month' THEN 3
+                               WHEN 'week' THEN 13 WHEN 'day' THEN 65 END AS quarterly_quota
+    FROM bounds, effective_targets(bounds.calc_from, bounds.to_week)
+    WHERE metric = 'won_revenue'
+),
+weekly AS (
+    SELECT
+        g.rep, g.team, g.week,
+        coalesce(a.prospecting_minutes, 0) AS prospecting_minutes,
+        coalesce(a.calls, 0) AS calls,
+        coalesce(a.connects, 0) AS connects,
+        coalesce(a.monday_calls, 0) AS monday_calls,
+        coalesce(a.first_meetings, 0) AS first_meetings,
+        coalesce(a.activities_logged, 0) AS activities_logged,
+        coalesce(c.opportunities_created, 0) AS opportunities_created,
+        coalesce(c.pipeline_created, 0) AS pipeline_created,
+        coalesce(c.opportunities_over_100k, 0) AS opportunities_over_100k,
+        coalesce(c.self_sourced_created, 0) AS self_sourced_created,
+        coalesce(w.wins, 0) AS wins,
+        coalesce(w.won_revenue, 0) AS won_revenue,
+        coalesce(w.losses, 0) AS losses,
+        coalesce(w.won_cycle_days, 0) AS won_cycle_days,
+        coalesce(w.won_with_cycle, 0) AS won_with_cycle,
+        coalesce(w.won_with_amount, 0) AS won_with_amount,
+        ac.accounts_touched, ac.accounts_assigned
+    FROM grid g
+    LEFT JOIN activity a USING (rep, week)
+    LEFT JOIN created c USING (rep, week)
+    LEFT JOIN closed w USING (rep, week)
+    LEFT JOIN coverage_of_accounts ac USING (rep, week)
+),
+rolling AS (
+    SELECT
+        weekly.*,
+        sum(opportunities_created) OVER last_4 AS created_4w,
+        sum(self_sourced_created) OVER last_4 AS self_sourced_4w,
+        sum(wins) OVER last_13 AS wins_13w,
+        sum(losses) OVER last_13 AS losses_13w,
+        sum(won_cycle_days) OVER last_13 AS cycle_days_13w,
+        sum(won_with_cycle) OVER last_13 AS cycles_13w,
+        sum(won_revenue) OVER last_13 AS won_revenue_13w,
+        sum(won_with_amount) OVER last_13 AS won_with_amount_13w
+    FROM weekly
+    WINDOW last_4 AS (PARTITION BY rep ORDER BY week RANGE BETWEEN INTERVAL 21 DAY PRECEDING AND CURRENT ROW),
+           last_13 AS (PARTITION BY rep ORDER BY week RANGE BETWEEN INTERVAL 84 DAY PRECEDING AND CURRENT ROW)
+)
+SELECT
+    t.rep, t.team, t.week,
+    t.prospecting_minutes::DOUBLE AS prospecting_minutes,
+    t.calls::DOUBLE AS calls,
+    t.connects::DOUBLE AS connects,
+    CASE WHEN t.calls > 0 THEN t.monday_calls / t.calls END AS monday_call_share,
+    t.first_meetings::DOUBLE AS first_meetings,
+    t.opportunities_created::DOUBLE AS opportunities_created,
+    t.pipeline_created::DOUBLE AS pipeline_created,
+    t.opportunities_over_100k::DOUBLE AS opportunities_over_100k,
+    CASE WHEN t.created_4w > 0 THEN t.self_sourced_4w / t.created_4w END AS self_sourced_share,
+    CASE WHEN t.accounts_assigned > 0 THEN t.accounts_touched / t.accounts_assigned END AS target_account_coverage,
+    t.wins::DOUBLE AS wins,
+    t.won_revenue::DOUBLE AS won_revenue,
+    CASE WHEN t.wins_13w + t.losses_13w > 0 THEN t.wins_13w / (t.wins_13w + t.losses_13w) END AS win_rate,
+    p.open_pipeline::DOUBLE AS open_pipeline,
+    CASE WHEN q.quarterly_quota > 0 THEN p.open_pipeline / q.quarterly_quota END AS pipeline_coverage,
+    CASE WHEN t.cycles_13w > 0 THEN t.cycle_days_13w / t.cycles_13w END AS avg_cycle_days,
+    CASE WHEN t.won_with_amount_13w > 0 THEN t.won_revenue_13w / t.won_with_amount_13w END AS avg_deal_size,
+    t.activities_logged::DOUBLE AS activities_logged
+FROM rolling t
+ASOF LEFT JOIN pipeline_weeks p ON p.rep = t.rep AND t.week >= p.week
+LEFT JOIN quota q ON q.rep = t.rep AND q.week = t.week, bounds
+WHERE t.week BETWEEN bounds.from_week AND bounds.to_week
+ORDER BY t.rep, t.week
