@@ -13,6 +13,7 @@ page = st.navigation(
     [
         st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=True),
         st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),
+        st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
     ]
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -19,6 +19,8 @@ import typer
 
 from dashboard import demo as demo_data
 from dashboard import metrics, roster, uploads
+from dashboard.agenda import drafts as agenda_drafts
+from dashboard.agenda import render
 from dashboard.db import Database, DatabaseError, database_path
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
 from dashboard.ingest.detect import SOURCES
@@ -209,6 +211,36 @@ def trend(
         _print_json([{k: _number(v) for k, v in row.items()} for row in _records(frame)])
     else:
         _print_table(frame, "no data yet: ingest activities or a pipeline export")
+
+
+class AgendaFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def agenda(
+    ctx: typer.Context,
+    rep: Annotated[str, typer.Argument(help="Rep name as in `dashboard reps` (case does not matter).")],
+    week: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Any day of the week to review (default: latest week)."),
+    ] = None,
+    output: Annotated[
+        AgendaFormat, typer.Option("--format", help="Markdown or printable HTML.")
+    ] = AgendaFormat.md,
+) -> None:
+    """Print the 1:1 agenda: the saved version for that week, else a fresh draft."""
+    try:
+        found = agenda_drafts.current(_open(ctx), rep, week.date() if week else None)
+    except roster.UnknownRep as exc:
+        _fail(str(exc))
+    if output is AgendaFormat.html:
+        typer.echo(render.html(found.body, found.rep, found.week))
+    else:
+        typer.echo(found.body)
+    state = "draft" if found.is_draft else f"saved by {found.saved_by} at {found.saved_at:%Y-%m-%d %H:%M}"
+    typer.echo(f"agenda for {found.rep}, week of {found.week}: {state}", err=True)
 
 
 def _number(value: Any) -> Any:

@@ -1,0 +1,66 @@
+"""The agenda a manager works on: the saved version for a rep and week, else a fresh draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dashboard import coaching, db, metrics, roster
+from dashboard.agenda.generator import Agenda, build
+from dashboard.agenda.render import markdown
+
+
+@dataclass(frozen=True)
+class Current:
+    """The agenda text to show, and whether it is a saved version (who, when) or a draft."""
+
+    rep: str
+    week: dt.date
+    body: str
+    saved_by: str | None
+    saved_at: dt.datetime | None
+    agenda: Agenda
+
+    @property
+    def is_draft(self) -> bool:
+        return self.saved_by is None
+
+
+def current(
+    database: db.Database, rep: str, week: dt.date | None = None, *, teams: Sequence[str] | None = None
+) -> Current:
+    """The latest saved agenda of the rep for the week, else the drafted one.
+
+    `week` defaults to the latest week with data. Raises roster.UnknownRep.
+    """
+    name = roster.resolve_rep(database, rep, teams)
+    week = metrics.monday(week or roster.latest_week(database) or dt.date.today())
+    drafted = build(database, name, week, teams=teams)
+    versions = coaching.agenda_versions(database, name, week)
+    if versions.empty:
+        return Current(name, week, markdown(drafted), None, None, drafted)
+    latest = versions.iloc[0]
+    return Current(
+        name, week, latest["body"], latest["saved_by"], latest["saved_at"].to_pydatetime(), drafted
+    )
+
+
+def save(database: db.Database, current_agenda: Current, body: str, by: str) -> int:
+    """Saves an edited agenda as a new version, and records its focus areas as agreed."""
+    drafted = current_agenda.agenda
+    agenda_id = coaching.save_agenda(
+        database,
+        current_agenda.rep,
+        current_agenda.week,
+        body,
+        by,
+        recognition_items=len(drafted.recognition),
+        focus_items=len(drafted.focus),
+    )
+    if current_agenda.is_draft:  # the first save agrees the drafted focus areas
+        for focus in drafted.focus:
+            coaching.add_focus_area(
+                database, drafted.rep, drafted.week, focus.metric, focus.expectation, focus.due, by
+            )
+    return agenda_id

@@ -1,0 +1,382 @@
+"""Drafts a growth-focused one-on-one agenda from the data of one rep and week.
+
+Order (PRODUCT.md): recognition → results against the clear expectations →
+last time's commitments and their follow-up → did the coaching work? → one or
+two focus areas, each with an expectation and a date → strategies and tactics
+→ open questions → commitments and the next review date.
+
+Never invents a number: every figure comes from the weekly metrics, targets,
+pace and coaching records of that rep; tactics and questions carry no figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import coaching, db, metrics, roster, targets
+from dashboard.agenda import tactics
+
+HISTORY_WEEKS = 26
+BASELINE_WEEKS = 8
+RECENT_WEEKS = 4
+STREAK_WEEKS = 3
+IMPROVEMENT = 0.2  # 20 % above the own 8-week median counts as an improvement
+MAX_RECOGNITION = 3
+MAX_FOCUS = 2
+FOCUS_WEEKS = 4  # a focus area's expectation is due four weeks after the meeting
+EXPECTATION_METRICS = (
+    "prospecting_minutes",
+    "calls",
+    "first_meetings",
+    "opportunities_created",
+    "opportunities_over_100k",
+    "self_sourced_share",
+    "target_account_coverage",
+    "pipeline_coverage",
+    "win_rate",
+    "won_revenue",
+)
+PERSONAL_BEST_METRICS = (
+    "prospecting_minutes",
+    "calls",
+    "connects",
+    "first_meetings",
+    "opportunities_created",
+    "pipeline_created",
+)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One clear expectation and where the rep stands this week."""
+
+    metric: str
+    label: str
+    value: str
+    target: str
+    status: str  # met | near | below | on pace | behind pace
+    detail: str
+
+
+@dataclass(frozen=True)
+class Focus:
+    """One area to grow, with its evidence, a concrete expectation and a date."""
+
+    metric: str
+    label: str
+    evidence: str
+    expectation: str
+    due: dt.date
+    tactics: tuple[str, ...]
+    question: str | None
+
+
+@dataclass(frozen=True)
+class CoachingCheck:
+    """A focus area agreed earlier: the coached metric before and since."""
+
+    metric: str
+    label: str
+    agreed_week: dt.date
+    before: str
+    since: str
+    moved: bool
+
+
+@dataclass
+class Agenda:
+    """Everything the templates render."""
+
+    rep: str
+    team: str | None
+    manager: str | None
+    week: dt.date
+    meeting: dt.date
+    next_review: dt.date
+    recognition: list[str]
+    expectations: list[Expectation]
+    follow_ups: list[dict]
+    coaching_checks: list[CoachingCheck]
+    focus: list[Focus]
+    questions: list[str]
+    commitments: list[tuple[str, dt.date]]
+
+
+def _values(frame: pd.DataFrame, name: str) -> list[float]:
+    return [float(v) for v in frame[name].tolist()]
+
+
+def _fmt(name: str, value: float | None) -> str:
+    return metrics.metric(name).format(value)
+
+
+def build(
+    database: db.Database,
+    rep: str,
+    week: dt.date,
+    *,
+    teams: Sequence[str] | None = None,
+    flags: Sequence[dict] = (),
+) -> Agenda:
+    """Drafts the agenda of `rep` for the one-on-one reviewing `week` (any day of it).
+
+    `flags`: open early-intervention signals for the rep ({metric, detail, severity}),
+    strongest first; they take precedence as focus areas.
+    """
+    name = roster.resolve_rep(database, rep, teams)
+    week = metrics.monday(week)
+    first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
+    values = metrics.weekly_metrics(database, first, week, teams=teams, rep=name)
+    goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
+    people = roster.list_reps(database)
+    person = people[people["rep"] == name].iloc[0]
+    meeting = week + dt.timedelta(days=7)
+    agenda = Agenda(
+        rep=name,
+        team=None if pd.isna(person["team"]) else person["team"],
+        manager=None if pd.isna(person["manager"]) else person["manager"],
+        week=week,
+        meeting=meeting,
+        next_review=meeting + dt.timedelta(days=7),
+        recognition=[],
+        expectations=[],
+        follow_ups=[],
+        coaching_checks=[],
+        focus=[],
+        questions=[],
+        commitments=[],
+    )
+    if values.empty or values["week"].iloc[-1] != week:
+        agenda.recognition.append("Thank you for making time for this one-on-one.")
+        agenda.questions.extend(tactics.GENERAL_QUESTIONS)
+        return agenda
+    weekly_target = goals.pivot_table(index="week", columns="metric", values="target", aggfunc="first")
+    paces = {p.metric: p for p in targets.pace(values, goals, week)}
+    agenda.coaching_checks = _coaching_checks(database, name, week, values)
+    agenda.expectations = _expectations(values, weekly_target, paces, week)
+    agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks)
+    agenda.follow_ups = coaching.to_follow_up(database, name, week).to_dict(orient="records")
+    agenda.focus = _focus(values, weekly_target, paces, flags, meeting)
+    agenda.questions = [f.question for f in agenda.focus if f.question] + list(tactics.GENERAL_QUESTIONS)
+    agenda.commitments = [
+        (f"{f.label}: work towards {f.expectation} with one tactic from the list", agenda.next_review)
+        for f in agenda.focus
+    ]
+    return agenda
+
+
+def _series(values: pd.DataFrame, weekly_target: pd.DataFrame, name: str) -> tuple[list[float], list[float]]:
+    target = weekly_target[name] if name in weekly_target else pd.Series(dtype=float)
+    goals = [float(target.get(w, float("nan"))) for w in values["week"]]
+    return _values(values, name), goals
+
+
+def _expectations(
+    values: pd.DataFrame, weekly_target: pd.DataFrame, paces: dict[str, targets.Pace], week: dt.date
+) -> list[Expectation]:
+    rows = []
+    for name in EXPECTATION_METRICS:
+        entry = metrics.metric(name)
+        series, goals = _series(values, weekly_target, name)
+        if name in paces:
+            p = paces[name]
+            status = "on pace" if p.on_pace else "behind pace"
+            if p.actual >= p.target:
+                needed = "; target reached"
+            elif p.needed_per_week is None:
+                needed = ""
+            else:
+                needed = f"; {_fmt(name, p.needed_per_week)} a week from here"
+            rows.append(
+                Expectation(
+                    name,
+                    entry.label,
+                    f"{_fmt(name, p.actual)} so far this {p.period}",
+                    f"{_fmt(name, p.target)} a {p.period}",
+                    status,
+                    f"even pace by now: {_fmt(name, p.expected)}; "
+                    f"projected: {_fmt(name, p.projected)}{needed}",
+                )
+            )
+        elif not pd.isna(goals[-1]):
+            recent = ", ".join(_fmt(name, v) for v in series[-RECENT_WEEKS:])
+            rows.append(
+                Expectation(
+                    name,
+                    entry.label,
+                    _fmt(name, series[-1]),
+                    _fmt(name, goals[-1]) + (" a week" if entry.additive else ""),
+                    targets.attainment(series[-1], goals[-1], entry.higher_is_better) or "no data",
+                    f"last {RECENT_WEEKS} weeks: {recent}",
+                )
+            )
+    return rows
+
+
+def _recognition(
+    values: pd.DataFrame,
+    weekly_target: pd.DataFrame,
+    paces: dict[str, targets.Pace],
+    checks: list[CoachingCheck],
+) -> list[str]:
+    items: list[str] = []
+    this = values.iloc[-1]
+    if this["wins"] > 0:
+        deals = "deal" if this["wins"] == 1 else "deals"
+        revenue = _fmt("won_revenue", this["won_revenue"])
+        items.append(f"Won {_fmt('wins', this['wins'])} {deals} this week, worth {revenue}.")
+    for check in checks:
+        if check.moved:
+            items.append(
+                f"{check.label} moved since we focused on it in the week of {check.agreed_week:%d %b}: "
+                f"{check.before} a week before, {check.since} since."
+            )
+    for name in PERSONAL_BEST_METRICS:
+        series = _values(values, name)
+        if len(series) > 1 and series[-1] > 0 and series[-1] > max(series[:-1]):
+            label = metrics.metric(name).label
+            items.append(f"{label}: {_fmt(name, series[-1])} this week, your highest in {len(series)} weeks.")
+    for name in EXPECTATION_METRICS:
+        entry = metrics.metric(name)
+        series, goals = _series(values, weekly_target, name)
+        streak = 0
+        for value, goal in zip(reversed(series), reversed(goals), strict=True):
+            if targets.attainment(value, goal, entry.higher_is_better) != "met":
+                break
+            streak += 1
+        if streak >= STREAK_WEEKS:
+            run = f"every week of the last {streak}" if streak == len(series) else f"{streak} weeks in a row"
+            items.append(f"{entry.label} at or above the expectation of {_fmt(name, goals[-1])}, {run}.")
+    for name, p in paces.items():
+        if p.on_pace and p.actual > 0:
+            label = metrics.metric(name).label
+            items.append(f"{label}: {_fmt(name, p.actual)} so far this {p.period}, ahead of the even pace.")
+    for name in PERSONAL_BEST_METRICS:
+        series = _values(values, name)
+        if len(series) > BASELINE_WEEKS:
+            median = statistics.median(series[-BASELINE_WEEKS - 1 : -1])
+            if median > 0 and series[-1] >= (1 + IMPROVEMENT) * median:
+                label = metrics.metric(name).label
+                items.append(
+                    f"{label}: {_fmt(name, series[-1])} this week, up from your "
+                    f"{BASELINE_WEEKS}-week median of {_fmt(name, median)}."
+                )
+    unique = list(dict.fromkeys(items))
+    if not unique and this["activities_logged"] > 0:
+        unique.append(
+            f"Thank you for keeping the CRM current: {_fmt('activities_logged', this['activities_logged'])} "
+            "activities logged this week."
+        )
+    return unique[:MAX_RECOGNITION] or ["Thank you for making time for this one-on-one."]
+
+
+def _focus(
+    values: pd.DataFrame,
+    weekly_target: pd.DataFrame,
+    paces: dict[str, targets.Pace],
+    flags: Sequence[dict],
+    meeting: dt.date,
+) -> list[Focus]:
+    due = meeting + dt.timedelta(weeks=FOCUS_WEEKS, days=4)  # the Friday four weeks on
+    flagged = [(f["metric"], f["detail"]) for f in flags if f.get("metric") in metrics.BY_NAME]
+    gaps: list[tuple[float, str, str]] = []  # (size of the gap, metric, evidence)
+    for name in EXPECTATION_METRICS:
+        entry = metrics.metric(name)
+        if entry.indicator != "leading" or name in paces:
+            continue
+        series, goals = _series(values, weekly_target, name)
+        recent, recent_goals = series[-RECENT_WEEKS:], goals[-RECENT_WEEKS:]
+        if any(pd.isna(g) or g <= 0 for g in recent_goals) or any(pd.isna(v) for v in recent):
+            continue
+        average, goal = sum(recent) / len(recent), recent_goals[-1]
+        if average < NEAR_FOCUS * goal:
+            shown = ", ".join(_fmt(name, v) for v in recent)
+            gaps.append(
+                (
+                    1 - average / goal,
+                    name,
+                    f"{shown} in the last {RECENT_WEEKS} weeks vs {_fmt(name, goal)} a week",
+                )
+            )
+    for name, p in paces.items():
+        if (
+            metrics.metric(name).indicator == "leading"
+            and not p.on_pace
+            and p.needed_per_week
+            and p.expected > 0
+        ):
+            evidence = (
+                f"{_fmt(name, p.actual)} so far this {p.period} vs an even pace of {_fmt(name, p.expected)}"
+            )
+            gaps.append((1 - p.actual / p.expected, name, evidence))
+    largest_first = [(name, evidence) for _, name, evidence in sorted(gaps, key=lambda g: -g[0])]
+    chosen: list[Focus] = []
+    for name, evidence in flagged + largest_first:
+        if len(chosen) == MAX_FOCUS or name in {f.metric for f in chosen}:
+            continue
+        chosen.append(_focus_area(name, evidence, values, weekly_target, paces, due))
+    return chosen
+
+
+NEAR_FOCUS = 0.9  # a leading metric averaging under 90 % of its target is a candidate
+
+
+def _focus_area(
+    name: str,
+    evidence: str,
+    values: pd.DataFrame,
+    weekly_target: pd.DataFrame,
+    paces: dict[str, targets.Pace],
+    due: dt.date,
+) -> Focus:
+    entry = metrics.metric(name)
+    if name in paces and paces[name].needed_per_week:
+        expectation = (
+            f"{_fmt(name, paces[name].needed_per_week)} a week to reach {_fmt(name, paces[name].target)}"
+        )
+    else:
+        _, goals = _series(values, weekly_target, name)
+        goal = goals[-1]
+        if pd.isna(goal):
+            expectation = f"back to your {BASELINE_WEEKS}-week median"
+        else:
+            expectation = f"{_fmt(name, goal)}{' a week' if entry.additive else ''}"
+    return Focus(
+        metric=name,
+        label=entry.label,
+        evidence=evidence,
+        expectation=expectation,
+        due=due,
+        tactics=tactics.tactics_for(name),
+        question=tactics.question_for(name),
+    )
+
+
+def _coaching_checks(
+    database: db.Database, rep: str, week: dt.date, values: pd.DataFrame
+) -> list[CoachingCheck]:
+    agreed = coaching.focus_areas(database, rep, week)
+    checks = []
+    for row in agreed.itertuples():
+        if row.metric not in metrics.BY_NAME:
+            continue
+        entry = metrics.metric(row.metric)
+        before = values[
+            (values["week"] <= row.week) & (values["week"] > row.week - dt.timedelta(weeks=RECENT_WEEKS))
+        ]
+        since = values[(values["week"] > row.week) & (values["week"] <= week)]
+        if before.empty or since.empty:
+            continue
+        b, s = before[row.metric].mean(), since[row.metric].mean()
+        if pd.isna(b) or pd.isna(s):
+            continue
+        moved = s > b if entry.higher_is_better else s < b
+        checks.append(
+            CoachingCheck(row.metric, entry.label, row.week, _fmt(row.metric, b), _fmt(row.metric, s), moved)
+        )
+    return checks

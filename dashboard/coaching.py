@@ -1,0 +1,117 @@
+"""Coaching records: saved agendas (with history), agreed focus areas, commitments and follow-up.
+
+Every write is one transaction and adds a change_log row, so cached pages
+see it at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard import db
+
+FOLLOW_UP_STATUSES = ("done", "partly", "not_yet")
+FOLLOW_UP_LABELS = {"open": "open", "done": "done", "partly": "partly", "not_yet": "not yet"}
+
+
+def save_agenda(
+    database: db.Database,
+    rep: str,
+    week: dt.date,
+    body: str,
+    saved_by: str,
+    *,
+    recognition_items: int = 0,
+    focus_items: int = 0,
+) -> int:
+    """Stores a new version of the rep's agenda for the week; returns its id."""
+    with database.transaction() as cur:
+        (agenda_id,) = db.execute(
+            cur,
+            "agenda_save",
+            rep=rep,
+            week=week,
+            body=body,
+            recognition_items=recognition_items,
+            focus_items=focus_items,
+            saved_by=saved_by,
+        ).fetchone()
+        db.execute(cur, "change_log_add", what="agenda saved", upload_id=None)
+    return int(agenda_id)
+
+
+def agenda_versions(database: db.Database, rep: str, week: dt.date) -> pd.DataFrame:
+    """Saved versions of the agenda (agenda_id, body, saved_by, saved_at), newest first."""
+    return database.run("agenda_versions", rep=rep, week=week)
+
+
+def add_commitment(
+    database: db.Database, rep: str, week: dt.date, text: str, due_date: dt.date, by: str
+) -> int:
+    """Records a commitment made in the week's one-on-one; returns its id."""
+    if not text.strip():
+        raise ValueError("a commitment needs some words")
+    with database.transaction() as cur:
+        added = db.execute(
+            cur, "commitment_add", rep=rep, week=week, text=text.strip(), due_date=due_date, created_by=by
+        )
+        (commitment_id,) = added.fetchone()
+        db.execute(cur, "change_log_add", what="commitment added", upload_id=None)
+    return int(commitment_id)
+
+
+def follow_up(database: db.Database, commitment_id: int, status: str, week: dt.date, by: str) -> None:
+    """Records how a commitment went (done, partly, not_yet) at the week's one-on-one."""
+    if status not in FOLLOW_UP_STATUSES:
+        raise ValueError(f"follow-up status must be one of {', '.join(FOLLOW_UP_STATUSES)}, not {status!r}")
+    with database.transaction() as cur:
+        updated = db.execute(
+            cur, "commitment_follow_up", commitment_id=commitment_id, status=status, week=week, by=by
+        )
+        if updated.fetchone() is None:
+            raise ValueError(f"there is no commitment {commitment_id}")
+        db.execute(cur, "change_log_add", what="commitment followed up", upload_id=None)
+
+
+def commitments(database: db.Database, rep: str, week: dt.date) -> pd.DataFrame:
+    """The rep's commitments made up to and including the week, oldest first."""
+    frame = database.run("commitments_of_rep", rep=rep, week=week)
+    for column in ("week", "due_date", "followed_up_week"):
+        frame[column] = pd.to_datetime(frame[column]).dt.date
+    return frame
+
+
+def to_follow_up(database: db.Database, rep: str, week: dt.date) -> pd.DataFrame:
+    """Commitments from earlier one-on-ones: still open, or followed up in this week's."""
+    frame = commitments(database, rep, week)
+    earlier = frame[frame["week"] < week]
+    pending = (earlier["status"] == "open") | (earlier["followed_up_week"] == week)
+    return earlier[pending].reset_index(drop=True)
+
+
+def add_focus_area(
+    database: db.Database, rep: str, week: dt.date, metric: str, expectation: str, due_date: dt.date, by: str
+) -> None:
+    """Records a focus area agreed in the week's one-on-one (for 'did the coaching work?')."""
+    with database.transaction() as cur:
+        db.execute(
+            cur,
+            "focus_area_add",
+            rep=rep,
+            week=week,
+            metric=metric,
+            expectation=expectation,
+            due_date=due_date,
+            agreed_by=by,
+        )
+        db.execute(cur, "change_log_add", what="focus area agreed", upload_id=None)
+
+
+def focus_areas(database: db.Database, rep: str, before_week: dt.date) -> pd.DataFrame:
+    """Focus areas agreed with the rep before `before_week`: week, metric, expectation, due_date."""
+    frame = database.run("focus_areas_of_rep", rep=rep, week=before_week)
+    for column in ("week", "due_date"):
+        frame[column] = pd.to_datetime(frame[column]).dt.date
+    return frame

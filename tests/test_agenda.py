@@ -1,0 +1,244 @@
+"""Agendas: drafted from the sample company, every figure from the data, tone, follow-through."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import coaching, demo, metrics, roster, targets
+from dashboard.agenda import build, drafts, generator, markdown, tone
+from dashboard.db import Database
+from dashboard.trend import rep_trend
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+WEEK = dt.date(2026, 11, 16)  # the sample company's latest week
+STRONG, SLIDING = "Priya Raman", "Tomasz Nowak"
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    database = Database(path)
+    assert all(r.status == "loaded" for r in demo.load(database))
+    database.close()
+    return path
+
+
+@pytest.fixture
+def sample(sample_template, tmp_path):
+    copy = tmp_path / "sample.duckdb"
+    shutil.copyfile(sample_template, copy)
+    database = Database(copy)
+    yield database
+    database.close()
+
+
+@pytest.mark.parametrize("rep", [STRONG, SLIDING])
+def test_golden_agenda(sample, rep):
+    """The rendered agenda matches the reviewed file (UPDATE_GOLDEN=1 rewrites it)."""
+    text = markdown(build(sample, rep, WEEK))
+    golden = GOLDEN / f"agenda_{rep.lower().replace(' ', '_')}.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+DATE = re.compile(
+    r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{2} [A-Z][a-z]{2} \d{4}\b|\bweek of \d{2} [A-Z][a-z]{2}\b"
+)
+WEEK_COUNT = re.compile(r"\b(\d+)(-week| weeks)\b")
+HEADING_NUMBER = re.compile(r"^#+ \d+\. ", re.MULTILINE)
+NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def allowed_numbers(database: Database, rep: str) -> set[str]:
+    """Every number the data of that rep can show: values, targets, medians and pace, formatted."""
+    first = WEEK - dt.timedelta(weeks=generator.HISTORY_WEEKS - 1)
+    trend = rep_trend(database, rep, from_week=first, to_week=WEEK)
+    shown: list[str] = []
+    for row in trend.itertuples():
+        entry = metrics.metric(row.metric)
+        shown += [entry.format(row.value), entry.format(row.target)]
+    values = metrics.weekly_metrics(database, first, WEEK, rep=rep)
+    for name in metrics.METRIC_NAMES:
+        entry = metrics.metric(name)
+        series = values[name].tolist()
+        shown.append(entry.format(values[name].iloc[-generator.BASELINE_WEEKS - 1 : -1].median()))
+        shown += [entry.format(v) for v in series]
+    goals = targets.weekly_targets(database, first, WEEK, rep=rep)
+    for p in targets.pace(values, goals, WEEK):
+        entry = metrics.metric(p.metric)
+        shown += [entry.format(x) for x in (p.actual, p.target, p.expected, p.projected, p.needed_per_week)]
+    return {n for text in shown for n in NUMBER.findall(text)}
+
+
+@pytest.mark.parametrize("rep", [STRONG, SLIDING, "Jamal Washington", "Chloe Dubois"])
+def test_every_number_in_the_agenda_comes_from_the_data(sample, rep):
+    text = markdown(build(sample, rep, WEEK))
+    text = HEADING_NUMBER.sub("", DATE.sub("", text))
+    for count, _ in WEEK_COUNT.findall(text):
+        assert 1 <= int(count) <= generator.HISTORY_WEEKS  # "last 4 weeks", "8-week median", streaks
+    text = WEEK_COUNT.sub("", text)
+    unexplained = set(NUMBER.findall(text)) - allowed_numbers(sample, rep)
+    assert not unexplained, f"numbers not in {rep}'s data: {sorted(unexplained)}"
+
+
+def test_sliding_rep_agenda_reads_as_coaching(sample):
+    agenda = build(sample, SLIDING, WEEK)
+    text = markdown(agenda)
+    assert text.index("Recognition") < text.index("Results against") < text.index("Focus areas")
+    assert 1 <= len(agenda.focus) <= generator.MAX_FOCUS
+    assert all(f.due > agenda.meeting and f.expectation for f in agenda.focus)
+    assert any(f.metric in ("prospecting_minutes", "first_meetings", "calls") for f in agenda.focus)
+    assert tone.check(text, roster.list_reps(sample)["rep"]) == []
+
+
+def test_no_sample_agenda_trips_the_tone_check(sample):
+    names = roster.list_reps(sample)["rep"].tolist()
+    for rep in names:
+        text = markdown(build(sample, rep, WEEK))
+        assert tone.check(text, [n for n in names if n != rep]) == [], rep
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "This is unacceptable.",
+        "Consider this a warning.",
+        "Final notice on prospecting.",
+        "We will start a PIP.",
+        "Your worst week this year.",
+        "Another failure to hit target.",
+        "You never call on Mondays.",
+        "You are at the bottom of the team.",
+        "You are behind Priya Raman on first meetings.",
+        "Priya Raman did better than you.",
+    ],
+)
+def test_tone_check_flags_punitive_phrases(phrase):
+    text = f"## Recognition\n- Good week.\n## Focus areas\n- {phrase}\n"
+    issues = tone.check(text, ["Priya Raman", "Marcus Bennett"])
+    assert issues and all(i.suggestion for i in issues)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "First meetings: 1, 0, 1 in the last 3 weeks vs expectation 3/week.",
+        "Below your own 8-week median of 3; let's look at the calendar together.",
+        "Pipeline coverage 1.8x against 3.0x: build two opportunities a week.",
+        "The team's pipeline review moved to Tuesday.",
+        "Priya Raman will share her call openers with the team.",
+        "Mailing list and pipeline hygiene.",  # 'pip' only as a whole word
+    ],
+)
+def test_tone_check_leaves_coaching_language_alone(phrase):
+    text = f"## Recognition\n- Good week.\n## Focus areas\n- {phrase}\n"
+    assert tone.check(text, ["Priya Raman"]) == []
+
+
+def test_tone_check_wants_recognition_before_correction():
+    issues = tone.check("## Focus areas\n- Calls\n## Recognition\n- Two wins\n")
+    assert [i.suggestion for i in issues] == ["start with recognition, before focus areas"]
+
+
+def test_commitments_carry_into_next_weeks_agenda(sample):
+    earlier = WEEK - dt.timedelta(weeks=1)
+    made = coaching.add_commitment(sample, SLIDING, earlier, "Block Monday 9-11 for calls", WEEK, "Denise")
+    text = markdown(build(sample, SLIDING, WEEK))
+    assert "[open] Block Monday 9-11 for calls" in text
+    coaching.follow_up(sample, made, "partly", WEEK, "Denise")
+    assert "[partly] Block Monday 9-11 for calls" in markdown(build(sample, SLIDING, WEEK))
+    later = WEEK + dt.timedelta(weeks=1)
+    assert "Block Monday" not in markdown(build(sample, SLIDING, later))  # followed up: done with it
+
+
+def test_coaching_effect_is_shown_before_and_since(sample):
+    agreed = dt.date(2026, 10, 19)
+    coaching.add_focus_area(sample, SLIDING, agreed, "prospecting_minutes", "450 min a week", WEEK, "Denise")
+    (check,) = build(sample, SLIDING, WEEK).coaching_checks
+    values = metrics.weekly_metrics(sample, agreed - dt.timedelta(weeks=3), WEEK, rep=SLIDING)
+    before = values[values["week"] <= agreed]["prospecting_minutes"].mean()
+    since = values[values["week"] > agreed]["prospecting_minutes"].mean()
+    assert (check.before, check.since, check.moved) == (
+        f"{before:,.0f} min",
+        f"{since:,.0f} min",
+        since > before,
+    )
+
+
+def test_saved_agenda_is_what_the_cli_prints_and_keeps_history(sample):
+    draft = drafts.current(sample, SLIDING, WEEK)
+    assert draft.is_draft
+    drafts.save(sample, draft, draft.body + "\n- Added by the manager\n", "Denise")
+    saved = drafts.current(sample, SLIDING, WEEK)
+    assert not saved.is_draft and saved.body.endswith("- Added by the manager\n")
+    drafts.save(sample, saved, saved.body + "- second edit\n", "Denise")
+    assert len(coaching.agenda_versions(sample, SLIDING, WEEK)) == 2
+    agreed = coaching.focus_areas(sample, SLIDING, WEEK + dt.timedelta(weeks=1))
+    assert sorted(agreed["metric"]) == sorted(f.metric for f in draft.agenda.focus)  # agreed once
+
+
+@pytest.fixture
+def app(sample, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DB", str(sample.path))
+    sample.close()  # the app opens the file itself
+
+    def _start(query: dict[str, str]) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        at.run()
+        at.switch_page("pages/agenda.py")
+        at.query_params.update(query)
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return _start
+
+
+def test_agenda_page_draft_edit_save_reload(app):
+    at = app({"rep": SLIDING, "week": WEEK.isoformat()})
+    (area,) = at.text_area
+    assert area.value.startswith(f"# One-on-one: {SLIDING}")
+    area.set_value(area.value + "\n- Note from the manager\n")
+    at.button(key="agenda_save").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Agenda saved." in [s.value for s in at.success]
+    again = app({"rep": SLIDING, "week": WEEK.isoformat()})
+    assert again.text_area[0].value.endswith("- Note from the manager\n")
+    assert any("Saved by local user" in c.value for c in again.caption)
+
+
+def test_agenda_page_flags_punitive_edits(app):
+    at = app({"rep": SLIDING, "week": WEEK.isoformat()})
+    at.text_area[0].set_value(at.text_area[0].value + "\nThis is unacceptable.\n")
+    at.run()
+    assert at.warning and any("unacceptable" in t.value for t in at.text)
+
+
+def test_commitment_made_this_week_is_followed_up_next_week(app):
+    earlier = WEEK - dt.timedelta(weeks=1)
+    at = app({"rep": SLIDING, "week": earlier.isoformat()})
+    at.text_input(key="agenda_commitment_text").set_value("Two call blocks on Monday")
+    submit = [b for b in at.button if b.label == "Add commitment"]
+    submit[0].click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Commitment added." in [s.value for s in at.success]
+    at = app({"rep": SLIDING, "week": WEEK.isoformat()})
+    (follow,) = [s for s in at.selectbox if s.key.startswith("agenda_follow_")]
+    assert "Two call blocks on Monday" in follow.label
+    follow.set_value("done")
+    at.button(key="agenda_follow_save").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Follow-up saved." in [s.value for s in at.success]
+    assert "[done] Two call blocks on Monday" in at.text_area[0].value
