@@ -107,7 +107,7 @@ def wait_until_idle(page) -> None:
 def test_upload_a_file_and_see_the_loaded_count(page, tmp_path: Path) -> None:
     nav = page.locator("[data-testid=stSidebarNav] a")
     nav.first.wait_for()
-    assert [t.strip().splitlines()[-1] for t in nav.all_inner_texts()] == ["Upload", "Uploads"]
+    assert [t.strip().splitlines()[-1] for t in nav.all_inner_texts()] == ["Upload", "Uploads", "Agenda"]
 
     roster = tmp_path / "roster.csv"
     roster.write_text(
