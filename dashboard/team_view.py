@@ -137,10 +137,7 @@ def describe(row: pd.Series | dict) -> str:
     if not isinstance(row["status"], str) or pd.isna(row["target"]):
         return value
     basis = "" if row["basis"] == "week" else f" {row['basis']} to date"
-    if definition.unit in ("count", "minutes") and row["basis"] != "week":
-        target = f"{row['target']:,.1f}"
-    else:
-        target = definition.format(row["target"])
+    target = definition.format(row["target"])
     text = f"{value} of {target}{basis} · {STATUS_TEXT[row['status']]}"
     if row["status"] != "met" and isinstance(row["below_since"], dt.date):
         weeks = int(row["weeks_below"])
@@ -213,9 +210,7 @@ def below_expectation(rows: pd.DataFrame, name: str) -> pd.DataFrame:
             "rep": under["rep"],
             "team": under["team"],
             "this week": under["value"].map(definition.format),
-            "expectation": under["target"].map(
-                lambda t: f"{t:,.1f}" if definition.unit == "count" else definition.format(t)
-            ),
+            "expectation": under["target"].map(definition.format),
             "status": under["status"].map(STATUS_TEXT),
             "under since": under["below_since"].map(
                 lambda d: f"{d:%Y-%m-%d}" if isinstance(d, dt.date) else ""
