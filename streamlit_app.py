@@ -8,12 +8,16 @@ from pages._shared import get_database
 st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
 
 database = get_database()
+has_data = roster.latest_week(database) is not None
 
 page = st.navigation(
     [
-        st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=True),
-        st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),
+        st.Page("pages/team.py", title="Team", icon=":material/groups:", default=has_data),
+        st.Page("pages/rep.py", title="Rep", icon=":material/person:"),
         st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
+        st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
+        st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),
+        st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),
     ]
 )
 

@@ -193,19 +193,3 @@ def current_targets(database: db.Database) -> pd.DataFrame:
     for column in ("effective_from", "effective_to"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     return frame
-
-
-NEAR = 0.8  # within 80 % of the target counts as near
-
-
-def attainment(value: float | None, target: float | None, higher_is_better: bool = True) -> str | None:
-    """'met', 'near' or 'below' the target (None where there is no value or target)."""
-    if value is None or target is None or pd.isna(value) or pd.isna(target):
-        return None
-    if higher_is_better:
-        if value >= target:
-            return "met"
-        return "near" if value >= NEAR * target else "below"
-    if value <= target:
-        return "met"
-    return "near" if value * NEAR <= target else "below"

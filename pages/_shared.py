@@ -1,16 +1,24 @@
-"""Page-layer helpers: the database handle, downloads and plain-text display.
+"""Page-layer helpers: the database handle, cached data calls, downloads, who may see what.
 
 The only place besides the pages that imports Streamlit. One database
 handle per process (`st.cache_resource`); every call takes a fresh cursor.
+Package functions are called through `cached`, keyed by the database file
+and its version (which changes with every ingest, undo or edit), so a rerun
+is instant and never shows stale numbers.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.db import Database, database_path
 from dashboard.export import safe_csv
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
@@ -21,6 +29,25 @@ def _open_database(path: str) -> Database:
 def get_database() -> Database:
     """The process-wide database handle (same location rule as the CLI)."""
     return _open_database(str(database_path().resolve()))
+
+
+def viewer_teams() -> list[str] | None:
+    """Teams the current viewer may see; None means every team (local single-user mode)."""
+    return None
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _call(
+    path: str, version: int, name: str, args: tuple, kwargs: dict, _func: Callable, _database: Database
+):
+    return _func(_database, *args, **kwargs)
+
+
+def cached(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`func(database, *args, **kwargs)`, cached on the database's path and version and the arguments."""
+    database = get_database()
+    name = f"{func.__module__}.{func.__qualname__}"
+    return _call(str(database.path), database.version(), name, args, kwargs, func, database)
 
 
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:

@@ -1,7 +1,8 @@
 """Real-browser test: `streamlit run` on a free port, the system Chromium driven by playwright.
 
 A user opens the app, sees only the working pages in the sidebar, uploads an
-export through the page and sees how many rows were loaded.
+export through the page and sees how many rows were loaded; with activity
+loaded, a rep page draws its Plotly charts.
 """
 
 from __future__ import annotations
@@ -107,7 +108,14 @@ def wait_until_idle(page) -> None:
 def test_upload_a_file_and_see_the_loaded_count(page, tmp_path: Path) -> None:
     nav = page.locator("[data-testid=stSidebarNav] a")
     nav.first.wait_for()
-    assert [t.strip().splitlines()[-1] for t in nav.all_inner_texts()] == ["Upload", "Uploads", "Agenda"]
+    assert [t.strip().splitlines()[-1] for t in nav.all_inner_texts()] == [
+        "Team",
+        "Rep",
+        "Agenda",
+        "Targets",
+        "Upload",
+        "Uploads",
+    ]
 
     roster = tmp_path / "roster.csv"
     roster.write_text(
@@ -120,3 +128,21 @@ def test_upload_a_file_and_see_the_loaded_count(page, tmp_path: Path) -> None:
     wait_until_idle(page)
     loaded = page.locator("[data-testid=stMetric]").filter(has_text="Loaded")
     assert "3" in loaded.inner_text()
+
+
+def test_rep_page_shows_a_plotly_chart(page, server: str, tmp_path: Path) -> None:
+    files = tmp_path / "activities.csv"
+    files.write_text(
+        "activity_id,rep,date,type,subject,duration_minutes,outcome,account\n"
+        "A1,Ada Park,2026-03-02,Call,Call,5,Connected,Acme\n"
+        "A2,Ada Park,2026-03-10,Meeting,First meeting - Acme,45,,Acme\n"
+    )
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(files))
+    page.get_by_text("activities.csv").first.wait_for()
+    page.get_by_role("button", name="Load files").click()
+    page.get_by_text("activities.csv: 2 activities rows loaded").wait_for()
+    page.goto(f"{server}/rep?rep=Ada+Park")
+    wait_until_idle(page)
+    page.locator("[data-testid=stPlotlyChart]").first.wait_for()
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert page.locator("[data-testid=stPlotlyChart]").count() >= 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,117 @@ def test_user_text_is_never_rendered_as_markdown(app) -> None:
     at = upload(app(), (name, ROSTER))
     assert any(name in t.value for t in at.text)
     assert not any(name in m.value for m in at.markdown)
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory) -> Path:
+    """The sample company loaded once through the normal ingest; tests copy the file."""
+    from dashboard import demo
+    from dashboard.db import Database
+
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    database = Database(path)
+    demo.load(database)
+    database.close()
+    return path
+
+
+@pytest.fixture
+def sample_app(sample_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The app on its own copy of the sample company."""
+    copy = tmp_path / "sample.duckdb"
+    shutil.copyfile(sample_template, copy)
+    monkeypatch.setenv("DASHBOARD_DB", str(copy))
+
+    def _start(page: str | None = None, **query: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+        at.query_params.update(query)
+        at.run()
+        if page:
+            at.switch_page(page)
+            at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return _start
+
+
+def test_team_page_is_the_default_with_data_and_shows_attainment(sample_app) -> None:
+    at = sample_app(week="2026-11-16", team="Enterprise East")
+    assert at.title[0].value == "Team"
+    table = at.dataframe[0].value
+    assert table["rep"].tolist() == sorted(table["rep"], key=str.lower)  # alphabetical, not ranked
+    assert set(table["team"]) == {"Enterprise East"}
+    tomasz = table.set_index("rep").loc["Tomasz Nowak"]
+    assert tomasz["first_meetings"] == "1 of 3 · ○ below since 2026-07-13 (19 wks)"
+    assert len(tomasz["first_meetings_trend"]) == 8
+    under = at.dataframe[1].value
+    assert "Tomasz Nowak" in under["rep"].tolist()
+
+
+def test_team_page_all_teams_by_default(sample_app) -> None:
+    at = sample_app()
+    assert len(at.dataframe[0].value) == 24
+    assert at.selectbox(key="team_week").value == dt.date(2026, 11, 16)
+
+
+def test_rep_page_charts_and_pipeline_changes(sample_app) -> None:
+    at = sample_app("pages/rep.py", rep="Tomasz Nowak", **{"from": "2026-06-01", "to": "2026-11-16"})
+    assert at.selectbox(key="rep_rep").value == "Tomasz Nowak"
+    assert len(at.get("plotly_chart")) == 7
+    assert [m.label for m in at.metric] == ["new", "won", "lost", "stage moved", "close date slipped",
+                                            "no longer listed"]  # fmt: skip
+    changes = at.dataframe[-1].value
+    assert "lost" in changes["change"].tolist()
+    pace = at.dataframe[0].value
+    assert "Opportunities over $100k" in pace["expectation"].tolist()
+    assert any(b.label == "Download the trend (CSV)" for b in at.get("download_button"))
+
+
+def _draft(at: AppTest):
+    return at.session_state["targets_draft"]
+
+
+def test_targets_page_edit_save_reload_and_undo(sample_app) -> None:
+    at = sample_app("pages/targets.py")
+    draft = _draft(at).copy()
+    row = draft.index[(draft["metric"] == "calls") & (draft["team"] == "SMB West")][0]
+    draft.loc[row, "value"] = -5
+    at.session_state["targets_draft"] = draft
+    at.run()
+    at.button(key="targets_save").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == ["Not saved: please fix the rows listed below."]
+    problems = next(d.value for d in at.dataframe if "problem" in d.value.columns)
+    assert problems.iloc[0].to_dict() == {
+        "row": row + 1, "column": "value", "value": "-5.0", "problem": "a target cannot be negative"
+    }  # fmt: skip
+
+    draft.loc[row, "value"] = 55
+    at.session_state["targets_draft"] = draft
+    at.run()
+    at.button(key="targets_save").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Targets saved as upload #")
+    reloaded = _draft(at)
+    assert reloaded.loc[
+        (reloaded["metric"] == "calls") & (reloaded["team"] == "SMB West"), "value"
+    ].tolist() == [55]
+
+    at.switch_page("pages/uploads.py").run()
+    upload_id = int(at.dataframe[0].value.iloc[0]["upload_id"])
+    assert at.dataframe[0].value.iloc[0]["file_name"] == "Targets page edit"
+    at.checkbox(key=f"uploads_confirm_{upload_id}").check().run()
+    at.button(key="uploads_undo").click().run()
+    at.switch_page("pages/targets.py").run()
+    assert not at.exception, at.exception
+    restored = _draft(at)
+    assert restored.loc[
+        (restored["metric"] == "calls") & (restored["team"] == "SMB West"), "value"
+    ].tolist() == [40]
+
+
+def test_targets_page_suggests_from_own_history(sample_app) -> None:
+    at = sample_app("pages/targets.py")
+    at.selectbox(key="targets_rep").set_value("Tomasz Nowak").run()
+    assert [m.value for m in at.metric] == ["1", "3 per week"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import coaching, db, metrics, roster, targets
+from dashboard import coaching, db, metrics, roster, targets, team_view
 from dashboard.agenda import tactics
 
 HISTORY_WEEKS = 26
@@ -211,7 +211,7 @@ def _expectations(
                     entry.label,
                     _fmt(name, series[-1]),
                     _fmt(name, goals[-1]) + (" a week" if entry.additive else ""),
-                    targets.attainment(series[-1], goals[-1], entry.higher_is_better) or "no data",
+                    team_view.status(series[-1], goals[-1], entry.higher_is_better) or "no data",
                     f"last {RECENT_WEEKS} weeks: {recent}",
                 )
             )
@@ -246,7 +246,7 @@ def _recognition(
         series, goals = _series(values, weekly_target, name)
         streak = 0
         for value, goal in zip(reversed(series), reversed(goals), strict=True):
-            if targets.attainment(value, goal, entry.higher_is_better) != "met":
+            if team_view.status(value, goal, entry.higher_is_better) != "met":
                 break
             streak += 1
         if streak >= STREAK_WEEKS:

@@ -1,0 +1,152 @@
+"""The rep page's content: trend charts with baselines, pace of period targets, pipeline changes.
+
+Each weekly value is shown next to the expectation in force, the 4-week moving
+average and the rep's own baseline: the median of the 8 weeks before that
+week. Figures are plain Plotly objects, so they are testable without Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import db, metrics, roster, targets, trend
+from dashboard.metrics import BY_NAME, monday
+
+MOVING_AVERAGE_WEEKS = 4
+BASELINE_WEEKS = 8
+
+
+def with_baselines(trend_rows: pd.DataFrame) -> pd.DataFrame:
+    """Adds `moving_avg` (mean of this and the 3 weeks before) and `baseline`
+    (median of the 8 weeks before this one) to rows of (week, metric, value, target)."""
+    frame = trend_rows.sort_values(["metric", "week"]).copy()
+    values = frame.groupby("metric", sort=False)["value"]
+    frame["moving_avg"] = values.transform(lambda s: s.rolling(MOVING_AVERAGE_WEEKS).mean())
+    frame["baseline"] = values.transform(lambda s: s.shift(1).rolling(BASELINE_WEEKS).median())
+    return frame.reset_index(drop=True)
+
+
+def rep_weekly(
+    database: db.Database,
+    rep: str,
+    from_week: dt.date,
+    to_week: dt.date,
+    *,
+    names: Sequence[str] = metrics.METRIC_NAMES,
+    teams: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Rows of (week, metric, value, target, moving_avg, baseline) from `from_week` to `to_week`."""
+    from_week, to_week = monday(from_week), monday(to_week)
+    early = from_week - dt.timedelta(weeks=BASELINE_WEEKS)
+    rows = trend.rep_trend(database, rep, metric_names=names, from_week=early, to_week=to_week, teams=teams)
+    rows = with_baselines(rows)
+    order = {m: i for i, m in enumerate(names)}
+    rows = rows[rows["week"] >= from_week].sort_values(
+        ["metric", "week"], key=lambda c: c.map(order) if c.name == "metric" else c
+    )
+    return rows.reset_index(drop=True)
+
+
+def metric_figure(rows: pd.DataFrame, name: str) -> go.Figure:
+    """One metric's chart: weekly values, expectation, 4-week average and own 8-week baseline."""
+    definition = BY_NAME[name]
+    rows = rows[rows["metric"] == name].sort_values("week")
+    weeks = pd.to_datetime(rows["week"])
+    hover = [
+        f"week of {w:%d %b %Y}<br>value: {definition.format(v)}<br>expectation: {definition.format(t)}"
+        f"<br>4-week average: {definition.format(a)}<br>own 8-week median: {definition.format(b)}"
+        for w, v, t, a, b in zip(
+            weeks, rows["value"], rows["target"], rows["moving_avg"], rows["baseline"], strict=True
+        )
+    ]
+    figure = go.Figure()
+    figure.add_scatter(
+        x=weeks, y=rows["value"], name="weekly value", mode="lines+markers",
+        hovertext=hover, hoverinfo="text", line={"color": "#1f77b4"},
+    )  # fmt: skip
+    if rows["target"].notna().any():
+        figure.add_scatter(
+            x=weeks, y=rows["target"], name="expectation", mode="lines",
+            line={"shape": "hv", "dash": "dash", "color": "#2ca02c"}, hoverinfo="skip",
+        )  # fmt: skip
+    figure.add_scatter(
+        x=weeks, y=rows["moving_avg"], name="4-week average", mode="lines",
+        line={"color": "#ff7f0e"}, hoverinfo="skip",
+    )  # fmt: skip
+    figure.add_scatter(
+        x=weeks, y=rows["baseline"], name="own 8-week median", mode="lines",
+        line={"dash": "dot", "color": "#7f7f7f"}, hoverinfo="skip",
+    )  # fmt: skip
+    figure.update_layout(
+        title={"text": definition.label},
+        height=300,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        legend={"orientation": "h", "y": -0.2},
+        hovermode="closest",
+    )
+    if definition.unit == "share":
+        figure.update_yaxes(tickformat=".0%")
+    return figure
+
+
+def rep_pace(
+    database: db.Database, rep: str, week: dt.date, *, teams: Sequence[str] | None = None
+) -> list[targets.Pace]:
+    """Pace of each month, quarter or year target of the rep, as of `week`."""
+    name = roster.resolve_rep(database, rep, teams)
+    week = monday(week)
+    start = targets.period_bounds(week, "year")[0]
+    values = metrics.weekly_metrics(database, start, week, teams=teams, rep=name)
+    goals = targets.weekly_targets(database, week, week, teams=teams, rep=name)
+    return targets.pace(values, goals, week)
+
+
+def pace_table(paces: Sequence[targets.Pace]) -> pd.DataFrame:
+    """The pace panel as text: target, actual, expected by now, projected, needed per week."""
+
+    def fmt(name: str, value: float | None) -> str:
+        if value is None:
+            return "–"
+        return BY_NAME[name].format(round(value, 1))
+
+    return pd.DataFrame(
+        [
+            {
+                "expectation": BY_NAME[p.metric].label,
+                "period": f"{p.period} {p.period_start:%Y-%m-%d} – {p.period_end:%Y-%m-%d}",
+                "target": fmt(p.metric, p.target),
+                "actual so far": fmt(p.metric, p.actual),
+                "expected by now": fmt(p.metric, p.expected),
+                "projected at current rate": fmt(p.metric, p.projected),
+                "needed per week from here": fmt(p.metric, p.needed_per_week),
+                "on pace": "✓ on pace" if p.on_pace else "○ behind pace",
+            }
+            for p in paces
+        ],
+        columns=[
+            "expectation", "period", "target", "actual so far", "expected by now",
+            "projected at current rate", "needed per week from here", "on pace",
+        ],
+    )  # fmt: skip
+
+
+CHANGE_KINDS = ("new", "won", "lost", "stage moved", "close date slipped", "no longer listed")
+
+
+def pipeline_changes(
+    database: db.Database, rep: str, week: dt.date, *, teams: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """What changed in the rep's pipeline between the snapshot describing `week` and the one before.
+
+    Columns: change, opportunity_name, account, stage_before, stage_now, close_before,
+    close_now, amount, opportunity_key, snapshot_before, snapshot_now.
+    """
+    name = roster.resolve_rep(database, rep, teams)
+    frame = database.run("pipeline_changes", rep=name, week=monday(week))
+    for column in ("close_before", "close_now", "snapshot_before", "snapshot_now"):
+        frame[column] = pd.to_datetime(frame[column]).dt.date
+    return frame

@@ -1,0 +1,220 @@
+"""The team page's table: each rep's key metrics this week against the expectation.
+
+Attainment is read, never ranked: "✓ met", "◐ near" (within 10 % of the
+expectation) or "○ below", always as a word and a symbol, not colour alone.
+A weekly target is compared with the week's value; a month, quarter or year
+count (two opportunities over $100k a year) with its pace: the total so far
+against where an even pace would be by now. For a metric under its
+expectation the table says since which week it has been so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard import db, metrics, targets
+from dashboard.metrics import BY_NAME, monday
+
+KEY_METRICS: tuple[str, ...] = (
+    "prospecting_minutes",
+    "calls",
+    "first_meetings",
+    "opportunities_created",
+    "opportunities_over_100k",
+    "pipeline_coverage",
+    "win_rate",
+)
+NEAR_SHARE = 0.9  # within 10 % of the expectation counts as near
+TREND_WEEKS = 8
+LOOKBACK_WEEKS = 26  # how far back "below since" looks
+STATUS_TEXT = {"met": "✓ met", "near": "◐ near", "below": "○ below"}
+
+
+def status(value: float | None, target: float | None, higher_is_better: bool = True) -> str | None:
+    """'met', 'near' or 'below' the target; None where there is no target or no value."""
+    if value is None or target is None or pd.isna(value) or pd.isna(target):
+        return None
+    if higher_is_better:
+        if value >= target:
+            return "met"
+        return "near" if value >= NEAR_SHARE * target else "below"
+    if value <= target:
+        return "met"
+    return "near" if value <= target / NEAR_SHARE else "below"
+
+
+def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = KEY_METRICS) -> pd.DataFrame:
+    """Rows of (rep, team, week, metric, value, target, basis): what each week is judged on.
+
+    `values` is wide (`metrics.weekly_metrics`), `goals` from `targets.weekly_targets`.
+    A weekly target: the week's value against it (basis 'week'). A period count:
+    the total since the period began against an even pace (basis 'month', 'quarter', 'year').
+    """
+    long = metrics.tidy(values, names).sort_values(["rep", "metric", "week"])
+    merged = long.merge(
+        goals[["rep", "week", "metric", "value", "period", "ramp", "target"]].rename(
+            columns={"value": "target_value"}
+        ),
+        on=["rep", "week", "metric"],
+        how="left",
+    )
+    additive = merged["metric"].map(lambda m: BY_NAME[m].additive)
+    paced = additive & merged["period"].isin(targets.PERIOD_TARGETS) & merged["target"].isna()
+    merged["basis"] = np.where(paced, merged["period"], np.where(merged["target"].notna(), "week", None))
+    if paced.any():
+        rows = merged[paced]
+        starts, elapsed, totals = [], [], []
+        for week, period in zip(rows["week"], rows["period"], strict=True):
+            start, end = targets.period_bounds(week, period)
+            weeks = targets.weeks_in(start, end)
+            starts.append(weeks[0])
+            elapsed.append(sum(1 for w in weeks if w <= week))
+            totals.append(len(weeks))
+        rows = rows.assign(period_start=starts)
+        in_period = rows["week"] >= rows["period_start"]
+        to_date = (
+            rows["value"]
+            .where(in_period, 0)
+            .groupby([rows["rep"], rows["metric"], rows["period_start"]])
+            .cumsum()
+        )
+        merged.loc[paced, "value"] = to_date
+        merged.loc[paced, "target"] = (
+            rows["target_value"] * rows["ramp"] * np.array(elapsed) / np.array(totals)
+        ).to_numpy()
+    return merged[["rep", "team", "week", "metric", "value", "target", "basis"]].reset_index(drop=True)
+
+
+def attainment(progress_rows: pd.DataFrame, week: dt.date) -> pd.DataFrame:
+    """For `week`: per rep and metric the value, target, status and, when under, since which week.
+
+    Columns: rep, team, metric, value, target, basis, status, below_since, weeks_below.
+    `below_since` is the first of the consecutive weeks up to `week` that were not met.
+    """
+    week = monday(week)
+    frame = progress_rows[progress_rows["week"] <= week].copy()
+    higher = frame["metric"].map(lambda m: BY_NAME[m].higher_is_better)
+    frame["status"] = [
+        status(v, t, h) for v, t, h in zip(frame["value"], frame["target"], higher, strict=True)
+    ]
+    rows = []
+    for (rep, name), group in frame.sort_values("week").groupby(["rep", "metric"], sort=False):
+        current = group.iloc[-1]
+        if current["week"] != week:
+            continue
+        since, count = None, 0
+        if current["status"] in ("near", "below"):
+            for row in group.iloc[::-1].itertuples():
+                if row.status not in ("near", "below"):
+                    break
+                since, count = row.week, count + 1
+        rows.append(
+            {
+                "rep": rep,
+                "team": current["team"],
+                "metric": name,
+                "value": current["value"],
+                "target": current["target"],
+                "basis": current["basis"],
+                "status": current["status"],
+                "below_since": since,
+                "weeks_below": count,
+            }
+        )
+    columns = ["rep", "team", "metric", "value", "target", "basis", "status", "below_since", "weeks_below"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def describe(row: pd.Series | dict) -> str:
+    """One cell of the team table: '1 of 3 · ○ below since 2026-10-05 (7 wks)'."""
+    definition = BY_NAME[row["metric"]]
+    value = definition.format(row["value"])
+    if not isinstance(row["status"], str) or pd.isna(row["target"]):
+        return value
+    basis = "" if row["basis"] == "week" else f" {row['basis']} to date"
+    target = definition.format(row["target"])
+    text = f"{value} of {target}{basis} · {STATUS_TEXT[row['status']]}"
+    if row["status"] != "met" and isinstance(row["below_since"], dt.date):
+        weeks = int(row["weeks_below"])
+        text += f" since {row['below_since']:%Y-%m-%d} ({weeks} wk{'s' if weeks != 1 else ''})"
+    return text
+
+
+@dataclass(frozen=True)
+class TeamOverview:
+    """What the team page shows for one week."""
+
+    week: dt.date
+    table: pd.DataFrame  # one row per rep (alphabetical): rep, team, a text and a trend column per metric
+    attainment: pd.DataFrame  # rows of `attainment`
+
+
+def trend_column(name: str) -> str:
+    return f"{name}_trend"
+
+
+def team_table(
+    values: pd.DataFrame, rows: pd.DataFrame, week: dt.date, names: Sequence[str] = KEY_METRICS
+) -> pd.DataFrame:
+    """Reps alphabetically with, per metric, the described attainment and the last 8 weekly values."""
+    week = monday(week)
+    reps = values[["rep", "team"]].drop_duplicates("rep").sort_values("rep", key=lambda s: s.str.lower())
+    table = reps.reset_index(drop=True)
+    recent = values[(values["week"] <= week) & (values["week"] > week - dt.timedelta(weeks=TREND_WEEKS))]
+    recent = recent.sort_values("week")
+    for name in names:
+        texts = {r["rep"]: describe(r) for r in rows[rows["metric"] == name].to_dict(orient="records")}
+        table[name] = table["rep"].map(texts).fillna("–")
+        series = recent.groupby("rep")[name].apply(lambda s: [None if pd.isna(v) else float(v) for v in s])
+        table[trend_column(name)] = table["rep"].map(series)
+        table[trend_column(name)] = table[trend_column(name)].apply(
+            lambda v: v if isinstance(v, list) else []
+        )
+    return table
+
+
+def team_overview(
+    database: db.Database,
+    week: dt.date,
+    *,
+    teams: Sequence[str] | None = None,
+    team: str | None = None,
+    names: Sequence[str] = KEY_METRICS,
+) -> TeamOverview:
+    """The team page for `week`: `team` (None: every team the viewer may see, `teams`)."""
+    week = monday(week)
+    scope = list(teams) if teams is not None else None
+    if team is not None:
+        scope = [team] if scope is None or team in scope else []
+    lookback = week - dt.timedelta(weeks=LOOKBACK_WEEKS - 1)
+    first = min(lookback, targets.period_bounds(lookback, "year")[0])
+    values = metrics.weekly_metrics(database, first, week, teams=scope)
+    goals = targets.weekly_targets(database, first, week, teams=scope)
+    rows = attainment(progress(values, goals, names), week)
+    shown = values[values["week"] >= lookback]
+    return TeamOverview(week=week, table=team_table(shown, rows, week, names), attainment=rows)
+
+
+def below_expectation(rows: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Reps under the expectation for one metric this week, alphabetically, with since when."""
+    under = rows[(rows["metric"] == name) & rows["status"].isin(["near", "below"])]
+    under = under.sort_values("rep", key=lambda s: s.str.lower())
+    definition = BY_NAME[name]
+    return pd.DataFrame(
+        {
+            "rep": under["rep"],
+            "team": under["team"],
+            "this week": under["value"].map(definition.format),
+            "expectation": under["target"].map(definition.format),
+            "status": under["status"].map(STATUS_TEXT),
+            "under since": under["below_since"].map(
+                lambda d: f"{d:%Y-%m-%d}" if isinstance(d, dt.date) else ""
+            ),
+            "weeks": under["weeks_below"],
+        }
+    ).reset_index(drop=True)

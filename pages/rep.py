@@ -1,0 +1,100 @@
+"""Rep page: one rep's weekly trend per metric, pace of period targets, and pipeline changes."""
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import rep_view, roster, team_view
+from dashboard.metrics import BY_NAME, METRIC_NAMES, monday
+from pages._shared import cached, csv_download, viewer_teams
+
+DEFAULT_WEEKS = 26
+
+st.title("Rep")
+span = cached(roster.data_span)
+if span is None:
+    st.info("No data yet: load this week's exports first.")
+    st.page_link("pages/upload.py", label="Upload this week's exports", icon=":material/upload_file:")
+    st.stop()
+
+allowed = viewer_teams()
+reps = cached(roster.list_reps)
+if allowed is not None:
+    reps = reps[reps["team"].isin(allowed)]
+names = reps["rep"].tolist()
+if not names:
+    st.info("No reps to show.")
+    st.stop()
+
+
+def _date(text: str | None, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text or "")
+    except ValueError:
+        return default
+
+
+params = st.query_params
+wanted = params.get("rep", "")
+matches = [n for n in names if n.lower() == wanted.strip().lower()]
+rep = st.selectbox("Rep", names, index=names.index(matches[0]) if matches else 0, key="rep_rep")
+default_from = max(span[0], span[1] - dt.timedelta(weeks=DEFAULT_WEEKS - 1))
+chosen = st.date_input(
+    "Weeks",
+    value=(_date(params.get("from"), default_from), _date(params.get("to"), span[1])),
+    min_value=span[0],
+    max_value=span[1] + dt.timedelta(days=6),
+    key="rep_range",
+)
+if not isinstance(chosen, tuple) or len(chosen) != 2:
+    st.info("Pick the first and the last week.")
+    st.stop()
+from_week, to_week = monday(chosen[0]), monday(chosen[1])
+st.query_params.update({"rep": rep, "from": from_week.isoformat(), "to": to_week.isoformat()})
+
+row = reps[reps["rep"] == rep].iloc[0]
+st.text(f"{rep} · team {row['team'] or 'unknown'} · manager {row['manager'] or 'unknown'}")
+shown = st.multiselect(
+    "Metrics", METRIC_NAMES, default=list(team_view.KEY_METRICS),
+    format_func=lambda m: BY_NAME[m].label, key="rep_metrics",
+)  # fmt: skip
+
+weekly = cached(rep_view.rep_weekly, rep, from_week, to_week, teams=allowed)
+
+st.subheader(f"Pace as of the week of {to_week:%d %b %Y}")
+paces = cached(rep_view.rep_pace, rep, to_week, teams=allowed)
+if paces:
+    st.dataframe(rep_view.pace_table(paces), hide_index=True, width="stretch")
+else:
+    st.caption("No month, quarter or year count targets apply to this rep.")
+
+st.subheader("Weekly trend")
+st.caption(
+    "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own "
+    "8-week median (dotted): the median of the 8 weeks before each week."
+)
+columns = st.columns(2)
+for i, name in enumerate(shown):
+    with columns[i % 2]:
+        st.plotly_chart(rep_view.metric_figure(weekly, name), key=f"rep_chart_{name}", width="stretch")
+csv_download(
+    "Download the trend (CSV)",
+    weekly.assign(label=weekly["metric"].map(lambda m: BY_NAME[m].label)),
+    f"trend-{from_week.isoformat()}-{to_week.isoformat()}.csv",
+    key="rep_csv",
+)
+
+st.subheader(f"Pipeline changes in the week of {to_week:%d %b %Y}")
+changes = cached(rep_view.pipeline_changes, rep, to_week, teams=allowed)
+if changes.empty:
+    st.caption(
+        "No changes between the two latest pipeline snapshots describing this week and the one before."
+    )
+else:
+    first = changes.iloc[0]
+    st.caption(f"Snapshot of {first['snapshot_now']} compared with {first['snapshot_before']}.")
+    counts = changes["change"].value_counts()
+    cells = st.columns(len(rep_view.CHANGE_KINDS))
+    for cell, kind in zip(cells, rep_view.CHANGE_KINDS, strict=True):
+        cell.metric(kind, int(counts.get(kind, 0)))
+    st.dataframe(changes.drop(columns=["opportunity_key"]), hide_index=True, width="stretch")

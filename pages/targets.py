@@ -1,0 +1,135 @@
+"""Targets page: edit the expectations and ramp plans; a save is an upload that can be undone."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import roster, target_edit, targets
+from dashboard.metrics import BY_NAME, METRIC_NAMES
+from pages._shared import cached, get_database, viewer_teams
+
+database = get_database()
+st.title("Targets")
+st.caption(
+    "Clear, measurable expectations: metric, value, period and who they apply to (blank team: "
+    "every team; blank rep: the team's default). Saving records an upload, so the Uploads page "
+    "can undo it. Targets can also be loaded from a file on the Upload page."
+)
+if message := st.session_state.pop("targets_message", None):
+    st.success(message)
+
+version = database.version()
+if st.session_state.get("targets_draft_version") != version:
+    current = cached(targets.current_targets)
+    draft = current[list(target_edit.COLUMNS)].copy()
+    for column in ("effective_from", "effective_to"):
+        draft[column] = pd.to_datetime(draft[column])
+    st.session_state["targets_draft"] = draft.reset_index(drop=True)
+    st.session_state["targets_draft_version"] = version
+    st.session_state["targets_draft_n"] = st.session_state.get("targets_draft_n", 0) + 1
+draft = st.session_state["targets_draft"]
+
+
+def show_problems(problems: list[target_edit.Problem]) -> None:
+    st.error("Not saved: please fix the rows listed below.")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {"row": p.row, "column": p.column, "value": str(p.value), "problem": p.message}
+                for p in problems
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+edited = st.data_editor(
+    draft,
+    num_rows="dynamic",
+    hide_index=False,
+    width="stretch",
+    column_config={
+        "metric": st.column_config.SelectboxColumn("metric", options=list(METRIC_NAMES), required=True),
+        "value": st.column_config.NumberColumn("value", required=True),
+        "period": st.column_config.SelectboxColumn("period", options=list(targets.PERIODS), required=True),
+        "team": st.column_config.TextColumn("team"),
+        "rep": st.column_config.TextColumn("rep"),
+        "effective_from": st.column_config.DateColumn("effective from", required=True),
+        "effective_to": st.column_config.DateColumn("effective to"),
+    },
+    key=f"targets_editor_{st.session_state['targets_draft_n']}",
+)
+if st.button("Save targets", icon=":material/save:", key="targets_save", type="primary"):
+    problems = target_edit.validate(edited)
+    if problems:
+        show_problems(problems)
+    else:
+        upload_id = target_edit.save(database, edited)
+        st.session_state["targets_message"] = (
+            f"Targets saved as upload #{upload_id}; undo it on the Uploads page to go back."
+        )
+        st.rerun()
+
+st.subheader("Suggest a target from a rep's own history")
+reps = cached(roster.list_reps)
+allowed = viewer_teams()
+if allowed is not None:
+    reps = reps[reps["team"].isin(allowed)]
+latest = cached(roster.latest_week)
+if reps.empty or latest is None:
+    st.caption("No reps with data yet.")
+else:
+    left, right = st.columns(2)
+    rep = left.selectbox("Rep", reps["rep"].tolist(), key="targets_rep")
+    name = right.selectbox(
+        "Metric", METRIC_NAMES, index=METRIC_NAMES.index("first_meetings"),
+        format_func=lambda m: BY_NAME[m].label, key="targets_metric",
+    )  # fmt: skip
+    hint = cached(target_edit.suggestion, rep, name, latest, teams=allowed)
+    definition = BY_NAME[name]
+    one, two = st.columns(2)
+    one.metric("Suggested (80th percentile of the last 12 weeks)", definition.format(hint.suggested))
+    two.metric(
+        "Team default",
+        definition.format(hint.team_default)
+        + (f" per {hint.team_default_period}" if hint.team_default else ""),
+    )
+    with st.form("targets_add_form"):
+        value = st.number_input(
+            "Weekly target for this rep", value=float(hint.suggested or 0.0), key="targets_add_value"
+        )
+        start = st.date_input("Effective from", value=latest + dt.timedelta(weeks=1), key="targets_add_from")
+        if st.form_submit_button("Add to the table above (then save)"):
+            row = {"metric": name, "value": value, "period": "week", "team": None, "rep": rep,
+                   "effective_from": pd.Timestamp(start), "effective_to": pd.NaT}  # fmt: skip
+            st.session_state["targets_draft"] = pd.concat([edited, pd.DataFrame([row])], ignore_index=True)
+            st.session_state["targets_draft_n"] += 1
+            st.rerun()
+
+st.subheader("Ramp plans for new hires")
+st.caption(
+    "In their first weeks a new rep is expected to reach a share of each target, rising in equal "
+    "steps to the full target. A team's plan beats the company plan (blank team)."
+)
+plans = cached(target_edit.ramp_plans)
+edited_plans = st.data_editor(
+    plans,
+    num_rows="dynamic",
+    width="stretch",
+    column_config={
+        "team": st.column_config.TextColumn("team"),
+        "weeks": st.column_config.NumberColumn("weeks", min_value=1, step=1, required=True),
+        "start_share": st.column_config.NumberColumn("start share", min_value=0.01, max_value=1.0),
+    },
+    key="targets_ramp_editor",
+)
+if st.button("Save ramp plans", icon=":material/save:", key="targets_ramp_save"):
+    problems = target_edit.validate_ramp(edited_plans)
+    if problems:
+        show_problems(problems)
+    else:
+        target_edit.save_ramp(database, edited_plans)
+        st.session_state["targets_message"] = "Ramp plans saved."
+        st.rerun()

@@ -1,0 +1,94 @@
+"""Team page: each rep's key metrics for one week against the expectation, with a small trend."""
+
+import datetime as dt
+from urllib.parse import quote
+
+import streamlit as st
+
+from dashboard import roster, team_view
+from dashboard.metrics import BY_NAME
+from pages._shared import cached, csv_download, viewer_teams
+
+ALL_TEAMS = "All teams"
+
+st.title("Team")
+span = cached(roster.data_span)
+if span is None:
+    st.info("No data yet: load this week's exports first.")
+    st.page_link("pages/upload.py", label="Upload this week's exports", icon=":material/upload_file:")
+    st.stop()
+
+reps = cached(roster.list_reps)
+allowed = viewer_teams()
+team_names = sorted({t for t in reps["team"].dropna() if allowed is None or t in allowed})
+weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
+
+params = st.query_params
+wanted_team = params.get("team", ALL_TEAMS)
+try:
+    wanted_week = dt.date.fromisoformat(params.get("week", ""))
+except ValueError:
+    wanted_week = span[1]
+team_options = [ALL_TEAMS, *team_names]
+left, right = st.columns(2)
+team = left.selectbox(
+    "Team", team_options, index=team_options.index(wanted_team) if wanted_team in team_options else 0,
+    key="team_team",
+)  # fmt: skip
+week = right.selectbox(
+    "Week", weeks, index=weeks.index(wanted_week) if wanted_week in weeks else 0,
+    format_func=lambda w: f"week of {w:%a %d %b %Y}", key="team_week",
+)  # fmt: skip
+st.query_params.update({"team": team, "week": week.isoformat()})
+
+overview = cached(team_view.team_overview, week, teams=allowed, team=None if team == ALL_TEAMS else team)
+if overview.table.empty:
+    st.info("No reps to show for this team and week.")
+    st.stop()
+
+st.caption(
+    "Each rep's week against the clear expectations, alphabetically. "
+    "✓ met · ◐ near (within 10 %) · ○ below; a count set per month, quarter or year is read "
+    "as the total so far against an even pace. Trends show the last 8 weeks."
+)
+table = overview.table.copy()
+table.insert(1, "open", "rep?rep=" + table["rep"].map(quote))
+columns = {
+    "rep": st.column_config.TextColumn("Rep", pinned=True),
+    "open": st.column_config.LinkColumn("Rep page", display_text="Open"),
+    "team": st.column_config.TextColumn("Team"),
+}
+for name in team_view.KEY_METRICS:
+    label = BY_NAME[name].label
+    columns[name] = st.column_config.TextColumn(label, help=BY_NAME[name].definition)
+    columns[team_view.trend_column(name)] = st.column_config.LineChartColumn(f"{label}, 8 wks", width="small")
+st.dataframe(table, column_config=columns, column_order=list(columns), hide_index=True, width="stretch")
+csv_download(
+    "Download this table",
+    overview.table.drop(columns=[team_view.trend_column(n) for n in team_view.KEY_METRICS]),
+    f"team-{week.isoformat()}.csv",
+    key="team_csv",
+)
+
+st.subheader("Under an expectation this week")
+focus = st.selectbox(
+    "Expectation",
+    team_view.KEY_METRICS,
+    index=team_view.KEY_METRICS.index("first_meetings"),
+    format_func=lambda m: BY_NAME[m].label,
+    key="team_focus",
+)
+under = team_view.below_expectation(overview.attainment, focus)
+if under.empty:
+    st.success(f"Every rep meets the {BY_NAME[focus].label.lower()} expectation this week.")
+else:
+    st.dataframe(under, hide_index=True, width="stretch")
+
+st.subheader("Open a rep")
+rep = st.selectbox(
+    "Rep", overview.table["rep"].tolist(), key="team_rep", index=None, placeholder="Choose a rep"
+)
+if rep:
+    st.page_link(
+        "pages/rep.py", label="Open the rep page", icon=":material/person:", query_params={"rep": rep}
+    )

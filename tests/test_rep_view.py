@@ -1,0 +1,115 @@
+"""Rep page content: moving average and own baseline, charts, pace table, pipeline changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard import rep_view, targets
+from dashboard.db import Database
+from dashboard.ingest import ingest_file
+
+W0 = dt.date(2026, 1, 5)
+WEEKS = [W0 + dt.timedelta(weeks=i) for i in range(10)]
+
+
+def _rows():
+    values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    return pd.DataFrame({"week": WEEKS, "metric": "calls", "value": values, "target": 5.0})
+
+
+def test_moving_average_and_baseline_by_hand():
+    frame = rep_view.with_baselines(_rows())
+    assert frame["moving_avg"].tolist()[3:6] == [2.5, 3.5, 4.5]  # (1+2+3+4)/4 …
+    assert frame["moving_avg"].isna().tolist()[:3] == [True, True, True]
+    # week 9 (value 9): the 8 weeks before hold 1..8, median 4.5; week 10: 2..9 -> 5.5
+    assert frame["baseline"].tolist()[8:] == [4.5, 5.5]
+    assert frame["baseline"].isna().sum() == 8
+
+
+def test_chart_has_value_target_average_and_baseline():
+    figure = rep_view.metric_figure(rep_view.with_baselines(_rows()), "calls")
+    names = [trace.name for trace in figure.data]
+    assert names == ["weekly value", "expectation", "4-week average", "own 8-week median"]
+    assert list(figure.data[0].y) == list(range(1, 11))
+    assert "value: 10" in figure.data[0].hovertext[-1] and "expectation: 5" in figure.data[0].hovertext[-1]
+    assert figure.layout.title.text == "Calls"
+
+
+def test_pace_table_text():
+    pace = targets.Pace(
+        metric="opportunities_over_100k", target=2.0, period="year", period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 12, 31), weeks_elapsed=26, weeks_total=52, actual=0.0, expected=1.0,
+        projected=0.0, needed_per_week=2 / 26,
+    )  # fmt: skip
+    row = rep_view.pace_table([pace]).iloc[0]
+    assert (row["actual so far"], row["expected by now"], row["needed per week from here"]) == (
+        "0",
+        "1",
+        "0.1",
+    )
+    assert row["on pace"] == "○ behind pace"
+
+
+HEADER = (
+    "opportunity_id,opportunity_name,owner,account,stage,amount,"
+    "created_date,close_date,lead_source,snapshot_date\n"
+)
+BEFORE = HEADER + (
+    "O1,Acme,Ana Lopez,Acme,Discovery,1000,2026-01-05,2026-03-31,Cold Call,2026-03-09\n"
+    "O2,Beta,Ana Lopez,Beta,Proposal,2000,2026-01-05,2026-03-31,Cold Call,2026-03-09\n"
+    "O3,Gamma,Ana Lopez,Gamma,Negotiation,3000,2026-01-05,2026-03-31,Cold Call,2026-03-09\n"
+    "O4,Delta,Ana Lopez,Delta,Proposal,4000,2026-01-05,2026-03-31,Cold Call,2026-03-09\n"
+    "O5,Eps,Ana Lopez,Eps,Proposal,5000,2026-01-05,2026-03-31,Cold Call,2026-03-09\n"
+    "O9,Other,Ben Cho,Zed,Proposal,9000,2026-01-05,2026-03-31,Cold Call,2026-03-09\n"
+)
+AFTER = HEADER + (
+    "O1,Acme,Ana Lopez,Acme,Proposal,1000,2026-01-05,2026-03-31,Cold Call,2026-03-16\n"  # stage moved
+    "O2,Beta,Ana Lopez,Beta,Closed Won,2000,2026-01-05,2026-03-12,Cold Call,2026-03-16\n"  # won
+    "O3,Gamma,Ana Lopez,Gamma,Closed Lost,3000,2026-01-05,2026-03-12,Cold Call,2026-03-16\n"  # lost
+    "O4,Delta,Ana Lopez,Delta,Proposal,4000,2026-01-05,2026-04-30,Cold Call,2026-03-16\n"  # slipped
+    "O6,Fresh,Ana Lopez,Fresh,Discovery,6000,2026-03-11,2026-06-30,Cold Call,2026-03-16\n"  # new
+    "O9,Other,Ben Cho,Zed,Closed Won,9000,2026-01-05,2026-03-12,Cold Call,2026-03-16\n"  # not Ana's
+)  # O5 no longer listed
+
+
+@pytest.fixture
+def pipeline(tmp_path):
+    database = Database(tmp_path / "pipe.duckdb")
+    (tmp_path / "roster.csv").write_text("rep,team,manager\nAna Lopez,East,Mia\nBen Cho,East,Mia\n")
+    (tmp_path / "before.csv").write_text(BEFORE)
+    (tmp_path / "after.csv").write_text(AFTER)
+    for name in ("roster.csv", "before.csv", "after.csv"):
+        assert ingest_file(database, tmp_path / name).status == "loaded"
+    yield database
+    database.close()
+
+
+def test_pipeline_changes_between_two_snapshots(pipeline):
+    # the snapshot of Monday 16 March describes the week of 9 March
+    changes = rep_view.pipeline_changes(pipeline, "ana lopez", dt.date(2026, 3, 9))
+    assert list(zip(changes["change"], changes["opportunity_name"], strict=True)) == [
+        ("new", "Fresh"),
+        ("won", "Beta"),
+        ("lost", "Gamma"),
+        ("stage moved", "Acme"),
+        ("close date slipped", "Delta"),
+        ("no longer listed", "Eps"),
+    ]
+    slipped = changes.set_index("change").loc["close date slipped"]
+    assert (slipped["close_before"], slipped["close_now"]) == (dt.date(2026, 3, 31), dt.date(2026, 4, 30))
+    assert set(changes["snapshot_now"]) == {dt.date(2026, 3, 16)}
+    assert set(changes["snapshot_before"]) == {dt.date(2026, 3, 9)}
+
+
+def test_no_changes_without_an_earlier_snapshot(pipeline):
+    assert rep_view.pipeline_changes(pipeline, "Ana Lopez", dt.date(2026, 3, 2)).empty
+
+
+def test_team_filter_hides_a_rep(pipeline):
+    from dashboard.roster import UnknownRep
+
+    with pytest.raises(UnknownRep):
+        rep_view.pipeline_changes(pipeline, "Ana Lopez", dt.date(2026, 3, 9), teams=["West"])
