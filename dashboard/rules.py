@@ -267,20 +267,20 @@ def leading_drop_results_fine(view: RepView) -> list[Signal]:
     """Leading indicators slide while wins still look normal: the moment to step in early."""
     cfg = view.cfg
     dropped = [s.metric for s in below_baseline(view)]
-    base_wins = view.baseline("wins")
+    history = np.concatenate([view.history("wins", 0), view.history("wins", 1)])
     wins = view.recent("wins", 8)
-    if len(dropped) < 2 or base_wins is None or wins.size < 8:
+    if len(dropped) < 2 or history.size < cfg.min_baseline_weeks or wins.size < 8:
         return []
-    per_week = float(np.nanmean(wins))
-    if per_week < cfg.results_fine_ratio * base_wins:
+    usual, per_week = float(np.mean(history)), float(np.nanmean(wins))
+    if usual <= 0 or per_week < cfg.results_fine_ratio * usual:
         return []
     return [
         Signal(
             dropped[0],
             "leading_drop_results_fine",
             f"{' and '.join(label(m) for m in dropped)} are down while wins still look normal "
-            f"({per_week:.1f}/week over 8 weeks vs own median {base_wins:.1f}): results usually follow "
-            "a few weeks later",
+            f"({per_week:.1f}/week over 8 weeks vs own average {usual:.1f}): results usually follow "
+            "a few weeks later, so this is a good moment to help",
         )
     ]
 
