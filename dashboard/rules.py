@@ -234,7 +234,7 @@ def below_baseline(view: RepView) -> list[Signal]:
                     "below_own_baseline",
                     f"{series(m, values)} in the last {values.size} weeks (average {fmt(m, mean)}) "
                     f"vs own usual level (median) {fmt(m, base)}",
-                    weight=2 if mean < cfg.decline_ratio * base / 2 else 1,
+                    weight=2 if mean < cfg.decline_ratio * base / 2 and m != "first_meetings" else 1,
                 )
             )
     return out
@@ -385,6 +385,7 @@ def falling_win_rate(view: RepView) -> list[Signal]:
             m,
             "falling_win_rate",
             f"win rate {fmt(m, now)} over the last 13 weeks vs {fmt(m, before)} a quarter earlier",
+            weight=2 if now < cfg.win_rate_ratio * before / 2 else 1,
         )
     ]
 
