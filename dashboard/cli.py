@@ -18,6 +18,7 @@ import pandas as pd
 import typer
 
 from dashboard import demo as demo_data
+from dashboard import interventions as interventions_api
 from dashboard import metrics, roster, uploads
 from dashboard.agenda import drafts as agenda_drafts
 from dashboard.agenda import render
@@ -211,6 +212,34 @@ def trend(
         _print_json([{k: _number(v) for k, v in row.items()} for row in _records(frame)])
     else:
         _print_table(frame, "no data yet: ingest activities or a pipeline export")
+
+
+@app.command()
+def interventions(
+    ctx: typer.Context,
+    week: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"], help="A date in the week to review (default: latest week with data)."
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Early-intervention flags for the week containing that date (default: the latest week with data)."""
+    database = _open(ctx)
+    flags = interventions_api.evaluate(database, week.date() if week else None)
+    if as_json:
+        _print_json([f.to_json() for f in flags])
+        return
+    if not flags:
+        typer.echo("no one needs a closer look this week")
+        return
+    for flag in flags:
+        typer.echo(
+            f"{flag.rep} ({flag.team or 'no team'}), week of {flag.week}: {flag.severity} [{flag.kind}]"
+        )
+        for signal in flag.signals:
+            typer.echo(f"  - {signal.metric} / {signal.rule}: {signal.detail}")
 
 
 class AgendaFormat(StrEnum):

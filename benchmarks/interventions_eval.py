@@ -1,0 +1,273 @@
+"""How well the early-intervention rules find slumps, against the naive rule "below target this week".
+
+Simulates many teams over a year at the weekly-metric level (numpy, fast) with
+slumps of known shapes injected at known weeks, and look-alikes that are not
+slumps (holiday weeks, a ramping hire, a strong rep's quiet week, ordinary
+noise). The same `dashboard.rules` code judges every rep-week.
+
+Definitions (rep level):
+* hit: a slumping rep flagged (kind slump) in [slump start, results drop + K];
+* recall = hits / slumping reps;
+* false alarm: a run of consecutive flagged weeks (a gap of 2+ weeks starts a
+  new run) on a rep who is not slumping, or on a slumping rep outside that window;
+* precision = hits / (hits + false alarms);
+* lead time = results-drop week − first flagged week in the window (weeks).
+
+Run: `.venv/bin/python benchmarks/interventions_eval.py [--seeds 5] [--teams 8]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import time
+
+import numpy as np
+import pandas as pd
+
+from dashboard import rules
+
+K_AFTER_DROP = 4
+WEEKS = 52
+REPS_PER_TEAM = 8
+FIRST = dt.date(2025, 1, 6)
+SHAPES = (
+    "gradual_decline",
+    "sudden_drop",
+    "monday_call_avoidance",
+    "waiting_for_marketing",
+    "falling_win_rate",
+)
+TARGETS = {"prospecting_minutes": 450.0, "first_meetings": 3.0, "calls": 25.0, "pipeline_coverage": 3.0}
+
+
+def _factors(shape: str | None, k: int) -> dict[str, float]:
+    """Multipliers on the weekly rates, `k` weeks into a slump of `shape`."""
+    f = {"calls": 1.0, "prospect": 1.0, "fm_self": 1.0, "fm_mkt": 1.0, "monday": 1.0, "win": 1.0}
+    if shape is None or k < 0:
+        return f
+    if shape == "gradual_decline":
+        d = min(1.0, (k + 1) / 6)
+        f |= {"prospect": 1 - 0.7 * d, "fm_self": 1 - 0.75 * d, "fm_mkt": 1 - 0.3 * d, "calls": 1 - 0.3 * d}
+    elif shape == "sudden_drop":
+        f |= {"prospect": 0.35, "fm_self": 0.3, "fm_mkt": 0.7, "calls": 0.5}
+    elif shape == "monday_call_avoidance":
+        f |= {"monday": 0.1, "calls": 0.7, "prospect": 0.75, "fm_self": 0.35, "fm_mkt": 0.85}
+    elif shape == "waiting_for_marketing":
+        f |= {"fm_self": 0.3 if k == 0 else 0.0, "fm_mkt": 1.25, "prospect": 0.3, "calls": 0.6}
+    elif shape == "falling_win_rate":
+        f |= {"win": 0.3}
+    return f
+
+
+def simulate(seed: int, teams: int) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, dict]]:
+    """Weekly metrics, targets and the truth (rep -> role) for `teams` teams of 8 reps."""
+    rng = np.random.default_rng(seed)
+    weeks = [FIRST + dt.timedelta(weeks=i) for i in range(WEEKS)]
+    holidays = {46, 51}  # Thanksgiving and Christmas weeks: ~20% activity for everyone
+    rows, truth = [], {}
+    for t in range(teams):
+        team = f"Team {t + 1}"
+        roles = ["slump", "slump", "ramping", "quiet", "noise", "noise", "noise", "noise"]
+        rng.shuffle(roles)
+        for r, role in enumerate(roles):
+            rep = f"{team} rep {r + 1}"
+            skill = float(np.exp(rng.normal(0, 0.2))) * (1.2 if role == "quiet" else 1.0)
+            info: dict = {"role": role}
+            if role == "slump":
+                info |= {"shape": SHAPES[rng.integers(len(SHAPES))], "start": int(rng.integers(18, 40))}
+                info["drop"] = info["start"] + (
+                    0 if info["shape"] == "falling_win_rate" else int(rng.integers(5, 8))
+                )
+            if role == "ramping":
+                info["start"] = int(rng.integers(20, 40))
+            if role == "quiet":
+                info["week"] = int(rng.integers(14, 44))
+            truth[rep] = info
+            pipeline: list[tuple[int, float, bool, int]] = []  # (close week, amount, won, created)
+            for w in range(WEEKS):
+                scale = skill
+                if role == "ramping":
+                    k = w - info["start"]
+                    scale *= 0.0 if k < 0 else min(1.0, 0.2 + 0.8 * k / 7)
+                if w in holidays:
+                    scale *= 0.2
+                if role == "quiet" and w == info["week"]:
+                    scale *= 0.05
+                f = _factors(info.get("shape"), w - info.get("start", 10**6) if role == "slump" else -1)
+                calls = rng.poisson(25 * scale * f["calls"])
+                monday = rng.binomial(calls, min(1.0, 0.2 * f["monday"])) if calls else 0
+                blocks = rng.poisson(5 * scale * f["prospect"])
+                minutes = float(rng.choice([30, 60, 90, 120], size=blocks).sum()) if blocks else 0.0
+                fm_self, fm_mkt = rng.poisson(2 * scale * f["fm_self"]), rng.poisson(1 * scale * f["fm_mkt"])
+                new_self, new_mkt = rng.binomial(fm_self, 0.48), rng.binomial(fm_mkt, 0.40)
+                amounts = rng.lognormal(np.log(40000), 0.5, new_self + new_mkt)
+                for amount in amounts:
+                    won = rng.random() < 0.3 * f["win"]
+                    close = w + int(rng.integers(4, 15))
+                    if role == "slump" and info["shape"] != "falling_win_rate" and close >= info["drop"]:
+                        won = won and w < info["start"] and rng.random() < 0.0
+                    pipeline.append((close, float(amount), bool(won), w))
+                closing = [p for p in pipeline if p[0] == w]
+                wins = [p for p in closing if p[2]]
+                recent = [p for p in pipeline if w - 13 < p[0] <= w]
+                open_amount = sum(p[1] for p in pipeline if p[3] <= w < p[0])
+                made4 = [p for p in pipeline if w - 4 < p[3] <= w]
+                rows.append(
+                    {
+                        "rep": rep,
+                        "team": team,
+                        "week": weeks[w],
+                        "prospecting_minutes": minutes,
+                        "calls": float(calls),
+                        "connects": float(rng.binomial(calls, 0.22)) if calls else 0.0,
+                        "monday_call_share": monday / calls if calls else np.nan,
+                        "first_meetings": float(fm_self + fm_mkt),
+                        "opportunities_created": float(new_self + new_mkt),
+                        "pipeline_created": float(amounts.sum()),
+                        "self_sourced_share": np.nan,
+                        "wins": float(len(wins)),
+                        "won_revenue": float(sum(p[1] for p in wins)),
+                        "win_rate": sum(p[2] for p in recent) / len(recent) if recent else np.nan,
+                        "pipeline_coverage": open_amount / 130000.0,
+                        "activities_logged": float(
+                            calls + blocks + fm_self + fm_mkt + rng.poisson(10 * scale)
+                        ),
+                        "_self": new_self,
+                        "_all": new_self + new_mkt,
+                        "_made4": len(made4),
+                    }
+                )
+    frame = pd.DataFrame(rows)
+    grouped = frame.groupby("rep")
+    own = grouped["_self"].transform(lambda s: s.rolling(4, min_periods=1).sum())
+    total = grouped["_all"].transform(lambda s: s.rolling(4, min_periods=1).sum())
+    frame["self_sourced_share"] = (own / total.where(total > 0)).astype(float)
+    frame = frame.drop(columns=["_self", "_all", "_made4"])
+    targets = []
+    for rep, info in truth.items():
+        for w in range(WEEKS):
+            ramp = 1.0
+            if info["role"] == "ramping":
+                k = w - info["start"]
+                ramp = 1.0 if k < 0 or k >= 12 else 0.25 + 0.75 * k / 11
+            for metric, value in TARGETS.items():
+                targets.append({"rep": rep, "week": weeks[w], "metric": metric, "target": value * ramp})
+    return frame, pd.DataFrame(targets), truth
+
+
+def flagged_weeks(frame: pd.DataFrame, targets: pd.DataFrame, cfg: rules.Thresholds) -> dict[str, list[int]]:
+    """Week indexes in which each rep gets a slump flag from the rules."""
+    result = {}
+    for view in rules.build_views(frame, targets, None, cfg):
+        weeks = []
+        for t in range(view.weeks.size):
+            flag = rules.check(view.upto(t))
+            if flag is not None and flag.kind == "slump":
+                weeks.append(t)
+        result[view.rep] = weeks
+    return result
+
+
+def naive_weeks(frame: pd.DataFrame) -> dict[str, list[int]]:
+    """Naive rule: flagged whenever first meetings or prospecting are below target this week."""
+    result = {}
+    for rep, rows in frame.sort_values("week").groupby("rep"):
+        below = (rows["first_meetings"] < TARGETS["first_meetings"]) | (
+            rows["prospecting_minutes"] < TARGETS["prospecting_minutes"]
+        )
+        result[rep] = list(np.flatnonzero(below.to_numpy()))
+    return result
+
+
+def _runs(weeks: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for w in weeks:
+        if runs and w - runs[-1][-1] <= 2:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def score(flags: dict[str, list[int]], truth: dict[str, dict]) -> dict:
+    hits, alarms, leads = 0, 0, []
+    by_shape: dict[str, list] = {s: [0, 0, []] for s in SHAPES}  # found, total, leads
+    alarms_by_role: dict[str, int] = {}
+    for rep, info in truth.items():
+        weeks = flags.get(rep, [])
+        if info["role"] == "slump":
+            lo, hi = info["start"], info["drop"] + K_AFTER_DROP
+            inside = [w for w in weeks if lo <= w <= hi]
+            outside = [w for w in weeks if not lo <= w <= hi and w < lo]  # after the window: still helping
+            shape = by_shape[info["shape"]]
+            shape[1] += 1
+            if inside:
+                hits += 1
+                shape[0] += 1
+                leads.append(info["drop"] - inside[0])
+                shape[2].append(info["drop"] - inside[0])
+            n = len(_runs(outside))
+        else:
+            n = len(_runs(weeks))
+        alarms += n
+        alarms_by_role[info["role"]] = alarms_by_role.get(info["role"], 0) + n
+    slumps = sum(1 for i in truth.values() if i["role"] == "slump")
+    return {
+        "precision": hits / (hits + alarms) if hits + alarms else 0.0,
+        "recall": hits / slumps if slumps else 0.0,
+        "lead": float(np.median(leads)) if leads else float("nan"),
+        "shapes": {s: (v[0] / v[1] if v[1] else float("nan"),
+                       float(np.median(v[2])) if v[2] else float("nan")) for s, v in by_shape.items()},
+        "alarms": alarms_by_role,
+    }  # fmt: skip
+
+
+def timing(reps: int = 200, seed: int = 99) -> float:
+    """Seconds to evaluate every rule for `reps` reps in one week (building the views included)."""
+    frame, targets, _ = simulate(seed, reps // REPS_PER_TEAM)
+    week = max(frame["week"])
+    start = time.perf_counter()
+    rules.evaluate_frames(frame, targets, week)
+    return time.perf_counter() - start
+
+
+def _spread(values: list[float]) -> str:
+    clean = [v for v in values if not np.isnan(v)]
+    if not clean:
+        return "–"
+    return f"{statistics.mean(clean):.2f} ({min(clean):.2f}–{max(clean):.2f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--teams", type=int, default=8)
+    args = parser.parse_args()
+    results: dict[str, list[dict]] = {"rules": [], "naive": []}
+    for seed in range(1, args.seeds + 1):
+        frame, targets, truth = simulate(seed, args.teams)
+        results["rules"].append(score(flagged_weeks(frame, targets, rules.DEFAULT), truth))
+        results["naive"].append(score(naive_weeks(frame), truth))
+    print(
+        f"{args.seeds} seeds × {args.teams} teams × {REPS_PER_TEAM} reps × {WEEKS} weeks; "
+        "mean (min–max) over seeds"
+    )
+    print(f"{'':26} {'rules':>22} {'naive (below target)':>24}")
+    for key in ("precision", "recall", "lead"):
+        print(f"{key:26} {_spread([r[key] for r in results['rules']]):>22} "
+              f"{_spread([r[key] for r in results['naive']]):>24}")  # fmt: skip
+    for shape in SHAPES:
+        for i, what in enumerate(("recall", "lead")):
+            print(f"{shape + ' ' + what:26} {_spread([r['shapes'][shape][i] for r in results['rules']]):>22} "
+                  f"{_spread([r['shapes'][shape][i] for r in results['naive']]):>24}")  # fmt: skip
+    for role in ("noise", "quiet", "ramping", "slump"):
+        alarms = [r["alarms"].get(role, 0) for r in results["rules"]]
+        print(f"{'false alarms: ' + role:26} {_spread(alarms):>22} "
+              f"{_spread([r['alarms'].get(role, 0) for r in results['naive']]):>24}")  # fmt: skip
+    print(f"evaluating all rules for 200 reps, one week: {timing():.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+-- Records a rep's time off.
+-- params: $rep VARCHAR, $date_from DATE, $date_to DATE, $note VARCHAR
+INSERT INTO time_off (rep, date_from, date_to, note) VALUES ($rep, $date_from, $date_to, $note)

@@ -1,0 +1,3 @@
+-- Recorded time off (all reps): weeks overlapping it are left out of the rules.
+-- params: none
+SELECT rep, date_from, date_to, note FROM time_off ORDER BY rep, date_from
