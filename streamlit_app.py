@@ -3,12 +3,13 @@
 import streamlit as st
 
 from dashboard import roster
-from pages._shared import get_database
+from pages._shared import cached, get_database
 
 st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
 
 database = get_database()
-has_data = roster.latest_week(database) is not None
+latest = cached(roster.latest_week)
+has_data = latest is not None
 
 page = st.navigation(
     [
@@ -24,7 +25,6 @@ page = st.navigation(
 with st.sidebar:
     st.caption("Database")
     st.text(str(database.path))
-    latest = roster.latest_week(database)
     st.caption("Latest week with data")
     st.text(f"week of {latest:%a %d %b %Y}" if latest else "no data yet")
 

@@ -150,3 +150,17 @@ def pipeline_changes(
     for column in ("close_before", "close_now", "snapshot_before", "snapshot_now"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     return frame
+
+
+def trend_charts(
+    database: db.Database,
+    rep: str,
+    from_week: dt.date,
+    to_week: dt.date,
+    *,
+    names: Sequence[str],
+    teams: Sequence[str] | None = None,
+) -> dict[str, dict]:
+    """Each metric's chart as a plain Plotly dict (cheap to cache and to draw again)."""
+    rows = rep_weekly(database, rep, from_week, to_week, names=names, teams=teams)
+    return {name: metric_figure(rows, name).to_dict() for name in names}

@@ -73,10 +73,11 @@ st.caption(
     "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own "
     "8-week median (dotted): the median of the 8 weeks before each week."
 )
+charts = cached(rep_view.trend_charts, rep, from_week, to_week, names=tuple(shown), teams=allowed)
 columns = st.columns(2)
 for i, name in enumerate(shown):
     with columns[i % 2]:
-        st.plotly_chart(rep_view.metric_figure(weekly, name), key=f"rep_chart_{name}", width="stretch")
+        st.plotly_chart(charts[name], key=f"rep_chart_{name}", width="stretch")
 csv_download(
     "Download the trend (CSV)",
     weekly.assign(label=weekly["metric"].map(lambda m: BY_NAME[m].label)),

@@ -113,3 +113,11 @@ def test_team_filter_hides_a_rep(pipeline):
 
     with pytest.raises(UnknownRep):
         rep_view.pipeline_changes(pipeline, "Ana Lopez", dt.date(2026, 3, 9), teams=["West"])
+
+
+def test_trend_charts_are_plain_dicts(pipeline):
+    charts = rep_view.trend_charts(
+        pipeline, "Ana Lopez", dt.date(2026, 3, 2), dt.date(2026, 3, 9), names=("calls",)
+    )
+    assert list(charts) == ["calls"]
+    assert charts["calls"]["layout"]["title"]["text"] == "Calls"
