@@ -15,6 +15,7 @@ page = st.navigation(
     [
         st.Page("pages/team.py", title="Team", icon=":material/groups:", default=has_data),
         st.Page("pages/rep.py", title="Rep", icon=":material/person:"),
+        st.Page("pages/interventions.py", title="Interventions", icon=":material/support:"),
         st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
         st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
         st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),

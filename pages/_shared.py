@@ -53,3 +53,8 @@ def cached(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
     """A download button for `frame` as spreadsheet-safe CSV."""
     st.download_button(label, safe_csv(frame), file_name=file_name, mime="text/csv", key=key)
+
+
+def viewer_name() -> str:
+    """Who is using the app, for 'saved by' records ('local user' without login)."""
+    return "local user"

@@ -7,9 +7,8 @@ import streamlit as st
 
 from dashboard import coaching, roster
 from dashboard.agenda import drafts, render, tone
-from pages._shared import get_database
+from pages._shared import get_database, viewer_name
 
-VIEWER = "local user"  # replaced by the signed-in user where login is configured
 FOLLOW_UP_CHOICES = ["open", *coaching.FOLLOW_UP_STATUSES]
 
 database = get_database()
@@ -54,7 +53,7 @@ else:
     st.caption(":material/check: Tone check: coaching language, recognition first.")
 
 if st.button("Save agenda", type="primary", key="agenda_save"):
-    drafts.save(database, current, body, VIEWER)
+    drafts.save(database, current, body, viewer_name())
     st.session_state["agenda_message"] = "Agenda saved."
     st.rerun()
 
@@ -85,7 +84,7 @@ else:
     if st.button("Save follow-up", key="agenda_follow_save"):
         for commitment_id, status in choices.items():
             if status != "open":
-                coaching.follow_up(database, commitment_id, status, current.week, VIEWER)
+                coaching.follow_up(database, commitment_id, status, current.week, viewer_name())
         st.session_state["agenda_message"] = "Follow-up saved."
         st.rerun()
 
@@ -98,7 +97,7 @@ with st.form("agenda_commitment", clear_on_submit=True):
     text = st.text_input("New commitment", key="agenda_commitment_text")
     due = st.date_input("Due", value=current.agenda.next_review, key="agenda_commitment_due")
     if st.form_submit_button("Add commitment") and text.strip():
-        coaching.add_commitment(database, current.rep, current.week, text, due, VIEWER)
+        coaching.add_commitment(database, current.rep, current.week, text, due, viewer_name())
         st.session_state["agenda_message"] = "Commitment added."
         st.rerun()
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from dashboard import demo
 from dashboard.db import Database
 
 
@@ -31,3 +33,23 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory) -> Path:
+    """The sample company (dashboard demo), loaded once per test run."""
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    database = Database(path)
+    assert all(r.status == "loaded" for r in demo.load(database))
+    database.close()
+    return path
+
+
+@pytest.fixture
+def sample(sample_template, tmp_path):
+    """A private copy of the sample company's database."""
+    copy = tmp_path / "sample.duckdb"
+    shutil.copyfile(sample_template, copy)
+    database = Database(copy)
+    yield database
+    database.close()

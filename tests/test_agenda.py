@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import coaching, demo, metrics, roster, targets
+from dashboard import coaching, interventions, metrics, roster, targets
 from dashboard.agenda import build, drafts, generator, markdown, tone
 from dashboard.db import Database
 from dashboard.trend import rep_trend
@@ -22,28 +21,10 @@ WEEK = dt.date(2026, 11, 16)  # the sample company's latest week
 STRONG, SLIDING = "Priya Raman", "Tomasz Nowak"
 
 
-@pytest.fixture(scope="module")
-def sample_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    database = Database(path)
-    assert all(r.status == "loaded" for r in demo.load(database))
-    database.close()
-    return path
-
-
-@pytest.fixture
-def sample(sample_template, tmp_path):
-    copy = tmp_path / "sample.duckdb"
-    shutil.copyfile(sample_template, copy)
-    database = Database(copy)
-    yield database
-    database.close()
-
-
 @pytest.mark.parametrize("rep", [STRONG, SLIDING])
 def test_golden_agenda(sample, rep):
     """The rendered agenda matches the reviewed file (UPDATE_GOLDEN=1 rewrites it)."""
-    text = markdown(build(sample, rep, WEEK))
+    text = drafts.current(sample, rep, WEEK).body
     golden = GOLDEN / f"agenda_{rep.lower().replace(' ', '_')}.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
@@ -76,12 +57,14 @@ def allowed_numbers(database: Database, rep: str) -> set[str]:
     for p in targets.pace(values, goals, WEEK):
         entry = metrics.metric(p.metric)
         shown += [entry.format(x) for x in (p.actual, p.target, p.expected, p.projected, p.needed_per_week)]
+    for flag in interventions.evaluate(database, WEEK):  # evidence quoted from the rules (tested there)
+        shown += [signal.detail for signal in flag.signals if flag.rep == rep]
     return {n for text in shown for n in NUMBER.findall(text)}
 
 
 @pytest.mark.parametrize("rep", [STRONG, SLIDING, "Jamal Washington", "Chloe Dubois"])
 def test_every_number_in_the_agenda_comes_from_the_data(sample, rep):
-    text = markdown(build(sample, rep, WEEK))
+    text = drafts.current(sample, rep, WEEK).body
     text = HEADING_NUMBER.sub("", DATE.sub("", text))
     for count, _ in WEEK_COUNT.findall(text):
         assert 1 <= int(count) <= generator.HISTORY_WEEKS  # "last 4 weeks", "8-week median", streaks
@@ -242,3 +225,10 @@ def test_commitment_made_this_week_is_followed_up_next_week(app):
     assert not at.exception, at.exception
     assert "Follow-up saved." in [s.value for s in at.success]
     assert "[done] Two call blocks on Monday" in at.text_area[0].value
+
+
+def test_open_flags_lead_the_focus_areas(sample):
+    found = drafts.current(sample, SLIDING, WEEK)
+    assert found.agenda.focus, "a sliding rep gets a focus area"
+    text = found.body
+    assert "Where it stands:" in text and text.index("Recognition") < text.index("Focus areas")

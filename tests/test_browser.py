@@ -111,6 +111,7 @@ def test_upload_a_file_and_see_the_loaded_count(page, tmp_path: Path) -> None:
     assert [t.strip().splitlines()[-1] for t in nav.all_inner_texts()] == [
         "Team",
         "Rep",
+        "Interventions",
         "Agenda",
         "Targets",
         "Upload",

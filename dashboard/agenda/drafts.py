@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dashboard import coaching, db, metrics, roster
+from dashboard import coaching, db, interventions, metrics, roster
 from dashboard.agenda.generator import Agenda, build
 from dashboard.agenda.render import markdown
 
@@ -36,7 +36,7 @@ def current(
     """
     name = roster.resolve_rep(database, rep, teams)
     week = metrics.monday(week or roster.latest_week(database) or dt.date.today())
-    drafted = build(database, name, week, teams=teams)
+    drafted = build(database, name, week, teams=teams, flags=_open_signals(database, name, week))
     versions = coaching.agenda_versions(database, name, week)
     if versions.empty:
         return Current(name, week, markdown(drafted), None, None, drafted)
@@ -44,6 +44,19 @@ def current(
     return Current(
         name, week, latest["body"], latest["saved_by"], latest["saved_at"].to_pydatetime(), drafted
     )
+
+
+def _open_signals(database: db.Database, rep: str, week: dt.date) -> list[dict]:
+    """The rep's early-intervention evidence this week (judged within their team), strongest first."""
+    people = roster.list_reps(database)
+    team = people.loc[people["rep"] == rep, "team"]
+    teams = [team.iloc[0]] if len(team) and isinstance(team.iloc[0], str) else None
+    return [
+        {**signal.to_json(), "severity": flag.severity}
+        for flag in interventions.evaluate(database, week, teams=teams)
+        if flag.rep == rep and flag.kind == "slump"
+        for signal in flag.signals
+    ]
 
 
 def save(database: db.Database, current_agenda: Current, body: str, by: str) -> int:

@@ -283,7 +283,9 @@ def _focus(
     meeting: dt.date,
 ) -> list[Focus]:
     due = meeting + dt.timedelta(weeks=FOCUS_WEEKS, days=4)  # the Friday four weeks on
-    flagged = [(f["metric"], f["detail"]) for f in flags if f.get("metric") in metrics.BY_NAME]
+    known = [f for f in flags if f.get("metric") in metrics.BY_NAME]
+    leading_first = sorted(known, key=lambda f: metrics.metric(f["metric"]).indicator != "leading")
+    flagged = [(f["metric"], f["detail"]) for f in leading_first]
     gaps: list[tuple[float, str, str]] = []  # (size of the gap, metric, evidence)
     for name in EXPECTATION_METRICS:
         entry = metrics.metric(name)

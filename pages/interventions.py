@@ -1,0 +1,88 @@
+"""Interventions page: this week's reps who may need help early, with the evidence, and acknowledgement."""
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import interventions, rep_view, roster
+from pages._shared import cached, get_database, viewer_name, viewer_teams
+
+SEVERITY = {"high": "● high", "medium": "◐ medium", "low": "○ low"}
+KIND = {
+    "slump": "May need help early",
+    "hygiene": "Data-hygiene note: logging dropped while the pipeline moves",
+}
+CHART_WEEKS = 12
+
+database = get_database()
+st.title("Early intervention")
+st.caption(
+    "Reps whose leading indicators slid before their results did, with the numbers behind each note. "
+    "A note is an occasion to help, not a verdict. Team-wide dips, ramping reps and recorded time off "
+    "are left out."
+)
+latest = cached(roster.latest_week)
+if latest is None:
+    st.info("No data yet: upload this week's exports first.")
+    st.stop()
+asked = st.query_params.get("week")
+week = st.date_input("Week", value=dt.date.fromisoformat(asked) if asked else latest, max_value=latest)
+week = week - dt.timedelta(days=week.weekday())
+st.query_params["week"] = week.isoformat()
+
+refreshed = st.session_state.setdefault("interventions_refreshed", set())
+if week not in refreshed:  # keep the flag history (opened, seen, resolved) current for this week
+    interventions.refresh_flags(database, week)
+    refreshed.add(week)
+
+flags = cached(interventions.evaluate, week, teams=viewer_teams())
+cases = interventions.needs_attention(database, flags)
+quiet = len(flags) - len(cases)
+if message := st.session_state.pop("interventions_message", None):
+    st.success(message)
+if not cases:
+    st.success(f"No one needs an early conversation in the week of {week:%d %b %Y}.")
+if quiet:
+    st.caption(f"{quiet} acknowledged note(s) are resting; they come back if they persist or grow.")
+
+for index, (flag, ack) in enumerate(cases):
+    with st.container(border=True):
+        head, side = st.columns([3, 2])
+        head.subheader(flag.rep)
+        head.text(f"{flag.team or 'no team'} · {SEVERITY[flag.severity]} · {KIND[flag.kind]}")
+        if ack:
+            head.caption(f"Discussed in the week of {ack['week']:%d %b}; still there, so it is back.")
+        for signal in flag.signals:
+            head.text(f"• {signal.detail}")
+        links = head.columns(2)
+        links[0].page_link(
+            "pages/rep.py", label="Rep page", icon=":material/person:", query_params={"rep": flag.rep}
+        )
+        links[1].page_link(
+            "pages/agenda.py",
+            label="Prepare the 1:1",
+            icon=":material/event_note:",
+            query_params={"rep": flag.rep, "week": week.isoformat()},
+        )
+        metric = flag.signals[0].metric
+        rows = cached(
+            rep_view.rep_weekly,
+            flag.rep,
+            week - dt.timedelta(weeks=CHART_WEEKS - 1),
+            week,
+            names=[metric],
+            teams=viewer_teams(),
+        )
+        figure = rep_view.metric_figure(rows, metric)
+        figure.update_layout(height=220, margin={"l": 10, "r": 10, "t": 30, "b": 10}, showlegend=False)
+        side.plotly_chart(figure, key=f"interventions_chart_{index}", config={"displayModeBar": False})
+        with side.popover("Mark as discussed"):
+            note = st.text_input(
+                "Note", value=f"Discussed in 1:1 on {dt.date.today():%d %b %Y}", key=f"iv_note_{index}"
+            )
+            if st.button("Save", key=f"iv_ack_{index}"):
+                interventions.acknowledge(
+                    database, flag.rep, note, by=viewer_name(), week=week, kind=flag.kind
+                )
+                st.session_state["interventions_message"] = f"Noted for {flag.rep}."
+                st.rerun()

@@ -1,0 +1,62 @@
+"""AppTest of the Interventions page on the sample company."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import interventions
+from dashboard.db import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUMPING = {"Tomasz Nowak", "Jamal Washington", "Tyler Nguyen"}
+
+
+@pytest.fixture
+def app(sample, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DB", str(sample.path))
+    sample.close()
+
+    def _start(week: str = "2026-11-16") -> AppTest:
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=90)
+        at.run()
+        at.switch_page("pages/interventions.py")
+        at.query_params["week"] = week
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return _start
+
+
+def test_lists_this_weeks_cases_with_evidence_and_charts(app):
+    at = app()
+    shown = {h.value for h in at.subheader}
+    assert shown >= SLUMPING
+    assert "Brittany Morales" in shown  # as a data-hygiene note
+    assert any("Data-hygiene note" in t.value for t in at.text)
+    assert len(at.get("plotly_chart")) == len(shown)
+    assert any(" vs " in t.value for t in at.text if t.value.startswith("•"))  # evidence in numbers
+
+
+def test_acknowledged_flag_rests_and_is_stored(app, sample):
+    at = app()
+    names = [h.value for h in at.subheader]
+    index = names.index("Tomasz Nowak")
+    at.button(key=f"iv_ack_{index}").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Tomasz Nowak" not in [h.value for h in at.subheader]
+    database = Database(sample.path)
+    history = interventions.flag_history(database)
+    database.close()
+    row = history[(history["rep"] == "Tomasz Nowak") & (history["kind"] == "slump")].iloc[0]
+    assert row["acknowledgements"] >= 1
+
+
+def test_quiet_holiday_week_shows_no_cases(app):
+    at = app("2025-12-22")
+    assert not at.subheader
+    assert any("No one needs an early conversation" in s.value for s in at.success)
