@@ -1,29 +1,51 @@
-"""The app's frame: page config, navigation, and the sidebar every page shares."""
+"""The app's frame: who is using it, the navigation their role allows, and the shared sidebar."""
 
 import streamlit as st
 
-from dashboard import roster
-from pages._shared import cached, get_database
+from dashboard import access, roster
+from pages._shared import auth_configured, cached, current_viewer, get_database
 
 st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
 
 database = get_database()
+viewer = current_viewer()
+if viewer is None:
+    st.title("Sales accountability coaching")
+    if not st.user.is_logged_in:
+        st.write("Sign in with your company account to see your team.")
+        st.button("Sign in", on_click=st.login, type="primary", key="app_login")
+    else:
+        st.text(f"You are signed in as {st.user.get('email')}, which has no access to any team yet.")
+        ask = ", ".join(access.leaders(database)) or "your sales leader"
+        st.text(f"Ask {ask} to add you on the Admin page (or with `dashboard users add`).")
+        st.button("Sign out", on_click=st.logout, key="app_logout")
+    st.stop()
+
 latest = cached(roster.latest_week)
 has_data = latest is not None
-
-page = st.navigation(
-    [
-        st.Page("pages/team.py", title="Team", icon=":material/groups:", default=has_data),
-        st.Page("pages/rep.py", title="Rep", icon=":material/person:"),
-        st.Page("pages/interventions.py", title="Interventions", icon=":material/support:"),
-        st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
-        st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
-        st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),
+pages = [
+    st.Page("pages/team.py", title="Team", icon=":material/groups:", default=has_data),
+    st.Page("pages/rep.py", title="Rep", icon=":material/person:"),
+    st.Page("pages/interventions.py", title="Interventions", icon=":material/support:"),
+    st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
+]
+if viewer.is_leader:
+    pages.append(st.Page("pages/targets.py", title="Targets", icon=":material/flag:"))
+pages.append(st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data))
+if viewer.is_leader:
+    pages += [
         st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),
+        st.Page("pages/admin.py", title="Admin", icon=":material/manage_accounts:"),
     ]
-)
+page = st.navigation(pages)
 
 with st.sidebar:
+    if auth_configured():
+        st.caption("Signed in")
+        st.text(f"{viewer.name} ({viewer.role})")
+        if not viewer.is_leader:
+            st.text("Teams: " + ", ".join(viewer.teams))
+        st.button("Sign out", on_click=st.logout, key="app_sidebar_logout")
     st.caption("Database")
     st.text(str(database.path))
     st.caption("Latest week with data")

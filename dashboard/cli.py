@@ -17,9 +17,9 @@ from typing import Annotated, Any, NoReturn
 import pandas as pd
 import typer
 
+from dashboard import access, metrics, roster, uploads
 from dashboard import demo as demo_data
 from dashboard import interventions as interventions_api
-from dashboard import metrics, roster, uploads
 from dashboard.agenda import drafts as agenda_drafts
 from dashboard.agenda import render
 from dashboard.db import Database, DatabaseError, database_path
@@ -270,6 +270,50 @@ def agenda(
         typer.echo(found.body)
     state = "draft" if found.is_draft else f"saved by {found.saved_by} at {found.saved_at:%Y-%m-%d %H:%M}"
     typer.echo(f"agenda for {found.rep}, week of {found.week}: {state}", err=True)
+
+
+users_app = typer.Typer(
+    help="Manage who may use the app (roles manager or leader, and teams).", no_args_is_help=True
+)
+app.add_typer(users_app, name="users")
+
+
+@users_app.command("list")
+def users_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List users with role and teams."""
+    frame = access.list_users(_open(ctx))
+    frame["teams"] = frame["teams"].map(list)
+    if as_json:
+        _print_json(_records(frame))
+    else:
+        _print_table(frame, "no users yet: the app runs as one local leader until login is configured")
+
+
+@users_app.command("add")
+def users_add(
+    ctx: typer.Context,
+    email: Annotated[str, typer.Argument(help="The e-mail the identity provider reports.")],
+    role: Annotated[str, typer.Option(help="manager (own teams only) or leader (everything).")] = "manager",
+    team: Annotated[list[str] | None, typer.Option(help="A team the manager leads (repeatable).")] = None,
+    name: Annotated[str | None, typer.Option(help="Display name.")] = None,
+) -> None:
+    """Add a user, or update their role and teams."""
+    try:
+        saved = access.save_user(_open(ctx), email, role, team or [], name)
+    except access.AccessError as exc:
+        _fail(str(exc))
+    teams = f" of {', '.join(saved.teams)}" if saved.teams and not saved.is_leader else ""
+    typer.echo(f"{saved.email}: {saved.role}{teams}", err=True)
+
+
+@users_app.command("remove")
+def users_remove(
+    ctx: typer.Context, email: Annotated[str, typer.Argument(help="The user's e-mail.")]
+) -> None:
+    """Remove a user."""
+    if not access.remove_user(_open(ctx), email):
+        _fail(f"there is no user {email}")
+    typer.echo(f"removed {email}", err=True)
 
 
 def _number(value: Any) -> Any:

@@ -11,9 +11,12 @@ import pandas as pd
 from dashboard import db
 
 
-def list_reps(database: db.Database) -> pd.DataFrame:
-    """Roster reps, plus reps seen in the data without a roster entry (team unknown)."""
-    return database.run("reps_list")
+def list_reps(database: db.Database, teams: Sequence[str] | None = None) -> pd.DataFrame:
+    """Roster reps, plus reps seen in the data without a roster entry (team unknown).
+
+    `teams`: only reps of these teams (None: everyone, the leader's and local view).
+    """
+    return database.run("reps_list", teams=list(teams) if teams is not None else None)
 
 
 def data_span(database: db.Database) -> tuple[dt.date, dt.date] | None:
@@ -36,9 +39,7 @@ class UnknownRep(LookupError):
 
 def resolve_rep(database: db.Database, name: str, teams: Sequence[str] | None = None) -> str:
     """The rep's name as stored, matched without regard to case or surrounding spaces."""
-    reps = list_reps(database)
-    if teams is not None:
-        reps = reps[reps["team"].isin(list(teams))]
+    reps = list_reps(database, teams)
     names = reps["rep"].tolist()
     wanted = name.strip().lower()
     for known in names:

@@ -199,7 +199,7 @@ def suggestion(
     rep = roster.resolve_rep(database, rep, teams)
     start = week - dt.timedelta(weeks=targets.SUGGESTION_WEEKS - 1)
     values = metrics.weekly_metrics(database, start, week, teams=teams, rep=rep)
-    reps = roster.list_reps(database)
+    reps = roster.list_reps(database, teams)
     team = reps.loc[reps["rep"] == rep, "team"].iloc[0] if (reps["rep"] == rep).any() else None
     current = targets.current_targets(database)
     day = pd.Timestamp(week)

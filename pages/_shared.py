@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
+from dashboard import access
+from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.db import Database, database_path
 from dashboard.export import safe_csv
 
@@ -31,9 +33,29 @@ def get_database() -> Database:
     return _open_database(str(database_path().resolve()))
 
 
+def auth_configured() -> bool:
+    """True when `.streamlit/secrets.toml` configures an identity provider ([auth])."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: local mode
+        return False
+
+
+def current_viewer() -> Viewer | None:
+    """The signed-in user mapped to the users table; the local leader without login; None if unknown."""
+    if not auth_configured():
+        return LOCAL_LEADER
+    if not st.user.is_logged_in:
+        return None
+    return access.find_user(get_database(), st.user.get("email"))
+
+
 def viewer_teams() -> list[str] | None:
-    """Teams the current viewer may see; None means every team (local single-user mode)."""
-    return None
+    """Teams the current viewer may see; None means every team (a leader, or local mode)."""
+    viewer = current_viewer()
+    if viewer is None:
+        return []  # nobody we know: nothing
+    return viewer.allowed_teams
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -57,4 +79,13 @@ def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> N
 
 def viewer_name() -> str:
     """Who is using the app, for 'saved by' records ('local user' without login)."""
-    return "local user"
+    viewer = current_viewer()
+    return viewer.name if viewer else "unknown"
+
+
+def require_leader() -> None:
+    """Stops the page for anyone but a leader."""
+    viewer = current_viewer()
+    if viewer is None or not viewer.is_leader:
+        st.info("This page is for sales leaders.")
+        st.stop()

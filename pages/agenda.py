@@ -7,13 +7,13 @@ import streamlit as st
 
 from dashboard import coaching, roster
 from dashboard.agenda import drafts, render, tone
-from pages._shared import get_database, viewer_name
+from pages._shared import cached, get_database, viewer_name, viewer_teams
 
 FOLLOW_UP_CHOICES = ["open", *coaching.FOLLOW_UP_STATUSES]
 
 database = get_database()
 st.title("One-on-one agenda")
-reps = roster.list_reps(database)
+reps = cached(roster.list_reps, viewer_teams())
 latest = roster.latest_week(database)
 if reps.empty or latest is None:
     st.info("No data yet: upload this week's exports first.")
@@ -28,7 +28,7 @@ default_week = dt.date.fromisoformat(asked_week) if asked_week else latest
 week = right.date_input("Week to review", value=default_week, max_value=latest, key="agenda_week")
 st.query_params.update({"rep": rep, "week": week.isoformat()})
 
-current = drafts.current(database, rep, week)
+current = drafts.current(database, rep, week, teams=viewer_teams())
 if current.is_draft:
     st.caption(f"Draft for the week of {current.week:%d %b %Y}, from the data. Edit it, then save.")
 else:

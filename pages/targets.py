@@ -7,7 +7,9 @@ import streamlit as st
 
 from dashboard import roster, target_edit, targets
 from dashboard.metrics import BY_NAME, METRIC_NAMES
-from pages._shared import cached, get_database, viewer_teams
+from pages._shared import cached, get_database, require_leader, viewer_teams
+
+require_leader()
 
 database = get_database()
 st.title("Targets")
@@ -73,7 +75,7 @@ if st.button("Save targets", icon=":material/save:", key="targets_save", type="p
         st.rerun()
 
 st.subheader("Suggest a target from a rep's own history")
-reps = cached(roster.list_reps)
+reps = cached(roster.list_reps, viewer_teams())
 allowed = viewer_teams()
 if allowed is not None:
     reps = reps[reps["team"].isin(allowed)]

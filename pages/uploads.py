@@ -3,7 +3,9 @@
 import streamlit as st
 
 from dashboard import uploads
-from pages._shared import csv_download, get_database
+from pages._shared import csv_download, get_database, require_leader
+
+require_leader()
 
 database = get_database()
 st.title("Uploads")

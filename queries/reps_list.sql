@@ -1,6 +1,7 @@
 -- Reps with team and manager: the current roster, plus anyone who appears in the
 -- activities or the pipeline without a roster entry (team unknown).
--- params: none
+-- $teams: the teams the viewer may see (NULL: all; reps without a team only then).
+-- params: $teams VARCHAR[]
 WITH roster AS (
     SELECT rep, rep_key, email, team, manager, start_date, active
     FROM reps
@@ -10,10 +11,14 @@ seen AS (
     SELECT DISTINCT rep FROM activities
     UNION
     SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
+),
+everyone AS (
+    SELECT rep, team, manager, email, start_date, active FROM roster
+    UNION ALL
+    SELECT s.rep, NULL, NULL, NULL, NULL, true
+    FROM seen s
+    WHERE NOT EXISTS (SELECT 1 FROM roster r WHERE r.rep_key = lower(s.rep) OR r.email = lower(s.rep))
 )
-SELECT rep, team, manager, email, start_date, active FROM roster
-UNION ALL
-SELECT s.rep, NULL, NULL, NULL, NULL, true
-FROM seen s
-WHERE NOT EXISTS (SELECT 1 FROM roster r WHERE r.rep_key = lower(s.rep) OR r.email = lower(s.rep))
+SELECT * FROM everyone
+WHERE $teams IS NULL OR list_contains($teams, team)
 ORDER BY team NULLS LAST, rep

@@ -116,6 +116,7 @@ def test_upload_a_file_and_see_the_loaded_count(page, tmp_path: Path) -> None:
         "Targets",
         "Upload",
         "Uploads",
+        "Admin",
     ]
 
     roster = tmp_path / "roster.csv"

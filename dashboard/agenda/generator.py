@@ -133,7 +133,7 @@ def build(
     first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
     values = metrics.weekly_metrics(database, first, week, teams=teams, rep=name)
     goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
-    people = roster.list_reps(database)
+    people = roster.list_reps(database, teams)
     person = people[people["rep"] == name].iloc[0]
     meeting = week + dt.timedelta(days=7)
     agenda = Agenda(
