@@ -1,0 +1,280 @@
+"""Company-scale benchmarks in one run: ingest, XLSX, pages, flags and agendas, against baselines.
+
+    python benchmarks/run.py [--rows 5000000] [--small 500000] [--xlsx-rows 100000] [--quick]
+
+Prints one table. Every comparison is measured side by side in the same run
+(machines here are noisy: only ratios measured together mean anything). Each
+ingest variant runs in its own process so its peak memory (max RSS) is its own.
+
+* ingest of an N-row activity CSV: bare DuckDB `read_csv` into a table, the
+  product's ingest (detect, clean, dedupe, categorize, store), and a pandas path
+  (read_csv, convert types, insert into DuckDB); at `--small` rows and at `--rows`
+  rows, to show how it grows;
+* XLSX of `--xlsx-rows` rows: the product's ingest next to pandas + openpyxl reading it;
+* cold and warm reruns of every page (AppTest) on a company of 200 reps, two years;
+* all intervention rules for 200 reps for one week; one agenda drafted and rendered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+sys.path[0] = str(ROOT)  # import the app's `pages`, not this folder's files
+sys.path.insert(1, str(BENCH))
+
+GOALS = {
+    "ingest_ratio": 1.5,  # ingest / bare read_csv, at most
+    "pandas_ratio": 2.0,  # pandas / ingest, at least
+    "memory_mb": 1024,
+    "warm_ms": 250,
+    "cold_s": 2.0,
+    "rules_s": 1.0,
+    "agenda_ms": 200,
+}
+
+
+# ---------------------------------------------------------------------------- child processes
+
+
+def child(task: str, path: str, folder: str) -> None:
+    """Runs one measured task in this process and prints {seconds, rows, max_rss_mb} as JSON."""
+    import duckdb
+
+    start = time.perf_counter()
+    if task == "baseline":
+        con = duckdb.connect(str(Path(folder) / "baseline.duckdb"))
+        con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{path}', null_padding = true)")
+        rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
+    elif task == "ingest":
+        from dashboard.db import Database
+        from dashboard.ingest import ingest_file
+
+        result = ingest_file(Database(Path(folder) / "ingest.duckdb"), Path(path))
+        assert result.status == "loaded", result.message
+        rows = result.rows_loaded
+    elif task == "pandas":
+        import pandas as pd
+
+        frame = pd.read_csv(path)
+        frame["Date"] = pd.to_datetime(frame["Date"], format="%m/%d/%Y %I:%M %p", errors="coerce")
+        frame = frame[frame["Date"].notna()]
+        frame["Duration"] = pd.to_numeric(frame["Duration"], errors="coerce")
+        con = duckdb.connect(str(Path(folder) / "pandas.duckdb"))
+        con.register("frame", frame)
+        con.execute("CREATE TABLE t AS SELECT * FROM frame")
+        rows = len(frame)
+    elif task == "xlsx_ingest":
+        from dashboard.db import Database
+        from dashboard.ingest import ingest_file
+
+        result = ingest_file(Database(Path(folder) / "xlsx.duckdb"), Path(path))
+        assert result.status == "loaded", result.message
+        rows = result.rows_loaded
+    elif task == "xlsx_pandas":
+        import pandas as pd
+
+        rows = len(pd.read_excel(path, engine="openpyxl"))
+    else:
+        raise SystemExit(f"unknown task {task}")
+    seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "rows": rows, "max_rss_mb": rss}))
+
+
+def measure(task: str, path: Path, folder: Path) -> dict:
+    run = subprocess.run(
+        [sys.executable, __file__, "--child", task, str(path), str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if run.returncode:
+        raise SystemExit(f"{task} failed:\n{run.stderr[-2000:]}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------- parts
+
+
+def timed(label: str, measured: dict) -> tuple[str, str, str]:
+    """A table row: seconds and peak memory of one measured child process."""
+    return label, f"{measured['seconds']:.2f} s", f"{measured['max_rss_mb']:,.0f} MB peak"
+
+
+def ingest_rows(rows: int, folder: Path) -> list[tuple[str, str, str]]:
+    from ingest_csv import write_activity_csv
+
+    path = folder / f"activities-{rows}.csv"
+    write_activity_csv(path, rows)
+    size = path.stat().st_size / 1e6
+    work = folder / str(rows)
+    base = measure("baseline", path, work / "b")
+    ours = measure("ingest", path, work / "i")
+    pandas = measure("pandas", path, work / "p")
+    path.unlink()
+    label = f"activity CSV {rows:,} rows ({size:,.0f} MB)"
+    ratio = ours["seconds"] / base["seconds"]
+    speedup = pandas["seconds"] / ours["seconds"]
+    return [
+        timed(f"{label}: bare DuckDB read_csv", base),
+        timed(f"{label}: pandas read+convert+insert", pandas),
+        timed(f"{label}: dashboard ingest", ours),
+        (f"{label}: ingest / read_csv", f"{ratio:.2f}x", f"goal <= {GOALS['ingest_ratio']}x"),
+        (f"{label}: pandas / ingest", f"{speedup:.2f}x", f"goal >= {GOALS['pandas_ratio']}x faster"),
+    ]  # fmt: skip
+
+
+def write_xlsx(path: Path, rows: int) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Activities")
+    sheet.append(["Activity ID", "Assigned", "Date", "Type", "Subject", "Company / Account", "Duration"])
+    start = dt.datetime(2025, 1, 6, 8, 0)
+    kinds = ["Call", "Call", "Email", "Meeting", "Other"]
+    for i in range(rows):
+        sheet.append(
+            [f"00T{i:012d}", f"Rep {i % 200}", start + dt.timedelta(minutes=7 * i), kinds[i % 5],
+             f"Subject {i % 97}", f"Account {i % 5000}", 2 + i % 58]
+        )  # fmt: skip
+    book.save(path)
+
+
+def xlsx_rows(rows: int, folder: Path) -> list[tuple[str, str, str]]:
+    path = folder / "activities.xlsx"
+    write_xlsx(path, rows)
+    ours = measure("xlsx_ingest", path, folder / "x")
+    pandas = measure("xlsx_pandas", path, folder / "y")
+    label = f"XLSX {rows:,} rows"
+    return [
+        timed(f"{label}: pandas + openpyxl, read only", pandas),
+        timed(f"{label}: dashboard ingest", ours),
+        (f"{label}: pandas / ingest", f"{pandas['seconds'] / ours['seconds']:.2f}x", "ingest also stores"),
+    ]  # fmt: skip
+
+
+PAGES = [
+    ("Team (all teams)", "pages/team.py", {}),
+    ("Team (one team)", "pages/team.py", {"team": "Team 3"}),
+    ("Rep", "pages/rep.py", {"rep": "Rep 7"}),
+    ("Interventions", "pages/interventions.py", {}),
+    ("Agenda", "pages/agenda.py", {"rep": "Rep 7"}),
+    ("Targets", "pages/targets.py", {}),
+    ("Upload", "pages/upload.py", {}),
+    ("Uploads", "pages/uploads.py", {}),
+    ("Leader view", "pages/leader.py", {}),
+    ("Admin", "pages/admin.py", {}),
+]
+
+
+def company_rows(rows: int, folder: Path, runs: int) -> list[tuple[str, str, str]]:
+    from dashboard import interventions, roster
+    from dashboard.agenda import drafts, render
+    from dashboard.db import Database
+    from pages import build, time_page  # benchmarks/pages.py
+
+    path = folder / "company.duckdb"
+    start = time.perf_counter()
+    build(path, rows, 200, 104)
+    out = [
+        (
+            f"company database: {rows:,} activities, 200 reps, 104 weeks",
+            f"{time.perf_counter() - start:.1f} s",
+            "built",
+        )
+    ]
+    database = Database(path)
+    week = roster.latest_week(database)
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        interventions.evaluate(database, week)
+        timings.append(time.perf_counter() - start)
+    out.append(
+        (
+            "all intervention rules, 200 reps, one week",
+            f"{min(timings):.2f} s",
+            f"goal < {GOALS['rules_s']} s",
+        )
+    )
+    drafted, rendered = [], []
+    for _ in range(3):
+        start = time.perf_counter()
+        current = drafts.current(database, "Rep 7", week)
+        drafted.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        render.markdown(current.agenda)
+        render.html(current.body, current.rep, current.week)
+        rendered.append(time.perf_counter() - start)
+    out.append(
+        (
+            "agenda: draft from the data (queries + rules)",
+            f"{min(drafted) * 1000:.0f} ms",
+            f"goal < {GOALS['agenda_ms']} ms",
+        )
+    )
+    out.append(
+        (
+            "agenda: render Markdown + HTML",
+            f"{min(rendered) * 1000:.1f} ms",
+            f"goal < {GOALS['agenda_ms']} ms",
+        )
+    )
+    database.close()
+    os.environ["DASHBOARD_DB"] = str(path)
+    for label, page, query in PAGES:
+        if not (ROOT / page).exists():
+            continue
+        cold, warm = time_page(page, query, runs)
+        out.append((f"page {label}: cold / warm", f"{cold:.2f} s / {warm * 1000:.0f} ms",
+                    f"goal < {GOALS['cold_s']} s / < {GOALS['warm_ms']} ms"))  # fmt: skip
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rows", type=int, default=5_000_000)
+    parser.add_argument("--small", type=int, default=500_000)
+    parser.add_argument("--xlsx-rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="a tenth of every size (a smoke run)")
+    parser.add_argument("--child", nargs=3, metavar=("TASK", "PATH", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        task, path, folder = args.child
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return child(task, path, folder)
+    if args.quick:
+        args.rows, args.small, args.xlsx_rows = args.rows // 10, args.small // 10, args.xlsx_rows // 10
+    began = time.perf_counter()
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        folder = Path(tmp)
+        for size in (args.small, args.rows):
+            rows += ingest_rows(size, folder)
+            print(f"... ingest of {size:,} rows measured", file=sys.stderr)
+        rows += xlsx_rows(args.xlsx_rows, folder)
+        print("... XLSX measured", file=sys.stderr)
+        rows += company_rows(args.rows, folder, args.runs)
+    width = max(len(r[0]) for r in rows) + 2
+    print(f"{'measure':<{width}}{'result':>22}   note")
+    for label, value, note in rows:
+        print(f"{label:<{width}}{value:>22}   {note}")
+    print(f"(whole run: {time.perf_counter() - began:.0f} s on {os.cpu_count()} cores)")
+
+
+if __name__ == "__main__":
+    main()
