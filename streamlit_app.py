@@ -17,6 +17,7 @@ page = st.navigation(
         st.Page("pages/rep.py", title="Rep", icon=":material/person:"),
         st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
         st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
+        st.Page("pages/leader.py", title="Leader view", icon=":material/monitoring:"),
         st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),
         st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),
     ]

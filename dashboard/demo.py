@@ -88,28 +88,29 @@ class CoachingSeed:
     flags_acknowledged: int
 
 
-def _agenda_body(rep: str, week: dt.date, rows: pd.DataFrame, focus: list[str], due: dt.date) -> str:
-    """A short saved agenda in the product's order, every figure taken from `rows` (rep's week)."""
+def _agenda_body(rep: str, week: dt.date, rows: list[dict], focus: list[dict], due: dt.date) -> str:
+    """A short saved agenda in the product's order, every figure taken from `rows` (the rep's week)."""
     lines = [f"# One-on-one with {rep}, week of {week:%d %b %Y}", "", "## Recognition"]
-    met = rows[rows["status"] == "met"]
-    for row in met.head(3).itertuples():
-        entry = metrics.metric(row.metric)
-        lines.append(f"- {entry.label}: {entry.format(row.value)} against {entry.format(row.target)}.")
-    if met.empty:
+    met = [r for r in rows if r["status"] == "met"]
+    for row in met[:3]:
+        entry = metrics.metric(row["metric"])
+        lines.append(f"- {entry.label}: {entry.format(row['value'])} against {entry.format(row['target'])}.")
+    if not met:
         lines.append("- Thank you for the work logged this week.")
     lines += ["", "## Results against the expectations"]
-    for row in rows.itertuples():
-        entry = metrics.metric(row.metric)
+    for row in rows:
+        entry = metrics.metric(row["metric"])
         lines.append(
-            f"- {entry.label}: {entry.format(row.value)} of {entry.format(row.target)} "
-            f"· {team_view.STATUS_TEXT[row.status]}"
+            f"- {entry.label}: {entry.format(row['value'])} of {entry.format(row['target'])} "
+            f"· {team_view.STATUS_TEXT[row['status']]}"
         )
     if focus:
         lines += ["", "## Focus"]
-        for name in focus:
-            entry = metrics.metric(name)
-            target = rows.loc[rows["metric"] == name, "target"].iloc[0]
-            lines.append(f"- {entry.label}: work towards {entry.format(target)} a week by {due:%d %b %Y}.")
+        for row in focus:
+            entry = metrics.metric(row["metric"])
+            lines.append(
+                f"- {entry.label}: work towards {entry.format(row['target'])} a week by {due:%d %b %Y}."
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -144,48 +145,49 @@ def seed_coaching(database: db.Database) -> CoachingSeed | None:
     order = {name: i for i, name in enumerate(team_view.KEY_METRICS)}
     judged = judged.assign(order=judged["metric"].map(order).fillna(len(order)))
     judged = judged.sort_values(["rep", "week", "order", "metric"])
-    by_rep_week = {key: frame for key, frame in judged.groupby(["rep", "week"])}
+    by_rep_week: dict[tuple[str, dt.date], list[dict]] = {}
+    for record in judged.to_dict(orient="records"):
+        by_rep_week.setdefault((record["rep"], record["week"]), []).append(record)
     rep_index = {rep: i for i, rep in enumerate(sorted(set(reps["rep"]), key=str.lower))}
     pending: dict[str, list[int]] = {}
     focused: set[str] = set()
     counts = {"agendas": 0, "commitments": 0, "follow_ups": 0, "focus_areas": 0}
     for i, week in enumerate(weeks):
-        for row in reps[reps["week"] == week].sort_values("rep", key=lambda s: s.str.lower()).itertuples():
+        this_week = reps[reps["week"] == week].sort_values("rep", key=lambda s: s.str.lower())
+        for row in this_week.itertuples():
             if row.team == lapsed_team and week >= lapse_from:
                 continue
             manager = row.manager if isinstance(row.manager, str) else "demo"
-            rows = by_rep_week.get((row.rep, week), judged.iloc[0:0])
-            under = rows[rows["status"] != "met"]["metric"].tolist()
+            rows = by_rep_week.get((row.rep, week), [])
+            focus = [r for r in rows if r["status"] != "met"][:2]
             next_review = week + dt.timedelta(weeks=2)  # the 1:1 after next, as the agenda drafts it
             for k, commitment_id in enumerate(pending.pop(row.rep, [])):
                 if manager != unfollowed_manager:
                     status = FOLLOW_UP_CYCLE[(i + k + rep_index[row.rep]) % len(FOLLOW_UP_CYCLE)]
                     coaching.follow_up(database, commitment_id, status, week, manager)
                     counts["follow_ups"] += 1
-            focus = under[:2]
             coaching.save_agenda(
                 database,
                 row.rep,
                 week,
                 _agenda_body(row.rep, week, rows, focus, next_review),
                 manager,
-                recognition_items=min(3, int((rows["status"] == "met").sum())),
+                recognition_items=min(3, sum(r["status"] == "met" for r in rows)),
                 focus_items=len(focus),
             )
             counts["agendas"] += 1
             if focus and (i + rep_index[row.rep]) % 2 == 0:
-                label = metrics.metric(focus[0]).label
-                text = f"{label}: one tactic from the list, tried every day until the next review"
+                label = metrics.metric(focus[0]["metric"]).label
+                text = f"{label}: set aside time for it every working day until the next review"
                 pending[row.rep] = [
                     coaching.add_commitment(database, row.rep, week, text, next_review, manager)
                 ]
                 counts["commitments"] += 1
             if focus and i < FOCUS_WEEKS and row.rep not in focused:
-                target = rows.loc[rows["metric"] == focus[0], "target"].iloc[0]
-                entry = metrics.metric(focus[0])
-                expectation = f"{entry.format(target)} a week"
-                due = week + dt.timedelta(weeks=leader.RECOVERY_WEEKS + 1)
-                coaching.add_focus_area(database, row.rep, week, focus[0], expectation, due, manager)
+                entry = metrics.metric(focus[0]["metric"])
+                expectation = f"{entry.format(focus[0]['target'])} a week"
+                due = week + dt.timedelta(weeks=leader.RECOVERY_WEEKS + 1)  # four weeks after the meeting
+                coaching.add_focus_area(database, row.rep, week, entry.name, expectation, due, manager)
                 focused.add(row.rep)
                 counts["focus_areas"] += 1
     acknowledged = _seed_flags(database, latest, reps, unfollowed_manager)

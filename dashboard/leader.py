@@ -530,17 +530,20 @@ def notes(records: CoachingRecords, managers: pd.DataFrame, reviews: pd.DataFram
         if row.weeks_without_agenda and _is_date(row.last_agenda_week):
             weeks = row.weeks_without_agenda
             found.append(
-                f"{row.team}: the weekly review lapsed: no one-on-one agenda saved for the last {weeks} "
+                f"Weekly review lapsed in {row.team}: no one-on-one agenda saved for the last {weeks} "
                 f"week{'s' if weeks != 1 else ''} (the latest is for the week of "
                 f"{row.last_agenda_week:%d %b %Y})."
             )
         elif row.weeks_without_agenda:
-            found.append(f"{row.team}: no one-on-one agenda saved in the last {records.weeks} weeks.")
+            found.append(
+                f"Weekly review lapsed in {row.team}: no one-on-one agenda saved in the last "
+                f"{records.weeks} weeks."
+            )
     for row in managers.itertuples():
         share = row.followed_up_share
         if row.commitments_due and share < UNFOLLOWED_SHARE:
             found.append(
-                f"{row.manager}: commitments go unfollowed: {row.commitments_followed_up} of "
+                f"Commitments waiting for follow-up with {row.manager}: {row.commitments_followed_up} of "
                 f"{row.commitments_due} commitments due in the last {records.weeks} weeks have a "
                 "recorded follow-up."
             )
@@ -642,6 +645,46 @@ def summary_table(frame: pd.DataFrame, by: str, weeks: int = DEFAULT_WEEKS) -> p
                 for r, t, s in zip(
                     frame["team_weeks_reviewed"], frame["team_weeks"], frame["reviews_held"], strict=True
                 )
+            ],
+        }
+    )
+
+
+def review_table(reviews: pd.DataFrame) -> pd.DataFrame:
+    """Teams (alphabetical) by week: "✓ held", or what was missing ("○ no agenda", "○ exports not in")."""
+
+    def cell(row: pd.Series) -> str:
+        if row["reviewed"]:
+            return "✓ held"
+        checks = ((row["exports_in"], "exports not in"), (row["agenda_saved"], "no agenda"))
+        missing = [text for ok, text in checks if not ok]
+        return "○ " + ", ".join(missing)
+
+    if reviews.empty:
+        return pd.DataFrame(columns=["Team"])
+    cells = reviews.assign(cell=reviews.apply(cell, axis=1))
+    grid = cells.pivot(index="team", columns="week", values="cell")
+    grid = grid.reindex(sorted(grid.index, key=str.lower))
+    grid.columns = [f"{w:%d %b}" for w in grid.columns]
+    return grid.fillna("–").rename_axis("Team").reset_index()
+
+
+def rep_display(table: pd.DataFrame, weeks: int = DEFAULT_WEEKS) -> pd.DataFrame:
+    """`rep_table` as the page shows it."""
+    return pd.DataFrame(
+        {
+            "rep": table["rep"],
+            "Manager": table["manager"],
+            "Agenda this week": table["agenda_this_week"].map({True: "✓ saved", False: "–"}),
+            f"Agendas prepared ({weeks} wks)": table["agendas_prepared"],
+            "Open flags": table["open_flags"],
+            "Commitments followed up": [
+                f"{f} of {d}"
+                for f, d in zip(table["commitments_followed_up"], table["commitments_due"], strict=True)
+            ],
+            "Recognition to correction": [
+                ratio(_share(r, f))
+                for r, f in zip(table["recognition_items"], table["focus_items"], strict=True)
             ],
         }
     )
