@@ -525,7 +525,7 @@ def notes(records: CoachingRecords, managers: pd.DataFrame, reviews: pd.DataFram
     for row in reviews.itertuples():
         if not row.exports_in:
             found.append(
-                f"{row.team}: this week's exports are not all in yet (activity and pipeline snapshot)."
+                f"Exports not all in for {row.team}: the week needs its activity log and a pipeline snapshot."
             )
         if row.weeks_without_agenda and _is_date(row.last_agenda_week):
             weeks = row.weeks_without_agenda

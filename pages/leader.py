@@ -37,11 +37,11 @@ st.caption(
     "tables are alphabetical. Hover a number for its definition."
 )
 
-columns = st.columns(3)
-for i, kpi in enumerate(view.kpis):
-    with columns[i % 3]:
-        st.metric(kpi.label, kpi.value, help=kpi.definition)
-        st.caption(kpi.detail)
+for start in range(0, len(view.kpis), 3):
+    for column, kpi in zip(st.columns(3), view.kpis[start : start + 3], strict=False):
+        with column:
+            st.metric(kpi.label, kpi.value, help=kpi.definition)
+            st.caption(kpi.detail)
 
 st.subheader("Share of reps meeting each weekly expectation")
 st.caption(leader.definition("expectations_met", window))
