@@ -30,7 +30,10 @@ pages = [
     st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
 ]
 if viewer.is_leader:
-    pages.append(st.Page("pages/targets.py", title="Targets", icon=":material/flag:"))
+    pages += [
+        st.Page("pages/leader.py", title="Leader view", icon=":material/monitoring:"),
+        st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
+    ]
 pages.append(st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data))
 if viewer.is_leader:
     pages += [

@@ -103,6 +103,9 @@ def demo(
     ctx: typer.Context,
     weeks: Annotated[int, typer.Option(min=8, max=260, help="Weeks of sample history.")] = 52,
     seed: Annotated[int, typer.Option(help="Random seed of the sample generator.")] = 7,
+    coaching: Annotated[
+        bool, typer.Option(help="Also record a sample coaching history (agendas, commitments, flags).")
+    ] = True,
 ) -> None:
     """Load the bundled sample data (sample_data/) through the normal ingest path."""
     database = _open(ctx)
@@ -111,6 +114,17 @@ def demo(
         typer.echo(result.message, err=True)
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
+    if coaching:
+        history = demo_data.seed_coaching(database)
+        if history is None:
+            typer.echo("coaching history: already recorded, left as it is", err=True)
+        else:
+            typer.echo(
+                f"coaching history: {history.agendas} agendas, {history.commitments} commitments "
+                f"({history.follow_ups} followed up), {history.focus_areas} focus areas over "
+                f"{len(history.weeks)} weeks",
+                err=True,
+            )
 
 
 @app.command()

@@ -81,7 +81,7 @@ def weekly_targets(
     week = pd.to_datetime(frame["week"])
     start = pd.to_datetime(frame["start_date"])
     start_monday = start - pd.to_timedelta(start.dt.day_of_week, unit="D")
-    additive = frame["metric"].map(lambda m: BY_NAME[m].additive).astype(bool)
+    additive = frame["metric"].map(lambda m: BY_NAME[m].additive).astype(bool)  # bool even when empty
     ramps = additive | (frame["metric"] == "pipeline_coverage")
     frame["ramp"] = np.where(
         ramps,

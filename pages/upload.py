@@ -38,6 +38,8 @@ if uploads.list_uploads(database).empty:
         if st.button("Load the sample company", icon=":material/science:", key="upload_demo"):
             with st.spinner("Loading the sample exports…"):
                 st.session_state["upload_results"] = demo.load(database)
+            with st.spinner("Recording a sample coaching history…"):
+                demo.seed_coaching(database)
             st.rerun()
 
 files = st.file_uploader(

@@ -167,7 +167,9 @@ def test_manager_interventions_only_own_team(app):
     assert MY_REP in shown and OTHER_REP not in shown
 
 
-@pytest.mark.parametrize("page", ["pages/admin.py", "pages/targets.py", "pages/uploads.py"])
+@pytest.mark.parametrize(
+    "page", ["pages/admin.py", "pages/targets.py", "pages/uploads.py", "pages/leader.py"]
+)
 def test_manager_has_no_leader_pages(app, page):
     at = app(MANAGER)
     with pytest.raises(ValueError, match="Could not find a navigation page"):

@@ -113,6 +113,7 @@ def test_upload_a_file_and_see_the_loaded_count(page, tmp_path: Path) -> None:
         "Rep",
         "Interventions",
         "Agenda",
+        "Leader view",
         "Targets",
         "Upload",
         "Uploads",

@@ -1,0 +1,140 @@
+"""Leader page: expectations met across the organisation and how the coaching system runs, per manager
+and team, with a drill-down from a team to its reps and on to the rep page."""
+
+import datetime as dt
+from urllib.parse import quote
+
+import plotly.express as px
+import streamlit as st
+
+from dashboard import leader, roster
+from pages._shared import cached, csv_download, require_leader, viewer_teams
+
+require_leader()
+
+st.title("Leader view")
+span = cached(roster.data_span)
+if span is None:
+    st.info("No data yet: load this week's exports first.")
+    st.page_link("pages/upload.py", label="Upload this week's exports", icon=":material/upload_file:")
+    st.stop()
+
+allowed = viewer_teams()
+weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
+try:
+    wanted_week = dt.date.fromisoformat(st.query_params.get("week", ""))
+except ValueError:
+    wanted_week = span[1]
+week = st.selectbox(
+    "Week", weeks, index=weeks.index(wanted_week) if wanted_week in weeks else 0,
+    format_func=lambda w: f"week of {w:%a %d %b %Y}", key="leader_week",
+)  # fmt: skip
+st.query_params["week"] = week.isoformat()
+
+view = cached(leader.overview, week, teams=allowed)
+window = view.weeks
+st.caption(
+    "Whether the organisation runs on clear expectations and consistent coaching: the system, "
+    f"not a ranking of people. Coaching measures cover the last {window} weeks up to the chosen week; "
+    "tables are alphabetical. Hover a number for its definition."
+)
+
+for start in range(0, len(view.kpis), 3):
+    for column, kpi in zip(st.columns(3), view.kpis[start : start + 3], strict=False):
+        with column:
+            st.metric(kpi.label, kpi.value, help=kpi.definition)
+            st.caption(kpi.detail)
+
+st.subheader("Share of reps meeting each weekly expectation")
+st.caption(leader.definition("expectations_met", window))
+if view.trend.empty:
+    st.info("No weekly expectations to judge in these weeks.")
+else:
+    figure = px.line(
+        view.trend, x="week", y="share_met", color="label", markers=True,
+        labels={"week": "Week", "share_met": "Share of reps who met it", "label": "Expectation"},
+        hover_data={"met": True, "reps": True},
+    )  # fmt: skip
+    figure.update_yaxes(tickformat=".0%", range=[0, 1.05])
+    st.plotly_chart(figure, key="leader_trend", width="stretch")
+
+st.subheader(f"Attainment in the week of {view.week:%d %b %Y}")
+spread = view.distribution
+left, right = st.columns(2)
+with left:
+    st.caption("Reps per weekly expectation: ✓ met · ◐ near (within 10 %) · ○ below.")
+    st.dataframe(
+        spread.by_metric.drop(columns="metric").rename(
+            columns={
+                "label": "Expectation",
+                "met": "✓ met",
+                "near": "◐ near",
+                "below": "○ below",
+                "reps": "Reps judged",
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+with right:
+    st.caption(f"Reps by the number of their weekly expectations met ({spread.reps_judged} reps).")
+    bars = px.bar(
+        spread.by_count, x="expectations_met", y="reps",
+        labels={"expectations_met": "Expectations met", "reps": "Reps"},
+    )  # fmt: skip
+    bars.update_xaxes(dtick=1)
+    st.plotly_chart(bars, key="leader_spread", width="stretch")
+
+help_texts = {column: leader.definition(name, window) for column, name in leader.SUMMARY_HELP.items()}
+for by, title in (("manager", "Coaching by manager"), ("team", "Coaching by team")):
+    st.subheader(title)
+    frame = view.managers if by == "manager" else view.teams
+    table = leader.summary_table(frame, by, window)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={c: st.column_config.TextColumn(c, help=help_texts.get(c)) for c in table.columns},
+    )
+    csv_download(
+        f"Download the {by} table", frame, f"leader-{by}-{view.week.isoformat()}.csv", f"leader_{by}_csv"
+    )
+
+st.subheader("Weekly review")
+st.caption(leader.definition("reviews_held", window))
+st.dataframe(leader.review_table(view.review_grid), hide_index=True, width="stretch")
+
+st.subheader("A team and its reps")
+team_names = view.reviews["team"].tolist()
+wanted_team = st.query_params.get("team")
+team = st.selectbox(
+    "Team", team_names, index=team_names.index(wanted_team) if wanted_team in team_names else None,
+    placeholder="Choose a team", key="leader_team",
+)  # fmt: skip
+if team:
+    st.query_params["team"] = team
+    reps = leader.rep_display(leader.rep_table(view.records, team), window)
+    reps.insert(1, "open", "rep?rep=" + reps["rep"].map(quote))
+    st.dataframe(
+        reps,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "rep": st.column_config.TextColumn("Rep", pinned=True),
+            "open": st.column_config.LinkColumn("Rep page", display_text="Open"),
+        },
+    )
+    rep = st.selectbox("Rep", reps["rep"].tolist(), index=None, placeholder="Choose a rep", key="leader_rep")
+    if rep:
+        st.page_link(
+            "pages/rep.py", label="Open the rep page", icon=":material/person:", query_params={"rep": rep}
+        )
+elif "team" in st.query_params:
+    del st.query_params["team"]
+
+st.subheader("Closing note")
+for note in view.notes:
+    st.text(note)
+with st.expander("Definitions"):
+    for label, text in leader.definitions(window).items():
+        st.text(f"{label}: {text}")
