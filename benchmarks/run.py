@@ -182,7 +182,7 @@ def company_rows(rows: int, folder: Path, runs: int) -> list[tuple[str, str, str
     from dashboard import interventions, roster
     from dashboard.agenda import drafts, render
     from dashboard.db import Database
-    from pages import build, time_page  # benchmarks/pages.py
+    from page_times import build, time_page
 
     path = folder / "company.duckdb"
     start = time.perf_counter()

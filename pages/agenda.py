@@ -28,7 +28,7 @@ default_week = dt.date.fromisoformat(asked_week) if asked_week else latest
 week = right.date_input("Week to review", value=default_week, max_value=latest, key="agenda_week")
 st.query_params.update({"rep": rep, "week": week.isoformat()})
 
-current = drafts.current(database, rep, week, teams=viewer_teams())
+current = cached(drafts.current, rep, week, teams=viewer_teams())
 if current.is_draft:
     st.caption(f"Draft for the week of {current.week:%d %b %Y}, from the data. Edit it, then save.")
 else:

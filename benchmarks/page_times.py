@@ -1,6 +1,6 @@
 """Cold and warm rerun times of the team and rep pages on a large database, with AppTest.
 
-    python benchmarks/pages.py [--rows 5000000] [--reps 200] [--weeks 104] [--runs 5]
+    python benchmarks/page_times.py [--rows 5000000] [--reps 200] [--weeks 104] [--runs 5]
 
 Builds the database directly with DuckDB SQL into the canonical tables (reps,
 activities, weekly pipeline snapshots, team targets): `--rows` activities over
