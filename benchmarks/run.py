@@ -179,10 +179,11 @@ PAGES = [
 
 
 def company_rows(rows: int, folder: Path, runs: int) -> list[tuple[str, str, str]]:
+    from page_times import build, time_page
+
     from dashboard import interventions, roster
     from dashboard.agenda import drafts, render
     from dashboard.db import Database
-    from page_times import build, time_page
 
     path = folder / "company.duckdb"
     start = time.perf_counter()

@@ -97,3 +97,8 @@ def leaders(database: db.Database) -> list[str]:
     """E-mail addresses of the leaders (whom an unknown user should ask)."""
     users = list_users(database)
     return users.loc[users["role"] == "leader", "email"].tolist()
+
+
+def teams_param(teams: Sequence[str] | None) -> list[str] | None:
+    """The `$teams` parameter every data query takes: None for all teams, else a list."""
+    return None if teams is None else list(teams)

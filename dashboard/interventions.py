@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from dashboard import db, metrics, roster, rules, targets
+from dashboard.access import teams_param
 from dashboard.metrics import monday
 from dashboard.rules import Flag
 
@@ -167,7 +168,7 @@ def acknowledge(
 
 def flag_history(database: db.Database, teams: Sequence[str] | None = None) -> pd.DataFrame:
     """Every episode (open and resolved) with acknowledgement counts and weeks open."""
-    frame = database.run("flag_history", teams=list(teams) if teams is not None else None)
+    frame = database.run("flag_history", teams=teams_param(teams))
     for column in ("opened_week", "last_seen_week", "resolved_week"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     return frame

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import db, metrics, targets, team_view
+from dashboard.access import teams_param
 from dashboard.metrics import BY_NAME, monday
 
 DEFAULT_WEEKS = 8  # the coaching window: "the last 8 weeks"
@@ -111,7 +112,7 @@ def definitions(weeks: int = DEFAULT_WEEKS) -> dict[str, str]:
 
 
 def _teams(teams: Sequence[str] | None) -> list[str] | None:
-    return list(teams) if teams is not None else None
+    return teams_param(teams)
 
 
 def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

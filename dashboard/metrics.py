@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import db
+from dashboard.access import teams_param
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def weekly_metrics(
         "rep_weekly_metrics",
         from_week=monday(from_week),
         to_week=monday(to_week),
-        teams=list(teams) if teams is not None else None,
+        teams=teams_param(teams),
         rep=rep,
     )
     frame["week"] = pd.to_datetime(frame["week"]).dt.date

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from dashboard import db
+from dashboard.access import teams_param
 
 
 def list_reps(database: db.Database, teams: Sequence[str] | None = None) -> pd.DataFrame:
@@ -16,7 +17,7 @@ def list_reps(database: db.Database, teams: Sequence[str] | None = None) -> pd.D
 
     `teams`: only reps of these teams (None: everyone, the leader's and local view).
     """
-    return database.run("reps_list", teams=list(teams) if teams is not None else None)
+    return database.run("reps_list", teams=teams_param(teams))
 
 
 def data_span(database: db.Database) -> tuple[dt.date, dt.date] | None:

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import db
+from dashboard.access import teams_param
 from dashboard.metrics import BY_NAME, metric, monday
 
 WORKING_DAYS_PER_WEEK = 5
@@ -74,7 +75,7 @@ def weekly_targets(
         "rep_weekly_targets",
         from_week=monday(from_week),
         to_week=monday(to_week),
-        teams=list(teams) if teams is not None else None,
+        teams=teams_param(teams),
         rep=rep,
     )
     frame = frame[frame["metric"].isin(BY_NAME)].reset_index(drop=True)

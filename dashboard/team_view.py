@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import db, metrics, targets
+from dashboard.access import teams_param
 from dashboard.metrics import BY_NAME, monday
 
 KEY_METRICS: tuple[str, ...] = (
@@ -188,7 +189,7 @@ def team_overview(
 ) -> TeamOverview:
     """The team page for `week`: `team` (None: every team the viewer may see, `teams`)."""
     week = monday(week)
-    scope = list(teams) if teams is not None else None
+    scope = teams_param(teams)
     if team is not None:
         scope = [team] if scope is None or team in scope else []
     lookback = week - dt.timedelta(weeks=LOOKBACK_WEEKS - 1)
