@@ -28,6 +28,7 @@ STEADY = {
     "pipeline_created": 50000.0,
     "self_sourced_share": 0.6,
     "wins": 1.0,
+    "losses": 2.0,
     "won_revenue": 30000.0,
     "win_rate": 0.3,
     "pipeline_coverage": 3.5,
@@ -98,8 +99,15 @@ CASES = [
         "marketing_sourced_only",
         False,
     ),
-    ("win rate halved", {"win_rate": [0.25, 0.2, 0.15, 0.12]}, "falling_win_rate", True),
-    ("win rate a bit lower", {"win_rate": [0.28, 0.27, 0.26, 0.25]}, "falling_win_rate", False),
+    # wins and losses a week; 1 of 3 closed deals won before
+    ("win rate collapses", {"wins": [0] * 10, "losses": [3] * 10}, "falling_win_rate", True),
+    (
+        "win rate a bit lower",
+        {"wins": [1, 1, 0, 1, 1, 1, 0, 1, 1, 1], "losses": [2, 2, 3, 2, 2, 2, 3, 2, 2, 2]},
+        "falling_win_rate",
+        False,
+    ),
+    ("few deals, within chance", {"wins": [0] * 10, "losses": [1] * 10}, "falling_win_rate", False),
     (
         "leading down, wins fine",
         {"prospecting_minutes": [200, 180, 150, 210], "first_meetings": [1, 1, 1, 1]},
