@@ -7,12 +7,14 @@ threshold lives in `Thresholds`. A rule looks at one rep's history up to the
 week under review and returns signals with the evidence in numbers.
 
 Each rep is compared with their own usual level (the median of recent months)
-and their own usual week-to-week swing (the median absolute deviation of the
-same weeks, never below what chance alone gives a count), so a steady rep's
-dip counts for more than the same dip from a rep whose weeks always vary. A
-flag needs persistent evidence: the main rule reads prospecting, calls and
-first meetings together and fires only when they sit well under the rep's
-usual range in most of the last weeks; one-metric dips only add evidence.
+and their own usual week-to-week swing (the mean absolute deviation around
+that median, which settles faster than the median absolute deviation on a
+quarter or two of weeks; never below what chance alone gives a count), so a
+steady rep's dip counts for more than the same dip from a rep whose weeks
+always vary. A flag needs persistent evidence: the main rule reads
+prospecting, calls and first meetings together and fires only when they sit
+well under the rep's usual range in most of the last 3 weeks, or a little
+less far under for 6 weeks; one-metric dips only add evidence.
 
 Suppression before any rule runs: weeks of recorded time off and team-wide
 dips (most of a team below their own baseline the same week, e.g. a holiday)
@@ -41,7 +43,7 @@ ACTIVITY_METRICS = frozenset(
 )
 LEADING_DECLINE_METRICS = ("prospecting_minutes", "calls", "first_meetings")
 EXPECTATION_METRICS = ("prospecting_minutes", "calls", "first_meetings", "opportunities_created")
-MAD_TO_SD = 1.4826  # the median absolute deviation of normal data times this is its standard deviation
+SD_PER_MEAN_DEVIATION = math.sqrt(math.pi / 2)  # mean absolute deviation of normal data × this = its SD
 
 
 def median(values: np.ndarray) -> float:
@@ -77,10 +79,13 @@ class Thresholds:
         }
     )
     z_clip: float = 3.0  # one week counts at most this many own swings
+    index_min_weeks: int = 10  # the joint rule needs this many usable weeks before the recent window
     persist_weeks: int = 3  # the leading-activity rule reads the last 3 weeks ...
     persist_min: int = 2  # ... at least 2 of them well under the usual range ...
     index_week_z: float = 1.5  # ... (a week this many own swings of the joint index under usual) ...
     index_mean_z: float = 2.2  # ... and their average at least this far under
+    sustained_weeks: int = 6  # or: a longer, milder slide, its average over 6 weeks ...
+    sustained_z: float = 1.7  # ... and over the last 3 weeks this many usual swings under
     consecutive_misses: int = 3  # weeks in a row under an expectation the rep usually meets
     slope_weeks: int = 8  # weeks fitted for the trend
     slope_per_week: float = -0.06  # fitted slope as a share of own median per week
@@ -96,10 +101,10 @@ class Thresholds:
     self_sourced_baseline_min: float = 0.4  # ... from a rep who usually sources this much
     win_rate_lookback: int = 13  # closed deals of the last 13 weeks ...
     win_rate_history: int = 26  # ... against those of the 26 weeks before
-    win_rate_min_closed: int = 8  # at least this many closed deals in each
+    win_rate_min_closed: int = 12  # at least this many closed deals in each
     win_rate_ratio: float = 0.6  # recent win rate under 60% of the earlier one ...
     win_rate_z: float = 2.0  # ... and this many standard errors under it (two-proportion test)
-    win_rate_strong_z: float = 3.0  # this far under: opens a flag alone
+    win_rate_strong_z: float = 3.5  # this far under: opens a flag alone
     results_fine_ratio: float = 0.8  # recent wins at least 80% of own median: results still look fine
     gap_ratio: float = 0.25  # a week logging under 25% of own median: time off or a logging gap
     hygiene_weeks: int = 2  # such weeks among the last 3 while the pipeline moves: a hygiene note
@@ -226,7 +231,7 @@ class RepView:
 
         The level is the higher of the medians of the two runs of `baseline_weeks`
         before the recent window, so that a slide lasting months does not become the
-        new normal. The swing is the median absolute deviation of each run around its
+        new normal. The swing is the mean absolute deviation of each run around its
         own median (pooled, scaled to a standard deviation), at least
         `min_relative_spread` of the level and, for counts, at least the square root
         of the level (what chance alone gives).
@@ -243,7 +248,7 @@ class RepView:
         medians = [median(v) for v in blocks]
         usual = max(medians)
         deviations = np.concatenate([np.abs(v - m) for v, m in zip(blocks, medians, strict=True)])
-        spread = max(MAD_TO_SD * median(deviations), cfg.min_relative_spread * abs(usual))
+        spread = max(SD_PER_MEAN_DEVIATION * float(np.mean(deviations)), cfg.min_relative_spread * abs(usual))
         if metric in BY_NAME and BY_NAME[metric].unit == "count":
             spread = max(spread, math.sqrt(max(usual, 1.0)))
         return Level(usual, spread) if spread > 0 else None
@@ -288,7 +293,7 @@ class RepView:
             return None
         medians = [median(v) for v in blocks]
         deviations = np.concatenate([np.abs(v - m) for v, m in zip(blocks, medians, strict=True)])
-        spread = max(MAD_TO_SD * median(deviations), 1 / math.sqrt(len(names)))
+        spread = max(SD_PER_MEAN_DEVIATION * float(np.mean(deviations)), 1 / math.sqrt(len(names)))
         return LeadingIndex(tuple(names), tuple(levels), positions, (joint - max(medians)) / spread)
 
 
@@ -322,12 +327,16 @@ RuleFn = Callable[[RepView], list[Signal]]
 def leading_activity_down(view: RepView) -> list[Signal]:
     """Prospecting, calls and first meetings together well under the rep's usual range, most recent weeks."""
     cfg, index = view.cfg, view.leading_index()
-    if index is None or index.z.size < cfg.persist_weeks + cfg.min_baseline_weeks:
+    if index is None or index.z.size < cfg.recent_weeks + cfg.index_min_weeks:
         return []
     recent = index.z[-cfg.persist_weeks :]
     low = int(np.sum(recent <= -cfg.index_week_z))
     mean = float(np.nanmean(recent))
-    if low < cfg.persist_min or not mean <= -cfg.index_mean_z:
+    longer = index.z[-cfg.sustained_weeks :]
+    sustained = index.z.size >= cfg.sustained_weeks + cfg.index_min_weeks and (
+        float(np.nanmean(longer)) <= -cfg.sustained_z and mean <= -cfg.sustained_z
+    )
+    if not sustained and (low < cfg.persist_min or not mean <= -cfg.index_mean_z):
         return []
     weeks = index.positions[-cfg.persist_weeks :]
     evidence = "; ".join(
@@ -339,8 +348,9 @@ def leading_activity_down(view: RepView) -> list[Signal]:
         Signal(
             index.metrics[0],
             "leading_activity_down",
-            f"in {low} of the last {cfg.persist_weeks} weeks prospecting, calls and first meetings together "
-            f"sat well under own usual range, on average {-mean:.1f} usual weekly swings under: {evidence}. "
+            f"prospecting, calls and first meetings together sat under own usual range: on average "
+            f"{-mean:.1f} usual weekly swings under over the last {cfg.persist_weeks} weeks ({low} of them "
+            f"well under) and {-float(np.nanmean(longer)):.1f} over the last {longer.size}: {evidence}. "
             "Early activity usually shows up in results a few weeks later, so this is a good moment to help",
             weight=2,
         )

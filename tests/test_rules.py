@@ -71,6 +71,18 @@ def last_week(frame: pd.DataFrame) -> dt.date:
 
 CASES = [
     # (case id, recent weeks, rule expected to fire, or None: must not fire)
+    (
+        "prospecting, calls and first meetings down together",
+        {"prospecting_minutes": [250, 200, 220], "calls": [15, 12, 14], "first_meetings": [1, 1, 2]},
+        "leading_activity_down",
+        True,
+    ),
+    (
+        "one quiet week among three",
+        {"prospecting_minutes": [450, 100, 450], "calls": [25, 8, 25], "first_meetings": [3, 0, 3]},
+        "leading_activity_down",
+        False,
+    ),
     ("first meetings missed 3 weeks", {"first_meetings": [1, 0, 1]}, "consecutive_misses", True),
     ("one miss is not a streak", {"first_meetings": [3, 3, 1]}, "consecutive_misses", False),
     ("prospecting halved", {"prospecting_minutes": [200, 180, 150, 210]}, "below_own_baseline", True),
@@ -138,6 +150,19 @@ def test_rule(recent: dict, rule: str, fires: bool) -> None:
     for signal in signals:
         assert signal.rule == rule
         assert any(ch.isdigit() for ch in signal.detail)
+
+
+def test_the_same_dip_counts_less_for_a_rep_whose_weeks_always_vary() -> None:
+    dip = {"prospecting_minutes": [270, 250, 260], "calls": [16, 15, 17], "first_meetings": [2, 1, 2]}
+    steady = history(**dip)
+    swinging = history(**dip)
+    early = swinging.index[: WEEKS - 3]
+    up_down = np.resize([1.0, 0.45, 1.55], len(early))  # usual level, but far from steady week to week
+    for name in ("prospecting_minutes", "calls", "first_meetings"):
+        swinging.loc[early, name] = STEADY[name] * up_down
+    assert rules.leading_activity_down(view(steady))
+    assert rules.leading_activity_down(view(swinging)) == []
+    assert "usual weekly swing" in rules.leading_activity_down(view(steady))[0].detail
 
 
 def test_evidence_reads_like_the_product_example() -> None:
