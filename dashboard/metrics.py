@@ -72,6 +72,8 @@ METRICS: tuple[Metric, ...] = (
            "Share of the rep's target accounts with at least one logged activity in the last 4 weeks."),
     Metric("wins", "Wins", "count", True, "lagging", True,
            "Opportunities won with a close date in that week."),
+    Metric("losses", "Losses", "count", False, "lagging", True,
+           "Opportunities lost with a close date in that week."),
     Metric("won_revenue", "Won revenue", "currency", True, "lagging", True,
            "Sum of the amounts of the opportunities won with a close date in that week."),
     Metric("win_rate", "Win rate", "share", True, "lagging", False,

@@ -163,6 +163,7 @@ SELECT
     CASE WHEN t.created_4w > 0 THEN t.self_sourced_4w / t.created_4w END AS self_sourced_share,
     CASE WHEN t.accounts_assigned > 0 THEN t.accounts_touched / t.accounts_assigned END AS target_account_coverage,
     t.wins::DOUBLE AS wins,
+    t.losses::DOUBLE AS losses,
     t.won_revenue::DOUBLE AS won_revenue,
     CASE WHEN t.wins_13w + t.losses_13w > 0 THEN t.wins_13w / (t.wins_13w + t.losses_13w) END AS win_rate,
     p.open_pipeline::DOUBLE AS open_pipeline,

@@ -121,6 +121,7 @@ ANA = {
     "self_sourced_share": (0, 0.5, 0.5),  # O3 web; O4 outbound (last 4 weeks)
     "target_account_coverage": (1 / 3, 2 / 3, 2 / 3),  # Acme; Acme + Gamma; of 3
     "wins": (0, 1, 0),
+    "losses": (1, 0, 0),  # O2 lost 2026-03-04
     "won_revenue": (0, 120000, 0),
     "win_rate": (0, 0.5, 0.5),  # O2 lost in W1, O1 won in W2
     "open_pipeline": (270000, 200000, 200000),  # snapshot of 3/9 describes W1; 3/16 W2, carried to W3

@@ -28,6 +28,7 @@ STEADY = {
     "pipeline_created": 50000.0,
     "self_sourced_share": 0.6,
     "wins": 1.0,
+    "losses": 2.0,
     "won_revenue": 30000.0,
     "win_rate": 0.3,
     "pipeline_coverage": 3.5,
@@ -70,6 +71,18 @@ def last_week(frame: pd.DataFrame) -> dt.date:
 
 CASES = [
     # (case id, recent weeks, rule expected to fire, or None: must not fire)
+    (
+        "prospecting, calls and first meetings down together",
+        {"prospecting_minutes": [250, 200, 220], "calls": [15, 12, 14], "first_meetings": [1, 1, 2]},
+        "leading_activity_down",
+        True,
+    ),
+    (
+        "one quiet week among three",
+        {"prospecting_minutes": [450, 100, 450], "calls": [25, 8, 25], "first_meetings": [3, 0, 3]},
+        "leading_activity_down",
+        False,
+    ),
     ("first meetings missed 3 weeks", {"first_meetings": [1, 0, 1]}, "consecutive_misses", True),
     ("one miss is not a streak", {"first_meetings": [3, 3, 1]}, "consecutive_misses", False),
     ("prospecting halved", {"prospecting_minutes": [200, 180, 150, 210]}, "below_own_baseline", True),
@@ -98,8 +111,15 @@ CASES = [
         "marketing_sourced_only",
         False,
     ),
-    ("win rate halved", {"win_rate": [0.25, 0.2, 0.15, 0.12]}, "falling_win_rate", True),
-    ("win rate a bit lower", {"win_rate": [0.28, 0.27, 0.26, 0.25]}, "falling_win_rate", False),
+    # wins and losses a week; 1 of 3 closed deals won before
+    ("win rate collapses", {"wins": [0] * 10, "losses": [3] * 10}, "falling_win_rate", True),
+    (
+        "win rate a bit lower",
+        {"wins": [1, 1, 0, 1, 1, 1, 0, 1, 1, 1], "losses": [2, 2, 3, 2, 2, 2, 3, 2, 2, 2]},
+        "falling_win_rate",
+        False,
+    ),
+    ("few deals, within chance", {"wins": [0] * 10, "losses": [1] * 10}, "falling_win_rate", False),
     (
         "leading down, wins fine",
         {"prospecting_minutes": [200, 180, 150, 210], "first_meetings": [1, 1, 1, 1]},
@@ -130,6 +150,19 @@ def test_rule(recent: dict, rule: str, fires: bool) -> None:
     for signal in signals:
         assert signal.rule == rule
         assert any(ch.isdigit() for ch in signal.detail)
+
+
+def test_the_same_dip_counts_less_for_a_rep_whose_weeks_always_vary() -> None:
+    dip = {"prospecting_minutes": [270, 250, 260], "calls": [16, 15, 17], "first_meetings": [2, 1, 2]}
+    steady = history(**dip)
+    swinging = history(**dip)
+    early = swinging.index[: WEEKS - 3]
+    up_down = np.resize([1.0, 0.45, 1.55], len(early))  # usual level, but far from steady week to week
+    for name in ("prospecting_minutes", "calls", "first_meetings"):
+        swinging.loc[early, name] = STEADY[name] * up_down
+    assert rules.leading_activity_down(view(steady))
+    assert rules.leading_activity_down(view(swinging)) == []
+    assert "under its usual range" in rules.leading_activity_down(view(steady))[0].detail
 
 
 def test_evidence_reads_like_the_product_example() -> None:
