@@ -6,7 +6,21 @@ slumps (holiday weeks, a ramping hire, a strong rep's quiet week, ordinary
 noise). The same `dashboard.rules` code judges every rep-week.
 
 Definitions (rep level):
-* hit: a slumping rep flagged (kind slump) in [slump start, results drop + K];
+* results drop: the same rule for every shape, read off the simulation's own
+  mechanics rather than set by hand. From the rep's rates (first meetings ×
+  conversion × the rep's activity scale that week, holidays and noise factor
+  included), deals close spread evenly 4–14 weeks after creation and are won
+  with the slump-adjusted probability (never if the shape makes them lost).
+  The results-drop week is the first week from the slump start in which those
+  expected wins fall under 75% of the same rep's expected wins without the
+  slump. Amounts are independent of all that, so won revenue drops the same
+  week. For the activity shapes this is the week from which their deals are
+  all lost (start + 5–7; before it, fewer new deals have cut expected wins by
+  16% at most); for falling_win_rate it is start + 7 (sometimes 8 with
+  overdispersed noise), when deals created since the start, won at 9%
+  instead of 30%, make up 4/11 of closings (expected wins 74.5% → 68% from
+  week 7 to 8; the line would sit at 8 for 70%, at 11 for 50%);
+* hit: a slumping rep flagged (kind slump) in [slump start, results drop + K], K = 4;
 * recall = hits / slumping reps;
 * false alarm: a run of consecutive flagged weeks (a gap of 2+ weeks starts a
   new run) on a rep who is not slumping, or on a slumping rep before the slump
@@ -25,13 +39,14 @@ persistence 0.5) whose spread differs per rep (standard deviation drawn from
 
 Limits worth knowing when reading the numbers:
 * falling_win_rate: the win probability of deals created from the slump start
-  falls from 30% to 9%, but those deals close 4–14 weeks later and a rep closes
-  about 1.4 deals a week, while the results drop is set at the start and the
-  window ends 4 weeks later. Only deals created in the slump's first week with
-  the shortest cycle can close inside that window, so no rule can find this
-  shape in time; the table shows recall with and without it.
-* Deals of the other shapes that close from the results-drop week are all lost,
-  so results drop sharply at a known week.
+  falls from 30% to 9%, but those deals close 4–14 weeks later, so wins fade
+  in gradually (to ~30% of the usual pace by start + 14) rather than at a
+  week; the 75% line fixes where "results dropped" sits on that slope. A rep
+  closes about 1.4 deals a week, so the evidence is thin. (Until November
+  2026 the harness put this shape's results drop at the slump start, which
+  left no rule any chance; the table still shows recall without the shape.)
+* Deals of the other shapes that close from a known week (start + 5–7) are all
+  lost, so their results drop sharply at that week.
 
 Run: `.venv/bin/python benchmarks/interventions_eval.py [--seeds 5] [--first-seed 1] [--teams 8]
 [--noise poisson|overdispersed]`; tune on seeds 1–5, report held-out seeds 101–105 too.
@@ -62,6 +77,13 @@ SHAPES = (
     "falling_win_rate",
 )
 TARGETS = {"prospecting_minutes": 450.0, "first_meetings": 3.0, "calls": 25.0, "pipeline_coverage": 3.0}
+# Deal mechanics: weekly first meetings (self-sourced, marketing) at full pace, the share of them that become
+# deals, the win probability of a deal and its cycle (close week − creation week, uniform over the range).
+MEETINGS = {"self": 2.0, "mkt": 1.0}
+CONVERT = {"self": 0.48, "mkt": 0.40}
+WIN = 0.3
+CYCLE = range(4, 15)
+RESULTS_DROP_RATIO = 0.75  # results have dropped once expected wins are under 75% of the no-slump ones
 
 
 def _factors(shape: str | None, k: int) -> dict[str, float]:
@@ -81,6 +103,39 @@ def _factors(shape: str | None, k: int) -> dict[str, float]:
     elif shape == "falling_win_rate":
         f |= {"win": 0.3}
     return f
+
+
+def expected_wins(info: dict, scales: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A slumping rep's expected wins per week, and what they would be without the slump.
+
+    From the simulation's own rates: deals created in week c (first meetings × conversion, times the rep's
+    activity scale that week) close spread evenly over CYCLE weeks later, each won with probability
+    WIN × the slump's win factor for week c, or never once it closes from `lost_from` on. Deal amounts are
+    drawn independently of all that, so expected won revenue is the same curve times the mean amount.
+    """
+    expected, usual = np.zeros(WEEKS), np.zeros(WEEKS)
+    for c in range(WEEKS):
+        f = _factors(info["shape"], c - info["start"])
+        made = scales[c] * sum(MEETINGS[s] * CONVERT[s] * f["fm_" + s] for s in MEETINGS)
+        made_usual = scales[c] * sum(MEETINGS[s] * CONVERT[s] for s in MEETINGS)
+        for lag in CYCLE:
+            w = c + lag
+            if w >= WEEKS:
+                break
+            lost = info["lost_from"] is not None and w >= info["lost_from"]
+            expected[w] += made * (0.0 if lost else WIN * f["win"]) / len(CYCLE)
+            usual[w] += made_usual * WIN / len(CYCLE)
+    return expected, usual
+
+
+def results_drop(info: dict, scales: np.ndarray) -> int:
+    """First week from the slump start whose expected wins are under RESULTS_DROP_RATIO × the no-slump ones.
+
+    WEEKS (past the simulated year) if they never are.
+    """
+    expected, usual = expected_wins(info, scales)
+    below = np.flatnonzero(expected[info["start"] :] < RESULTS_DROP_RATIO * usual[info["start"] :])
+    return info["start"] + int(below[0]) if below.size else WEEKS
 
 
 NOISES = ("poisson", "overdispersed")
@@ -117,8 +172,10 @@ def simulate(
             info: dict = {"role": role}
             if role == "slump":
                 info |= {"shape": SHAPES[rng.integers(len(SHAPES))], "start": int(rng.integers(18, 40))}
-                info["drop"] = info["start"] + (
-                    0 if info["shape"] == "falling_win_rate" else int(rng.integers(5, 8))
+                # Activity shapes: every deal closing from this week on is lost (the harness's stand-in for
+                # the pipeline drying up). The results-drop week is derived after the year is simulated.
+                info["lost_from"] = (
+                    None if info["shape"] == "falling_win_rate" else info["start"] + int(rng.integers(5, 8))
                 )
             if role == "ramping":
                 info["start"] = int(rng.integers(20, 40))
@@ -127,6 +184,7 @@ def simulate(
             truth[rep] = info
             pipeline: list[tuple[int, float, bool, int]] = []  # (close week, amount, won, created)
             factors = activity_factors(noise_rng, noise)
+            scales = np.empty(WEEKS)
             for w in range(WEEKS):
                 scale = skill * factors[w]
                 if role == "ramping":
@@ -136,18 +194,21 @@ def simulate(
                     scale *= 0.2
                 if role == "quiet" and w == info["week"]:
                     scale *= 0.05
+                scales[w] = scale
                 f = _factors(info.get("shape"), w - info.get("start", 10**6) if role == "slump" else -1)
                 calls = rng.poisson(25 * scale * f["calls"])
                 monday = rng.binomial(calls, min(1.0, 0.2 * f["monday"])) if calls else 0
                 blocks = rng.poisson(5 * scale * f["prospect"])
                 minutes = float(rng.choice([30, 60, 90, 120], size=blocks).sum()) if blocks else 0.0
-                fm_self, fm_mkt = rng.poisson(2 * scale * f["fm_self"]), rng.poisson(1 * scale * f["fm_mkt"])
-                new_self, new_mkt = rng.binomial(fm_self, 0.48), rng.binomial(fm_mkt, 0.40)
+                fm_self = rng.poisson(MEETINGS["self"] * scale * f["fm_self"])
+                fm_mkt = rng.poisson(MEETINGS["mkt"] * scale * f["fm_mkt"])
+                new_self = rng.binomial(fm_self, CONVERT["self"])
+                new_mkt = rng.binomial(fm_mkt, CONVERT["mkt"])
                 amounts = rng.lognormal(np.log(40000), 0.5, new_self + new_mkt)
                 for amount in amounts:
-                    won = rng.random() < 0.3 * f["win"]
-                    close = w + int(rng.integers(4, 15))
-                    if role == "slump" and info["shape"] != "falling_win_rate" and close >= info["drop"]:
+                    won = rng.random() < WIN * f["win"]
+                    close = w + int(rng.integers(CYCLE.start, CYCLE.stop))
+                    if role == "slump" and info["lost_from"] is not None and close >= info["lost_from"]:
                         won = won and w < info["start"] and rng.random() < 0.0
                     pipeline.append((close, float(amount), bool(won), w))
                 closing = [p for p in pipeline if p[0] == w]
@@ -181,6 +242,8 @@ def simulate(
                         "_made4": len(made4),
                     }
                 )
+            if role == "slump":
+                info["drop"] = results_drop(info, scales)
     frame = pd.DataFrame(rows)
     grouped = frame.groupby("rep")
     own = grouped["_self"].transform(lambda s: s.rolling(4, min_periods=1).sum())
@@ -256,8 +319,8 @@ def score(flags: dict[str, list[int]], truth: dict[str, dict]) -> dict:
         alarms += n
         alarms_by_role[info["role"]] = alarms_by_role.get(info["role"], 0) + n
     slumps = sum(1 for i in truth.values() if i["role"] == "slump")
-    reachable = [by_shape[s] for s in SHAPES if s != "falling_win_rate"]
-    found, total = sum(v[0] for v in reachable), sum(v[1] for v in reachable)
+    activity = [by_shape[s] for s in SHAPES if s != "falling_win_rate"]
+    found, total = sum(v[0] for v in activity), sum(v[1] for v in activity)
     return {
         "precision": hits / (hits + alarms) if hits + alarms else 0.0,
         "recall": hits / slumps if slumps else 0.0,
