@@ -187,11 +187,12 @@ CREATE OR REPLACE MACRO report_end_pattern() AS
 
 -- Report footers and subtotal lines ('Grand Totals (120 records)', 'Total', 'Count: 5',
 -- 'Copyright (c) 2000-2024 salesforce.com', 'Confidential Information - Do Not Distribute').
+-- Spaces around the text (\p{Zs}: what `trim` removes) are matched, not trimmed: faster.
 CREATE OR REPLACE MACRO is_report_footer(first_cell) AS
     regexp_full_match(
-        trim(first_cell),
-        '((grand\s+)?totals?|subtotal|sum|count|record count|total records?)\s*(\(.*\))?\s*:?\s*[0-9.,]*|\(?[0-9,]+ records?\)?|'
-        || report_end_pattern() || '|filtered by\s*:.*|powered by\s+[a-z0-9.]+',
+        first_cell,
+        '\p{Zs}*(((grand\s+)?totals?|subtotal|sum|count|record count|total records?)\s*(\(.*\))?\s*:?\s*[0-9.,]*|\(?[0-9,]+ records?\)?|'
+        || report_end_pattern() || '|filtered by\s*:.*|powered by\s+[a-z0-9.]+)\p{Zs}*',
         'i'
     );
 
@@ -200,7 +201,7 @@ CREATE OR REPLACE MACRO is_report_footer(first_cell) AS
 -- Salesforce prints under it).
 CREATE OR REPLACE MACRO is_report_end(first_cell) AS
     regexp_full_match(
-        trim(first_cell),
-        'grand\s+totals?\s*(\(.*\))?\s*:?\s*[0-9.,]*|' || report_end_pattern(),
+        first_cell,
+        '\p{Zs}*(grand\s+totals?\s*(\(.*\))?\s*:?\s*[0-9.,]*|' || report_end_pattern() || ')\p{Zs}*',
         'i'
     );

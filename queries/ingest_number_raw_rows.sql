@@ -7,7 +7,7 @@
 CREATE OR REPLACE TEMP TABLE raw AS
 WITH numbered AS (
     -- rowids of a table made in a transaction start at an offset but stay contiguous
-    SELECT rowid - min(rowid) OVER () AS record, * FROM raw_records
+    SELECT rowid - (SELECT min(rowid) FROM raw_records) AS record, * FROM raw_records
 ),
 report_end AS (
     SELECT coalesce(min(record), 9223372036854775807) AS first_record
@@ -20,4 +20,7 @@ SELECT
         OR record >= first_record AS _footer,
     COLUMNS(* EXCLUDE (record, first_record))
 FROM numbered, report_end
-WHERE trim(concat_ws('', *COLUMNS(* EXCLUDE (record, first_record))), ' ' || chr(9) || chr(10) || chr(13) || chr(160)) <> ''
+-- not blank: some cell has a character other than a space, tab, line end or no-break space
+-- (the first filled cell is tried alone first: joining all of them is slower)
+WHERE regexp_matches(coalesce(*COLUMNS(* EXCLUDE (record, first_record))), '[^ \t\n\r\x{00A0}]')
+    OR regexp_matches(concat_ws('', *COLUMNS(* EXCLUDE (record, first_record))), '[^ \t\n\r\x{00A0}]')
