@@ -49,24 +49,33 @@ SELECT
                 lower(coalesce(subject, '')), lower(coalesce(account, '')), coalesce(duration_minutes::VARCHAR, ''))
         END
     ) AS activity_key,
-    list_filter([
-        CASE WHEN rep IS NULL THEN {'field': 'rep', 'value': rep_text, 'reason': 'missing rep'} END,
-        CASE
-            WHEN clean_text(date_text) IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'missing date'}
-            WHEN happened_at IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'not a date'}
-            WHEN year(happened_at) NOT BETWEEN 1990 AND 2100 THEN {'field': 'date', 'value': date_text, 'reason': 'date out of range'}
-        END,
-        CASE WHEN time_of_day IS NULL AND clean_text(time_text) IS NOT NULL
-            THEN {'field': 'time', 'value': time_text, 'reason': 'not a time'} END,
-        CASE
-            WHEN duration_minutes IS NULL AND clean_text(duration_text) IS NOT NULL
-                THEN {'field': 'duration', 'value': duration_text, 'reason': 'not a duration'}
-            WHEN duration_minutes < 0
-                THEN {'field': 'duration', 'value': duration_text, 'reason': 'negative duration'}
-        END,
-        CASE WHEN first_meeting IS NULL AND clean_text(first_meeting_text) IS NOT NULL
-            THEN {'field': 'first_meeting', 'value': first_meeting_text, 'reason': 'not yes/no'} END,
-        CASE WHEN target_account IS NULL AND clean_text(target_account_text) IS NOT NULL
-            THEN {'field': 'target_account', 'value': target_account_text, 'reason': 'not yes/no'} END
-    ], p -> p IS NOT NULL) AS problems
+    CASE
+        -- a quick test first: most rows have no problem, and building the list is slow
+        WHEN rep IS NULL OR happened_at IS NULL OR year(happened_at) NOT BETWEEN 1990 AND 2100
+            OR (time_of_day IS NULL AND time_text IS NOT NULL)
+            OR (duration_minutes IS NULL AND duration_text IS NOT NULL) OR duration_minutes < 0
+            OR (first_meeting IS NULL AND first_meeting_text IS NOT NULL)
+            OR (target_account IS NULL AND target_account_text IS NOT NULL) THEN
+            list_filter([
+                CASE WHEN rep IS NULL THEN {'field': 'rep', 'value': rep_text, 'reason': 'missing rep'} END,
+                CASE
+                    WHEN clean_text(date_text) IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'missing date'}
+                    WHEN happened_at IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'not a date'}
+                    WHEN year(happened_at) NOT BETWEEN 1990 AND 2100 THEN {'field': 'date', 'value': date_text, 'reason': 'date out of range'}
+                END,
+                CASE WHEN time_of_day IS NULL AND clean_text(time_text) IS NOT NULL
+                    THEN {'field': 'time', 'value': time_text, 'reason': 'not a time'} END,
+                CASE
+                    WHEN duration_minutes IS NULL AND clean_text(duration_text) IS NOT NULL
+                        THEN {'field': 'duration', 'value': duration_text, 'reason': 'not a duration'}
+                    WHEN duration_minutes < 0
+                        THEN {'field': 'duration', 'value': duration_text, 'reason': 'negative duration'}
+                END,
+                CASE WHEN first_meeting IS NULL AND clean_text(first_meeting_text) IS NOT NULL
+                    THEN {'field': 'first_meeting', 'value': first_meeting_text, 'reason': 'not yes/no'} END,
+                CASE WHEN target_account IS NULL AND clean_text(target_account_text) IS NOT NULL
+                    THEN {'field': 'target_account', 'value': target_account_text, 'reason': 'not yes/no'} END
+            ], p -> p IS NOT NULL)
+        ELSE []
+    END AS problems
 FROM parsed
