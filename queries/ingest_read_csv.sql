@@ -16,7 +16,11 @@ SELECT
         false
     ) AS _filled,
     coalesce(is_report_footer(coalesce(*COLUMNS(*))), false) AS _footer_line,
-    coalesce(is_report_end(coalesce(*COLUMNS(*))), false) AS _report_end
+    -- every report end is a footer line too: only those are tried
+    CASE
+        WHEN coalesce(is_report_footer(coalesce(*COLUMNS(*))), false) THEN coalesce(is_report_end(coalesce(*COLUMNS(*))), false)
+        ELSE false
+    END AS _report_end
 FROM read_csv(
     $path,
     auto_detect = false,
