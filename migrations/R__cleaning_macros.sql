@@ -3,10 +3,25 @@
 -- cannot be read; the ingest queries report those as rejected cells.
 
 -- Blank-ish cells: '', '-', '—', 'n/a', '#N/A', 'null' (and any surrounding spaces).
+-- Trimmed of spaces, tabs, line ends and no-break spaces. Built for speed, as it runs
+-- on nearly every cell: the common cell (no space at either end, longer than any blank
+-- marker, which are at most 9 bytes unless made of dashes) takes the first cheap tests;
+-- `trim` (slow) only runs for a cell that starts or ends with a space (the `ascii` test
+-- also lets through other control characters: trim leaves those alone). No costly
+-- sub-expression is repeated: DuckDB would compute a repeated one for every row, even
+-- inside a branch that is rarely taken.
 CREATE OR REPLACE MACRO clean_text(s) AS
     CASE
-        WHEN regexp_full_match(trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160)), '(|-+|–|—|n/?a|#n/a|null|\(blank\))', 'i') THEN NULL
-        ELSE trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160))
+        WHEN ascii(s) <= 32 OR ascii(s) = 160 OR ends_with(s, ' ') OR ends_with(s, chr(9))
+            OR ends_with(s, chr(10)) OR ends_with(s, chr(13)) OR ends_with(s, chr(160)) THEN
+            CASE
+                WHEN regexp_full_match(s, '[ \t\n\r\x{00A0}]*(|-+|–|—|n/?a|#n/a|null|\(blank\))[ \t\n\r\x{00A0}]*', 'i')
+                    THEN NULL
+                ELSE trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160))
+            END
+        WHEN strlen(s) > 9 AND NOT starts_with(s, '-') THEN s
+        WHEN regexp_full_match(s, '(|-+|–|—|n/?a|#n/a|null|\(blank\))', 'i') THEN NULL
+        ELSE s
     END;
 
 -- The parts of a money/number cell: optional parentheses, sign, currency symbol or
@@ -62,59 +77,69 @@ CREATE OR REPLACE MACRO looks_decimal_point(s) AS
 -- d.m.yyyy, 'Jan 5, 2026', '5 Jan 2026', '05-Jan-2026', Excel serial numbers.
 -- Two-digit years get their own branches (%y): %Y would read '1/5/26' as the year 26.
 -- Each list starts with the commonest spelling: every failed format costs time.
-CREATE OR REPLACE MACRO parse_timestamp(s, day_first) AS (
-    WITH t AS (SELECT regexp_replace(clean_text(s), '\s+', ' ', 'g') AS v)
-    SELECT
-        CASE
-            WHEN v IS NULL THEN NULL
-            WHEN regexp_full_match(v, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ].*)?') THEN
-                try_cast(regexp_replace(v, '(Z|[+-][0-9]{2}:?[0-9]{2}| UTC| GMT)$', '') AS TIMESTAMP)
-            WHEN regexp_full_match(v, '[0-9]{5}(\.[0-9]+)?') AND v::DOUBLE BETWEEN 20000 AND 80000 THEN
-                TIMESTAMP '1899-12-30' + to_microseconds(round(v::DOUBLE * 86400000000)::BIGINT)
-            WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{4}( .*)?') THEN
-                CASE WHEN day_first THEN
-                    try_strptime(replace(v, '-', '/'), ['%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %I:%M %p',
-                        '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %I:%M:%S %p', '%d/%m/%Y %I:%M%p'])
-                ELSE
-                    try_strptime(replace(v, '-', '/'), ['%m/%d/%Y', '%m/%d/%Y %I:%M %p', '%m/%d/%Y %H:%M',
-                        '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M%p'])
-                END
-            WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}( .*)?') THEN
-                CASE WHEN day_first THEN
-                    try_strptime(replace(v, '-', '/'), ['%d/%m/%y', '%d/%m/%y %H:%M', '%d/%m/%y %I:%M %p',
-                        '%d/%m/%y %H:%M:%S', '%d/%m/%y %I:%M:%S %p', '%d/%m/%y %I:%M%p'])
-                ELSE
-                    try_strptime(replace(v, '-', '/'), ['%m/%d/%y', '%m/%d/%y %I:%M %p', '%m/%d/%y %H:%M',
-                        '%m/%d/%y %H:%M:%S', '%m/%d/%y %I:%M:%S %p', '%m/%d/%y %I:%M%p'])
-                END
-            WHEN regexp_full_match(v, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}( .*)?') THEN
-                try_strptime(v, ['%d.%m.%Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S'])
-            WHEN regexp_full_match(v, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2}( .*)?') THEN
-                try_strptime(v, ['%d.%m.%y', '%d.%m.%y %H:%M', '%d.%m.%y %H:%M:%S'])
-            WHEN regexp_full_match(v, '[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}( .*)?') THEN
-                try_strptime(v, ['%Y/%m/%d', '%Y/%m/%d %H:%M', '%Y/%m/%d %H:%M:%S'])
-            WHEN regexp_full_match(v, '[0-9]{1,2}[- ][A-Za-z]{3,9}[- ][0-9]{2}') THEN
-                try_strptime(v, ['%d-%b-%y', '%d-%B-%y', '%d %b %y', '%d %B %y'])
+-- In three parts, each a plain expression (no subquery), so that a query can put
+-- parse_timestamp after a faster guess (see fast_timestamp) and only pay for it on
+-- the cells the guess missed: `timestamp_text` tidies the cell, `timestamp_from_text`
+-- reads tidied text (give it a column, not an expression: it names `v` many times).
+CREATE OR REPLACE MACRO timestamp_text(s) AS regexp_replace(clean_text(s), '\s+', ' ', 'g');
+
+CREATE OR REPLACE MACRO timestamp_from_text(v, day_first) AS
+    CASE
+        WHEN v IS NULL THEN NULL
+        WHEN regexp_full_match(v, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ].*)?') THEN
+            try_cast(regexp_replace(v, '(Z|[+-][0-9]{2}:?[0-9]{2}| UTC| GMT)$', '') AS TIMESTAMP)
+        WHEN regexp_full_match(v, '[0-9]{5}(\.[0-9]+)?') AND v::DOUBLE BETWEEN 20000 AND 80000 THEN
+            TIMESTAMP '1899-12-30' + to_microseconds(round(v::DOUBLE * 86400000000)::BIGINT)
+        WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{4}( .*)?') THEN
+            CASE WHEN day_first THEN
+                try_strptime(replace(v, '-', '/'), ['%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %I:%M %p',
+                    '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %I:%M:%S %p', '%d/%m/%Y %I:%M%p'])
             ELSE
-                try_strptime(replace(v, ',', ''), ['%b %d %Y', '%B %d %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y',
-                    '%b %d %Y %I:%M %p', '%B %d %Y %I:%M %p', '%b %d %Y %H:%M', '%d %b %Y %H:%M',
-                    '%d-%b-%Y %H:%M', '%d-%b-%Y %I:%M %p', '%a %b %d %Y', '%A %B %d %Y'])
-        END
-    FROM t
-);
+                try_strptime(replace(v, '-', '/'), ['%m/%d/%Y', '%m/%d/%Y %I:%M %p', '%m/%d/%Y %H:%M',
+                    '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M%p'])
+            END
+        WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}( .*)?') THEN
+            CASE WHEN day_first THEN
+                try_strptime(replace(v, '-', '/'), ['%d/%m/%y', '%d/%m/%y %H:%M', '%d/%m/%y %I:%M %p',
+                    '%d/%m/%y %H:%M:%S', '%d/%m/%y %I:%M:%S %p', '%d/%m/%y %I:%M%p'])
+            ELSE
+                try_strptime(replace(v, '-', '/'), ['%m/%d/%y', '%m/%d/%y %I:%M %p', '%m/%d/%y %H:%M',
+                    '%m/%d/%y %H:%M:%S', '%m/%d/%y %I:%M:%S %p', '%m/%d/%y %I:%M%p'])
+            END
+        WHEN regexp_full_match(v, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}( .*)?') THEN
+            try_strptime(v, ['%d.%m.%Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S'])
+        WHEN regexp_full_match(v, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2}( .*)?') THEN
+            try_strptime(v, ['%d.%m.%y', '%d.%m.%y %H:%M', '%d.%m.%y %H:%M:%S'])
+        WHEN regexp_full_match(v, '[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}( .*)?') THEN
+            try_strptime(v, ['%Y/%m/%d', '%Y/%m/%d %H:%M', '%Y/%m/%d %H:%M:%S'])
+        WHEN regexp_full_match(v, '[0-9]{1,2}[- ][A-Za-z]{3,9}[- ][0-9]{2}') THEN
+            try_strptime(v, ['%d-%b-%y', '%d-%B-%y', '%d %b %y', '%d %B %y'])
+        ELSE
+            try_strptime(replace(v, ',', ''), ['%b %d %Y', '%B %d %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y',
+                '%b %d %Y %I:%M %p', '%B %d %Y %I:%M %p', '%b %d %Y %H:%M', '%d %b %Y %H:%M',
+                '%d-%b-%Y %H:%M', '%d-%b-%Y %I:%M %p', '%a %b %d %Y', '%A %B %d %Y'])
+    END;
+
+CREATE OR REPLACE MACRO parse_timestamp(s, day_first) AS timestamp_from_text(timestamp_text(s), day_first);
+
+-- The fast path for a file whose dates share one layout: `fmt` is the strptime format
+-- that ingest.sniff picked from a sample (NULL: none). NULL whenever the format does
+-- not read the whole cell, and for years before 1000, which parse_timestamp reads
+-- otherwise ('1/5/26' read with %Y is the year 26); where it is not NULL, it equals
+-- parse_timestamp(s, day_first) for a format picked with the same `day_first`.
+-- (greatest/nullif: one call of try_strptime, where a CASE would need two.)
+CREATE OR REPLACE MACRO fast_timestamp(s, fmt) AS
+    nullif(greatest(try_strptime(s, fmt), TIMESTAMP '1000-01-01'), TIMESTAMP '1000-01-01');
 
 -- True when a slash date cannot be month-first (its first part is over 12).
 CREATE OR REPLACE MACRO looks_day_first(s) AS
-    regexp_matches(trim(s), '^(1[3-9]|2[0-9]|3[01])[/-][0-9]{1,2}[/-][0-9]{2,4}');
+    regexp_matches(s, '^\p{Zs}*(1[3-9]|2[0-9]|3[01])[/-][0-9]{1,2}[/-][0-9]{2,4}');
 CREATE OR REPLACE MACRO looks_month_first(s) AS
-    regexp_matches(trim(s), '^[0-9]{1,2}[/-](1[3-9]|2[0-9]|3[01])[/-][0-9]{2,4}');
+    regexp_matches(s, '^\p{Zs}*[0-9]{1,2}[/-](1[3-9]|2[0-9]|3[01])[/-][0-9]{2,4}');
 
 -- A clock time on its own ('09:15', '9:15 AM', '14:05:00').
-CREATE OR REPLACE MACRO parse_time(s) AS (
-    WITH t AS (SELECT upper(clean_text(s)) AS v)
-    SELECT coalesce(try_strptime(v, ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M:%S %p', '%I:%M%p'])::TIME, NULL)
-    FROM t
-);
+CREATE OR REPLACE MACRO parse_time(s) AS
+    try_strptime(upper(clean_text(s)), ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M:%S %p', '%I:%M%p'])::TIME;
 
 -- Durations -> minutes: 'HH:MM', 'HH:MM:SS', '1h 30m', '45 min', '300 s', '1.5 hours';
 -- bare numbers are in `unit` (minutes | seconds | hours | milliseconds).
@@ -166,11 +191,12 @@ CREATE OR REPLACE MACRO report_end_pattern() AS
 
 -- Report footers and subtotal lines ('Grand Totals (120 records)', 'Total', 'Count: 5',
 -- 'Copyright (c) 2000-2024 salesforce.com', 'Confidential Information - Do Not Distribute').
+-- Spaces around the text (\p{Zs}: what `trim` removes) are matched, not trimmed: faster.
 CREATE OR REPLACE MACRO is_report_footer(first_cell) AS
     regexp_full_match(
-        trim(first_cell),
-        '((grand\s+)?totals?|subtotal|sum|count|record count|total records?)\s*(\(.*\))?\s*:?\s*[0-9.,]*|\(?[0-9,]+ records?\)?|'
-        || report_end_pattern() || '|filtered by\s*:.*|powered by\s+[a-z0-9.]+',
+        first_cell,
+        '\p{Zs}*(((grand\s+)?totals?|subtotal|sum|count|record count|total records?)\s*(\(.*\))?\s*:?\s*[0-9.,]*|\(?[0-9,]+ records?\)?|'
+        || report_end_pattern() || '|filtered by\s*:.*|powered by\s+[a-z0-9.]+)\p{Zs}*',
         'i'
     );
 
@@ -179,7 +205,7 @@ CREATE OR REPLACE MACRO is_report_footer(first_cell) AS
 -- Salesforce prints under it).
 CREATE OR REPLACE MACRO is_report_end(first_cell) AS
     regexp_full_match(
-        trim(first_cell),
-        'grand\s+totals?\s*(\(.*\))?\s*:?\s*[0-9.,]*|' || report_end_pattern(),
+        first_cell,
+        '\p{Zs}*(grand\s+totals?\s*(\(.*\))?\s*:?\s*[0-9.,]*|' || report_end_pattern() || ')\p{Zs}*',
         'i'
     );

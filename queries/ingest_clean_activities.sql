@@ -1,30 +1,32 @@
 -- Parses staged activity rows into typed values, listing each row's problems.
--- Date order (m/d or d/m) and decimal mark are decided for the whole file unless given.
--- params: $source VARCHAR, $duration_unit VARCHAR, $day_first BOOLEAN
+-- The file's style (date order, decimal mark, the layout most of its dates share) comes
+-- from ingest.sniff: dates go through fast_timestamp first, parse_timestamp only when it misses.
+-- params: $source VARCHAR, $duration_unit VARCHAR, $day_first BOOLEAN, $decimal_comma BOOLEAN, $date_format VARCHAR
 CREATE OR REPLACE TEMP TABLE clean AS
-WITH style AS (
-    SELECT
-        coalesce($day_first, count(*) FILTER (looks_day_first(date)) > count(*) FILTER (looks_month_first(date))) AS day_first,
-        count(*) FILTER (looks_decimal_comma(duration)) > count(*) FILTER (looks_decimal_point(duration)) AS decimal_comma
-    FROM stage
+WITH guessed AS (
+    SELECT *, fast_timestamp(date, $date_format) AS date_fast FROM stage
+),
+tidied AS (
+    -- one column per step: DuckDB computes a repeated expression for every row
+    SELECT *, CASE WHEN date_fast IS NULL THEN timestamp_text(date) END AS date_tidy FROM guessed
 ),
 parsed AS (
     SELECT
         _row,
-        stage.rep AS rep_text, stage.date AS date_text, stage.time AS time_text, stage.duration AS duration_text,
-        stage.first_meeting AS first_meeting_text, stage.target_account AS target_account_text,
+        rep AS rep_text, date AS date_text, time AS time_text, duration AS duration_text,
+        first_meeting AS first_meeting_text, target_account AS target_account_text,
         clean_text(activity_id) AS activity_id,
         clean_text(rep) AS rep,
-        parse_timestamp(date, style.day_first) AS happened_at,
+        coalesce(date_fast, timestamp_from_text(date_tidy, $day_first)) AS happened_at,
         parse_time(time) AS time_of_day,
         clean_text(type) AS activity_type,
         clean_text(subject) AS subject,
-        parse_minutes(duration, $duration_unit, style.decimal_comma) AS duration_minutes,
+        parse_minutes(duration, $duration_unit, $decimal_comma) AS duration_minutes,
         clean_text(outcome) AS outcome,
         clean_text(account) AS account,
         parse_bool(first_meeting) AS first_meeting,
         parse_bool(target_account) AS target_account
-    FROM stage, style
+    FROM tidied
 )
 SELECT
     _row,
@@ -47,24 +49,33 @@ SELECT
                 lower(coalesce(subject, '')), lower(coalesce(account, '')), coalesce(duration_minutes::VARCHAR, ''))
         END
     ) AS activity_key,
-    list_filter([
-        CASE WHEN rep IS NULL THEN {'field': 'rep', 'value': rep_text, 'reason': 'missing rep'} END,
-        CASE
-            WHEN clean_text(date_text) IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'missing date'}
-            WHEN happened_at IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'not a date'}
-            WHEN year(happened_at) NOT BETWEEN 1990 AND 2100 THEN {'field': 'date', 'value': date_text, 'reason': 'date out of range'}
-        END,
-        CASE WHEN time_of_day IS NULL AND clean_text(time_text) IS NOT NULL
-            THEN {'field': 'time', 'value': time_text, 'reason': 'not a time'} END,
-        CASE
-            WHEN duration_minutes IS NULL AND clean_text(duration_text) IS NOT NULL
-                THEN {'field': 'duration', 'value': duration_text, 'reason': 'not a duration'}
-            WHEN duration_minutes < 0
-                THEN {'field': 'duration', 'value': duration_text, 'reason': 'negative duration'}
-        END,
-        CASE WHEN first_meeting IS NULL AND clean_text(first_meeting_text) IS NOT NULL
-            THEN {'field': 'first_meeting', 'value': first_meeting_text, 'reason': 'not yes/no'} END,
-        CASE WHEN target_account IS NULL AND clean_text(target_account_text) IS NOT NULL
-            THEN {'field': 'target_account', 'value': target_account_text, 'reason': 'not yes/no'} END
-    ], p -> p IS NOT NULL) AS problems
+    CASE
+        -- a quick test first: most rows have no problem, and building the list is slow
+        WHEN rep IS NULL OR happened_at IS NULL OR year(happened_at) NOT BETWEEN 1990 AND 2100
+            OR (time_of_day IS NULL AND time_text IS NOT NULL)
+            OR (duration_minutes IS NULL AND duration_text IS NOT NULL) OR duration_minutes < 0
+            OR (first_meeting IS NULL AND first_meeting_text IS NOT NULL)
+            OR (target_account IS NULL AND target_account_text IS NOT NULL) THEN
+            list_filter([
+                CASE WHEN rep IS NULL THEN {'field': 'rep', 'value': rep_text, 'reason': 'missing rep'} END,
+                CASE
+                    WHEN clean_text(date_text) IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'missing date'}
+                    WHEN happened_at IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'not a date'}
+                    WHEN year(happened_at) NOT BETWEEN 1990 AND 2100 THEN {'field': 'date', 'value': date_text, 'reason': 'date out of range'}
+                END,
+                CASE WHEN time_of_day IS NULL AND clean_text(time_text) IS NOT NULL
+                    THEN {'field': 'time', 'value': time_text, 'reason': 'not a time'} END,
+                CASE
+                    WHEN duration_minutes IS NULL AND clean_text(duration_text) IS NOT NULL
+                        THEN {'field': 'duration', 'value': duration_text, 'reason': 'not a duration'}
+                    WHEN duration_minutes < 0
+                        THEN {'field': 'duration', 'value': duration_text, 'reason': 'negative duration'}
+                END,
+                CASE WHEN first_meeting IS NULL AND clean_text(first_meeting_text) IS NOT NULL
+                    THEN {'field': 'first_meeting', 'value': first_meeting_text, 'reason': 'not yes/no'} END,
+                CASE WHEN target_account IS NULL AND clean_text(target_account_text) IS NOT NULL
+                    THEN {'field': 'target_account', 'value': target_account_text, 'reason': 'not yes/no'} END
+            ], p -> p IS NOT NULL)
+        ELSE []
+    END AS problems
 FROM parsed

@@ -1,33 +1,42 @@
 -- Parses staged opportunity rows into typed values, listing each row's problems.
 -- A row without its own snapshot date belongs to the snapshot taken on $snapshot_date.
--- params: $source VARCHAR, $snapshot_date DATE, $day_first BOOLEAN
+-- The file's style comes from ingest.sniff (see ingest_clean_activities).
+-- params: $source VARCHAR, $snapshot_date DATE, $day_first BOOLEAN, $decimal_comma BOOLEAN, $created_date_format VARCHAR, $close_date_format VARCHAR, $snapshot_date_format VARCHAR
 CREATE OR REPLACE TEMP TABLE clean AS
-WITH style AS (
+WITH guessed AS (
     SELECT
-        coalesce($day_first,
-            count(*) FILTER (looks_day_first(created_date) OR looks_day_first(close_date) OR looks_day_first(snapshot_date))
-            > count(*) FILTER (looks_month_first(created_date) OR looks_month_first(close_date) OR looks_month_first(snapshot_date))
-        ) AS day_first,
-        count(*) FILTER (looks_decimal_comma(amount)) > count(*) FILTER (looks_decimal_point(amount)) AS decimal_comma
+        *,
+        fast_timestamp(created_date, $created_date_format) AS created_date_fast,
+        fast_timestamp(close_date, $close_date_format) AS close_date_fast,
+        fast_timestamp(snapshot_date, $snapshot_date_format) AS snapshot_date_fast
     FROM stage
+),
+tidied AS (
+    -- one column per step: DuckDB computes a repeated expression for every row
+    SELECT
+        *,
+        CASE WHEN created_date_fast IS NULL THEN timestamp_text(created_date) END AS created_date_tidy,
+        CASE WHEN close_date_fast IS NULL THEN timestamp_text(close_date) END AS close_date_tidy,
+        CASE WHEN snapshot_date_fast IS NULL THEN timestamp_text(snapshot_date) END AS snapshot_date_tidy
+    FROM guessed
 ),
 parsed AS (
     SELECT
         _row,
-        stage.owner AS owner_text, stage.stage AS stage_text, stage.amount AS amount_text,
-        stage.created_date AS created_text, stage.close_date AS close_text, stage.snapshot_date AS snapshot_text,
+        owner AS owner_text, tidied.stage AS stage_text, amount AS amount_text,
+        created_date AS created_text, close_date AS close_text, snapshot_date AS snapshot_text,
         clean_text(opportunity_id) AS opportunity_id,
         clean_text(opportunity_name) AS opportunity_name,
         clean_text(owner) AS owner,
         clean_text(account) AS account,
-        clean_text(stage.stage) AS stage,
-        parse_number(amount, style.decimal_comma) AS amount,
-        parse_timestamp(created_date, style.day_first)::DATE AS created_date,
-        parse_timestamp(close_date, style.day_first)::DATE AS close_date,
-        opportunity_status(status, stage.stage) AS status,
+        clean_text(tidied.stage) AS stage,
+        parse_number(amount, $decimal_comma) AS amount,
+        coalesce(created_date_fast, timestamp_from_text(created_date_tidy, $day_first))::DATE AS created_date,
+        coalesce(close_date_fast, timestamp_from_text(close_date_tidy, $day_first))::DATE AS close_date,
+        opportunity_status(status, tidied.stage) AS status,
         clean_text(lead_source) AS lead_source,
-        parse_timestamp(snapshot_date, style.day_first)::DATE AS snapshot_parsed
-    FROM stage, style
+        coalesce(snapshot_date_fast, timestamp_from_text(snapshot_date_tidy, $day_first))::DATE AS snapshot_parsed
+    FROM tidied
 )
 SELECT
     _row, opportunity_id, opportunity_name, owner, account, stage, amount, created_date, close_date,

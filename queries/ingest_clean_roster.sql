@@ -1,26 +1,36 @@
 -- Parses staged roster rows, listing each row's problems. A rep with an end date in
 -- the past is inactive unless the file says otherwise.
--- params: $day_first BOOLEAN
+-- The file's style comes from ingest.sniff (see ingest_clean_activities).
+-- params: $day_first BOOLEAN, $start_date_format VARCHAR, $end_date_format VARCHAR
 CREATE OR REPLACE TEMP TABLE clean AS
-WITH style AS (
-    SELECT coalesce($day_first,
-        count(*) FILTER (looks_day_first(start_date) OR looks_day_first(end_date))
-        > count(*) FILTER (looks_month_first(start_date) OR looks_month_first(end_date))) AS day_first
+WITH guessed AS (
+    SELECT
+        *,
+        fast_timestamp(start_date, $start_date_format) AS start_date_fast,
+        fast_timestamp(end_date, $end_date_format) AS end_date_fast
     FROM stage
+),
+tidied AS (
+    -- one column per step: DuckDB computes a repeated expression for every row
+    SELECT
+        *,
+        CASE WHEN start_date_fast IS NULL THEN timestamp_text(start_date) END AS start_date_tidy,
+        CASE WHEN end_date_fast IS NULL THEN timestamp_text(end_date) END AS end_date_tidy
+    FROM guessed
 ),
 parsed AS (
     SELECT
         _row,
-        stage.rep AS rep_text, stage.team AS team_text, stage.email AS email_text,
-        stage.start_date AS start_text, stage.end_date AS end_text, stage.active AS active_text,
+        rep AS rep_text, team AS team_text, email AS email_text,
+        start_date AS start_text, end_date AS end_text, active AS active_text,
         clean_text(rep) AS rep,
         lower(clean_text(email)) AS email,
         clean_text(team) AS team,
         clean_text(manager) AS manager,
-        parse_timestamp(start_date, style.day_first)::DATE AS start_date,
-        parse_timestamp(end_date, style.day_first)::DATE AS end_date,
+        coalesce(start_date_fast, timestamp_from_text(start_date_tidy, $day_first))::DATE AS start_date,
+        coalesce(end_date_fast, timestamp_from_text(end_date_tidy, $day_first))::DATE AS end_date,
         parse_bool(active) AS active
-    FROM stage, style
+    FROM tidied
 )
 SELECT
     _row, rep, lower(rep) AS rep_key, email, team, manager, start_date, end_date,

@@ -1,23 +1,31 @@
 -- Parses staged target rows, listing each row's problems. Metric names become
 -- snake_case and must be in $metrics when that list is not empty; periods are
 -- day, week, month, quarter or year; '25%' is 0.25. No start date: always applied.
--- params: $day_first BOOLEAN, $metrics VARCHAR[]
+-- The file's style comes from ingest.sniff (see ingest_clean_activities).
+-- params: $metrics VARCHAR[], $day_first BOOLEAN, $decimal_comma BOOLEAN, $effective_from_format VARCHAR, $effective_to_format VARCHAR
 CREATE OR REPLACE TEMP TABLE clean AS
-WITH style AS (
+WITH guessed AS (
     SELECT
-        coalesce($day_first,
-            count(*) FILTER (looks_day_first(effective_from) OR looks_day_first(effective_to))
-            > count(*) FILTER (looks_month_first(effective_from) OR looks_month_first(effective_to))) AS day_first,
-        count(*) FILTER (looks_decimal_comma(value)) > count(*) FILTER (looks_decimal_point(value)) AS decimal_comma
+        *,
+        fast_timestamp(effective_from, $effective_from_format) AS effective_from_fast,
+        fast_timestamp(effective_to, $effective_to_format) AS effective_to_fast
     FROM stage
+),
+tidied AS (
+    -- one column per step: DuckDB computes a repeated expression for every row
+    SELECT
+        *,
+        CASE WHEN effective_from_fast IS NULL THEN timestamp_text(effective_from) END AS effective_from_tidy,
+        CASE WHEN effective_to_fast IS NULL THEN timestamp_text(effective_to) END AS effective_to_tidy
+    FROM guessed
 ),
 parsed AS (
     SELECT
         _row,
-        stage.metric AS metric_text, stage.value AS value_text, stage.period AS period_text,
-        stage.effective_from AS from_text, stage.effective_to AS to_text,
+        metric AS metric_text, value AS value_text, period AS period_text,
+        effective_from AS from_text, effective_to AS to_text,
         trim(regexp_replace(lower(clean_text(metric)), '[^a-z0-9]+', '_', 'g'), '_') AS metric,
-        parse_number(value, style.decimal_comma) AS value,
+        parse_number(value, $decimal_comma) AS value,
         CASE
             WHEN regexp_full_match(clean_text(period), '(per )?(day|daily|d)', 'i') THEN 'day'
             WHEN regexp_full_match(clean_text(period), '(per )?(week|weekly|wk|w)', 'i') THEN 'week'
@@ -27,9 +35,9 @@ parsed AS (
         END AS period,
         clean_text(team) AS team,
         clean_text(rep) AS rep,
-        parse_timestamp(effective_from, style.day_first)::DATE AS effective_from,
-        parse_timestamp(effective_to, style.day_first)::DATE AS effective_to
-    FROM stage, style
+        coalesce(effective_from_fast, timestamp_from_text(effective_from_tidy, $day_first))::DATE AS effective_from,
+        coalesce(effective_to_fast, timestamp_from_text(effective_to_tidy, $day_first))::DATE AS effective_to
+    FROM tidied
 )
 SELECT
     _row, metric, value, period, team, rep, coalesce(effective_from, DATE '1900-01-01') AS effective_from, effective_to,

@@ -1,5 +1,5 @@
 -- Copies the registered Arrow table of Excel rows into `raw`, marking report footers
--- and every row after the end of a report (see ingest_number_raw_rows).
+-- and every row after the end of a report (see ingest_read_csv and ingest_raw_view).
 -- params: none
 CREATE OR REPLACE TEMP TABLE raw AS
 WITH report_end AS (

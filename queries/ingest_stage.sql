@@ -1,7 +1,10 @@
--- Moves the mapped columns of `raw` into the kind's `stage` table (missing ones stay NULL),
--- leaving out report footers.
+-- The kind's `stage`: the mapped columns of `raw` under the canonical names of
+-- `stage_columns` (missing ones NULL), leaving out report footers. A view, not a copy:
+-- the sniff and clean queries read it straight from `raw`.
 -- params: none
-INSERT INTO stage BY NAME
+CREATE OR REPLACE TEMP VIEW stage AS
+FROM stage_columns
+UNION ALL BY NAME
 SELECT COLUMNS(c -> c NOT LIKE 'unmapped%' AND c <> '_footer')
 FROM raw
 WHERE NOT _footer

@@ -1,3 +1,4 @@
--- Staging table for a target-accounts file: one text column per canonical field.
+-- The staged columns of a target-accounts file: one text column per canonical
+-- field, empty; ingest_stage puts the file's cells under these names in the view `stage`.
 -- params: none
-CREATE OR REPLACE TEMP TABLE stage (_row BIGINT, account VARCHAR, rep VARCHAR, team VARCHAR)
+CREATE OR REPLACE TEMP TABLE stage_columns (_row BIGINT, account VARCHAR, rep VARCHAR, team VARCHAR)

@@ -1,10 +1,11 @@
 """Ingests one file into the store, atomically: all of its good rows, or nothing.
 
-The steps, each a query in `queries/`: read the body as text into `raw`,
-move the mapped columns into the kind's `stage` table, parse and check every
-cell in SQL (`ingest_clean_<kind>`), then, in the same transaction, record
-the upload, keep the rejected cells, replace what this file supersedes and
-insert the new rows. Any error rolls the whole file back.
+The steps, each a query in `queries/`: read the body as text into `raw`, show
+its mapped columns as the kind's `stage`, decide the file's style (`sniff`),
+parse and check every cell in SQL (`ingest_clean_<kind>`), all in temp tables
+of one cursor; then, in one transaction, record the upload, keep the rejected
+cells, replace what this file supersedes and insert the new rows. Any error
+rolls the whole file back.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import hashlib
 import json
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -21,7 +24,7 @@ from typing import Any, BinaryIO
 import duckdb
 
 from dashboard import db
-from dashboard.ingest import profiles, read
+from dashboard.ingest import profiles, read, rules, sniff
 from dashboard.ingest.detect import Detection, detect, from_mapping, header_score, signature
 from dashboard.ingest.schema import KINDS
 
@@ -189,83 +192,130 @@ def _store(
     kind, source = detection.kind, detection.source
     assert kind is not None and source is not None
     names = _column_names(table.headers, detection)
-    with database.transaction() as cur:
+    with database.cursor() as cur:
+        # Reading and cleaning only fill this cursor's temp tables, so they run before the
+        # transaction: DuckDB scans a table made inside an open transaction far more slowly
+        # (about twice the CPU), and a failed parallel read can then be retried (load_raw).
         structural = read.load_raw(cur, table, names)
         footer_rows = db.execute(cur, "ingest_footer_count").fetchone()[0]
         db.execute(cur, f"ingest_stage_table_{kind}")
         db.execute(cur, "ingest_stage")
-        db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options))
+        style = sniff.sniff(cur, kind, options.day_first)
+        db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options, style))
         rows, rejected = db.execute(cur, "ingest_clean_counts").fetchone()
         if rows == 0 and not structural:
             raise _NothingToStore("no data rows under the header row")
-        mapping = detection.mapping_by_header
-        upload_id = db.execute(
-            cur,
-            "upload_insert",
-            file_name=name,
-            sha256=digest,
-            kind=kind,
-            source=source,
-            file_format=table.file_format,
-            mapping=json.dumps(mapping),
-            uploaded_by=options.uploaded_by,
-        ).fetchone()[0]
-        fields = list(mapping)
+        if kind == "activities":
+            rules.categorize_activities(cur)
+        cleaned = _Cleaned(kind, source, table.file_format, structural, footer_rows, rows, rejected)
+        with _transaction(cur):
+            return _record(cur, cleaned, detection, digest, name, options)
+
+
+@dataclass
+class _Cleaned:
+    """A file read and cleaned into the cursor's temp table `clean`, not stored yet."""
+
+    kind: str
+    source: str
+    file_format: str
+    structural: list[read.StructuralReject]  # lines that are not rows of the table
+    footer_rows: int
+    rows: int
+    rejected: int
+
+
+def _record(
+    cur: duckdb.DuckDBPyConnection,
+    cleaned: _Cleaned,
+    detection: Detection,
+    digest: str,
+    name: str,
+    options: IngestOptions,
+) -> IngestResult:
+    """Stores the cleaned file (in the caller's transaction): the upload, its rejects and its rows."""
+    kind, source, structural = cleaned.kind, cleaned.source, cleaned.structural
+    rows, rejected = cleaned.rows, cleaned.rejected
+    mapping = detection.mapping_by_header
+    upload_id = db.execute(
+        cur,
+        "upload_insert",
+        file_name=name,
+        sha256=digest,
+        kind=kind,
+        source=source,
+        file_format=cleaned.file_format,
+        mapping=json.dumps(mapping),
+        uploaded_by=options.uploaded_by,
+    ).fetchone()[0]
+    fields = list(mapping)
+    db.execute(
+        cur,
+        "ingest_rejected_rows",
+        upload_id=upload_id,
+        fields=fields,
+        headers=[mapping[f] for f in fields],
+    )
+    for reject in structural:
         db.execute(
             cur,
-            "ingest_rejected_rows",
+            "ingest_structural_reject",
             upload_id=upload_id,
-            fields=fields,
-            headers=[mapping[f] for f in fields],
+            row=reject.row,
+            value=reject.value,
+            reason=reject.reason,
         )
-        for reject in structural:
-            db.execute(
-                cur,
-                "ingest_structural_reject",
-                upload_id=upload_id,
-                row=reject.row,
-                value=reject.value,
-                reason=reject.reason,
-            )
-        errors = _errors(cur, upload_id)
-        if rejected == rows:
-            raise _NothingToStore(
-                f"none of the {rows + len(structural)} rows could be read; first problem: "
-                + _describe(errors[0]),
-                errors,
-            )
-        replaced = 0
-        if kind in REPLACING_KINDS:
-            replaced = db.execute(cur, f"ingest_supersede_{kind}", upload_id=upload_id).fetchone()[0]
-        loaded = db.execute(cur, f"ingest_insert_{kind}", upload_id=upload_id).fetchone()[0]
-        result = IngestResult(
-            file=name,
-            status="loaded",
-            upload_id=upload_id,
-            kind=kind,
-            source=source,
-            rows_read=rows + len(structural),
-            rows_loaded=loaded,
-            rows_rejected=rejected + len(structural),
-            duplicates_skipped=rows - rejected - loaded,
-            rows_replaced=replaced,
-            footer_rows=footer_rows,
-            errors=errors,
-            detection=detection,
+    errors = _errors(cur, upload_id)
+    if rejected == rows:
+        raise _NothingToStore(
+            f"none of the {rows + len(structural)} rows could be read; first problem: "
+            + _describe(errors[0]),
+            errors,
         )
-        db.execute(
-            cur,
-            "upload_finish",
-            upload_id=upload_id,
-            rows_read=result.rows_read,
-            rows_loaded=result.rows_loaded,
-            rows_rejected=result.rows_rejected,
-            duplicates_skipped=result.duplicates_skipped,
-            rows_replaced=result.rows_replaced,
-        )
-        db.execute(cur, "change_log_add", what=f"ingest {kind}", upload_id=upload_id)
+    replaced = 0
+    if kind in REPLACING_KINDS:
+        replaced = db.execute(cur, f"ingest_supersede_{kind}", upload_id=upload_id).fetchone()[0]
+    loaded = db.execute(cur, f"ingest_insert_{kind}", upload_id=upload_id).fetchone()[0]
+    result = IngestResult(
+        file=name,
+        status="loaded",
+        upload_id=upload_id,
+        kind=kind,
+        source=source,
+        rows_read=rows + len(structural),
+        rows_loaded=loaded,
+        rows_rejected=rejected + len(structural),
+        duplicates_skipped=rows - rejected - loaded,
+        rows_replaced=replaced,
+        footer_rows=cleaned.footer_rows,
+        errors=errors,
+        detection=detection,
+    )
+    db.execute(
+        cur,
+        "upload_finish",
+        upload_id=upload_id,
+        rows_read=result.rows_read,
+        rows_loaded=result.rows_loaded,
+        rows_rejected=result.rows_rejected,
+        duplicates_skipped=result.duplicates_skipped,
+        rows_replaced=result.rows_replaced,
+    )
+    db.execute(cur, "change_log_add", what=f"ingest {kind}", upload_id=upload_id)
     result.message = _summary(result)
     return result
+
+
+@contextmanager
+def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN … COMMIT on this cursor (its temp tables stay visible); any exception rolls back."""
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    cur.execute("COMMIT")
 
 
 def _column_names(headers: list[str], detection: Detection) -> list[str]:
@@ -274,13 +324,15 @@ def _column_names(headers: list[str], detection: Detection) -> list[str]:
     return [by_index.get(i, f"unmapped_{i}") for i in range(len(headers))]
 
 
-def _clean_params(kind: str, source: str, detection: Detection, options: IngestOptions) -> dict[str, Any]:
+def _clean_params(
+    kind: str, source: str, detection: Detection, options: IngestOptions, style: sniff.Style
+) -> dict[str, Any]:
     offered = {
         "source": source,
         "duration_unit": detection.duration_unit,
-        "day_first": options.day_first,
         "snapshot_date": options.snapshot_date or dt.date.today(),
         "metrics": list(options.known_metrics),
+        **style.params(),
     }
     wanted = db.load_query(f"ingest_clean_{kind}").params
     return {k: v for k, v in offered.items() if k in wanted}

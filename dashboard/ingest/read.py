@@ -28,6 +28,7 @@ HEAD_BYTES = 256 * 1024  # enough to find the header under any report preamble
 HEAD_RECORDS = 60  # header must start within the first rows
 DELIMITERS = (",", ";", "\t", "|")
 MAX_REPORTED_LINE = 200
+MAX_LISTED_EMPTY_LINES = 32  # more empty lines than this: the file is copied with them filled
 
 
 class UnreadableFile(Exception):
@@ -45,6 +46,8 @@ class Table:
     delimiter: str = ","
     csv_path: Path | None = None  # UTF-8 text to hand to read_csv
     skip_lines: int = 0  # records (blank lines included) up to and including the header
+    parallel: bool = False  # no quoted value spans lines: DuckDB may read the CSV in parallel
+    empty_lines: list[int] = field(default_factory=list)  # body lines (0: first) DuckDB skips unseen
     excel_rows: list[list[str]] = field(default_factory=list)  # data rows as text
     sheet_name: str | None = None
 
@@ -75,39 +78,50 @@ def open_table(path: Path, workdir: Path, score_header: HeaderScore) -> Table:
 
 
 def load_raw(cur: duckdb.DuckDBPyConnection, table: Table, names: list[str]) -> list[StructuralReject]:
-    """Creates temp table `raw` (`_row` + one VARCHAR column per name, blank rows dropped)."""
+    """Creates temp view or table `raw` (`_row`, `_footer`, one VARCHAR column per name; no blank rows).
+
+    Call it outside a transaction: it must be able to retry a failed parallel read.
+    """
     if table.file_format == "xlsx":
         _load_excel_rows(cur, table, names)
         return []
     columns = dict.fromkeys(names, "VARCHAR")
+    params = {
+        "path": str(table.csv_path),
+        "skip": table.skip_lines,
+        "delim": table.delimiter,
+        "columns": columns,
+    }
     try:
-        db.execute(
-            cur,
-            "ingest_read_csv",
-            path=str(table.csv_path),
-            skip=table.skip_lines,
-            delim=table.delimiter,
-            columns=columns,
-        )
+        try:
+            db.execute(cur, "ingest_read_csv", parallel=table.parallel, **params)
+        except duckdb.Error:
+            if not table.parallel:
+                raise
+            # DuckDB stops a parallel read that meets a line it cannot place; the
+            # sequential reader has the last word (on a good file, or with the error).
+            db.execute(cur, "ingest_read_csv", parallel=False, **params)
     except duckdb.InvalidInputException as exc:
         raise UnreadableFile(_first_line(str(exc))) from exc
     rejects = [
         (int(line), str(csv_line or ""), str(message or ""))
         for line, csv_line, message in db.execute(cur, "ingest_csv_rejects").fetchall()
     ]
-    # DuckDB keeps good records in file order but skips the rejected ones, so
-    # good record k sits at record k plus the rejects before it (see below).
-    reject_records = sorted(line - table.skip_lines - 1 for line, _, _ in rejects)
+    # DuckDB keeps good records in file order but skips the rejected ones and empty
+    # lines, so good record k sits at record k plus the skipped ones before it.
+    skipped = sorted([line - table.skip_lines - 1 for line, _, _ in rejects] + table.empty_lines)
     db.execute(
         cur,
-        "ingest_number_raw_rows",
+        "ingest_raw_layout",
         first_data_row=table.header_row + 1,
-        reject_shift=[r - i for i, r in enumerate(reject_records)],
+        reject_shift=[r - i for i, r in enumerate(skipped)],
     )
+    db.execute(cur, "ingest_raw_view")
     return [
         StructuralReject(
             row=table.header_row + 1 + (line - table.skip_lines - 1),
-            value=csv_line[:MAX_REPORTED_LINE],
+            # after a skipped empty line DuckDB's line starts with that line's end
+            value=csv_line.lstrip("\r\n")[:MAX_REPORTED_LINE],
             reason=_first_line(message).lower() or "malformed line",
         )
         for line, csv_line, message in rejects
@@ -202,15 +216,18 @@ def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore, workdir
     if best is None:
         raise UnreadableFile("no table found: the file has no row with two or more columns")
     _, delimiter, index, line_num, cells = best
+    body = _even_lines(text_path, line_num, delimiter, workdir)
     return Table(
         file_format="csv",
         headers=cells,
         header_row=index + 1,
         encoding=encoding,
         delimiter=delimiter,
-        csv_path=_even_lines(text_path, line_num, delimiter, workdir),
+        csv_path=body.path,
         # DuckDB's `skip` counts records (a quoted multi-line header is one) and blank lines.
         skip_lines=index + 1,
+        parallel=not body.quoted_line_break,
+        empty_lines=body.empty_lines,
     )
 
 
@@ -218,43 +235,71 @@ _NEWLINE = re.compile(rb"\r\n|\n|\r")
 _EMPTY_LINE = re.compile(rb"(\r\n|\n|\r(?!\n))(?=\r\n|\n|\r)")  # a line end, then nothing
 
 
-def _even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) -> Path:
-    """A copy DuckDB numbers as a spreadsheet would, when the file needs one.
+@dataclass
+class _Body:
+    """What the scan of a CSV's body found (see _even_lines)."""
+
+    path: Path  # the file for DuckDB: the original, or a mended copy
+    quoted_line_break: bool = False  # a quoted value spans lines
+    empty_lines: list[int] = field(default_factory=list)  # body lines DuckDB will skip (0: the first)
+
+
+def _even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) -> _Body:
+    """Makes DuckDB number the records as a spreadsheet would, copying the file only when needed.
 
     Two things DuckDB's reader gets wrong are mended, in one streamed pass:
     * mixed line ends (a `\n` header over `\r\n` rows, a stray `\r`) stop it
       ("state machine reached an invalid state"): every line end becomes `\n`;
     * it skips empty lines yet counts them in its reject line numbers, so the
-      records after one would be numbered a row too low: an empty body line gets
-      one delimiter, a record of empty cells, numbered and then dropped. Lines
-      inside a quoted value are left alone (an odd quote count so far).
+      records after one would be numbered a row too low. A few empty lines in a file
+      where no quoted value spans lines (each line a record) are listed, to be counted
+      in like rejected lines (load_raw); else each empty body line gets one delimiter,
+      a record of empty cells, numbered and then dropped. Lines inside a quoted value
+      are left alone (an odd quote count so far).
     Files with neither (the usual case) are read once here and not copied.
     """
     with path.open("rb") as fh:
         head = fh.read(HEAD_BYTES)
         ends = [m.start() for _, m in zip(range(header_lines), _NEWLINE.finditer(head), strict=False)]
         if not ends or len(ends) < header_lines:
-            return path  # the header is the last line: no body
+            return _Body(path)  # the header is the last line: no body
         body_start = ends[-1]  # from the header's own line end, so a first empty line shows
         fh.seek(0)
         styles: set[str] = set()
-        empty_lines = False
+        quoted_break = False  # a line end inside quotes, so far
+        odd_quotes = False  # an odd number of quotes since the body start
+        lf = cr = 0  # line ends (\n, \r) since the body start
+        empty: list[tuple[int, int]] = []  # (\n, \r) counts up to each empty line's start
         offset = 0
         for piece in _pieces(fh):
-            cr = piece.count(b"\r")
-            if cr:
-                crlf = piece.count(b"\r\n")
-                lf = piece.count(b"\n") - crlf
-                styles |= {n for n, c in (("crlf", crlf), ("cr", cr - crlf), ("lf", lf)) if c}
-            elif b"\n" in piece:
-                styles.add("lf")
-            if not empty_lines and offset + len(piece) > body_start:
-                body = piece[max(0, body_start - offset) :]
-                empty_lines = _has_empty_line(body)
+            body = piece[max(0, body_start - offset) :] if offset < body_start else piece
             offset += len(piece)
+            if not body:
+                continue
+            if not quoted_break:
+                quoted_break, odd_quotes = _quoted_line_break(body, odd_quotes)
+            piece_cr = body.count(b"\r")
+            if piece_cr:
+                crlf = body.count(b"\r\n")
+                piece_lf = body.count(b"\n")
+                styles |= {
+                    n for n, c in (("crlf", crlf), ("cr", piece_cr - crlf), ("lf", piece_lf - crlf)) if c
+                }
+            else:
+                piece_lf = body.count(b"\n")
+                styles |= {"lf"} if piece_lf else set()
+            if len(empty) <= MAX_LISTED_EMPTY_LINES and _has_empty_line(body):
+                for match in _EMPTY_LINE.finditer(body):
+                    end = match.end(1)
+                    empty.append((lf + body.count(b"\n", 0, end), cr + body.count(b"\r", 0, end)))
+            lf += piece_lf
+            cr += piece_cr
         mixed = len(styles) > 1
-        if not mixed and not empty_lines:
-            return path
+        if not mixed and not empty:
+            return _Body(path, quoted_break)
+        if not mixed and not quoted_break and len(empty) <= MAX_LISTED_EMPTY_LINES:
+            by_cr = styles == {"cr"}
+            return _Body(path, False, [(c if by_cr else n) - 1 for n, c in empty])
         target = workdir / (path.name + ".lines.csv")
         fill = delimiter.encode()
         quotes = 0
@@ -277,7 +322,21 @@ def _even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) ->
                     done = match.end(1)
                 quotes += piece.count(b'"', done)
                 out.write(piece[done:])
-    return target
+    return _Body(target, quoted_break)
+
+
+def _quoted_line_break(data: bytes, odd: bool) -> tuple[bool, bool]:
+    """Whether `data` has a line end inside quotes, given whether an odd number of quotes
+    came before it; and whether the count is odd after it. A line end is inside a quoted
+    value exactly when the quotes before it are odd, in a file whose quotes all open or
+    close values. A stray quote inside an unquoted value (`5" screen`) can fool the count;
+    DuckDB then stops the parallel read, and load_raw reads the file again in order.
+    """
+    if b'"' not in data:
+        return odd and (b"\n" in data or b"\r" in data), odd
+    parts = data.split(b'"')
+    inside = b"".join(parts[0::2] if odd else parts[1::2])
+    return b"\n" in inside or b"\r" in inside, odd != (len(parts) % 2 == 0)
 
 
 def _has_empty_line(data: bytes) -> bool:
