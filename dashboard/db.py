@@ -42,6 +42,14 @@ def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser()
 
 
+DEFAULT_MEMORY_LIMIT = "700MB"  # DuckDB's buffer (it spills to disk beyond): a 5M-row ingest stays under 1 GB
+
+
+def connection_config() -> dict[str, str]:
+    """DuckDB settings: a memory cap (`$DASHBOARD_MEMORY_LIMIT`, default 700MB)."""
+    return {"memory_limit": os.environ.get("DASHBOARD_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)}
+
+
 @dataclass(frozen=True)
 class Query:
     """One SQL statement from `queries/` and the parameters it declares."""
@@ -92,7 +100,7 @@ class Database:
         if str(self.path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._con = duckdb.connect(str(self.path))
+            self._con = duckdb.connect(str(self.path), config=connection_config())
         except duckdb.IOException as exc:
             raise DatabaseError(
                 f"cannot open the database {self.path}: {exc}. "
@@ -110,6 +118,7 @@ class Database:
         """A fresh cursor (its own connection to the same database), closed afterwards."""
         with self._lock:
             cur = self._con.cursor()
+        cur.execute("SET enable_progress_bar = false")  # it would write to stdout, kept for JSON
         try:
             yield cur
         finally:
