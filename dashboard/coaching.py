@@ -84,10 +84,16 @@ def commitments(database: db.Database, rep: str, week: dt.date) -> pd.DataFrame:
 
 
 def to_follow_up(database: db.Database, rep: str, week: dt.date) -> pd.DataFrame:
-    """Commitments from earlier one-on-ones: still open, or followed up in this week's."""
+    """Commitments to review in this week's one-on-one: all those made last time (with their
+    follow-up so far), older ones still open, and any followed up this week."""
     frame = commitments(database, rep, week)
     earlier = frame[frame["week"] < week]
-    pending = (earlier["status"] == "open") | (earlier["followed_up_week"] == week)
+    if earlier.empty:
+        return earlier.reset_index(drop=True)
+    last_time = earlier["week"].max()
+    pending = (
+        (earlier["week"] == last_time) | (earlier["status"] == "open") | (earlier["followed_up_week"] == week)
+    )
     return earlier[pending].reset_index(drop=True)
 
 

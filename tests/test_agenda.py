@@ -140,7 +140,10 @@ def test_commitments_carry_into_next_weeks_agenda(sample):
     coaching.follow_up(sample, made, "partly", WEEK, "Denise")
     assert "[partly] Block Monday 9-11 for calls" in markdown(build(sample, SLIDING, WEEK))
     later = WEEK + dt.timedelta(weeks=1)
-    assert "Block Monday" not in markdown(build(sample, SLIDING, later))  # followed up: done with it
+    coaching.add_commitment(sample, SLIDING, WEEK, "Book two first meetings", later, "Denise")
+    text = markdown(build(sample, SLIDING, later))
+    assert "[open] Book two first meetings" in text  # last time's commitment
+    assert "Block Monday" not in text  # followed up and not from last time: done with it
 
 
 def test_coaching_effect_is_shown_before_and_since(sample):
