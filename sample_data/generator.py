@@ -1025,7 +1025,7 @@ def _targets_rows(reps: list[Rep], results: list[tuple[Rep, RepResult]], plan: P
         rows += [
             ["prospecting_minutes", 90, "day", t, "", eff],
             ["first_meetings", 3, "week", t, "", eff],
-            ["calls", 40, "week", t, "", eff],
+            ["calls", 25, "week", t, "", eff],
             ["opportunities_over_100k", 2, "year", t, "", eff]
             if t == "Enterprise East"
             else ["opportunities_created", 2, "week", t, "", eff],

@@ -218,7 +218,7 @@ def test_targets_page_edit_save_reload_and_undo(sample_app) -> None:
     restored = _draft(at)
     assert restored.loc[
         (restored["metric"] == "calls") & (restored["team"] == "SMB West"), "value"
-    ].tolist() == [40]
+    ].tolist() == [25]
 
 
 def test_targets_page_suggests_from_own_history(sample_app) -> None:

@@ -366,7 +366,7 @@ def test_targets_have_team_defaults_and_one_rep_override(data: Data) -> None:
     expected = {
         ("prospecting_minutes", "90", "day"),
         ("first_meetings", "3", "week"),
-        ("calls", "40", "week"),
+        ("calls", "25", "week"),
         ("pipeline_coverage", "3", "quarter"),
         ("win_rate", "0.25", "quarter"),
     }
