@@ -16,18 +16,7 @@ import pytest
 
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
-
-TABLES = (
-    "uploads",
-    "rejected_rows",
-    "change_log",
-    "reps",
-    "activities",
-    "opportunity_snapshots",
-    "targets",
-    "target_accounts",
-    "mapping_profiles",
-)
+from tests.stored import table_contents
 
 
 def load(database: Database, path: Path, **options: object) -> IngestResult:
@@ -36,11 +25,6 @@ def load(database: Database, path: Path, **options: object) -> IngestResult:
 
 def fetch(database: Database, sql: str, *params: object) -> list[tuple]:
     return database._con.execute(sql, list(params)).fetchall()
-
-
-def everything(database: Database) -> dict[str, list[tuple]]:
-    """Full contents of every table, in a stable order."""
-    return {t: fetch(database, f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES}
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +140,7 @@ BAD_FILES = [
 def test_bad_file_fails_and_changes_nothing(
     seeded: Database, write, name: str, content: bytes, options: dict, says: str
 ) -> None:
-    before = everything(seeded)
+    before = table_contents(seeded)
     result = load(seeded, write(name, content), **options)
     assert result.status == "failed", result.message
     assert result.upload_id is None
@@ -164,19 +148,19 @@ def test_bad_file_fails_and_changes_nothing(
     assert says in result.message
     assert result.errors, "a failed file says why"
     assert "Traceback" not in result.message and "Error:" not in result.message
-    assert everything(seeded) == before
+    assert table_contents(seeded) == before
 
 
 def test_missing_path(seeded: Database, tmp_path: Path) -> None:
-    before = everything(seeded)
+    before = table_contents(seeded)
     result = load(seeded, tmp_path / "nowhere.csv")
     assert result.status == "failed"
     assert "nowhere.csv" in result.message
-    assert everything(seeded) == before
+    assert table_contents(seeded) == before
 
 
 def test_every_row_bad_lists_each_problem(seeded: Database, write) -> None:
-    before = everything(seeded)
+    before = table_contents(seeded)
     result = load(seeded, write("all-bad.csv", "rep,date\nAda,bad\nBob,worse\n,2026-01-05\n"))
     assert result.status == "failed"
     assert [(e["row"], e["column"], e["value"], e["message"]) for e in result.errors] == [
@@ -185,7 +169,7 @@ def test_every_row_bad_lists_each_problem(seeded: Database, write) -> None:
         (4, "rep", None, "missing rep"),
     ]
     assert "row 2, column 'date', value 'bad'" in result.message
-    assert everything(seeded) == before
+    assert table_contents(seeded) == before
 
 
 def test_ten_thousand_rows_with_one_bad_date(database: Database, write) -> None:
@@ -277,13 +261,13 @@ def test_unterminated_quote_is_rejected_and_the_rest_loads(database: Database, w
 def test_cell_problems_are_named(
     seeded: Database, write, text: str, row: int, column: str, value: str | None, reason: str
 ) -> None:
-    before = everything(seeded)
+    before = table_contents(seeded)
     result = load(seeded, write("cells.csv", text))
     problem = {"row": row, "column": column, "value": value, "message": reason}
     assert problem in result.errors, result.errors
     assert "cells.csv" in result.message
     if result.status == "failed":
-        assert everything(seeded) == before
+        assert table_contents(seeded) == before
 
 
 def test_rejected_rows_are_stored_with_the_upload(database: Database, write) -> None:

@@ -14,9 +14,9 @@ import pytest
 from dashboard import uploads
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file, ingest_stream, profiles
+from tests.stored import DATA_TABLES, table_contents
 
 D = dt.date
-DATA_TABLES = ("reps", "activities", "opportunity_snapshots", "targets", "target_accounts")
 
 
 def load(database: Database, path: Path, **options: object) -> IngestResult:
@@ -25,10 +25,6 @@ def load(database: Database, path: Path, **options: object) -> IngestResult:
 
 def fetch(database: Database, sql: str, *params: object) -> list[tuple]:
     return database._con.execute(sql, list(params)).fetchall()
-
-
-def data_state(database: Database) -> dict[str, list[tuple]]:
-    return {t: fetch(database, f"SELECT * FROM {t} ORDER BY ALL") for t in DATA_TABLES}
 
 
 def errors(result: IngestResult) -> list[tuple]:
@@ -495,13 +491,13 @@ def test_same_file_twice_is_a_duplicate(database: Database, write) -> None:
     path = write("week.csv", ACTIVITIES_WEEK_1_2)
     first = load(database, path)
     assert first.status == "loaded"
-    before = data_state(database)
+    before = table_contents(database, DATA_TABLES)
     uploads_before = fetch(database, "SELECT * FROM uploads ORDER BY ALL")
     again = load(database, path)
     assert again.status == "duplicate"
     assert again.upload_id == first.upload_id
     assert "week.csv" in again.message
-    assert data_state(database) == before
+    assert table_contents(database, DATA_TABLES) == before
     assert fetch(database, "SELECT * FROM uploads ORDER BY ALL") == uploads_before
 
 
@@ -646,17 +642,17 @@ UNDO_CASES = [
 def test_undo_restores_the_previous_state(
     database: Database, write, first: tuple[str, str], second: tuple[str, str], table: str
 ) -> None:
-    empty = data_state(database)
+    empty = table_contents(database, DATA_TABLES)
     one = load(database, write(*first))
     assert one.status == "loaded", one.message
-    after_first = data_state(database)
+    after_first = table_contents(database, DATA_TABLES)
     two = load(database, write(*second))
     assert two.status == "loaded", two.message
-    assert data_state(database) != after_first
+    assert table_contents(database, DATA_TABLES) != after_first
     assert uploads.undo(database, two.upload_id) == two.rows_loaded
-    assert data_state(database) == after_first
+    assert table_contents(database, DATA_TABLES) == after_first
     assert uploads.undo(database, one.upload_id) == one.rows_loaded
-    assert data_state(database) == empty
+    assert table_contents(database, DATA_TABLES) == empty
     assert fetch(database, "SELECT count(*) FROM uploads WHERE undone_at IS NULL") == [(0,)]
     with pytest.raises(uploads.UndoError, match="undone already"):
         uploads.undo(database, one.upload_id)
@@ -704,7 +700,7 @@ def test_saved_mapping_profile_is_used_without_options(database: Database, write
     assert "odd.csv" in unsure.message
     # the header row is the first one, not the data row holding the word 'Email'
     assert unsure.detection is not None and unsure.detection.headers == headers
-    assert data_state(database)["activities"] == []
+    assert table_contents(database, DATA_TABLES)["activities"] == []
     profiles.save(
         database,
         headers,

@@ -22,18 +22,8 @@ from hypothesis import strategies as st
 
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
+from tests.stored import table_contents
 
-TABLES = (
-    "uploads",
-    "rejected_rows",
-    "change_log",
-    "reps",
-    "activities",
-    "opportunity_snapshots",
-    "targets",
-    "target_accounts",
-    "mapping_profiles",
-)
 STATUSES = {"loaded", "duplicate", "failed"}
 SETTINGS = settings(
     max_examples=60,
@@ -53,16 +43,12 @@ def scratch() -> Iterator[tuple[Database, Path]]:
             database.close()
 
 
-def everything(database: Database) -> dict[str, list[tuple]]:
-    return {t: database._con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
-
-
 def check_result(database: Database, result: IngestResult, before: dict[str, list[tuple]]) -> None:
     """What must hold for any file, whatever its content."""
     assert result.status in STATUSES
     assert result.message.startswith(result.file), result.message
     if result.status != "loaded":
-        assert everything(database) == before
+        assert table_contents(database) == before
         return
     assert result.rows_read == result.rows_loaded + result.rows_rejected + result.duplicates_skipped
     assert result.rows_loaded + result.duplicates_skipped > 0
@@ -127,7 +113,7 @@ csvish = st.tuples(
 def _ingest(database: Database, folder: Path, content: bytes, kind: str | None = None) -> None:
     path = folder / f"file{next(_FILES)}.csv"
     path.write_bytes(content)
-    before = everything(database)
+    before = table_contents(database)
     result = ingest_file(database, path, IngestOptions(kind=kind))
     check_result(database, result, before)
 
@@ -256,5 +242,5 @@ def test_printable_ascii_grid_never_raises() -> None:
             body = "".join(f"{c},{c}\n" for c in string.printable if c not in "\r\n\x0b\x0c")
             path = folder / f"grid{n}.csv"
             path.write_text(header + body, encoding="utf-8")
-            before = everything(database)
+            before = table_contents(database)
             check_result(database, ingest_file(database, path), before)

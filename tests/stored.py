@@ -1,0 +1,26 @@
+"""What the store holds, table by table: ingest tests compare it before and after."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dashboard.db import Database
+
+STORED_TABLES = (
+    "uploads",
+    "rejected_rows",
+    "change_log",
+    "reps",
+    "activities",
+    "opportunity_snapshots",
+    "targets",
+    "target_accounts",
+    "mapping_profiles",
+)
+DATA_TABLES = ("reps", "activities", "opportunity_snapshots", "targets", "target_accounts")
+
+
+def table_contents(database: Database, tables: Sequence[str] = STORED_TABLES) -> dict[str, list[tuple]]:
+    """Full contents of each table, in a stable order (table names from the lists above only)."""
+    with database.cursor() as cur:
+        return {t: cur.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
