@@ -18,9 +18,7 @@ if span is None:
     st.stop()
 
 allowed = viewer_teams()
-reps = cached(roster.list_reps, viewer_teams())
-if allowed is not None:
-    reps = reps[reps["team"].isin(allowed)]
+reps = cached(roster.list_reps, allowed)
 names = reps["rep"].tolist()
 if not names:
     st.info("No reps to show.")

@@ -75,10 +75,8 @@ if st.button("Save targets", icon=":material/save:", key="targets_save", type="p
         st.rerun()
 
 st.subheader("Suggest a target from a rep's own history")
-reps = cached(roster.list_reps, viewer_teams())
 allowed = viewer_teams()
-if allowed is not None:
-    reps = reps[reps["team"].isin(allowed)]
+reps = cached(roster.list_reps, allowed)
 latest = cached(roster.latest_week)
 if reps.empty or latest is None:
     st.caption("No reps with data yet.")

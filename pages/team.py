@@ -18,9 +18,9 @@ if span is None:
     st.page_link("pages/upload.py", label="Upload this week's exports", icon=":material/upload_file:")
     st.stop()
 
-reps = cached(roster.list_reps, viewer_teams())
 allowed = viewer_teams()
-team_names = sorted({t for t in reps["team"].dropna() if allowed is None or t in allowed})
+reps = cached(roster.list_reps, allowed)
+team_names = sorted(set(reps["team"].dropna()))
 weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
 
 params = st.query_params
