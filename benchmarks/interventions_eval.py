@@ -83,12 +83,17 @@ MEETINGS = {"self": 2.0, "mkt": 1.0}
 CONVERT = {"self": 0.48, "mkt": 0.40}
 WIN = 0.3
 CYCLE = range(4, 15)
+TOUCH = 0.45  # chance that a rep works a given open deal (any activity on its account) in a week
+# falling_win_rate: how much of a deal's win chance is lost when it spends all its life neglected, per unit
+# of neglect (1 − engagement). Engagement 0.4 (the strongest case) takes a deal from 30% to 9%.
+NEGLECT_COST = 7 / 6
+ENGAGEMENT = (0.4, 0.7)  # the neglecting rep works this share of the open deals they used to (uniform)
 RESULTS_DROP_RATIO = 0.75  # results have dropped once expected wins are under 75% of the no-slump ones
 
 
-def _factors(shape: str | None, k: int) -> dict[str, float]:
+def _factors(shape: str | None, k: int, engagement: float = 1.0) -> dict[str, float]:
     """Multipliers on the weekly rates, `k` weeks into a slump of `shape`."""
-    f = {"calls": 1.0, "prospect": 1.0, "fm_self": 1.0, "fm_mkt": 1.0, "monday": 1.0, "win": 1.0}
+    f = {"calls": 1.0, "prospect": 1.0, "fm_self": 1.0, "fm_mkt": 1.0, "monday": 1.0, "touch": 1.0}
     if shape is None or k < 0:
         return f
     if shape == "gradual_decline":
@@ -101,8 +106,19 @@ def _factors(shape: str | None, k: int) -> dict[str, float]:
     elif shape == "waiting_for_marketing":
         f |= {"fm_self": 0.3 if k == 0 else 0.0, "fm_mkt": 1.25, "prospect": 0.3, "calls": 0.6}
     elif shape == "falling_win_rate":
-        f |= {"win": 0.3}
+        f |= {"touch": engagement}
     return f
+
+
+def win_factor(info: dict, created: int, close: int) -> float:
+    """Multiplier on WIN for a deal open from week `created` to `close`: neglect in a falling_win_rate slump.
+
+    The share of the deal's life spent after the slump start, times how far the rep's engagement fell.
+    """
+    if info.get("shape") != "falling_win_rate":
+        return 1.0
+    neglected = min(max((close - max(created, info["start"])) / (close - created), 0.0), 1.0)
+    return 1.0 - NEGLECT_COST * (1.0 - info["engagement"]) * neglected
 
 
 def expected_wins(info: dict, scales: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -115,7 +131,7 @@ def expected_wins(info: dict, scales: np.ndarray) -> tuple[np.ndarray, np.ndarra
     """
     expected, usual = np.zeros(WEEKS), np.zeros(WEEKS)
     for c in range(WEEKS):
-        f = _factors(info["shape"], c - info["start"])
+        f = _factors(info["shape"], c - info["start"], info.get("engagement", 1.0))
         made = scales[c] * sum(MEETINGS[s] * CONVERT[s] * f["fm_" + s] for s in MEETINGS)
         made_usual = scales[c] * sum(MEETINGS[s] * CONVERT[s] for s in MEETINGS)
         for lag in CYCLE:
@@ -123,7 +139,7 @@ def expected_wins(info: dict, scales: np.ndarray) -> tuple[np.ndarray, np.ndarra
             if w >= WEEKS:
                 break
             lost = info["lost_from"] is not None and w >= info["lost_from"]
-            expected[w] += made * (0.0 if lost else WIN * f["win"]) / len(CYCLE)
+            expected[w] += made * (0.0 if lost else WIN * win_factor(info, c, w)) / len(CYCLE)
             usual[w] += made_usual * WIN / len(CYCLE)
     return expected, usual
 
@@ -153,12 +169,28 @@ def activity_factors(rng: np.random.Generator, noise: str) -> np.ndarray:
     return np.exp(x - sd**2 / 2)
 
 
+def open_pipeline(rng: np.random.Generator, skill: float) -> list[tuple[int, float, bool, int]]:
+    """The deals an established rep already has open when the year starts: (close week, amount, won, created).
+
+    Created at the usual pace in the CYCLE weeks before week 0; those still open at week 0 are kept.
+    """
+    deals = []
+    for created in range(-CYCLE.stop, 0):
+        for _ in range(rng.poisson(skill * sum(MEETINGS[s] * CONVERT[s] for s in MEETINGS))):
+            close = created + int(rng.integers(CYCLE.start, CYCLE.stop))
+            amount, won = float(rng.lognormal(np.log(40000), 0.5)), bool(rng.random() < WIN)
+            if close >= 0:
+                deals.append((close, amount, won, created))
+    return deals
+
+
 def simulate(
     seed: int, teams: int, noise: str = "poisson"
 ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, dict]]:
     """Weekly metrics, targets and the truth (rep -> role) for `teams` teams of 8 reps."""
     rng = np.random.default_rng(seed)
     noise_rng = np.random.default_rng([seed, 1])  # separate, so `poisson` draws stay the original ones
+    deal_rng = np.random.default_rng([seed, 2])  # engagement and deals worked: separate for the same reason
     weeks = [FIRST + dt.timedelta(weeks=i) for i in range(WEEKS)]
     holidays = {46, 51}  # Thanksgiving and Christmas weeks: ~20% activity for everyone
     rows, truth = [], {}
@@ -177,12 +209,14 @@ def simulate(
                 info["lost_from"] = (
                     None if info["shape"] == "falling_win_rate" else info["start"] + int(rng.integers(5, 8))
                 )
+                if info["shape"] == "falling_win_rate":
+                    info["engagement"] = float(deal_rng.uniform(*ENGAGEMENT))
             if role == "ramping":
                 info["start"] = int(rng.integers(20, 40))
             if role == "quiet":
                 info["week"] = int(rng.integers(14, 44))
             truth[rep] = info
-            pipeline: list[tuple[int, float, bool, int]] = []  # (close week, amount, won, created)
+            pipeline = [] if role == "ramping" else open_pipeline(deal_rng, skill)
             factors = activity_factors(noise_rng, noise)
             scales = np.empty(WEEKS)
             for w in range(WEEKS):
@@ -195,7 +229,8 @@ def simulate(
                 if role == "quiet" and w == info["week"]:
                     scale *= 0.05
                 scales[w] = scale
-                f = _factors(info.get("shape"), w - info.get("start", 10**6) if role == "slump" else -1)
+                k = w - info.get("start", 10**6) if role == "slump" else -1
+                f = _factors(info.get("shape"), k, info.get("engagement", 1.0))
                 calls = rng.poisson(25 * scale * f["calls"])
                 monday = rng.binomial(calls, min(1.0, 0.2 * f["monday"])) if calls else 0
                 blocks = rng.poisson(5 * scale * f["prospect"])
@@ -206,15 +241,18 @@ def simulate(
                 new_mkt = rng.binomial(fm_mkt, CONVERT["mkt"])
                 amounts = rng.lognormal(np.log(40000), 0.5, new_self + new_mkt)
                 for amount in amounts:
-                    won = rng.random() < WIN * f["win"]
+                    draw = rng.random()
                     close = w + int(rng.integers(CYCLE.start, CYCLE.stop))
+                    won = draw < WIN * win_factor(info, w, close)
                     if role == "slump" and info["lost_from"] is not None and close >= info["lost_from"]:
                         won = won and w < info["start"] and rng.random() < 0.0
                     pipeline.append((close, float(amount), bool(won), w))
                 closing = [p for p in pipeline if p[0] == w]
                 wins = [p for p in closing if p[2]]
                 recent = [p for p in pipeline if w - 13 < p[0] <= w]
-                open_amount = sum(p[1] for p in pipeline if p[3] <= w < p[0])
+                open_deals = [p for p in pipeline if p[3] <= w < p[0]]
+                open_amount = sum(p[1] for p in open_deals)
+                worked = deal_rng.binomial(len(open_deals), min(1.0, TOUCH * scale * f["touch"]))
                 made4 = [p for p in pipeline if w - 4 < p[3] <= w]
                 rows.append(
                     {
@@ -234,6 +272,8 @@ def simulate(
                         "won_revenue": float(sum(p[1] for p in wins)),
                         "win_rate": sum(p[2] for p in recent) / len(recent) if recent else np.nan,
                         "pipeline_coverage": open_amount / 130000.0,
+                        "open_deals_worked": worked / len(open_deals) if open_deals else np.nan,
+                        "open_deals": float(len(open_deals)),
                         "activities_logged": float(
                             calls + blocks + fm_self + fm_mkt + rng.poisson(10 * scale)
                         ),

@@ -87,6 +87,13 @@ METRICS: tuple[Metric, ...] = (
            "Mean days from created to close date of opportunities won in the last 13 weeks."),
     Metric("avg_deal_size", "Average deal size", "currency", True, "lagging", False,
            "Mean amount of opportunities won in the last 13 weeks."),
+    Metric("open_deals", "Open deals", "count", True, "lagging", False,
+           "Open opportunities in the pipeline snapshot describing that week "
+           "(the last one carries forward)."),
+    Metric("open_deals_worked", "Open deals worked", "share", True, "leading", False,
+           "Share of the open opportunities in the pipeline snapshot describing that week whose account had "
+           "at least one activity logged by the rep that week (empty without open opportunities, or when "
+           "none of the rep's activities of the last 13 weeks names an account)."),
     Metric("activities_logged", "Activities logged", "count", True, "leading", True,
            "All activities logged in the CRM that week (a data-hygiene signal, not an expectation)."),
 )  # fmt: skip

@@ -39,7 +39,15 @@ from dashboard.metrics import BY_NAME
 
 SEVERITIES = ("high", "medium", "low")
 ACTIVITY_METRICS = frozenset(
-    {"prospecting_minutes", "calls", "connects", "monday_call_share", "first_meetings", "activities_logged"}
+    {
+        "prospecting_minutes",
+        "calls",
+        "connects",
+        "monday_call_share",
+        "first_meetings",
+        "open_deals_worked",
+        "activities_logged",
+    }
 )
 LEADING_DECLINE_METRICS = ("prospecting_minutes", "calls", "first_meetings")
 EXPECTATION_METRICS = ("prospecting_minutes", "calls", "first_meetings", "opportunities_created")
@@ -99,6 +107,11 @@ class Thresholds:
     self_sourced_max: float = 0.15  # self-sourced share of new pipeline at or below this ...
     self_sourced_weeks: int = 3  # ... in at least this many of the recent weeks ...
     self_sourced_baseline_min: float = 0.4  # ... from a rep who usually sources this much
+    deals_worked_weeks: int = 8  # open deals worked in the last 8 weeks (worked ÷ open deal-weeks) ...
+    deals_worked_min_deals: int = 20  # ... over at least this many open deal-weeks, as is the baseline ...
+    deals_worked_min: float = 0.15  # ... from a rep who usually works at least this share ...
+    deals_worked_ratio: float = 0.6  # ... under 60% of the usual share (the last 3 weeks too) ...
+    deals_worked_z: float = 3.0  # ... and this many standard errors under it (binomial, widened by own swing)
     win_rate_lookback: int = 13  # closed deals of the last 13 weeks ...
     win_rate_history: int = 26  # ... against those of the 26 weeks before
     win_rate_min_closed: int = 12  # at least this many closed deals in each
@@ -525,6 +538,73 @@ def marketing_only(view: RepView) -> list[Signal]:
     ]
 
 
+def _pooled_share(worked: np.ndarray, deals: np.ndarray) -> float:
+    return float(worked.sum() / deals.sum())
+
+
+def open_deals_going_quiet(view: RepView) -> list[Signal]:
+    """Far fewer of the rep's open deals worked than usual, week after week: deals left alone go cold.
+
+    Pools the weeks (deals worked ÷ open deal-weeks) and compares with the rep's usual share over the two
+    quarters before the window (a two-sample binomial test, widened by how much more than chance the rep's
+    weeks usually vary).
+    """
+    cfg, n = view.cfg, view.cfg.deals_worked_weeks
+    if "open_deals_worked" not in view.values or "open_deals" not in view.values:
+        return []
+    idx = view.positions("open_deals_worked")
+    deals = view.values["open_deals"][idx]
+    worked = view.values["open_deals_worked"][idx] * deals
+    found = _deals_worked_drop(worked, deals, n, cfg)
+    if found is None:
+        return []
+    now, usual, z = found
+    ceiling = cfg.deals_worked_ratio * usual
+    latest = _pooled_share(worked[-cfg.persist_weeks :], deals[-cfg.persist_weeks :])
+    if now >= ceiling or latest >= ceiling or z > -cfg.deals_worked_z:
+        return []
+    weekly = ", ".join(f"{w:.0f} of {d:.0f}" for w, d in zip(worked[-n:], deals[-n:], strict=True))
+    return [
+        Signal(
+            "open_deals_worked",
+            "open_deals_going_quiet",
+            f"open deals worked {weekly} in the last {n} weeks ({now:.0%}) vs own usual {usual:.0%}: "
+            "deals without a next step tend to go cold, so it is worth planning the next step on each "
+            "together",
+            weight=2,
+        )
+    ]
+
+
+def _deals_worked_drop(
+    worked: np.ndarray, deals: np.ndarray, n: int, cfg: Thresholds
+) -> tuple[float, float, float] | None:
+    """(share worked in the last `n` weeks, usual share, z of the difference); None: too little data."""
+    recent_worked, recent_deals = worked[-n:], deals[-n:]
+    if recent_deals.size < n or np.isnan(recent_worked).any():
+        return None
+    if recent_deals.sum() < cfg.deals_worked_min_deals:
+        return None
+    blocks = []
+    for b in range(2):
+        hi = max(worked.size - n - b * cfg.baseline_weeks, 0)
+        w, d = worked[max(hi - cfg.baseline_weeks, 0) : hi], deals[max(hi - cfg.baseline_weeks, 0) : hi]
+        keep = ~np.isnan(w) & (d > 0)
+        if keep.sum() >= cfg.min_baseline_weeks and d[keep].sum() >= cfg.deals_worked_min_deals:
+            blocks.append((w[keep], d[keep]))
+    if not blocks:
+        return None
+    w_all, d_all = np.concatenate([w for w, _ in blocks]), np.concatenate([d for _, d in blocks])
+    usual = _pooled_share(w_all, d_all)
+    if usual < cfg.deals_worked_min or usual >= 1:
+        return None
+    pearson = (w_all - d_all * usual) / np.sqrt(d_all * usual * (1 - usual))
+    dispersion = max(float(np.mean(pearson**2)), 1.0)
+    now = _pooled_share(recent_worked, recent_deals)
+    variance = dispersion * usual * (1 - usual) * (1 / recent_deals.sum() + 1 / d_all.sum())
+    return now, usual, (now - usual) / math.sqrt(variance)
+
+
 def falling_win_rate(view: RepView) -> list[Signal]:
     """Fewer of the closed deals won in the last quarter than before, on enough closed deals to tell."""
     cfg = view.cfg
@@ -579,6 +659,7 @@ RULES: tuple[Rule, ...] = (
     Rule("coverage_under_target", coverage_under_target, False, coverage_under_target.__doc__ or ""),
     Rule("monday_call_avoidance", monday_call_avoidance, True, monday_call_avoidance.__doc__ or ""),
     Rule("marketing_sourced_only", marketing_only, True, marketing_only.__doc__ or ""),
+    Rule("open_deals_going_quiet", open_deals_going_quiet, True, open_deals_going_quiet.__doc__ or ""),
     Rule("falling_win_rate", falling_win_rate, True, falling_win_rate.__doc__ or ""),
 )
 

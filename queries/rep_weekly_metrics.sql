@@ -25,7 +25,8 @@ activity_by_name AS (
             AND regexp_matches(a.outcome, '^\s*(connected|spoke|reached|answered|conversation|talked)', 'i')) AS connects,
         count(*) FILTER (a.category = 'call' AND isodow(a.activity_date) = 1) AS monday_calls,
         count(*) FILTER (a.category = 'first_meeting') AS first_meetings,
-        count(*) AS activities_logged
+        count(*) AS activities_logged,
+        count(*) FILTER (nullif(trim(a.account), '') IS NOT NULL) AS with_account
     FROM activities a, bounds
     WHERE a.activity_date BETWEEN bounds.calc_from AND bounds.to_week + 6
     GROUP BY ALL
@@ -34,7 +35,8 @@ activity AS (
     SELECT al.rep, x.week,
            sum(x.prospecting_minutes) AS prospecting_minutes, sum(x.calls) AS calls,
            sum(x.connects) AS connects, sum(x.monday_calls) AS monday_calls,
-           sum(x.first_meetings) AS first_meetings, sum(x.activities_logged) AS activities_logged
+           sum(x.first_meetings) AS first_meetings, sum(x.activities_logged) AS activities_logged,
+           sum(x.with_account) AS with_account
     FROM activity_by_name x
     JOIN aliases al ON al.alias = lower(trim(x.name))
     GROUP BY ALL
@@ -91,15 +93,40 @@ closed AS (
     WHERE status IN ('won', 'lost') AND close_date IS NOT NULL
     GROUP BY ALL
 ),
-pipeline_weeks AS (
-    SELECT al.rep, described_week(o.snapshot_date) AS week,
-           coalesce(sum(o.amount) FILTER (o.status = 'open'), 0) AS open_pipeline
+week_snapshots AS (  -- the snapshot describing each week: the latest one taken for it
+    SELECT described_week(snapshot_date) AS week, max(snapshot_date) AS snapshot_date
+    FROM opportunity_snapshots
+    WHERE superseded_by IS NULL
+    GROUP BY ALL
+),
+described_pipeline AS (
+    SELECT al.rep, s.week, o.status, o.amount, lower(trim(o.account)) AS account
     FROM opportunity_snapshots o
+    JOIN week_snapshots s USING (snapshot_date)
     JOIN aliases al ON al.alias = lower(trim(o.owner))
     WHERE o.superseded_by IS NULL
-      AND o.snapshot_date = (
-          SELECT max(s.snapshot_date) FROM opportunity_snapshots s
-          WHERE s.superseded_by IS NULL AND described_week(s.snapshot_date) = described_week(o.snapshot_date))
+),
+pipeline_weeks AS (
+    SELECT rep, week,
+           coalesce(sum(amount) FILTER (status = 'open'), 0) AS open_pipeline,
+           count(*) FILTER (status = 'open') AS open_deals
+    FROM described_pipeline
+    GROUP BY ALL
+),
+account_activity AS (
+    SELECT DISTINCT al.rep, date_trunc('week', a.activity_date)::DATE AS week, lower(trim(a.account)) AS account
+    FROM activities a, bounds
+    JOIN aliases al ON al.alias = lower(trim(a.rep))
+    WHERE a.activity_date BETWEEN bounds.calc_from AND bounds.to_week + 6
+      AND nullif(trim(a.account), '') IS NOT NULL
+),
+deals_worked AS (  -- open deals (of the snapshot in force) whose account saw an activity that week
+    SELECT g.rep, g.week, count(*) AS open_deals_touched
+    FROM grid g
+    ASOF JOIN pipeline_weeks p ON p.rep = g.rep AND g.week >= p.week
+    JOIN described_pipeline d ON d.rep = g.rep AND d.week = p.week AND d.status = 'open'
+    WHERE EXISTS (
+        SELECT 1 FROM account_activity t WHERE t.rep = g.rep AND t.week = g.week AND t.account = d.account)
     GROUP BY ALL
 ),
 quota AS (
@@ -118,6 +145,8 @@ weekly AS (
         coalesce(a.monday_calls, 0) AS monday_calls,
         coalesce(a.first_meetings, 0) AS first_meetings,
         coalesce(a.activities_logged, 0) AS activities_logged,
+        coalesce(a.with_account, 0) AS with_account,
+        coalesce(dw.open_deals_touched, 0) AS open_deals_touched,
         coalesce(c.opportunities_created, 0) AS opportunities_created,
         coalesce(c.pipeline_created, 0) AS pipeline_created,
         coalesce(c.opportunities_over_100k, 0) AS opportunities_over_100k,
@@ -134,6 +163,7 @@ weekly AS (
     LEFT JOIN created c USING (rep, week)
     LEFT JOIN closed w USING (rep, week)
     LEFT JOIN coverage_of_accounts ac USING (rep, week)
+    LEFT JOIN deals_worked dw USING (rep, week)
 ),
 rolling AS (
     SELECT
@@ -145,7 +175,8 @@ rolling AS (
         sum(won_cycle_days) OVER last_13 AS cycle_days_13w,
         sum(won_with_cycle) OVER last_13 AS cycles_13w,
         sum(won_revenue) OVER last_13 AS won_revenue_13w,
-        sum(won_with_amount) OVER last_13 AS won_with_amount_13w
+        sum(won_with_amount) OVER last_13 AS won_with_amount_13w,
+        sum(with_account) OVER last_13 AS with_account_13w
     FROM weekly
     WINDOW last_4 AS (PARTITION BY rep ORDER BY week RANGE BETWEEN INTERVAL 21 DAY PRECEDING AND CURRENT ROW),
            last_13 AS (PARTITION BY rep ORDER BY week RANGE BETWEEN INTERVAL 84 DAY PRECEDING AND CURRENT ROW)
@@ -168,8 +199,11 @@ SELECT
     CASE WHEN t.wins_13w + t.losses_13w > 0 THEN t.wins_13w / (t.wins_13w + t.losses_13w) END AS win_rate,
     p.open_pipeline::DOUBLE AS open_pipeline,
     CASE WHEN q.quarterly_quota > 0 THEN p.open_pipeline / q.quarterly_quota END AS pipeline_coverage,
+    coalesce(p.open_deals, 0)::DOUBLE AS open_deals,
     CASE WHEN t.cycles_13w > 0 THEN t.cycle_days_13w / t.cycles_13w END AS avg_cycle_days,
     CASE WHEN t.won_with_amount_13w > 0 THEN t.won_revenue_13w / t.won_with_amount_13w END AS avg_deal_size,
+    CASE WHEN p.open_deals > 0 AND t.with_account_13w > 0 THEN t.open_deals_touched / p.open_deals END
+        AS open_deals_worked,
     t.activities_logged::DOUBLE AS activities_logged
 FROM rolling t
 ASOF LEFT JOIN pipeline_weeks p ON p.rep = t.rep AND t.week >= p.week

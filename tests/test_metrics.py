@@ -128,6 +128,8 @@ ANA = {
     "pipeline_coverage": (0.9, 200000 / 300000, 200000 / 300000),
     "avg_cycle_days": (None, 64, 64),  # 2026-01-05 -> 2026-03-10
     "avg_deal_size": (None, 120000, 120000),
+    "open_deals": (2, 2, 2),
+    "open_deals_worked": (0.5, 0.5, 0),  # O1 (Acme) of O1, O3; O3 (Gamma) of O3, O4; nothing logged in W3
     "activities_logged": (6, 2, 0),
 }
 
@@ -154,6 +156,11 @@ def test_rep_found_by_email_and_case(team):
     assert ben[W2]["opportunities_created"] == 1
     assert ben[W2]["pipeline_coverage"] == pytest.approx(30000 / 300000)
     assert math.isnan(ben[W1]["pipeline_coverage"])  # no snapshot row of his before 3/16
+
+
+def test_open_deals_worked_is_empty_when_activities_name_no_account(team):
+    ben = values_of(team, "Ben Cho")  # an open deal (Epsilon) from W2, but his one call names no account
+    assert all(math.isnan(ben[w]["open_deals_worked"]) for w in (W1, W2, W3))
 
 
 def test_team_filter_hides_other_teams(team):

@@ -32,6 +32,8 @@ STEADY = {
     "won_revenue": 30000.0,
     "win_rate": 0.3,
     "pipeline_coverage": 3.5,
+    "open_deals": 12.0,
+    "open_deals_worked": 0.5,
     "activities_logged": 45.0,
 }
 TARGETS = {"prospecting_minutes": 450.0, "first_meetings": 3.0, "pipeline_coverage": 3.0}
@@ -109,6 +111,20 @@ CASES = [
         "a mostly marketing month",
         {"self_sourced_share": [0.5, 0.1, 0.4, 0.5]},
         "marketing_sourced_only",
+        False,
+    ),
+    # 6 of 12 open deals worked a week before
+    ("open deals left alone", {"open_deals_worked": [2 / 12] * 8}, "open_deals_going_quiet", True),
+    (
+        "a few quieter weeks on the deals",
+        {"open_deals_worked": [0.5] * 5 + [0.25] * 3},
+        "open_deals_going_quiet",
+        False,
+    ),
+    (
+        "three open deals, within chance",
+        {"open_deals": [3] * 8, "open_deals_worked": [1 / 3, 1 / 3, 0, 1 / 3, 1 / 3, 1 / 3, 0, 0]},
+        "open_deals_going_quiet",
         False,
     ),
     # wins and losses a week; 1 of 3 closed deals won before

@@ -51,6 +51,10 @@ TACTICS: dict[str, tuple[str, ...]] = {
         "Touch every target account at least once a month; schedule the touches in the calendar.",
         "Use a trigger event (news, hiring, funding) as the reason to reach out.",
     ),
+    "open_deals_worked": (
+        "Walk the open deals together once a week: each one leaves the meeting with a dated next step.",
+        "Block a daily half hour for follow-ups on open deals, before new outreach.",
+    ),
     "win_rate": (
         "Run discovery that creates value: uncover the customer's problem and its cost before presenting.",
         "Review one lost deal together: where could a different question have changed the outcome?",
@@ -80,6 +84,7 @@ QUESTIONS: dict[str, str] = {
     "pipeline_created": "Where do you see the next new pipeline coming from?",
     "self_sourced_share": "Which target accounts would you most like to open yourself this month?",
     "target_account_coverage": "Which target accounts have gone quiet, and why?",
+    "open_deals_worked": "Which open deals have gone quiet, and what would be a useful next step on each?",
     "win_rate": "Looking at recent deals you lost, what did they have in common?",
     "wins": "Which deal is closest to a yes, and what does it need from us?",
     "won_revenue": "What would help your biggest open deal over the line?",
