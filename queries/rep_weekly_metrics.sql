@@ -113,20 +113,38 @@ pipeline_weeks AS (
     FROM described_pipeline
     GROUP BY ALL
 ),
-account_activity AS (
-    SELECT DISTINCT al.rep, date_trunc('week', a.activity_date)::DATE AS week, lower(trim(a.account)) AS account
-    FROM activities a, bounds
-    JOIN aliases al ON al.alias = lower(trim(a.rep))
-    WHERE a.activity_date BETWEEN bounds.calc_from AND bounds.to_week + 6
-      AND nullif(trim(a.account), '') IS NOT NULL
+snapshot_in_force AS (  -- per rep and week from $from_week, the week its latest snapshot up to then describes
+    SELECT rep, snapshot_week,
+           unnest(generate_series(greatest(snapshot_week, from_week), coalesce(next_week - 7, to_week),
+                                  INTERVAL 7 DAY))::DATE AS week
+    FROM (
+        SELECT rep, week AS snapshot_week, lead(week) OVER (PARTITION BY rep ORDER BY week) AS next_week
+        FROM pipeline_weeks
+    ), bounds
 ),
-deals_worked AS (  -- open deals (of the snapshot in force) whose account saw an activity that week
-    SELECT g.rep, g.week, count(*) AS open_deals_touched
-    FROM grid g
-    ASOF JOIN pipeline_weeks p ON p.rep = g.rep AND g.week >= p.week
-    JOIN described_pipeline d ON d.rep = g.rep AND d.week = p.week AND d.status = 'open'
-    WHERE EXISTS (
-        SELECT 1 FROM account_activity t WHERE t.rep = g.rep AND t.week = g.week AND t.account = d.account)
+open_deal_accounts AS (  -- the accounts of each rep's open deals in the snapshot in force that week
+    SELECT s.rep, s.week, d.account, count(*) AS deals
+    FROM snapshot_in_force s
+    JOIN described_pipeline d ON d.rep = s.rep AND d.week = s.snapshot_week AND d.status = 'open'
+    GROUP BY ALL
+),
+deal_aliases AS (  -- the same, under every spelling of the rep
+    SELECT al.alias, o.rep, o.week, o.account FROM open_deal_accounts o JOIN aliases al USING (rep)
+),
+touched_deals AS (  -- open-deal accounts the rep logged an activity on that week
+    SELECT DISTINCT d.rep, d.week, d.account
+    FROM (
+        SELECT lower(trim(a.rep)) AS alias, date_trunc('week', a.activity_date)::DATE AS week,
+               lower(trim(a.account)) AS account
+        FROM activities a, bounds
+        WHERE a.activity_date BETWEEN bounds.from_week AND bounds.to_week + 6
+    ) x
+    JOIN deal_aliases d USING (alias, week, account)
+),
+deals_worked AS (
+    SELECT o.rep, o.week, sum(o.deals) AS open_deals_touched
+    FROM open_deal_accounts o
+    JOIN touched_deals t USING (rep, week, account)
     GROUP BY ALL
 ),
 quota AS (
