@@ -16,10 +16,8 @@ Definitions (rep level):
   slump. Amounts are independent of all that, so won revenue drops the same
   week. For the activity shapes this is the week from which their deals are
   all lost (start + 5–7; before it, fewer new deals have cut expected wins by
-  16% at most); for falling_win_rate it is start + 7 (sometimes 8 with
-  overdispersed noise), when deals created since the start, won at 9%
-  instead of 30%, make up 4/11 of closings (expected wins 74.5% → 68% from
-  week 7 to 8; the line would sit at 8 for 70%, at 11 for 50%);
+  16% at most); for falling_win_rate it is start + 3 to 6, depending on how
+  far the rep's engagement with open deals fell (see below);
 * hit: a slumping rep flagged (kind slump) in [slump start, results drop + K], K = 4;
 * recall = hits / slumping reps;
 * false alarm: a run of consecutive flagged weeks (a gap of 2+ weeks starts a
@@ -37,14 +35,26 @@ week by week, by a shared factor exp(x) with x an AR(1) process (weekly
 persistence 0.5) whose spread differs per rep (standard deviation drawn from
 0.05–0.25). Both are reported; neither is a real company.
 
+Deals: every established rep starts the year with the open pipeline a steady
+rep has (deals created at the usual pace in the 15 weeks before, still open),
+so the first weeks are not a pipeline build-up; a ramping hire starts empty.
+Each week, each open deal is worked (any activity on its account) with chance
+0.45 × the rep's activity scale that week, which gives the `open_deals_worked`
+and `open_deals` metrics.
+
 Limits worth knowing when reading the numbers:
-* falling_win_rate: the win probability of deals created from the slump start
-  falls from 30% to 9%, but those deals close 4–14 weeks later, so wins fade
-  in gradually (to ~30% of the usual pace by start + 14) rather than at a
-  week; the 75% line fixes where "results dropped" sits on that slope. A rep
-  closes about 1.4 deals a week, so the evidence is thin. (Until November
-  2026 the harness put this shape's results drop at the slump start, which
-  left no rule any chance; the table still shows recall without the shape.)
+* falling_win_rate is modelled as the rep letting open deals go quiet: from the
+  slump start they work a share e of the deals they used to (e uniform in
+  0.4–0.7, per slump), and a deal's win chance falls with the share of its life
+  spent after the start, times 7/6 × (1 − e) (30% → 9% for a deal neglected
+  throughout at e = 0.4; → 19.5% at e = 0.7). Deals already open are hurt too,
+  so wins fall soon: the results drop sits at start + 3 to 6, and the
+  `open_deals_going_quiet` rule, which needs weeks of pooled evidence, mostly
+  finds it around that week (lead near 0; it counts for recall, not lead). A
+  win rate that falls with nothing logged changing (a new competitor, a price
+  rise) is not modelled: no rule can see it before the wins themselves, and
+  with about 1.4 deals closing a week the `falling_win_rate` rule needs a
+  quarter of closes to tell.
 * Deals of the other shapes that close from a known week (start + 5–7) are all
   lost, so their results drop sharply at that week.
 
