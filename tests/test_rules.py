@@ -341,3 +341,58 @@ def test_flag_episodes_acknowledge_resurface_and_resolve(
     assert row["opened_week"] == week and row["resolved_week"] == week + dt.timedelta(weeks=2)
     assert row["acknowledgements"] == 1 and row["last_note"] == "discussed in 1:1 on Monday"
     assert row["max_severity"] == "high" and row["weeks_open"] == 2
+
+
+# --- from the exports ---------------------------------------------------------------------------
+
+DEAL_WEEKS, QUIET_FROM = 24, 16  # 16 weeks working half the open deals, then 8 working one
+
+
+def _deal_exports(write) -> list[Path]:
+    """A rep with 12 open deals whose calls stay steady while fewer and fewer of them reach the deals."""
+    activities = ["activity_id,rep,date,type,subject,duration_minutes,outcome,account"]
+    snapshots = [
+        "opportunity_id,opportunity_name,owner,account,stage,amount,created_date,close_date,snapshot_date"
+    ]
+    n = 0
+    for w in range(DEAL_WEEKS):
+        monday = W0 + dt.timedelta(weeks=w)
+        on_deals = 6 if w < QUIET_FROM else 1
+        for k in range(25):
+            day = monday + dt.timedelta(days=k % 5)
+            account = f"Deal {(w + k) % 12}" if k < on_deals else f"Prospect {w * 25 + k}"
+            n += 1
+            activities.append(f"A{n},Ana Lopez,{day},Call,Call,5,Connected,{account}")
+        for k in range(5):
+            n += 1
+            activities.append(
+                f"A{n},Ana Lopez,{monday + dt.timedelta(days=k)},Prospecting block,Prospecting,90,,"
+            )
+        for k in range(3):
+            n += 1
+            activities.append(
+                f"A{n},Ana Lopez,{monday + dt.timedelta(days=k)},Meeting,First meeting,45,,Lead {w}-{k}"
+            )
+        as_of = monday + dt.timedelta(weeks=1)
+        for d in range(12):
+            snapshots.append(f"O{d},Deal {d},Ana Lopez,Deal {d},Proposal,50000,2025-12-01,2026-12-31,{as_of}")
+    roster = "rep,email,team,manager,start_date\nAna Lopez,ana@example.com,East,Mia Ford,2024-01-08\n"
+    return [
+        write("roster.csv", roster),
+        write("activities.csv", "\n".join(activities) + "\n"),
+        write("pipeline.csv", "\n".join(snapshots) + "\n"),
+    ]
+
+
+def test_rep_whose_open_deals_go_quiet_is_flagged_from_the_exports(database: Database, write) -> None:
+    from dashboard.ingest import ingest_file
+
+    for path in _deal_exports(write):
+        result = ingest_file(database, path)
+        assert result.status == "loaded" and result.rows_rejected == 0, result.message
+    before = W0 + dt.timedelta(weeks=QUIET_FROM - 1)
+    assert interventions.evaluate(database, before) == []
+    [flag] = interventions.evaluate(database, W0 + dt.timedelta(weeks=DEAL_WEEKS - 1))
+    assert flag.rep == "Ana Lopez" and flag.kind == "slump"
+    assert [s.rule for s in flag.signals] == ["open_deals_going_quiet"]
+    assert "1 of 12, 1 of 12" in flag.signals[0].detail and "(8%) vs own usual 50%" in flag.signals[0].detail
