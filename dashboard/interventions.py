@@ -112,6 +112,14 @@ def refresh_flags(database: db.Database, week: dt.date | None = None) -> list[Fl
     return flags
 
 
+def of_teams(flags: Sequence[Flag], teams: Sequence[str] | None) -> list[Flag]:
+    """The flags of reps in `teams` (None: all), as `evaluate(..., teams=teams)` would return them.
+
+    Rules judge each team on its own reps only, so filtering all teams' flags gives the same result.
+    """
+    return list(flags) if teams is None else [f for f in flags if f.team in teams]
+
+
 def needs_attention(database: db.Database, flags: Sequence[Flag]) -> list[tuple[Flag, dict | None]]:
     """This week's flags with their latest acknowledgement; acknowledged ones drop out
     until they persist `RESURFACE_WEEKS` weeks past it or their severity rises."""

@@ -32,10 +32,10 @@ st.query_params["week"] = week.isoformat()
 
 refreshed = st.session_state.setdefault("interventions_refreshed", set())
 if week not in refreshed:  # keep the flag history (opened, seen, resolved) current for this week
-    interventions.refresh_flags(database, week)
+    flags = interventions.of_teams(interventions.refresh_flags(database, week), viewer_teams())
     refreshed.add(week)
-
-flags = cached(interventions.evaluate, week, teams=viewer_teams())
+else:
+    flags = cached(interventions.evaluate, week, teams=viewer_teams())
 cases = interventions.needs_attention(database, flags)
 quiet = len(flags) - len(cases)
 if message := st.session_state.pop("interventions_message", None):

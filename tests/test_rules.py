@@ -319,6 +319,14 @@ def test_sample_company_flags_exactly_the_slumping_reps(sample: Database) -> Non
     assert all(f.rep not in {r["rep"] for r in TRUTH["ramping"]} for f in latest)
 
 
+@pytest.mark.slow
+def test_one_teams_flags_are_all_teams_flags_filtered(sample: Database) -> None:
+    everyone = interventions.evaluate(sample)
+    for team in ("Enterprise East", "SMB West"):
+        assert interventions.of_teams(everyone, [team]) == interventions.evaluate(sample, teams=[team])
+    assert interventions.of_teams(everyone, None) == everyone
+
+
 def test_flag_episodes_acknowledge_resurface_and_resolve(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
