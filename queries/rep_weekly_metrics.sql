@@ -114,6 +114,7 @@ pipeline_weeks AS (
     GROUP BY ALL
 ),
 snapshot_in_force AS (  -- per rep and week from $from_week, the week its latest snapshot up to then describes
+                        -- (the last one carries forward; read by open deals worked and by the final select)
     SELECT rep, snapshot_week,
            unnest(generate_series(greatest(snapshot_week, from_week), coalesce(next_week - 7, to_week),
                                   INTERVAL 7 DAY))::DATE AS week
@@ -224,7 +225,8 @@ SELECT
         AS open_deals_worked,
     t.activities_logged::DOUBLE AS activities_logged
 FROM rolling t
-ASOF LEFT JOIN pipeline_weeks p ON p.rep = t.rep AND t.week >= p.week
+LEFT JOIN snapshot_in_force s ON s.rep = t.rep AND s.week = t.week
+LEFT JOIN pipeline_weeks p ON p.rep = s.rep AND p.week = s.snapshot_week
 LEFT JOIN quota q ON q.rep = t.rep AND q.week = t.week, bounds
 WHERE t.week BETWEEN bounds.from_week AND bounds.to_week
 ORDER BY t.rep, t.week
