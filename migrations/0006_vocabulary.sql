@@ -1,0 +1,39 @@
+-- What the values in an export mean, beyond its headers: activity categories from every
+-- column that says something (type, subtype, subject, outcome), won / lost / open from
+-- status columns and stage names, in any language, and what a user told the app once.
+--
+-- activity_category_rules: `field` is now one of type | subtype | subject | outcome;
+--   `source` NULL applies to every CRM, else only to files from that source (a rule the
+--   user added on the Upload page for their CRM). First matching rule (lowest priority) wins.
+-- status_rules: how a status value or a stage name says won / lost / open; `field` is
+--   status | stage; a pattern is a case-insensitive regular expression matched anywhere
+--   (anchor it with ^…$ where a whole value is meant). First matching rule wins; a stage
+--   no rule matches is open.
+-- stage_statuses: what the user said a stage of their CRM means (mapping screen or
+--   `dashboard ingest --stage-status STAGE=won`), remembered for every later file from
+--   that source. It beats every rule.
+
+ALTER TABLE activity_category_rules ADD COLUMN source VARCHAR;
+
+CREATE TABLE status_rules (
+    priority INTEGER NOT NULL,
+    field    VARCHAR NOT NULL,                    -- status | stage
+    pattern  VARCHAR NOT NULL,
+    status   VARCHAR NOT NULL,                    -- won | lost | open
+    source   VARCHAR                              -- NULL: every source
+);
+
+INSERT INTO status_rules VALUES
+    (10, 'status', '^((closed[ _-]?)?won|win)$', 'won', NULL),
+    (20, 'status', '^((closed[ _-]?)?lost|loss|deleted)$', 'lost', NULL),
+    (30, 'status', '^(open|active|in progress)$', 'open', NULL),
+    (40, 'stage', 'closed[ _-]?won|^won$|closedwon', 'won', NULL),
+    (50, 'stage', 'closed[ _-]?lost|^lost$|closedlost|disqualified', 'lost', NULL);
+
+CREATE TABLE stage_statuses (
+    source   VARCHAR NOT NULL,
+    stage    VARCHAR NOT NULL,                    -- lower-case, trimmed
+    status   VARCHAR NOT NULL CHECK (status IN ('won', 'lost', 'open')),
+    saved_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    PRIMARY KEY (source, stage)
+);
