@@ -15,6 +15,16 @@
 
 ALTER TABLE activity_category_rules ADD COLUMN source VARCHAR;
 
+-- The subtype says most (HubSpot's "Call and meeting type", Salesforce's "Task Subtype"),
+-- then the type, then the subject; an outcome such as "Left voicemail" names a call.
+INSERT INTO activity_category_rules (priority, field, pattern, category) VALUES
+    (15, 'subtype', '^(first[ _-]?(meeting|call|appointment)|discovery( call| meeting)?|intro(ductory)?( call| meeting)?|initial (call|meeting))$', 'first_meeting'),
+    (25, 'subtype', 'prospect', 'prospecting'),
+    (26, 'subtype', 'call|phone|dial', 'call'),
+    (27, 'subtype', 'e-?mail|inmail', 'email'),
+    (28, 'subtype', 'meeting|appointment|demo|visit', 'meeting'),
+    (110, 'outcome', 'voicemail|no answer|busy|connected|wrong number|left (a )?message|gatekeeper|not reached', 'call');
+
 CREATE TABLE status_rules (
     priority INTEGER NOT NULL,
     field    VARCHAR NOT NULL,                    -- status | stage

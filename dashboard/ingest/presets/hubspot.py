@@ -48,7 +48,7 @@ ACTIVITIES = Preset(
         # "Call status" / "Task status" are lifecycle states, not outcomes.
         "outcome": ("Call outcome", "Meeting outcome"),
         # Names; "Associated Company IDs" holds ids and is left out on purpose.
-        "account": ("Associated Company", "Associated Companies"),
+        "account": ("Associated Company",),
     },
     cites={
         "activity_id": VENTURE_FIXTURES,
@@ -72,7 +72,7 @@ OPPORTUNITIES = Preset(
         "opportunity_id": ("Record ID", "Deal ID"),
         "opportunity_name": ("Deal Name",),
         "owner": ("Deal owner",),
-        "account": ("Associated Company", "Associated Companies"),
+        "account": ("Associated Company",),
         "stage": ("Deal Stage",),
         "amount": ("Amount", "Amount in company currency"),
         "currency": ("Currency", "Deal currency code"),
@@ -111,7 +111,7 @@ ROSTER = Preset(
         "first_name": ("First Name",),
         "last_name": ("Last Name",),
         "email": ("Email",),
-        "team": ("Primary team", "Team", "Teams", "Assigned teams"),
+        "team": ("Primary team", "Team", "Assigned teams"),
     },
     cites={f: USERS_EXPORT for f in ("user_id", "first_name", "last_name", "email", "team")},
 )

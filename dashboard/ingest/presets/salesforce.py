@@ -45,7 +45,7 @@ ACTIVITIES = Preset(
         "activity_id": ("Activity ID", "Id"),
         # Reports show the assignee as "Assigned"; field label "Assigned To"; Data Loader
         # exports carry OwnerId (an id, resolved through the user export's Id column).
-        "rep": ("Assigned", "Assigned To", "Owner.Name", "Owner Name", "OwnerId"),
+        "rep": ("Assigned", "Assigned To", "Owner Name", "OwnerId"),
         # "Date" = ActivityDate (tasks: label "Due Date"); events carry Start/StartDateTime.
         "date": ("Date", "Due Date", "Start", "ActivityDate", "ActivityDateTime", "StartDateTime"),
         # "Activity Type" was seen in a report export; "Type" is the Task/Event picklist.
@@ -57,7 +57,7 @@ ACTIVITIES = Preset(
         "duration": ("Duration", "Call Duration", "DurationInMinutes", "CallDurationInSeconds"),
         # "Call Result" = CallDisposition. "Status" (Completed / Not Started) is NOT an outcome.
         "outcome": ("Call Result", "CallDisposition"),
-        "account": ("Company / Account", "Account Name", "Account.Name"),
+        "account": ("Company / Account", "Account Name"),
     },
     cites={
         "activity_id": FIELD_REFERENCE,
@@ -84,8 +84,8 @@ OPPORTUNITIES = Preset(
     headers={
         "opportunity_id": ("Opportunity ID", "Id"),
         "opportunity_name": ("Opportunity Name", "Name"),
-        "owner": ("Opportunity Owner", "Owner.Name", "Owner Name", "OwnerId"),
-        "account": ("Account Name", "Account.Name"),
+        "owner": ("Opportunity Owner", "Owner Name", "OwnerId"),
+        "account": ("Account Name",),
         "stage": ("Stage", "StageName"),
         # "Amount (converted)" appears in multi-currency orgs.
         "amount": ("Amount", "Amount (converted)"),
