@@ -24,6 +24,10 @@ CREATE OR REPLACE MACRO clean_text(s) AS
         ELSE s
     END;
 
+-- Two columns the user joined into one field ('First Name+Last Name'): their text, a space between.
+CREATE OR REPLACE MACRO joined(a, b) AS
+    CASE WHEN b IS NULL THEN a WHEN a IS NULL THEN b ELSE a || ' ' || b END;
+
 -- The parts of a money/number cell: optional parentheses, sign, currency symbol or
 -- ISO code on either side, digits with separators, trailing minus, percent.
 CREATE OR REPLACE MACRO number_parts(t) AS

@@ -105,7 +105,7 @@ BAD_FILES = [
         "name-value.csv",
         b"Name,Value\nAda,3\n",
         {},
-        "no column found for",
+        "nothing fits",
         id="unsure-headers",
     ),
     pytest.param(

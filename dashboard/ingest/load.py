@@ -119,7 +119,7 @@ def ingest_file(database: db.Database, path: Path, options: IngestOptions | None
             table = read.open_table(path, Path(workdir), _header_scorer(database))
         except read.UnreadableFile as exc:
             return _failed(name, f"{name}: {exc}")
-        detection = _detection(database, table.headers, options)
+        detection = _detection(database, table.headers, options, table.sample)
         problem = _detection_problem(detection, options)
         if problem:
             return _failed(name, f"{name}: {problem}", detection)
@@ -147,36 +147,45 @@ def _header_scorer(database: db.Database) -> read.HeaderScore:
     return score
 
 
-def _detection(database: db.Database, headers: list[str], options: IngestOptions) -> Detection:
+def _detection(
+    database: db.Database, headers: list[str], options: IngestOptions, sample: list[list[str]]
+) -> Detection:
     if options.mapping and options.kind:
         return from_mapping(headers, options.kind, options.source or "generic", options.mapping)
     saved = profiles.find(database, headers)
     if saved and options.kind in (None, saved.kind) and options.source in (None, saved.source):
         return from_mapping(headers, saved.kind, saved.source, saved.mapping)
-    return detect(headers, options.kind, options.source)
+    return detect(headers, options.kind, options.source, sample)
 
 
 def _detection_problem(detection: Detection, options: IngestOptions) -> str | None:
     headers = ", ".join(detection.headers) or "(none)"
+    refused = "".join(f"; {r}" for r in detection.refused)
     if detection.kind is None:
         kinds = ", ".join(KINDS)
         return (
             f"could not tell what kind of file this is ({kinds}); "
-            f"unmatched columns: {headers}. Name the kind with --kind and the CRM with --source, "
+            f"unmatched columns: {headers}{refused}. Name the kind with --kind and the CRM with --source, "
             "or map the columns once on the Upload page"
         )
+    unmatched = ", ".join(detection.unmatched_headers) or "(none)"
     if detection.missing:
         missing = ", ".join(KINDS[detection.kind].field(f).label for f in detection.missing)
-        unmatched = ", ".join(detection.unmatched_headers) or "(none)"
         return (
             f"as {detection.kind} ({detection.source}), no column found for: {missing}; "
-            f"unmatched columns: {unmatched}"
+            f"unmatched columns: {unmatched}{refused}"
         )
-    if not detection.sure and not options.kind:
+    if detection.doubts and not options.mapping:
+        doubts = "; ".join(detection.doubts)
+        return (
+            f"read as {detection.kind} ({detection.source}), but {doubts}{refused}. Confirm the columns on "
+            "the Upload page, or say which column holds what with --map FIELD=COLUMN"
+        )
+    if detection.alternatives and not options.kind:
         others = ", ".join(detection.alternatives)
         return (
             f"the columns fit both {detection.kind} and {others}; "
-            f"say which with --kind (unmatched columns: {', '.join(detection.unmatched_headers) or '(none)'})"
+            f"say which with --kind (unmatched columns: {unmatched})"
         )
     return None
 
@@ -198,8 +207,7 @@ def _store(
         # (about twice the CPU), and a failed parallel read can then be retried (load_raw).
         structural = read.load_raw(cur, table, names)
         footer_rows = db.execute(cur, "ingest_footer_count").fetchone()[0]
-        db.execute(cur, f"ingest_stage_table_{kind}")
-        db.execute(cur, "ingest_stage")
+        db.execute(cur, f"ingest_stage_{kind}")
         style = sniff.sniff(cur, kind, options.day_first)
         db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options, style))
         rows, rejected = db.execute(cur, "ingest_clean_counts").fetchone()
@@ -319,8 +327,10 @@ def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def _column_names(headers: list[str], detection: Detection) -> list[str]:
-    """Canonical names for mapped columns, `unmapped_<i>` for the rest (all allow-listed)."""
+    """Canonical names for mapped columns (`<field>__2` for a joined second column), `unmapped_<i>`
+    for the rest: all allow-listed."""
     by_index = {i: f for f, i in detection.mapping.items()}
+    by_index |= {i: f"{f}__2" for f, i in detection.joins.items()}
     return [by_index.get(i, f"unmapped_{i}") for i in range(len(headers))]
 
 

@@ -429,3 +429,48 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "team": ("team", "team name", "sales team", "pod", "segment", "territory", "region"),
     },
 }
+
+# Entity prefixes CRMs put before a field's label in exports of one object ("Deal - Owner",
+# "Activity - Subject", "User - Name"): dropped to match the rest against every wording.
+ENTITY_PREFIXES: dict[str, tuple[str, ...]] = {
+    "activities": ("activity", "task", "call", "event", "meeting", "appointment", "email"),
+    "opportunities": ("deal", "opportunity", "negocio", "negócio", "affaire", "geschäft"),
+    "roster": ("user", "employee", "usuario", "usuário", "utilisateur", "benutzer"),
+    "targets": ("target", "goal"),
+    "target_accounts": ("account", "company", "organization", "organisation"),
+}
+
+# Keywords: a header that contains one of these words is a weak candidate for the field
+# (a guess the mapping screen offers first; never enough on its own for a required field).
+KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "activities": {
+        "rep": ("owner", "assigned", "rep", "salesperson"),
+        "date": ("date",),
+        "type": ("type",),
+        "subject": ("subject", "title"),
+        "duration": ("duration",),
+        "outcome": ("outcome", "result", "disposition"),
+        "account": ("account", "company", "organization", "organisation"),
+    },
+    "opportunities": {
+        "owner": ("owner", "rep", "salesperson"),
+        "stage": ("stage", "phase"),
+        "amount": ("amount", "value", "revenue"),
+        "currency": ("currency",),
+        "created_date": ("created", "creation"),
+        "close_date": ("close", "closing"),
+        "closed_date": ("closed",),
+        "account": ("account", "company", "customer", "organization", "organisation"),
+        "lead_source": ("source",),
+        "modified_date": ("modified", "updated"),
+        "status": ("status",),
+    },
+    "roster": {
+        "rep": ("name",),
+        "email": ("email", "mail"),
+        "team": ("team",),
+        "manager": ("manager",),
+    },
+    "targets": {},
+    "target_accounts": {"account": ("account", "company"), "rep": ("owner",)},
+}
