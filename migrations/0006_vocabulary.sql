@@ -21,7 +21,7 @@ INSERT INTO activity_category_rules (priority, field, pattern, category) VALUES
     (15, 'subtype', '^(first[ _-]?(meeting|call|appointment)|discovery( call| meeting)?|intro(ductory)?( call| meeting)?|initial (call|meeting))$', 'first_meeting'),
     (25, 'subtype', 'prospect', 'prospecting'),
     (26, 'subtype', 'call|phone|dial', 'call'),
-    (27, 'subtype', 'e-?mail|inmail', 'email'),
+    (27, 'subtype', '(^|[^a-z])e-?mail|inmail', 'email'),
     (28, 'subtype', 'meeting|appointment|demo|visit', 'meeting'),
     (110, 'outcome', 'voicemail|no answer|busy|connected|wrong number|left (a )?message|gatekeeper|not reached', 'call');
 
@@ -34,11 +34,14 @@ CREATE TABLE status_rules (
 );
 
 INSERT INTO status_rules VALUES
-    (10, 'status', '^((closed[ _-]?)?won|win)$', 'won', NULL),
-    (20, 'status', '^((closed[ _-]?)?lost|loss|deleted)$', 'lost', NULL),
-    (30, 'status', '^(open|active|in progress)$', 'open', NULL),
-    (40, 'stage', 'closed[ _-]?won|^won$|closedwon', 'won', NULL),
-    (50, 'stage', 'closed[ _-]?lost|^lost$|closedlost|disqualified', 'lost', NULL);
+    (10, 'status', '^((closed[ _/-]?)?won|win)$', 'won', NULL),
+    (20, 'status', '^((closed[ _/-]?)?lost|loss|deleted|abandoned|cancell?ed|dead|disqualified)$', 'lost', NULL),
+    (30, 'status', '^(open|active|in progress|pending)$', 'open', NULL),
+    (40, 'stage', 'closed[ _/-]?won|^won$|closedwon', 'won', NULL),
+    (50, 'stage', 'closed[ _/-]?lost|^lost$|closedlost|disqualified', 'lost', NULL),
+    -- the usual names of open stages (Salesforce's and HubSpot's defaults, common custom ones),
+    -- so that only a pipeline's unusual stage names are asked about
+    (60, 'stage', 'prospect|qualif|needs analysis|value proposition|decision maker|perception analysis|proposal|price quote|negotiat|review|discovery|demo|presentation|appointment|contract sent|evaluation|solution|pilot|trial|meeting|lead|new|open|in progress|follow', 'open', NULL);
 
 CREATE TABLE stage_statuses (
     source   VARCHAR NOT NULL,

@@ -126,12 +126,13 @@ def test_rows_after_listed_empty_lines_keep_spreadsheet_numbers(
     ]
     result = load(database, write("gaps.csv", ending.join(lines) + ending))
     assert result.status == "loaded", result.message
-    assert (result.rows_read, result.rows_loaded, result.rows_rejected, result.footer_rows) == (4, 1, 3, 1)
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected, result.footer_rows) == (4, 2, 2, 1)
     assert [(row, column, value) for row, column, value, _ in errors(result)] == [
         (4, "date", "notadate"),
         (7, None, "Cy,2026-01-07,5,extra"),
-        (8, "duration", "-3"),
     ]
+    # a bad optional cell blanks that cell, the row stays
+    assert [(w["row"], w["column"], w["value"]) for w in result.warnings] == [(8, "duration", "-3")]
 
 
 def test_many_empty_lines_keep_spreadsheet_numbers(database: Database, write) -> None:

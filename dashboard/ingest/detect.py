@@ -21,7 +21,7 @@ from functools import cache
 
 from dashboard.ingest import values
 from dashboard.ingest.presets import PRESETS, SYNONYMS, normalise_header, presets_for
-from dashboard.ingest.presets.generic import ENTITY_PREFIXES, KEYWORDS
+from dashboard.ingest.presets.generic import ENTITY_PREFIXES, IMPLIED_TYPES, KEYWORDS
 from dashboard.ingest.schema import KINDS
 
 SOURCES: tuple[str, ...] = tuple(dict.fromkeys(p.source for p in PRESETS))
@@ -60,6 +60,7 @@ class Detection:
     joins: dict[str, int] = field(default_factory=dict)  # field -> second column, joined with a space
     doubts: list[str] = field(default_factory=list)  # why the app should ask, in words
     refused: list[str] = field(default_factory=list)  # columns whose values refuted their header
+    implied_type: str | None = None  # the type of every row of an export of one activity type
 
     @property
     def unmatched_headers(self) -> list[str]:
@@ -279,7 +280,20 @@ def detect(
         alternatives=rivals,
         doubts=doubts,
         refused=best.refused,
+        implied_type=implied_type(headers, best.kind, best.mapping),
     )
+
+
+def implied_type(headers: list[str], kind: str, mapping: dict[str, int]) -> str | None:
+    """The activity type an export of one kind of activity implies, when it has no type column
+    (HubSpot's meetings export: 'Meeting name', 'Meeting outcome', and no 'Activity type')."""
+    if kind != "activities" or "type" in mapping:
+        return None
+    forms = {header_forms(h)[0] for h in headers if h.strip()}
+    implied = {
+        t for t, spellings in IMPLIED_TYPES.items() if forms & {normalise_header(s) for s in spellings}
+    }
+    return implied.pop() if len(implied) == 1 else None
 
 
 def _weak_fit(headers: list[str], fit: _Fit) -> list[str]:
@@ -335,6 +349,7 @@ def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, 
         sure=not missing,
         duration_unit=_duration_unit(headers, resolved, kind, source),
         joins=joins,
+        implied_type=implied_type(headers, kind, resolved),
     )
 
 

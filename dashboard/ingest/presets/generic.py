@@ -474,3 +474,42 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "targets": {},
     "target_accounts": {"account": ("account", "company"), "rep": ("owner",)},
 }
+
+# Headers that only an export of one kind of activity has: a file with no type column but
+# one of these is all of that type (HubSpot exports calls, meetings, tasks and e-mails
+# separately: knowledge.hubspot.com default activity properties; Zoho, Close and Freshsales
+# likewise export one module at a time).
+IMPLIED_TYPES: dict[str, tuple[str, ...]] = {
+    "call": (
+        "call title",
+        "call outcome",
+        "call duration",
+        "call result",
+        "call direction",
+        "call disposition",
+        "call status",
+        "call purpose",
+        "call type",
+        "calldurationinseconds",
+    ),
+    "meeting": (
+        "meeting name",
+        "meeting outcome",
+        "meeting start time",
+        "meeting end time",
+        "meeting location",
+        "meeting title",
+        "appointment",
+        "event title",
+        "meeting type",
+    ),
+    "email": (
+        "email subject",
+        "email send status",
+        "email direction",
+        "email status",
+        "email body",
+        "email from address",
+    ),
+    "task": ("task title", "task status", "task priority"),
+}
