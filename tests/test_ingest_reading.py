@@ -172,7 +172,8 @@ def test_categories_come_from_the_first_matching_rule(database: Database, write)
 
 def test_edited_rules_apply_to_the_next_file(database: Database, write) -> None:
     database._con.execute(
-        "INSERT INTO activity_category_rules (priority, field, pattern, category) VALUES (5, 'subject', 'lunch', 'meeting')"
+        "INSERT INTO activity_category_rules (priority, field, pattern, category)"
+        " VALUES (5, 'subject', 'lunch', 'meeting')"
     )
     result = load(database, write("lunch.csv", "rep,date,type,subject\nAda,2026-01-05,Task,Team LUNCH\n"))
     assert result.status == "loaded", result.message
@@ -181,7 +182,8 @@ def test_edited_rules_apply_to_the_next_file(database: Database, write) -> None:
 
 def test_a_broken_rule_fails_the_file_and_stores_nothing(database: Database, write) -> None:
     database._con.execute(
-        "INSERT INTO activity_category_rules (priority, field, pattern, category) VALUES (1, 'subject', '(unclosed', 'call')"
+        "INSERT INTO activity_category_rules (priority, field, pattern, category)"
+        " VALUES (1, 'subject', '(unclosed', 'call')"
     )
     result = load(database, write("x.csv", "rep,date,subject\nAda,2026-01-05,Call\n"))
     assert result.status == "failed"
