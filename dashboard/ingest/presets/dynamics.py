@@ -118,8 +118,9 @@ ROSTER = Preset(
         "email": ("Primary Email",),
         "team": ("Business Unit",),
         "manager": ("Manager",),
-        # isdisabled: Enabled / Disabled. ("User Name" is the sign-in name: not the rep.)
-        "active": ("Status",),
+        # "Status" (isdisabled: Enabled / Disabled) would feed `active`, but the bool parser
+        # rejects Enabled / Disabled today (the whole file fails): left out until it knows
+        # them. "User Name" is the sign-in name, not the rep.
     },
     cites={
         "rep": SYSTEMUSER + " (fullname 'Full Name')",
@@ -128,7 +129,6 @@ ROSTER = Preset(
         "email": SYSTEMUSER + " (internalemailaddress 'Primary Email')",
         "team": SYSTEMUSER + " (businessunitid 'Business Unit')",
         "manager": SYSTEMUSER + " (parentsystemuserid 'Manager')",
-        "active": SYSTEMUSER + " (isdisabled 'Status': Enabled / Disabled)",
     },
 )
 

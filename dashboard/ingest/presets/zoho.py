@@ -137,14 +137,13 @@ ROSTER = Preset(
         "first_name": ("First Name",),
         "last_name": ("Last Name",),
         "email": ("Email",),
-        # Active / Inactive (the Users list's status). The exported header is unverified.
-        "active": ("Status",),
+        # "Status" (Active / Inactive) left out: the bool parser does not read those words
+        # yet, and the exported header is unverified. "Role" is a hierarchy role, not a team.
     },
     cites={
         "first_name": USER_FIELDS,
         "last_name": USER_FIELDS,
         "email": USER_FIELDS,
-        "active": USER_FIELDS + " (status; exported header unverified)",
     },
 )
 
