@@ -102,10 +102,23 @@ OPPORTUNITIES = Preset(
         "status": ("Status",),
         "modified_date": ("Modified On",),
     },
-    cites={f: OPPORTUNITY for f in (
-        "opportunity_name", "owner", "account", "stage", "amount", "actual_amount", "currency",
-        "created_date", "close_date", "closed_date", "status", "modified_date",
-    )},
+    cites={
+        f: OPPORTUNITY
+        for f in (
+            "opportunity_name",
+            "owner",
+            "account",
+            "stage",
+            "amount",
+            "actual_amount",
+            "currency",
+            "created_date",
+            "close_date",
+            "closed_date",
+            "status",
+            "modified_date",
+        )
+    },
 )
 
 ROSTER = Preset(

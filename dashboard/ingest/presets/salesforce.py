@@ -40,20 +40,23 @@ FIELD_REFERENCE = (
     "salesforce_field_reference_Opportunity.htm, ..._OpenActivity.htm, ..._Event.htm, ..._User.htm"
 )
 TASK_FIELDS = (
-    "developer.salesforce.com/docs/atlas.en-us.196.0.sfFieldRef.meta/sfFieldRef/salesforce_field_reference_Task.htm"
+    "developer.salesforce.com/docs/atlas.en-us.196.0.sfFieldRef.meta/sfFieldRef/"
+    "salesforce_field_reference_Task.htm"
 )
-TASK_OBJECT = (
-    "developer.salesforce.com/docs/atlas.en-us.252.0.api.meta/api/sforce_api_objects_task.htm"
-)
+TASK_OBJECT = "developer.salesforce.com/docs/atlas.en-us.252.0.api.meta/api/sforce_api_objects_task.htm"
 EVENT_OBJECT = (
-    "developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_event.htm"
+    "developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/"
+    "sforce_api_objects_event.htm"
 )
 ACTIVITY_REPORT = (
     "public code: a Coefficient 'calls' tab of a Salesforce Activities report (Assigned, Call Result, "
     "Activity Type, Subject, Date, Status, Company / Account, Call Type, Task Subtype, Activity ID); "
     "a Salesforce task report importer (Assigned, Company / Account, Subject, Date)"
 )
-OPPORTUNITY_REPORT = "opportunity report exports in public code (Opportunity Owner, Account Name, Opportunity Name, Stage, ...)"
+OPPORTUNITY_REPORT = (
+    "opportunity report exports in public code "
+    "(Opportunity Owner, Account Name, Opportunity Name, Stage, ...)"
+)
 DATA_LOADER = (
     "zachpodbielniak/venture tests/fixtures/crm-import/salesforce-opportunities.csv, salesforce-tasks.csv"
 )
@@ -95,7 +98,11 @@ ACTIVITIES = Preset(
         "rep": ACTIVITY_REPORT + "; " + TASK_FIELDS + " (Assigned To = OwnerId); " + DATA_LOADER,
         "date": FIELD_REFERENCE + " (OpenActivity Date = ActivityDate); " + TASK_OBJECT + "; " + EVENT_OBJECT,
         "type": ACTIVITY_REPORT + "; " + FIELD_REFERENCE + " (OpenActivity Type = ActivityType)",
-        "subtype": ACTIVITY_REPORT + "; " + FIELD_REFERENCE + " (Event Subtype, Activity Subtype); " + DATA_LOADER,
+        "subtype": ACTIVITY_REPORT
+        + "; "
+        + FIELD_REFERENCE
+        + " (Event Subtype, Activity Subtype); "
+        + DATA_LOADER,
         "subject": TASK_OBJECT + "; " + ACTIVITY_REPORT,
         "duration": FIELD_REFERENCE + " (Duration = DurationInMinutes); " + TASK_FIELDS + " (Call Duration)",
         "outcome": TASK_FIELDS + " (Call Result = CallDisposition); " + ACTIVITY_REPORT,
@@ -139,16 +146,25 @@ OPPORTUNITIES = Preset(
         "owner": OPPORTUNITY_REPORT + "; " + DATA_LOADER,
         "account": OPPORTUNITY_REPORT,
         "stage": OPPORTUNITY_REPORT + "; " + DATA_LOADER,
-        "amount": FIELD_REFERENCE + "; " + DATA_LOADER + " (Amount (converted): multi-currency report column)",
-        "currency": FIELD_REFERENCE + " (Opportunity Currency = CurrencyIsoCode); " + DATA_LOADER
-        + "; " + OPPORTUNITY_REPORT + " (Currency, Amount Currency)",
+        "amount": FIELD_REFERENCE
+        + "; "
+        + DATA_LOADER
+        + " (Amount (converted): multi-currency report column)",
+        "currency": FIELD_REFERENCE
+        + " (Opportunity Currency = CurrencyIsoCode); "
+        + DATA_LOADER
+        + "; "
+        + OPPORTUNITY_REPORT
+        + " (Currency, Amount Currency)",
         "created_date": FIELD_REFERENCE + "; " + DATA_LOADER,
         "close_date": FIELD_REFERENCE + "; " + DATA_LOADER,
         "is_won": FIELD_REFERENCE + " (Won = IsWon)",
         "is_closed": FIELD_REFERENCE + " (Closed = IsClosed)",
         "lead_source": FIELD_REFERENCE + " (Lead Source = LeadSource)",
         "modified_date": FIELD_REFERENCE + " (Last Modified Date, Last Activity = LastActivityDate)",
-        "snapshot_date": "help.salesforce.com reporting snapshots (Execution Time field mapping); bundled sample data",
+        "snapshot_date": (
+            "help.salesforce.com reporting snapshots (Execution Time field mapping); bundled sample data"
+        ),
     },
 )
 

@@ -50,7 +50,9 @@ CALL_FIELDS = (
     "Zoho API v1 Calls field labels in public code (Subject, Call Type, Call Purpose, Call Start Time, "
     "Call Duration, Call Result); docs.workato.com/en/connectors/zoho-crm/triggers/new-updated-call.html"
 )
-CALLS_EXPORT = "a Zoho calls export cleaned in public code (Call Start Time, Call Duration (in seconds), Call Type)"
+CALLS_EXPORT = (
+    "a Zoho calls export cleaned in public code (Call Start Time, Call Duration (in seconds), Call Type)"
+)
 MEETING_FIELDS = (
     "Zoho CRM Events (Meetings) fields metadata in public code: field_label Title / From / To / Host, "
     "display_label Meeting Title / Start DateTime / End DateTime / Meeting Owner"
