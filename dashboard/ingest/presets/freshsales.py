@@ -40,8 +40,12 @@ DEAL_FIELDS = (
     "Freshsales support 'What are deal fields?' (wedosoft-supportdesk.freshdesk.com/ko/support/solutions/"
     "articles/5000883230, 5000883229)"
 )
-DEAL_IMPORT = "support.freshsales.io/support/solutions/articles/222658 (Deal name, Deal value, Account Name, Owner)"
-DEAL_API = "Freshsales deal placeholders gist.github.com/xaif/4abdf23a699ab3f3cca204ff10bd0da4 (unverified label)"
+DEAL_IMPORT = (
+    "support.freshsales.io/support/solutions/articles/222658 (Deal name, Deal value, Account Name, Owner)"
+)
+DEAL_API = (
+    "Freshsales deal placeholders gist.github.com/xaif/4abdf23a699ab3f3cca204ff10bd0da4 (unverified label)"
+)
 FRESHSALES_ID = "crmsupport.freshworks.com/en/support/solutions/articles/50000002380 (Freshsales ID)"
 ACTIVITY_API = (
     "Freshsales sales_activities API (title, start_date, sales_activity_type_id, sales_activity_outcome_id, "

@@ -58,7 +58,8 @@ MEETINGS_INDEX = (
 )
 EMAIL_LABELS = "hs_email_subject label 'Email subject' (public HubSpot property tables)"
 VENTURE_FIXTURES = (
-    "zachpodbielniak/venture tests/fixtures/crm-import/hubspot-deals.csv, hubspot-tasks.csv, hubspot-notes.csv"
+    "zachpodbielniak/venture tests/fixtures/crm-import/"
+    "hubspot-deals.csv, hubspot-tasks.csv, hubspot-notes.csv"
 )
 DEAL_PROPERTIES = (
     "knowledge.hubspot.com/properties/hubspots-default-deal-properties; "
