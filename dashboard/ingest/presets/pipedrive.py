@@ -12,6 +12,21 @@ Evidence (public material, looked up with the project's search tool):
   "Organization - Name", "Organization - Owner".
 - Activity duration is "HH:MM" text in the API (prismatic.io Pipedrive payloads); kondado.io
   calls it "Duration of the activity in minutes", hence minutes for bare numbers.
+- A public Apps Script that rebuilds Pipedrive's deals export "per the mapping spec" (header
+  order "Deal - ID, Deal - Title, Deal - Creator, Deal - Owner, Deal - Value, Deal - Currency
+  of Value, Deal - Weighted value, ..., Deal - Stage, Deal - Label, Deal - Status, Deal - Deal
+  created, Deal - Update time, Deal - Last stage change, Deal - Next activity date, Deal - Last
+  activity date, Deal - Won time, ..., Deal - Lost time, Deal - Deal closed on, Deal - Lost
+  reason, ..., Deal - Expected close date, ..., Deal - Source channel"), status written
+  capitalised (Open / Won / Lost); a public migration study of Pipedrive's sample spreadsheet
+  lists "Deal - Currency of value", "Deal - Won time", "Deal - Lost time", "Deal - Closed on",
+  "Activity - Done" (Done / Undone), "Activity - Marked as done time", "Activity - Creation
+  date"; public dashboards read "Deal - Won time" / "Deal - Lost time" / "Deal - Currency".
+- API deal status values: open, won, lost, deleted (pipedrive/client-nodejs
+  docs/UpdateDealParameters.md). A deleted deal can appear in an export filtered on it.
+- Users: Pipedrive documents no users export (Company settings > Manage users lists active /
+  invited / deactivated users, support.pipedrive.com/en/article/users); the "User - ..."
+  spellings below are the entity-prefix convention applied to users and are UNVERIFIED.
 """
 
 from __future__ import annotations
@@ -20,6 +35,11 @@ from dashboard.ingest.presets.base import Preset
 
 SAMPLE_SPREADSHEET = "support.pipedrive.com/en/article/importing-sample-import-spreadsheets"
 PUBLIC_CODE = "Pipedrive export importers in public code (Deal - ID, Deal - Deal created, ...)"
+DEALS_EXPORT = (
+    "public Apps Script mirroring Pipedrive's deals export (Deal - Currency of Value, Deal - Won time, "
+    "Deal - Lost time, Deal - Deal closed on, Deal - Update time, Deal - Source channel); "
+    "public dashboards reading Deal - Won time / Deal - Lost time / Deal - Currency"
+)
 DURATION = "prismatic.io Pipedrive payloads; kondado.io/wiki/en/a/pipedrive"
 
 ACTIVITIES = Preset(
@@ -70,6 +90,7 @@ OPPORTUNITIES = Preset(
         "closed_date": ("Deal - Deal closed on", "Deal - Closed on", "Deal - Won time", "Deal - Lost time"),
         "status": ("Deal - Status",),
         "modified_date": ("Deal - Update time", "Deal - Last activity date"),
+        # "Deal - Weighted value" (value x probability) is NOT an amount: not mapped.
         # "Source channel" is the default field; "Lead Source" a common custom field.
         "lead_source": ("Deal - Source channel", "Deal - Lead Source", "Deal - Source"),
     },
@@ -80,13 +101,13 @@ OPPORTUNITIES = Preset(
         "account": PUBLIC_CODE,
         "stage": SAMPLE_SPREADSHEET,
         "amount": SAMPLE_SPREADSHEET,
-        "currency": SAMPLE_SPREADSHEET,
+        "currency": SAMPLE_SPREADSHEET + "; " + DEALS_EXPORT,
         "created_date": SAMPLE_SPREADSHEET + "; " + PUBLIC_CODE,
         "close_date": SAMPLE_SPREADSHEET,
-        "closed_date": SAMPLE_SPREADSHEET + "; " + PUBLIC_CODE,
-        "status": SAMPLE_SPREADSHEET,
-        "modified_date": PUBLIC_CODE,
-        "lead_source": PUBLIC_CODE,
+        "closed_date": SAMPLE_SPREADSHEET + "; " + DEALS_EXPORT,
+        "status": SAMPLE_SPREADSHEET + "; " + DEALS_EXPORT + " (Open / Won / Lost; API also deleted)",
+        "modified_date": DEALS_EXPORT,
+        "lead_source": DEALS_EXPORT + "; " + PUBLIC_CODE,
     },
 )
 
@@ -99,8 +120,10 @@ ROSTER = Preset(
         "email": ("User - Email",),
         "active": ("User - Active flag", "User - Active"),
     },
+    # UNVERIFIED: no users export is documented; kept for files built the "Entity - Field" way.
     cites={
-        f: "Pipedrive users export (User - Name, User - Email, ...)"
+        f: "Pipedrive 'Entity - Field' header convention applied to users (unverified; "
+        "support.pipedrive.com/en/article/users documents no export)"
         for f in ("rep", "user_id", "email", "active")
     },
 )
