@@ -52,19 +52,27 @@ HS_DE = (
     "knowledge.hubspot.com/de/crm-deals/hubspots-default-deal-properties (Betrag, Betrag in "
     "Firmenwährung); /de/deals/work-with-your-deal-records (Abschlussdatum, Phase)"
 )
-HS_DE_UI = "public code mirroring HubSpot's German deal filters (Deal-Inhaber, Erstellungsdatum, Letzte Aktivität, Deal-Phase)"
+HS_DE_UI = (
+    "public code mirroring HubSpot's German deal filters (Deal-Inhaber, Erstellungsdatum, "
+    "Letzte Aktivität, Deal-Phase)"
+)
 HS_ES = (
     "knowledge.hubspot.com/es/object-settings/set-defaults-for-creating-deals (fecha de cierre, "
     "importe del negocio); /es/...required-fields (nombre del negocio); /es/deals/set-up-and-"
     "customize-your-deal-pipelines-and-deal-stages (etapas del negocio)"
 )
-HS_ES_UI = "public code mirroring HubSpot's Spanish deal filters (Propietario del negocio, Fecha de cierre, Fecha de creación)"
+HS_ES_UI = (
+    "public code mirroring HubSpot's Spanish deal filters (Propietario del negocio, Fecha de "
+    "cierre, Fecha de creación)"
+)
 HS_FR = (
     "knowledge.hubspot.com/fr/object-settings/set-defaults-for-creating-deals (date de fermeture, "
     "montant); /fr/invoices/hubspots-default-invoice-properties (Date de création, Devise); "
     "/fr/deals/set-up-and-customize-your-deal-pipelines-and-deal-stages (phases de transaction)"
 )
-HS_FR_CODE = "public code: French HubSpot deal properties (Nom de la transaction, Propriétaire de la transaction)"
+HS_FR_CODE = (
+    "public code: French HubSpot deal properties (Nom de la transaction, Propriétaire de la transaction)"
+)
 HS_PT = (
     "knowledge.hubspot.com/pt/deals/work-with-your-deal-records (Data de fechamento, Fase); "
     "/pt/object-settings/set-up-and-customize-your-deal-pipelines-and-deal-stages (estágios do negócio)"
@@ -75,15 +83,29 @@ HS_ACTIVITY_LAYOUT = (
 )
 HS_USERS = "knowledge.hubspot.com/settings/export-users (user ID, first name, last name, email, teams)"
 
-PD_PT = "public code reading Pipedrive pt-BR exports (Negócio - Título, Negócio - Valor, ..., Atividade - Assunto)"
-PD_ES = "public code reading Pipedrive Spanish exports (Negocio - ID, Negocio - Propietario, Actividad - Tipo, ...)"
+PD_PT = (
+    "public code reading Pipedrive pt-BR exports (Negócio - Título, Negócio - Valor, ..., "
+    "Atividade - Assunto)"
+)
+PD_ES = (
+    "public code reading Pipedrive Spanish exports (Negocio - ID, Negocio - Propietario, "
+    "Actividad - Tipo, ...)"
+)
 PD_DE = "public code importing a Pipedrive German deals CSV (Deal - Titel, Deal - Wert, Deal - Besitzer, ...)"
 PD_FR = "public code reading Pipedrive French deal exports (Affaire - Titre, Affaire - Valeur, ...)"
 PD_SAMPLE = "support.pipedrive.com/en/article/importing-sample-import-spreadsheets (English field list)"
 
-SF_DE = "public code importing German Salesforce reports (Opportunity-Inhaber, Phase, Schlusstermin, Erstelldatum)"
-SF_DE_MARKETO = "AdobeDocs/marketo.de-DE Salesforce docs (Betreff, Typ, Aufgabentyp, Opportunity-Name, Lead-Quelle)"
-SF_FR = "public code reading a French Salesforce opportunity report (Propriétaire de l'opportunité, Étape, Date de clôture)"
+SF_DE = (
+    "public code importing German Salesforce reports (Opportunity-Inhaber, Phase, "
+    "Schlusstermin, Erstelldatum)"
+)
+SF_DE_MARKETO = (
+    "AdobeDocs/marketo.de-DE Salesforce docs (Betreff, Typ, Aufgabentyp, Opportunity-Name, Lead-Quelle)"
+)
+SF_FR = (
+    "public code reading a French Salesforce opportunity report (Propriétaire de "
+    "l'opportunité, Étape, Date de clôture)"
+)
 SF_FR_UI = "public Robot Framework test of Salesforce Lightning in French (Nom de l'Opportunité)"
 SF_FIELD_REF = "developer.salesforce.com Field Reference (English labels; translated by Salesforce)"
 
@@ -98,7 +120,9 @@ def _preset(
     cites: dict[str, str],
     units: dict[str, str] | None = None,
 ) -> Preset:
-    return Preset(source=source, kind=kind, headers=headers, cites=cites, duration_units=units or {}, lang=lang)
+    return Preset(
+        source=source, kind=kind, headers=headers, cites=cites, duration_units=units or {}, lang=lang
+    )
 
 
 # =========================================================================== HubSpot
@@ -448,7 +472,11 @@ PIPEDRIVE: tuple[Preset, ...] = (
             "currency": ("Negocio - Moneda", "Negocio - Moneda de Valor"),
             "created_date": ("Negocio - Negocio creado el",),
             "close_date": ("Negocio - Fecha de cierre prevista",),
-            "closed_date": ("Negocio - Fecha de ganado", "Negocio - Fecha de pérdida", "Negocio - Negocio cerrado el"),
+            "closed_date": (
+                "Negocio - Fecha de ganado",
+                "Negocio - Fecha de pérdida",
+                "Negocio - Negocio cerrado el",
+            ),
             "status": ("Negocio - Estado",),
             "modified_date": ("Negocio - Hora de actualización",),
             "lead_source": ("Negocio - Canal de origen", "Negocio - Fuente"),
@@ -469,7 +497,9 @@ PIPEDRIVE: tuple[Preset, ...] = (
             "lead_source": PD_SAMPLE + U,
         },
     ),
-    _pipedrive_roster("es", "Usuario - Nombre", "Usuario - ID", "Usuario - Correo electrónico", "Usuario - Activo"),
+    _pipedrive_roster(
+        "es", "Usuario - Nombre", "Usuario - ID", "Usuario - Correo electrónico", "Usuario - Activo"
+    ),
     # ---------------------------------------------------------------- German
     _preset(
         "pipedrive",
@@ -485,8 +515,10 @@ PIPEDRIVE: tuple[Preset, ...] = (
             "duration": ("Aktivität - Dauer",),
             "account": ("Aktivität - Organisation", "Organisation - Name"),
         },
-        {f: PD_SAMPLE + "; " + PD_DE + " (Deal - ... naming)" + U for f in (
-            "activity_id", "rep", "date", "time", "type", "subject", "duration", "account")},
+        {
+            f: PD_SAMPLE + "; " + PD_DE + " (Deal - ... naming)" + U
+            for f in ("activity_id", "rep", "date", "time", "type", "subject", "duration", "account")
+        },
         {"Aktivität - Dauer": "minutes"},
     ),
     _preset(
@@ -542,8 +574,10 @@ PIPEDRIVE: tuple[Preset, ...] = (
             "duration": ("Activité - Durée",),
             "account": ("Activité - Organisation", "Organisation - Nom"),
         },
-        {f: PD_SAMPLE + "; " + PD_FR + " (Affaire - ... naming)" + U for f in (
-            "activity_id", "rep", "date", "time", "type", "subject", "duration", "account")},
+        {
+            f: PD_SAMPLE + "; " + PD_FR + " (Affaire - ... naming)" + U
+            for f in ("activity_id", "rep", "date", "time", "type", "subject", "duration", "account")
+        },
         {"Activité - Durée": "minutes"},
     ),
     _preset(
@@ -582,7 +616,9 @@ PIPEDRIVE: tuple[Preset, ...] = (
             "status": PD_FR,
         },
     ),
-    _pipedrive_roster("fr", "Utilisateur - Nom", "Utilisateur - ID", "Utilisateur - E-mail", "Utilisateur - Actif"),
+    _pipedrive_roster(
+        "fr", "Utilisateur - Nom", "Utilisateur - ID", "Utilisateur - E-mail", "Utilisateur - Actif"
+    ),
     # ---------------------------------------------------------------- Portuguese (Brazil)
     _preset(
         "pipedrive",
@@ -652,8 +688,9 @@ PIPEDRIVE: tuple[Preset, ...] = (
 
 # =========================================================================== Salesforce
 # Report exports write the field labels of the exporting user's language.
-def _sf_activities(lang: str, headers: dict[str, tuple[str, ...]], cites: dict[str, str],
-                   minutes: str, seconds: str) -> Preset:
+def _sf_activities(
+    lang: str, headers: dict[str, tuple[str, ...]], cites: dict[str, str], minutes: str, seconds: str
+) -> Preset:
     return _preset("salesforce", "activities", lang, headers, cites, {minutes: "minutes", seconds: "seconds"})
 
 
@@ -697,8 +734,19 @@ SALESFORCE: tuple[Preset, ...] = (
             "modified_date": ("Última actividad", "Fecha de última modificación"),
         },
         dict.fromkeys(
-            ("opportunity_id", "opportunity_name", "owner", "account", "stage", "amount", "currency",
-             "created_date", "close_date", "lead_source", "modified_date"),
+            (
+                "opportunity_id",
+                "opportunity_name",
+                "owner",
+                "account",
+                "stage",
+                "amount",
+                "currency",
+                "created_date",
+                "close_date",
+                "lead_source",
+                "modified_date",
+            ),
             SF_FIELD_REF + U,
         ),
     ),
@@ -909,8 +957,19 @@ SALESFORCE: tuple[Preset, ...] = (
             "modified_date": ("Última atividade", "Data da última modificação"),
         },
         dict.fromkeys(
-            ("opportunity_id", "opportunity_name", "owner", "account", "stage", "amount", "currency",
-             "created_date", "close_date", "lead_source", "modified_date"),
+            (
+                "opportunity_id",
+                "opportunity_name",
+                "owner",
+                "account",
+                "stage",
+                "amount",
+                "currency",
+                "created_date",
+                "close_date",
+                "lead_source",
+                "modified_date",
+            ),
             SF_FIELD_REF + U,
         ),
     ),
