@@ -11,3 +11,13 @@ ALTER TABLE rejected_rows ADD COLUMN row_kept BOOLEAN DEFAULT false;  -- only th
 -- 'e-?mail' also matched inside "voicemail": a call that left one is not an e-mail.
 UPDATE activity_category_rules SET pattern = '(^|[^a-z])e-?mail|inmail'
 WHERE field = 'type' AND pattern = 'e-?mail|inmail' AND source IS NULL;
+
+-- A business lunch (Pipedrive's default activity type "Lunch") is a meeting.
+UPDATE activity_category_rules SET pattern = 'meeting|appointment|demo|event|visit|lunch'
+WHERE field = 'type' AND pattern = 'meeting|appointment|demo|event|visit' AND source IS NULL;
+
+-- Call results as CRMs write them: Close's dispositions (answered, no-answer, vm-left,
+-- vm-answer, busy), HubSpot's outcomes (Left live message, Left voicemail, No answer).
+UPDATE activity_category_rules
+SET pattern = 'voicemail|vm[ _-]?(left|answer)|no[ _-]?answer|^answered$|busy|connected|wrong number|left (a |live )?message|gatekeeper|not reached'
+WHERE field = 'outcome' AND category = 'call' AND source IS NULL AND priority = 110;

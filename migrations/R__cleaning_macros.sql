@@ -185,7 +185,7 @@ CREATE OR REPLACE MACRO parse_bool(s) AS
 -- A user or record ID rather than a name: one token of letters and digits with a digit
 -- (Salesforce 0055g00000ABCDEAA1, HubSpot 51234567), not a date or an e-mail.
 CREATE OR REPLACE MACRO looks_like_user_id(s) AS
-    regexp_full_match(s, '[A-Za-z0-9_-]{3,40}') AND regexp_matches(s, '[0-9]')
+    regexp_full_match(s, '[A-Za-z0-9_-]{3,64}') AND regexp_matches(s, '[0-9]')
     AND NOT regexp_full_match(s, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}');
 
 -- An ISO 4217 currency code from a currency cell: 'EUR', 'eur', 'EUR - Euro', 'Euro (EUR)',

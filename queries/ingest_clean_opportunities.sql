@@ -4,8 +4,9 @@
 -- won/closed and stage columns (ingest_opportunity_statuses). A row without its own snapshot
 -- date belongs to the snapshot of $snapshot_date (NULL: dated from the file's data later).
 -- The currency is the currency column's, else the one written in the amount ('€', 'EUR').
+-- $amount_divisor: what the export's amounts are divided by (Close writes cents: 100).
 -- The file's style comes from ingest.sniff (see ingest_clean_activities).
--- params: $source VARCHAR, $snapshot_date DATE, $day_first BOOLEAN, $decimal_comma BOOLEAN, $created_date_format VARCHAR, $close_date_format VARCHAR, $closed_date_format VARCHAR, $modified_date_format VARCHAR, $snapshot_date_format VARCHAR
+-- params: $source VARCHAR, $amount_divisor DOUBLE, $snapshot_date DATE, $day_first BOOLEAN, $decimal_comma BOOLEAN, $created_date_format VARCHAR, $close_date_format VARCHAR, $closed_date_format VARCHAR, $modified_date_format VARCHAR, $snapshot_date_format VARCHAR
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH guessed AS (
     SELECT
@@ -34,14 +35,14 @@ parsed AS (
         owner AS owner_text, tidied.stage AS stage_text, amount AS amount_text, actual_amount AS actual_text,
         created_date AS created_text, close_date AS close_text, closed_date AS closed_text,
         modified_date AS modified_text, snapshot_date AS snapshot_text,
-        is_won AS is_won_text, is_closed AS is_closed_text,
+        is_won AS is_won_text, is_closed AS is_closed_text, active AS active_text,
         clean_text(opportunity_id) AS opportunity_id,
         clean_text(opportunity_name) AS opportunity_name,
         clean_text(owner) AS owner,
         clean_text(account) AS account,
         clean_text(tidied.stage) AS stage,
-        parse_number(amount, $decimal_comma) AS amount,
-        parse_number(actual_amount, $decimal_comma) AS actual_amount,
+        parse_number(amount, $decimal_comma) / $amount_divisor AS amount,
+        parse_number(actual_amount, $decimal_comma) / $amount_divisor AS actual_amount,
         coalesce(currency_code(currency), amount_currency(amount), amount_currency(actual_amount)) AS currency,
         coalesce(created_date_fast, timestamp_from_text(created_date_tidy, $day_first))::DATE AS created_date,
         coalesce(close_date_fast, timestamp_from_text(close_date_tidy, $day_first))::DATE AS close_date,
@@ -50,6 +51,7 @@ parsed AS (
         clean_text(status) AS status_text,
         parse_bool(is_won) AS is_won,
         parse_bool(is_closed) AS is_closed,
+        parse_bool(active) AS active,
         clean_text(lead_source) AS lead_source,
         coalesce(snapshot_date_fast, timestamp_from_text(snapshot_date_tidy, $day_first))::DATE AS snapshot_parsed
     FROM tidied
@@ -58,7 +60,7 @@ SELECT
     _row, opportunity_id, opportunity_name, owner, account, stage,
     CASE WHEN amount >= 0 AND abs(amount) < 1e15 THEN amount END AS amount,
     CASE WHEN actual_amount >= 0 AND abs(actual_amount) < 1e15 THEN actual_amount END AS actual_amount,
-    currency, created_date, close_date, closed_date, modified_date, status_text, is_won, is_closed,
+    currency, created_date, close_date, closed_date, modified_date, status_text, is_won, is_closed, active,
     lead_source, coalesce(snapshot_parsed, $snapshot_date) AS snapshot_date,
     CASE
         WHEN opportunity_id IS NOT NULL THEN concat_ws('|', 'id', $source, opportunity_id)
@@ -92,6 +94,8 @@ SELECT
         CASE WHEN is_won IS NULL AND clean_text(is_won_text) IS NOT NULL
             THEN {'field': 'is_won', 'value': is_won_text, 'reason': 'not yes/no'} END,
         CASE WHEN is_closed IS NULL AND clean_text(is_closed_text) IS NOT NULL
-            THEN {'field': 'is_closed', 'value': is_closed_text, 'reason': 'not yes/no'} END
+            THEN {'field': 'is_closed', 'value': is_closed_text, 'reason': 'not yes/no'} END,
+        CASE WHEN active IS NULL AND clean_text(active_text) IS NOT NULL
+            THEN {'field': 'active', 'value': active_text, 'reason': 'not yes/no'} END
     ], p -> p IS NOT NULL) AS warnings
 FROM parsed

@@ -11,6 +11,7 @@ WITH fresh AS (
     JOIN statuses s
       ON c.status_text IS NOT DISTINCT FROM s.status_text AND c.stage IS NOT DISTINCT FROM s.stage
      AND c.is_won IS NOT DISTINCT FROM s.is_won AND c.is_closed IS NOT DISTINCT FROM s.is_closed
+     AND c.active IS NOT DISTINCT FROM s.active
 ),
 sources AS (
     SELECT s.lead_source, coalesce(arg_min(r.source_type, r.priority), 'unknown') AS source_type

@@ -21,6 +21,7 @@ WITH cells AS (
         NULL::VARCHAR AS status, NULL::VARCHAR AS status__2,
         NULL::VARCHAR AS is_won, NULL::VARCHAR AS is_won__2,
         NULL::VARCHAR AS is_closed, NULL::VARCHAR AS is_closed__2,
+        NULL::VARCHAR AS active, NULL::VARCHAR AS active__2,
         NULL::VARCHAR AS lead_source, NULL::VARCHAR AS lead_source__2,
         NULL::VARCHAR AS modified_date, NULL::VARCHAR AS modified_date__2,
         NULL::VARCHAR AS snapshot_date, NULL::VARCHAR AS snapshot_date__2
@@ -44,6 +45,7 @@ SELECT
     joined(status, status__2) AS status,
     joined(is_won, is_won__2) AS is_won,
     joined(is_closed, is_closed__2) AS is_closed,
+    joined(active, active__2) AS active,
     joined(lead_source, lead_source__2) AS lead_source,
     joined(modified_date, modified_date__2) AS modified_date,
     joined(snapshot_date, snapshot_date__2) AS snapshot_date

@@ -61,6 +61,7 @@ class Detection:
     doubts: list[str] = field(default_factory=list)  # why the app should ask, in words
     refused: list[str] = field(default_factory=list)  # columns whose values refuted their header
     implied_type: str | None = None  # the type of every row of an export of one activity type
+    amount_divisor: float = 1.0  # amounts in cents (Close): 100
 
     @property
     def unmatched_headers(self) -> list[str]:
@@ -231,22 +232,31 @@ def _fit(headers: list[str], kind: str, source: str, sample: Sequence[Sequence[s
     return _Fit(kind, source, mapping, scores, KINDS[kind].missing(mapping), doubts, refused)
 
 
-def _literal_matches(headers: list[str], kind: str, source: str) -> int:
-    spellings = {
-        normalise_header(s)
-        for p in presets_for(kind)
-        if p.source == source
-        for ss in p.headers.values()
-        for s in ss
-    }
-    return sum(1 for h in headers if h and header_forms(h)[0] in spellings)
+@cache
+def _sources_by_spelling(kind: str) -> dict[str, frozenset[str]]:
+    """Normalised label -> the sources whose presets of this kind list it."""
+    found: dict[str, set[str]] = {}
+    for preset in presets_for(kind):
+        for spellings in preset.headers.values():
+            for s in spellings:
+                found.setdefault(normalise_header(s), set()).add(preset.source)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _best_source(headers: list[str], kind: str) -> str:
-    """The CRM whose own labels match most headers; generic wins ties."""
-    sources = dict.fromkeys(p.source for p in presets_for(kind))
-    scored = [(_literal_matches(headers, kind, s), s == "generic", s) for s in sources]
-    return max(scored)[2] if scored else "generic"
+    """The CRM whose own labels match the headers best, a label shared by n sources counting 1/n;
+    'generic' when the headers are nobody's own (or several CRMs fit equally)."""
+    by_spelling = _sources_by_spelling(kind)
+    points: dict[str, float] = {}
+    for header in headers:
+        sources = by_spelling.get(header_forms(header)[0], frozenset()) if header.strip() else frozenset()
+        for source in sources:
+            points[source] = points.get(source, 0.0) + 1 / len(sources)
+    if not points:
+        return "generic"
+    best = max(points.values())
+    leaders = [s for s, p in points.items() if abs(p - best) < 1e-9]
+    return leaders[0] if len(leaders) == 1 else "generic"
 
 
 def detect(
@@ -281,6 +291,7 @@ def detect(
         doubts=doubts,
         refused=best.refused,
         implied_type=implied_type(headers, best.kind, best.mapping),
+        amount_divisor=_amount_divisor(headers, best.mapping, best.kind, best.source),
     )
 
 
@@ -350,6 +361,7 @@ def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, 
         duration_unit=_duration_unit(headers, resolved, kind, source),
         joins=joins,
         implied_type=implied_type(headers, kind, resolved),
+        amount_divisor=_amount_divisor(headers, resolved, kind, source),
     )
 
 
@@ -373,17 +385,34 @@ _UNIT_HINTS = (
 )
 
 
+def _preset_unit(header: str, kind: str, source: str | None, units: str) -> object | None:
+    """What the source's preset says of this header's numbers (`units`: a Preset attribute)."""
+    whole = header_forms(header)[0]
+    for preset in presets_for(kind):
+        if preset.source == source:
+            for spelling, unit in getattr(preset, units).items():
+                if normalise_header(spelling) == whole:
+                    return unit
+    return None
+
+
+def _amount_divisor(headers: list[str], mapping: dict[str, int], kind: str, source: str | None) -> float:
+    """What the amount column's numbers are divided by (the preset's word, else 1)."""
+    if "amount" not in mapping:
+        return 1.0
+    divisor = _preset_unit(headers[mapping["amount"]], kind, source, "amount_divisors")
+    return float(divisor) if isinstance(divisor, int | float) else 1.0
+
+
 def _duration_unit(headers: list[str], mapping: dict[str, int], kind: str, source: str | None) -> str:
     """Unit of bare numbers in the duration column: preset, else a hint in the header."""
     if "duration" not in mapping:
         return "minutes"
     header = headers[mapping["duration"]]
+    unit = _preset_unit(header, kind, source, "duration_units")
+    if isinstance(unit, str):
+        return unit
     whole = header_forms(header)[0]
-    for preset in presets_for(kind):
-        if preset.source == source:
-            for spelling, unit in preset.duration_units.items():
-                if normalise_header(spelling) == whole:
-                    return unit
     for pattern, unit in _UNIT_HINTS:
         if pattern.search(whole):
             return unit

@@ -238,7 +238,7 @@ def _prepare_pipeline(
     else:
         cleaned.snapshot_date = options.snapshot_date
     undecided, any_closed = statuses.decide(cur, cleaned.source)
-    said = {"status", "is_won", "is_closed"} & set(detection.mapping)
+    said = {"status", "is_won", "is_closed", "active"} & set(detection.mapping)
     if undecided and not said and not any_closed:
         shown = ", ".join(repr(s) for s in undecided)
         raise _NothingToStore(
@@ -383,6 +383,7 @@ def _clean_params(
         "source": source,
         "duration_unit": detection.duration_unit,
         "implied_type": detection.implied_type,
+        "amount_divisor": detection.amount_divisor,
         "snapshot_date": options.snapshot_date,
         "metrics": list(options.known_metrics),
         "no_team": reports.NO_TEAM,

@@ -96,6 +96,7 @@ KINDS: dict[str, Kind] = {
                 Field("status", "text", label="Status (open / won / lost)"),
                 Field("is_won", "bool", label="Won (yes/no)", shape="bool"),
                 Field("is_closed", "bool", label="Closed (yes/no)", shape="bool"),
+                Field("active", "bool", label="Active (no: lost, archived)", shape="bool"),
                 Field("lead_source", "text", label="Lead source"),
                 Field("modified_date", "date", label="Last modified", shape="date"),
                 Field("snapshot_date", "date", label="Snapshot date (as of)", shape="date"),

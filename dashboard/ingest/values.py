@@ -39,10 +39,11 @@ BOOL = re.compile(
 )
 EMAIL = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$")
 TIME = re.compile(r"^\s*\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?\s*$", re.IGNORECASE)
-CURRENCY = re.compile(r"^\s*([A-Z]{3}|[$€£¥₹]|R\$|US\$|[A-Za-z .]{3,30}\([A-Z]{3}\))\s*$")
+# A code, a symbol, or a currency's name ('US Dollar', 'Euro (EUR)'): short words, no digits.
+CURRENCY = re.compile(r"^\s*([A-Z]{3}|[$€£¥₹]|R\$|US\$|[A-Za-z][A-Za-z .]{1,28}(\([A-Z]{3}\))?)\s*$")
 # A user or record ID: one token of letters and digits with at least one digit
 # (Salesforce 0055g00000ABCDEAA1, HubSpot 51234567), or a number.
-RECORD_ID = re.compile(r"^\s*(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{3,40}\s*$")
+RECORD_ID = re.compile(r"^\s*(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{3,64}\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -25,6 +25,8 @@ class Preset:
     cites: dict[str, str] = field(default_factory=dict)
     # header spelling -> unit of bare numbers: "seconds" | "minutes" | "hours" | "milliseconds"
     duration_units: dict[str, str] = field(default_factory=dict)
+    # amount header spelling -> what its numbers are divided by (Close's API values are cents: 100)
+    amount_divisors: dict[str, float] = field(default_factory=dict)
     lang: str = "en"
 
 

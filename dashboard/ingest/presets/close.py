@@ -1,4 +1,4 @@
-"""Close (close.com): exports of activities (calls, emails, meetings, tasks), opportunities and users, in English.
+"""Close (close.com): exports of activities (calls, e-mails, meetings, tasks), opportunities and users.
 
 Close writes its CSV exports with the API's own snake_case field names (the export
 endpoints take the same `fields` list as the API and "by default return all the data
@@ -39,7 +39,10 @@ from __future__ import annotations
 from dashboard.ingest.presets.base import Preset
 
 EXPORT_API = "developer.close.com/api/resources/exports/create-opportunity (CSV = API fields)"
-OPP_API = "developer.close.com/api/resources/opportunities/get; singer-io/tap-closeio tap_closeio/schemas/leads.json"
+OPP_API = (
+    "developer.close.com/api/resources/opportunities/get; "
+    "singer-io/tap-closeio tap_closeio/schemas/leads.json"
+)
 STATUSES = "help.close.com/v1/docs/opportunity-statuses (status types Active / Won / Lost)"
 CALL_SCRIPT = "closeio/close-api-scripts scripts/export_calls.py"
 ACTIVITY_SCHEMA = "singer-io/tap-closeio tap_closeio/schemas/activities.json"
@@ -111,6 +114,7 @@ OPPORTUNITIES = Preset(
         "closed_date": OPP_API,
         "modified_date": OPP_API,
     },
+    amount_divisors={"value": 100},
 )
 
 ROSTER = Preset(

@@ -491,6 +491,11 @@ IMPLIED_TYPES: dict[str, tuple[str, ...]] = {
         "call purpose",
         "call type",
         "calldurationinseconds",
+        "phone number",  # Dynamics 365 phone-call view
+        "left voice mail",
+        "disposition",  # Close's calls export (closeio/close-api-scripts export_calls.py)
+        "recording url",
+        "remote phone",
     ),
     "meeting": (
         "meeting name",
@@ -502,6 +507,9 @@ IMPLIED_TYPES: dict[str, tuple[str, ...]] = {
         "appointment",
         "event title",
         "meeting type",
+        "location",  # Zoho meetings, Freshsales appointments, Dynamics appointments
+        "participants",
+        "all day",
     ),
     "email": (
         "email subject",

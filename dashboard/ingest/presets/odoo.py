@@ -79,6 +79,7 @@ OPPORTUNITIES = Preset(
         "closed_date": ("Closed Date", "date_closed"),
         # Won / Lost / Pending (Odoo 17+). Lost deals are archived: "Active" = False.
         "status": ("Won/Lost", "won_status"),
+        "active": ("Active", "active"),
         "lead_source": ("Source", "source_id"),
         "modified_date": ("Last Updated on", "write_date"),
     },
@@ -94,6 +95,7 @@ OPPORTUNITIES = Preset(
         "close_date": LEAD + "; " + IMPORT_COMPATIBLE,
         "closed_date": LEAD + "; " + IMPORT_COMPATIBLE,
         "status": LEAD + " (won_status 'Won/Lost')",
+        "active": LEAD + " (active 'Active': lost opportunities are archived)",
         "lead_source": LEAD + " (utm.mixin source_id 'Source')",
         "modified_date": MAGIC + "; " + IMPORT_COMPATIBLE,
     },
