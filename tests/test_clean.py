@@ -469,7 +469,8 @@ def _status(
 ) -> str:
     con.execute(
         "CREATE OR REPLACE TEMP TABLE clean AS SELECT clean_text(?) AS status_text, ? AS stage,"
-        " parse_bool(?) AS is_won, parse_bool(?) AS is_closed, NULL::BOOLEAN AS active, []::INT[] AS problems",
+        " parse_bool(?) AS is_won, parse_bool(?) AS is_closed, NULL::BOOLEAN AS active,"
+        " []::INT[] AS problems",
         [status, stage, is_won, is_closed],
     )
     db.execute(con, "ingest_opportunity_statuses", source="test")
