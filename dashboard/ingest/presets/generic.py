@@ -42,7 +42,7 @@ PRESETS: tuple[Preset, ...] = (
         {
             **_same("opportunity_id", "opportunity_name", "owner", "account", "stage", "amount"),
             **_same("actual_amount", "currency", "created_date", "close_date", "closed_date", "status"),
-            **_same("is_won", "is_closed", "modified_date"),
+            **_same("is_won", "is_closed", "active", "modified_date"),
             # In a generic opportunities file "source" means lead source.
             "lead_source": ("source", "lead_source"),
             "snapshot_date": ("snapshot_date",),

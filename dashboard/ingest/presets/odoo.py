@@ -79,7 +79,7 @@ OPPORTUNITIES = Preset(
         "closed_date": ("Closed Date", "date_closed"),
         # Won / Lost / Pending (Odoo 17+). Lost deals are archived: "Active" = False.
         "status": ("Won/Lost", "won_status"),
-        "active": ("Active", "active"),
+        "active": ("Active",),
         "lead_source": ("Source", "source_id"),
         "modified_date": ("Last Updated on", "write_date"),
     },
