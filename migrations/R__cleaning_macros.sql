@@ -24,12 +24,16 @@ CREATE OR REPLACE MACRO clean_text(s) AS
         ELSE s
     END;
 
+-- Two columns the user joined into one field ('First Name+Last Name'): their text, a space between.
+CREATE OR REPLACE MACRO joined(a, b) AS
+    CASE WHEN b IS NULL THEN a WHEN a IS NULL THEN b ELSE a || ' ' || b END;
+
 -- The parts of a money/number cell: optional parentheses, sign, currency symbol or
 -- ISO code on either side, digits with separators, trailing minus, percent.
 CREATE OR REPLACE MACRO number_parts(t) AS
     regexp_extract(
         t,
-        '^(\()?\s*([-+])?\s*(?:[$€£¥₹]|[A-Za-z]{3})?\s*([-+])?\s*([0-9][0-9.,'' \x{00A0}\x{202F}]*|[.,][0-9]+)\s*(?:[$€£¥₹]|[A-Za-z]{3})?\s*(-)?\s*(%)?\s*(\))?$',
+        '^(\()?\s*([-+])?\s*(?:R\$|[$€£¥₹]|[A-Za-z]{3})?\s*([-+])?\s*([0-9][0-9.,'' \x{00A0}\x{202F}]*|[.,][0-9]+)\s*(?:R\$|[$€£¥₹]|[A-Za-z]{3})?\s*(-)?\s*(%)?\s*(\))?$',
         ['open', 'sign', 'sign2', 'digits', 'trailing_minus', 'percent', 'close']
     );
 
@@ -83,6 +87,17 @@ CREATE OR REPLACE MACRO looks_decimal_point(s) AS
 -- reads tidied text (give it a column, not an expression: it names `v` many times).
 CREATE OR REPLACE MACRO timestamp_text(s) AS regexp_replace(clean_text(s), '\s+', ' ', 'g');
 
+-- True when a slash date cannot be month-first (its first part is over 12).
+CREATE OR REPLACE MACRO looks_day_first(s) AS
+    regexp_matches(s, '^\p{Zs}*(1[3-9]|2[0-9]|3[01])[/-][0-9]{1,2}[/-][0-9]{2,4}');
+CREATE OR REPLACE MACRO looks_month_first(s) AS
+    regexp_matches(s, '^\p{Zs}*[0-9]{1,2}[/-](1[3-9]|2[0-9]|3[01])[/-][0-9]{2,4}');
+
+-- The day/month order of one slash date: its own where it can only be read one way
+-- ('23/02/2022' is day first, '10-19-2022' month first), else the file's (`day_first`).
+CREATE OR REPLACE MACRO day_first_here(v, day_first) AS
+    CASE WHEN looks_day_first(v) THEN true WHEN looks_month_first(v) THEN false ELSE day_first END;
+
 CREATE OR REPLACE MACRO timestamp_from_text(v, day_first) AS
     CASE
         WHEN v IS NULL THEN NULL
@@ -91,7 +106,7 @@ CREATE OR REPLACE MACRO timestamp_from_text(v, day_first) AS
         WHEN regexp_full_match(v, '[0-9]{5}(\.[0-9]+)?') AND v::DOUBLE BETWEEN 20000 AND 80000 THEN
             TIMESTAMP '1899-12-30' + to_microseconds(round(v::DOUBLE * 86400000000)::BIGINT)
         WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{4}( .*)?') THEN
-            CASE WHEN day_first THEN
+            CASE WHEN day_first_here(v, day_first) THEN
                 try_strptime(replace(v, '-', '/'), ['%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %I:%M %p',
                     '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %I:%M:%S %p', '%d/%m/%Y %I:%M%p'])
             ELSE
@@ -99,7 +114,7 @@ CREATE OR REPLACE MACRO timestamp_from_text(v, day_first) AS
                     '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M%p'])
             END
         WHEN regexp_full_match(v, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}( .*)?') THEN
-            CASE WHEN day_first THEN
+            CASE WHEN day_first_here(v, day_first) THEN
                 try_strptime(replace(v, '-', '/'), ['%d/%m/%y', '%d/%m/%y %H:%M', '%d/%m/%y %I:%M %p',
                     '%d/%m/%y %H:%M:%S', '%d/%m/%y %I:%M:%S %p', '%d/%m/%y %I:%M%p'])
             ELSE
@@ -130,12 +145,6 @@ CREATE OR REPLACE MACRO parse_timestamp(s, day_first) AS timestamp_from_text(tim
 -- (greatest/nullif: one call of try_strptime, where a CASE would need two.)
 CREATE OR REPLACE MACRO fast_timestamp(s, fmt) AS
     nullif(greatest(try_strptime(s, fmt), TIMESTAMP '1000-01-01'), TIMESTAMP '1000-01-01');
-
--- True when a slash date cannot be month-first (its first part is over 12).
-CREATE OR REPLACE MACRO looks_day_first(s) AS
-    regexp_matches(s, '^\p{Zs}*(1[3-9]|2[0-9]|3[01])[/-][0-9]{1,2}[/-][0-9]{2,4}');
-CREATE OR REPLACE MACRO looks_month_first(s) AS
-    regexp_matches(s, '^\p{Zs}*[0-9]{1,2}[/-](1[3-9]|2[0-9]|3[01])[/-][0-9]{2,4}');
 
 -- A clock time on its own ('09:15', '9:15 AM', '14:05:00').
 CREATE OR REPLACE MACRO parse_time(s) AS
@@ -173,16 +182,50 @@ CREATE OR REPLACE MACRO parse_bool(s) AS
         ELSE NULL
     END;
 
--- Opportunity status from an explicit status, else from the stage name.
-CREATE OR REPLACE MACRO opportunity_status(status, stage) AS
+-- A user or record ID rather than a name: one token of letters and digits with a digit
+-- (Salesforce 0055g00000ABCDEAA1, HubSpot 51234567), not a date or an e-mail.
+CREATE OR REPLACE MACRO looks_like_user_id(s) AS
+    regexp_full_match(s, '[A-Za-z0-9_-]{3,64}') AND regexp_matches(s, '[0-9]')
+    AND NOT regexp_full_match(s, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}');
+
+-- An ISO 4217 currency code from a currency cell: 'EUR', 'eur', 'EUR - Euro', 'Euro (EUR)',
+-- '€', 'Euro', 'US Dollar'. NULL when it names none ('$' alone could be any dollar).
+CREATE OR REPLACE MACRO currency_code(s) AS (
+    WITH t AS (SELECT upper(clean_text(s)) AS v)
+    SELECT
+        CASE
+            WHEN v IS NULL THEN NULL
+            WHEN regexp_full_match(v, '[A-Z]{3}') THEN v
+            WHEN regexp_matches(v, '\(([A-Z]{3})\)') THEN regexp_extract(v, '\(([A-Z]{3})\)', 1)
+            WHEN regexp_matches(v, '^[A-Z]{3}\s*[-–:]') THEN left(v, 3)
+            WHEN v IN ('€', 'EURO', 'EUROS') THEN 'EUR'
+            WHEN v IN ('£', 'POUND STERLING', 'BRITISH POUND', 'POUND') THEN 'GBP'
+            WHEN v IN ('US DOLLAR', 'US$', 'U.S. DOLLAR', 'DOLLAR', 'DOLLARS') THEN 'USD'
+            WHEN v IN ('R$', 'REAL', 'BRAZILIAN REAL') THEN 'BRL'
+            WHEN v IN ('¥', 'YEN') THEN 'JPY'
+            WHEN v IN ('₹', 'RUPEE', 'INDIAN RUPEE') THEN 'INR'
+            WHEN v IN ('CHF', 'SWISS FRANC') THEN 'CHF'
+            WHEN v IN ('CANADIAN DOLLAR', 'CA$', 'C$') THEN 'CAD'
+            WHEN v IN ('AUSTRALIAN DOLLAR', 'A$', 'AU$') THEN 'AUD'
+        END
+    FROM t
+);
+
+-- The currency an amount cell names: '€1.234', '1.234,56 €', 'USD 120,000', 'R$ 45.000,00'.
+-- NULL for a bare number or a bare '$'.
+CREATE OR REPLACE MACRO amount_currency(s) AS
     CASE
-        WHEN regexp_full_match(clean_text(status), '(closed[ _-]?)?won|win', 'i') THEN 'won'
-        WHEN regexp_full_match(clean_text(status), '(closed[ _-]?)?lost|loss|deleted', 'i') THEN 'lost'
-        WHEN regexp_full_match(clean_text(status), 'open|active|in progress', 'i') THEN 'open'
-        WHEN regexp_matches(clean_text(stage), '(closed[ _-]?won|^won$|closedwon)', 'i') THEN 'won'
-        WHEN regexp_matches(clean_text(stage), '(closed[ _-]?lost|^lost$|closedlost|disqualified)', 'i') THEN 'lost'
-        ELSE 'open'
+        WHEN s IS NULL OR NOT regexp_matches(s, '[^0-9.,\s()+%-]') THEN NULL
+        WHEN contains(s, 'R$') THEN 'BRL'
+        WHEN contains(s, '€') THEN 'EUR'
+        WHEN contains(s, '£') THEN 'GBP'
+        WHEN contains(s, '¥') THEN 'JPY'
+        WHEN contains(s, '₹') THEN 'INR'
+        ELSE nullif(regexp_extract(s, '(^|[^A-Za-z])([A-Z]{3})([^A-Za-z]|$)', 2), '')
     END;
+
+-- Replaced by status_rules (migrations/0006_vocabulary.sql) and ingest_opportunity_statuses.
+DROP MACRO IF EXISTS opportunity_status;
 
 -- The closing block of a report export. Kept narrow, so that companies such as
 -- 'Copyright Clearance Center' or 'Confidential Information Systems' stay data.

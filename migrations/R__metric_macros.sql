@@ -1,8 +1,9 @@
 -- Building blocks shared by the weekly-metric, target and pipeline queries.
 --
 -- rep_aliases(): every spelling under which a rep appears in the data (the
---   roster name, the roster e-mail, or a name seen in activities or the
---   pipeline without a roster entry), lower-cased, with the rep it means.
+--   roster name, the roster e-mail, the CRM user ID of the roster entry, or a
+--   name seen in activities or the pipeline without a roster entry), lower-cased,
+--   with the rep it means.
 -- rep_directory(): one row per rep with team, manager, start and end date.
 -- rep_weeks(from, to): one row per rep and ISO week (Monday) they were on the
 --   team, between two Mondays.
@@ -17,7 +18,8 @@ CREATE OR REPLACE MACRO described_week(d) AS date_trunc('week', d - 1)::DATE;
 
 CREATE OR REPLACE MACRO rep_aliases() AS TABLE
 WITH roster AS (
-    SELECT rep, rep_key, lower(trim(email)) AS email, team, manager, start_date, end_date
+    SELECT rep, rep_key, lower(trim(email)) AS email, lower(trim(user_id)) AS user_id, team, manager,
+        start_date, end_date
     FROM reps
     WHERE superseded_by IS NULL
 ),
@@ -30,6 +32,8 @@ named AS (
     SELECT rep_key AS alias, rep, team, manager, start_date, end_date FROM roster
     UNION ALL
     SELECT email, rep, team, manager, start_date, end_date FROM roster WHERE email IS NOT NULL
+    UNION ALL
+    SELECT user_id, rep, team, manager, start_date, end_date FROM roster WHERE user_id IS NOT NULL
 )
 SELECT * FROM named
 UNION ALL

@@ -5,5 +5,7 @@ UPDATE activity_kinds
 SET category = $category
 WHERE category IS NULL
   AND regexp_matches(
-      CASE $field WHEN 'type' THEN activity_type ELSE subject END, getvariable('ingest_rule_pattern'), 'i'
+      CASE $field WHEN 'type' THEN activity_type WHEN 'subtype' THEN subtype WHEN 'outcome' THEN outcome
+          ELSE subject END,
+      getvariable('ingest_rule_pattern'), 'i'
   )

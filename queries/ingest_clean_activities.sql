@@ -1,7 +1,12 @@
--- Parses staged activity rows into typed values, listing each row's problems.
+-- Parses staged activity rows into typed values. `problems` lists what rejects a row (no rep,
+-- no readable date); `warnings` lists optional cells that could not be read, which are left
+-- blank on a row that is kept. $implied_type is the type of every row of an export of one
+-- kind of activity (a meetings export has no type column), NULL otherwise.
+-- `activity_key` is the natural key: the CRM's record ID, else a hash of every field (a
+-- file is a multiset of rows: ingest_keys_activities numbers identical rows apart).
 -- The file's style (date order, decimal mark, the layout most of its dates share) comes
 -- from ingest.sniff: dates go through fast_timestamp first, parse_timestamp only when it misses.
--- params: $source VARCHAR, $duration_unit VARCHAR, $day_first BOOLEAN, $decimal_comma BOOLEAN, $date_format VARCHAR
+-- params: $source VARCHAR, $duration_unit VARCHAR, $day_first BOOLEAN, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH guessed AS (
     SELECT *, fast_timestamp(date, $date_format) AS date_fast FROM stage
@@ -19,14 +24,27 @@ parsed AS (
         clean_text(rep) AS rep,
         coalesce(date_fast, timestamp_from_text(date_tidy, $day_first)) AS happened_at,
         parse_time(time) AS time_of_day,
-        clean_text(type) AS activity_type,
+        coalesce(clean_text(type), $implied_type) AS activity_type,
+        clean_text(subtype) AS subtype,
         clean_text(subject) AS subject,
-        parse_minutes(duration, $duration_unit, $decimal_comma) AS duration_minutes,
+        parse_minutes(duration, $duration_unit, $decimal_comma) AS duration_parsed,
         clean_text(outcome) AS outcome,
         clean_text(account) AS account,
         parse_bool(first_meeting) AS first_meeting,
         parse_bool(target_account) AS target_account
     FROM tidied
+),
+checked AS (
+    SELECT
+        *,
+        CASE WHEN duration_parsed >= 0 THEN duration_parsed END AS duration_minutes,
+        -- a quick test first: most rows have no problem, and building the lists is slow
+        rep IS NULL OR happened_at IS NULL OR year(happened_at) NOT BETWEEN 1990 AND 2100 AS rejected,
+        (time_of_day IS NULL AND time_text IS NOT NULL)
+            OR (duration_parsed IS NULL AND duration_text IS NOT NULL) OR duration_parsed < 0
+            OR (first_meeting IS NULL AND first_meeting_text IS NOT NULL)
+            OR (target_account IS NULL AND target_account_text IS NOT NULL) AS warned
+    FROM parsed
 )
 SELECT
     _row,
@@ -35,6 +53,7 @@ SELECT
     happened_at::DATE AS activity_date,
     coalesce(time_of_day, CASE WHEN regexp_matches(date_text, '[0-9]:[0-9]') THEN happened_at::TIME END) AS activity_time,
     activity_type,
+    subtype,
     subject,
     duration_minutes,
     outcome,
@@ -44,38 +63,38 @@ SELECT
     md5_number_lower(
         CASE
             WHEN activity_id IS NOT NULL THEN concat_ws('|', 'id', $source, activity_id)
+            -- fields a file may lack come last, skipped when NULL (concat_ws), so a row
+            -- keeps the key it had before those fields were read
             ELSE concat_ws('|', 'row', lower(coalesce(rep, '')), coalesce(happened_at::VARCHAR, ''),
                 coalesce(time_of_day::VARCHAR, ''), lower(coalesce(activity_type, '')),
-                lower(coalesce(subject, '')), lower(coalesce(account, '')), coalesce(duration_minutes::VARCHAR, ''))
+                lower(coalesce(subject, '')), lower(coalesce(account, '')), coalesce(duration_minutes::VARCHAR, ''),
+                lower(subtype), lower(outcome), first_meeting::VARCHAR, target_account::VARCHAR)
         END
     ) AS activity_key,
-    CASE
-        -- a quick test first: most rows have no problem, and building the list is slow
-        WHEN rep IS NULL OR happened_at IS NULL OR year(happened_at) NOT BETWEEN 1990 AND 2100
-            OR (time_of_day IS NULL AND time_text IS NOT NULL)
-            OR (duration_minutes IS NULL AND duration_text IS NOT NULL) OR duration_minutes < 0
-            OR (first_meeting IS NULL AND first_meeting_text IS NOT NULL)
-            OR (target_account IS NULL AND target_account_text IS NOT NULL) THEN
-            list_filter([
-                CASE WHEN rep IS NULL THEN {'field': 'rep', 'value': rep_text, 'reason': 'missing rep'} END,
-                CASE
-                    WHEN clean_text(date_text) IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'missing date'}
-                    WHEN happened_at IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'not a date'}
-                    WHEN year(happened_at) NOT BETWEEN 1990 AND 2100 THEN {'field': 'date', 'value': date_text, 'reason': 'date out of range'}
-                END,
-                CASE WHEN time_of_day IS NULL AND clean_text(time_text) IS NOT NULL
-                    THEN {'field': 'time', 'value': time_text, 'reason': 'not a time'} END,
-                CASE
-                    WHEN duration_minutes IS NULL AND clean_text(duration_text) IS NOT NULL
-                        THEN {'field': 'duration', 'value': duration_text, 'reason': 'not a duration'}
-                    WHEN duration_minutes < 0
-                        THEN {'field': 'duration', 'value': duration_text, 'reason': 'negative duration'}
-                END,
-                CASE WHEN first_meeting IS NULL AND clean_text(first_meeting_text) IS NOT NULL
-                    THEN {'field': 'first_meeting', 'value': first_meeting_text, 'reason': 'not yes/no'} END,
-                CASE WHEN target_account IS NULL AND clean_text(target_account_text) IS NOT NULL
-                    THEN {'field': 'target_account', 'value': target_account_text, 'reason': 'not yes/no'} END
-            ], p -> p IS NOT NULL)
-        ELSE []
-    END AS problems
-FROM parsed
+    CASE WHEN rejected THEN
+        list_filter([
+            CASE WHEN rep IS NULL THEN {'field': 'rep', 'value': rep_text, 'reason': 'missing rep'} END,
+            CASE
+                WHEN clean_text(date_text) IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'missing date'}
+                WHEN happened_at IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'not a date'}
+                WHEN year(happened_at) NOT BETWEEN 1990 AND 2100 THEN {'field': 'date', 'value': date_text, 'reason': 'date out of range'}
+            END
+        ], p -> p IS NOT NULL)
+    ELSE [] END AS problems,
+    CASE WHEN warned THEN
+        list_filter([
+            CASE WHEN time_of_day IS NULL AND clean_text(time_text) IS NOT NULL
+                THEN {'field': 'time', 'value': time_text, 'reason': 'not a time'} END,
+            CASE
+                WHEN duration_parsed IS NULL AND clean_text(duration_text) IS NOT NULL
+                    THEN {'field': 'duration', 'value': duration_text, 'reason': 'not a duration'}
+                WHEN duration_parsed < 0
+                    THEN {'field': 'duration', 'value': duration_text, 'reason': 'negative duration'}
+            END,
+            CASE WHEN first_meeting IS NULL AND clean_text(first_meeting_text) IS NOT NULL
+                THEN {'field': 'first_meeting', 'value': first_meeting_text, 'reason': 'not yes/no'} END,
+            CASE WHEN target_account IS NULL AND clean_text(target_account_text) IS NOT NULL
+                THEN {'field': 'target_account', 'value': target_account_text, 'reason': 'not yes/no'} END
+        ], p -> p IS NOT NULL)
+    ELSE [] END AS warnings
+FROM checked

@@ -1,7 +1,10 @@
--- Parses staged roster rows, listing each row's problems. A rep with an end date in
--- the past is inactive unless the file says otherwise.
+-- Parses staged roster rows. `problems` lists what rejects a row (no name); `warnings` lists
+-- optional cells that could not be read (an e-mail, a date, yes/no), left blank on a row that
+-- is kept. The name is the rep column, else first name + last name. A rep with an end date in
+-- the past is inactive unless the file says otherwise. The team is the file's, else the
+-- rep's stored one, else $no_team (a user export without teams).
 -- The file's style comes from ingest.sniff (see ingest_clean_activities).
--- params: $day_first BOOLEAN, $start_date_format VARCHAR, $end_date_format VARCHAR
+-- params: $day_first BOOLEAN, $start_date_format VARCHAR, $end_date_format VARCHAR, $no_team VARCHAR
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH guessed AS (
     SELECT
@@ -21,34 +24,47 @@ tidied AS (
 parsed AS (
     SELECT
         _row,
-        rep AS rep_text, team AS team_text, email AS email_text,
+        coalesce(rep, joined(first_name, last_name)) AS rep_text, email AS email_text,
         start_date AS start_text, end_date AS end_text, active AS active_text,
-        clean_text(rep) AS rep,
-        lower(clean_text(email)) AS email,
+        coalesce(clean_text(rep), clean_text(joined(clean_text(first_name), clean_text(last_name)))) AS rep,
+        clean_text(user_id) AS user_id,
+        lower(clean_text(email)) AS email_given,
         clean_text(team) AS team,
         clean_text(manager) AS manager,
         coalesce(start_date_fast, timestamp_from_text(start_date_tidy, $day_first))::DATE AS start_date,
-        coalesce(end_date_fast, timestamp_from_text(end_date_tidy, $day_first))::DATE AS end_date,
+        coalesce(end_date_fast, timestamp_from_text(end_date_tidy, $day_first))::DATE AS end_date_given,
         parse_bool(active) AS active
     FROM tidied
+),
+checked AS (
+    SELECT
+        *,
+        CASE WHEN regexp_full_match(email_given, '[^@\s]+@[^@\s]+\.[^@\s]+') THEN email_given END AS email,
+        CASE WHEN end_date_given >= start_date OR start_date IS NULL THEN end_date_given END AS end_date
+    FROM parsed
 )
 SELECT
-    _row, rep, lower(rep) AS rep_key, email, team, manager, start_date, end_date,
-    coalesce(active, end_date IS NULL OR end_date >= current_date) AS active,
+    c._row, c.rep, lower(c.rep) AS rep_key, c.user_id, c.email,
+    coalesce(c.team, stored.team, $no_team) AS team, c.team IS NULL AS team_missing,
+    c.manager, c.start_date, c.end_date,
+    coalesce(c.active, c.end_date IS NULL OR c.end_date >= current_date) AS active,
     list_filter([
-        CASE WHEN rep IS NULL THEN {'field': 'rep', 'value': rep_text, 'reason': 'missing rep'} END,
-        CASE WHEN team IS NULL THEN {'field': 'team', 'value': team_text, 'reason': 'missing team'} END,
-        CASE WHEN email IS NOT NULL AND NOT regexp_full_match(email, '[^@\s]+@[^@\s]+\.[^@\s]+')
-            THEN {'field': 'email', 'value': email_text, 'reason': 'not an email address'} END,
-        CASE WHEN start_date IS NULL AND clean_text(start_text) IS NOT NULL
-            THEN {'field': 'start_date', 'value': start_text, 'reason': 'not a date'} END,
+        CASE WHEN c.rep IS NULL THEN {'field': 'rep', 'value': c.rep_text, 'reason': 'missing rep'} END
+    ], p -> p IS NOT NULL) AS problems,
+    list_filter([
+        CASE WHEN c.email IS NULL AND c.email_given IS NOT NULL
+            THEN {'field': 'email', 'value': c.email_text, 'reason': 'not an email address'} END,
+        CASE WHEN c.start_date IS NULL AND clean_text(c.start_text) IS NOT NULL
+            THEN {'field': 'start_date', 'value': c.start_text, 'reason': 'not a date'} END,
         CASE
-            WHEN end_date IS NULL AND clean_text(end_text) IS NOT NULL
-                THEN {'field': 'end_date', 'value': end_text, 'reason': 'not a date'}
-            WHEN end_date < start_date
-                THEN {'field': 'end_date', 'value': end_text, 'reason': 'end date before start date'}
+            WHEN c.end_date_given IS NULL AND clean_text(c.end_text) IS NOT NULL
+                THEN {'field': 'end_date', 'value': c.end_text, 'reason': 'not a date'}
+            WHEN c.end_date IS NULL AND c.end_date_given IS NOT NULL
+                THEN {'field': 'end_date', 'value': c.end_text, 'reason': 'end date before start date'}
         END,
-        CASE WHEN active IS NULL AND clean_text(active_text) IS NOT NULL
-            THEN {'field': 'active', 'value': active_text, 'reason': 'not yes/no'} END
-    ], p -> p IS NOT NULL) AS problems
-FROM parsed
+        CASE WHEN c.active IS NULL AND clean_text(c.active_text) IS NOT NULL
+            THEN {'field': 'active', 'value': c.active_text, 'reason': 'not yes/no'} END
+    ], p -> p IS NOT NULL) AS warnings
+FROM checked c
+LEFT JOIN (SELECT rep_key, any_value(team) AS team FROM reps WHERE superseded_by IS NULL GROUP BY rep_key) stored
+    ON stored.rep_key = lower(c.rep)

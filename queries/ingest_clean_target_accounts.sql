@@ -8,5 +8,6 @@ SELECT
     clean_text(team) AS team,
     list_filter([
         CASE WHEN clean_text(account) IS NULL THEN {'field': 'account', 'value': account, 'reason': 'missing account'} END
-    ], p -> p IS NOT NULL) AS problems
+    ], p -> p IS NOT NULL) AS problems,
+    []::STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR)[] AS warnings
 FROM stage

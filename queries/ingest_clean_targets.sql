@@ -62,5 +62,6 @@ SELECT
             WHEN effective_to < effective_from
                 THEN {'field': 'effective_to', 'value': to_text, 'reason': 'ends before it starts'}
         END
-    ], p -> p IS NOT NULL) AS problems
+    ], p -> p IS NOT NULL) AS problems,
+    []::STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR)[] AS warnings
 FROM parsed

@@ -2,7 +2,10 @@
 -- params: $upload_id BIGINT
 UPDATE opportunity_snapshots AS o
 SET superseded_by = $upload_id
-FROM (SELECT DISTINCT snapshot_date, opportunity_key FROM clean WHERE len(problems) = 0) AS n
+FROM (
+    SELECT DISTINCT c.snapshot_date, k.stored_key
+    FROM clean c JOIN keyed k ON k._row = c._row AND k.same_as_row IS NULL
+) AS n
 WHERE o.superseded_by IS NULL
   AND o.snapshot_date = n.snapshot_date
-  AND o.opportunity_key = n.opportunity_key
+  AND o.opportunity_key = n.stored_key

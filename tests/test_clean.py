@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
+from dashboard import db
 from dashboard.db import Database
 
 
@@ -234,7 +235,7 @@ TIMESTAMPS_MONTH_FIRST: list[tuple[str, dt.datetime | None]] = [
     ("2026-13-01", None),
     ("2026-02-30", None),
     ("13/13/2026", None),
-    ("31/01/2026", None),  # month-first file: no month 31
+    ("31/01/2026", T(2026, 1, 31)),  # in a month-first file, still only readable day first
     ("12345", None),
     ("99999", None),
     ("1/5", None),
@@ -254,7 +255,7 @@ TIMESTAMPS_DAY_FIRST: list[tuple[str, dt.datetime | None]] = [
     ("2026-01-05", T(2026, 1, 5)),
     ("5 Jan 2026", T(2026, 1, 5)),
     ("45662", T(2025, 1, 5)),
-    ("12/31/2025", None),  # day-first file: no month 31
+    ("12/31/2025", T(2025, 12, 31)),  # in a day-first file, still only readable month first
 ]
 
 
@@ -395,25 +396,27 @@ def test_parse_bool(con: duckdb.DuckDBPyConnection, text: str, expected: bool | 
     assert _one(con, "select parse_bool(?)", text) is expected, text
 
 
-# --------------------------------------------------------------------------- opportunity_status
+# --------------------------------------------------------------------------- deal status
 
 
 @pytest.mark.parametrize(
     ("status", "stage", "expected"),
     [
         ("Won", "Negotiation", "won"),
-        ("won", None, "won"),
-        ("Closed Won", None, "won"),
-        ("closed_won", None, "won"),
+        ("won", "x", "won"),
+        ("Closed Won", "x", "won"),
+        ("closed_won", "x", "won"),
         ("Lost", "Proposal", "lost"),
-        ("Closed Lost", None, "lost"),
+        ("Closed Lost", "x", "lost"),
         ("lost", "Closed Won", "lost"),  # explicit status wins over the stage
-        ("Deleted", None, "lost"),
+        ("Deleted", "x", "lost"),
+        ("Abandoned", "x", "lost"),  # Copper
         ("Open", "Closed Won", "open"),
-        ("open", None, "open"),
-        ("In Progress", None, "open"),
+        ("open", "x", "open"),
+        ("In Progress", "x", "open"),
+        ("Pending", "x", "open"),  # Odoo's Won/Lost column
         (None, "Closed Won", "won"),
-        (None, "Closed/Won", "open"),  # not a stage spelling we know: stays open
+        (None, "Closed/Won", "won"),  # Close's default stage label
         (None, "ClosedWon", "won"),
         (None, "Won", "won"),
         (None, "closed won", "won"),
@@ -421,18 +424,57 @@ def test_parse_bool(con: duckdb.DuckDBPyConnection, text: str, expected: bool | 
         (None, "Lost", "lost"),
         (None, "Disqualified", "lost"),
         (None, "Prospecting", "open"),
-        (None, "Engaging", "open"),
         (None, "Negotiation/Review", "open"),
         ("", "Won", "won"),
         ("-", "Lost", "lost"),
-        (None, None, "open"),
         (None, "Won't close", "open"),
+        (None, "Payment Done", "open"),  # nothing says: open, and asked about (below)
     ],
 )
-def test_opportunity_status(
-    con: duckdb.DuckDBPyConnection, status: str | None, stage: str | None, expected: str
+def test_deal_status_from_status_and_stage(
+    con: duckdb.DuckDBPyConnection, status: str | None, stage: str, expected: str
 ) -> None:
-    assert _one(con, "select opportunity_status(?, ?)", status, stage) == expected
+    assert _status(con, status, stage) == expected
+
+
+@pytest.mark.parametrize(
+    ("is_won", "is_closed", "stage", "expected"),
+    [
+        ("true", "true", "Payment Done", "won"),  # Salesforce IsWon / IsClosed
+        ("false", "true", "Payment Done", "lost"),
+        ("false", "false", "Closed Won", "open"),  # the yes/no columns beat the stage's name
+        ("1", None, "x", "won"),  # HubSpot "Is Closed Won"
+        (None, "no", "Closed Won", "open"),
+    ],
+)
+def test_deal_status_from_won_and_closed_columns(
+    con: duckdb.DuckDBPyConnection, is_won: str | None, is_closed: str | None, stage: str, expected: str
+) -> None:
+    assert _status(con, None, stage, is_won, is_closed) == expected
+
+
+def test_a_stage_nothing_decides_is_open_and_undecided(con: duckdb.DuckDBPyConnection) -> None:
+    _status(con, None, "Payment Done")
+    assert con.execute("SELECT decided_by FROM statuses").fetchone()[0] is None
+    _status(con, None, "Proposal")
+    assert con.execute("SELECT decided_by FROM statuses").fetchone()[0] == "stage name"
+
+
+def _status(
+    con: duckdb.DuckDBPyConnection,
+    status: str | None,
+    stage: str,
+    is_won: str | None = None,
+    is_closed: str | None = None,
+) -> str:
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE clean AS SELECT clean_text(?) AS status_text, ? AS stage,"
+        " parse_bool(?) AS is_won, parse_bool(?) AS is_closed, NULL::BOOLEAN AS active,"
+        " []::INT[] AS problems",
+        [status, stage, is_won, is_closed],
+    )
+    db.execute(con, "ingest_opportunity_statuses", source="test")
+    return con.execute("SELECT status FROM statuses").fetchone()[0]
 
 
 # --------------------------------------------------------------------------- is_report_footer

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from dashboard import db
 from dashboard.db import Database, database_path, load_query
+from dashboard.ingest.schema import KINDS
 
 ALL_QUERIES = sorted(p.stem for p in db.QUERIES_DIR.glob("*.sql"))
 
@@ -56,3 +58,12 @@ def test_version_grows_with_changes(database: Database, write) -> None:
     before = database.version()
     ingest_file(database, write("r.csv", "rep,team\nAda,North\n"))
     assert database.version() > before
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_stage_query_stages_every_field_of_its_kind(kind: str) -> None:
+    """queries/ingest_stage_<kind>.sql names each canonical field once, joined with its second column."""
+    sql = load_query(f"ingest_stage_{kind}").sql
+    staged = re.findall(r"joined\((\w+), (\w+)__2\) AS (\w+)", sql)
+    assert [name for name, _, _ in staged] == list(KINDS[kind].field_names)
+    assert all(a == b == c for a, b, c in staged)

@@ -538,19 +538,25 @@ def test_overlapping_activity_exports_without_ids(database: Database, write) -> 
         "Rep,Date,Type,Subject\n"  # same columns, other capitalisation
         "Bob,1/12/2026,Call,Demo prep\n"  # same activity, other date spelling
         "Cy,2026-01-19,Call,Intro\n"
-        "Cy,2026-01-19,Call,Intro\n"  # repeated inside the file: counted once
+        "Cy,2026-01-19,Call,Intro\n"  # two calls alike, both real: a file is a multiset of rows
     )
     first = load(database, write("a.csv", week_1_2))
     second = load(database, write("b.csv", week_2_3))
-    assert (first.rows_loaded, second.rows_loaded, second.duplicates_skipped) == (3, 1, 2)
+    assert (first.rows_loaded, second.rows_loaded, second.duplicates_skipped) == (3, 2, 1)
+    assert second.duplicates == [{"upload_id": first.upload_id, "rows": 1}]
+    assert f"1 already stored (upload {first.upload_id}: 1)" in second.message
     assert fetch(database, "SELECT rep, activity_date FROM activities ORDER BY ALL") == [
         ("Ada", D(2026, 1, 5)),
         ("Ada", D(2026, 1, 7)),
         ("Bob", D(2026, 1, 12)),
         ("Cy", D(2026, 1, 19)),
+        ("Cy", D(2026, 1, 19)),
     ]
     stored = fetch(database, "SELECT rows_loaded, duplicates_skipped FROM uploads ORDER BY upload_id")
-    assert stored == [(3, 0), (1, 2)]
+    assert stored == [(3, 0), (2, 1)]
+    # the same overlapping export again adds nothing, repeats included
+    again = load(database, write("b-again.csv", week_2_3 + "\n"))
+    assert (again.rows_loaded, again.duplicates_skipped) == (0, 3)
 
 
 SNAPSHOT_JAN_9 = (

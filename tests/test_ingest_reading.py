@@ -126,12 +126,13 @@ def test_rows_after_listed_empty_lines_keep_spreadsheet_numbers(
     ]
     result = load(database, write("gaps.csv", ending.join(lines) + ending))
     assert result.status == "loaded", result.message
-    assert (result.rows_read, result.rows_loaded, result.rows_rejected, result.footer_rows) == (4, 1, 3, 1)
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected, result.footer_rows) == (4, 2, 2, 1)
     assert [(row, column, value) for row, column, value, _ in errors(result)] == [
         (4, "date", "notadate"),
         (7, None, "Cy,2026-01-07,5,extra"),
-        (8, "duration", "-3"),
     ]
+    # a bad optional cell blanks that cell, the row stays
+    assert [(w["row"], w["column"], w["value"]) for w in result.warnings] == [(8, "duration", "-3")]
 
 
 def test_many_empty_lines_keep_spreadsheet_numbers(database: Database, write) -> None:
@@ -170,14 +171,20 @@ def test_categories_come_from_the_first_matching_rule(database: Database, write)
 
 
 def test_edited_rules_apply_to_the_next_file(database: Database, write) -> None:
-    database._con.execute("INSERT INTO activity_category_rules VALUES (5, 'subject', 'lunch', 'meeting')")
+    database._con.execute(
+        "INSERT INTO activity_category_rules (priority, field, pattern, category)"
+        " VALUES (5, 'subject', 'lunch', 'meeting')"
+    )
     result = load(database, write("lunch.csv", "rep,date,type,subject\nAda,2026-01-05,Task,Team LUNCH\n"))
     assert result.status == "loaded", result.message
     assert fetch(database, "SELECT category FROM activities") == [("meeting",)]
 
 
 def test_a_broken_rule_fails_the_file_and_stores_nothing(database: Database, write) -> None:
-    database._con.execute("INSERT INTO activity_category_rules VALUES (1, 'subject', '(unclosed', 'call')")
+    database._con.execute(
+        "INSERT INTO activity_category_rules (priority, field, pattern, category)"
+        " VALUES (1, 'subject', '(unclosed', 'call')"
+    )
     result = load(database, write("x.csv", "rep,date,subject\nAda,2026-01-05,Call\n"))
     assert result.status == "failed"
     assert fetch(database, "SELECT count(*) FROM activities") == [(0,)]

@@ -8,6 +8,7 @@ import pytest
 
 from dashboard.ingest.presets import (
     DURATION_UNITS,
+    LANGUAGES,
     PRESETS,
     SYNONYMS,
     Preset,
@@ -16,11 +17,26 @@ from dashboard.ingest.presets import (
 )
 from dashboard.ingest.schema import KINDS
 
-SOURCES = {"salesforce", "hubspot", "pipedrive", "generic"}
+SOURCES = {
+    "salesforce",
+    "hubspot",
+    "pipedrive",
+    "dynamics",
+    "zoho",
+    "freshsales",
+    "close",
+    "copper",
+    "odoo",
+    "generic",
+}
 
 
-def _preset(source: str, kind: str) -> Preset:
-    matches = [p for p in PRESETS if p.source == source and p.kind == kind]
+def _id(p: Preset) -> str:
+    return f"{p.source}-{p.kind}-{p.lang}"
+
+
+def _preset(source: str, kind: str, lang: str = "en") -> Preset:
+    matches = [p for p in PRESETS if p.source == source and p.kind == kind and p.lang == lang]
     assert len(matches) == 1, f"expected exactly one {source}/{kind} preset, got {len(matches)}"
     return matches[0]
 
@@ -33,24 +49,36 @@ def _spellings(preset: Preset) -> dict[str, str]:
 def test_normalise_header() -> None:
     assert normalise_header("  Deal - Expected   close_date ") == "deal expected close date"
     assert normalise_header("Activity assigned to") == normalise_header("ACTIVITY_ASSIGNED-TO")
-    assert normalise_header("Company / Account") == "company / account"
+    assert normalise_header("Company / Account") == "company account"
+    assert normalise_header("Est. Revenue") == normalise_header("est revenue")
+    assert normalise_header("Fecha de creación") == "fecha de creacion"
+    assert normalise_header("Associated Companies") == normalise_header("Associated Company")
+    assert normalise_header("Status") == "status"
 
 
-@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: f"{p.source}-{p.kind}")
+@pytest.mark.parametrize("preset", PRESETS, ids=_id)
 def test_preset_fields_exist_in_schema(preset: Preset) -> None:
     assert preset.source in SOURCES
+    assert preset.lang in LANGUAGES
     assert preset.kind in KINDS
     unknown = set(preset.headers) - set(KINDS[preset.kind].field_names)
     assert not unknown, f"{preset.source}/{preset.kind}: unknown fields {unknown}"
     assert all(preset.headers.values()), "every listed field needs at least one spelling"
 
 
-def test_one_preset_per_source_and_kind() -> None:
-    keys = [(p.source, p.kind) for p in PRESETS]
+def test_one_preset_per_source_kind_and_language() -> None:
+    keys = [(p.source, p.kind, p.lang) for p in PRESETS]
     assert len(keys) == len(set(keys))
 
 
-@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: f"{p.source}-{p.kind}")
+@pytest.mark.parametrize("preset", PRESETS, ids=_id)
+def test_every_field_cites_its_source(preset: Preset) -> None:
+    uncited = [f for f in preset.headers if not preset.cites.get(f, "").strip()]
+    assert not uncited, f"{_id(preset)}: no source cited for {uncited}"
+    assert set(preset.cites) <= set(preset.headers), f"{_id(preset)}: cites for unlisted fields"
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=_id)
 def test_no_spelling_shared_between_fields(preset: Preset) -> None:
     seen: dict[str, str] = {}
     for f, spellings in preset.headers.items():
@@ -78,7 +106,7 @@ def test_spellings_agree_across_presets_and_synonyms(kind: str) -> None:
     assert not clashes, f"{kind}: ambiguous spellings {clashes}"
 
 
-@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: f"{p.source}-{p.kind}")
+@pytest.mark.parametrize("preset", PRESETS, ids=_id)
 def test_duration_units(preset: Preset) -> None:
     duration_fields = [f for f in preset.headers if KINDS[preset.kind].field(f).type == "duration"]
     listed = {normalise_header(h) for f in duration_fields for h in preset.headers[f]}
@@ -99,10 +127,11 @@ def test_synonyms_reference_schema() -> None:
 def test_synonyms_avoid_known_traps() -> None:
     # Salesforce Task "Status" (Completed / Not Started) is not an outcome.
     assert "status" not in {normalise_header(w) for w in SYNONYMS["activities"]["outcome"]}
-    # A plain "name" column is not a rep anywhere.
+    # A plain "name" column is a rep in a roster (a user list), and nowhere else.
     for kind, fields in SYNONYMS.items():
         for f in ("rep", "owner"):
-            assert "name" not in {normalise_header(w) for w in fields.get(f, ())}, kind
+            names = {normalise_header(w) for w in fields.get(f, ())}
+            assert ("name" in names) == (kind == "roster" and f == "rep"), kind
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -117,7 +146,7 @@ def test_every_kind_has_a_generic_preset(kind: str) -> None:
 
 def test_generic_spellings_from_the_brief() -> None:
     act = _spellings(_preset("generic", "activities"))
-    assert act["duration minutes"] == "duration"
+    assert act[normalise_header("duration_minutes")] == "duration"
     assert _preset("generic", "activities").duration_units["duration_minutes"] == "minutes"
     opp = _spellings(_preset("generic", "opportunities"))
     assert opp["source"] == "lead_source"

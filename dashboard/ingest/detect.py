@@ -1,29 +1,53 @@
 """Which kind of file this is, which CRM wrote it, and which column feeds which field.
 
-Decided from the header row alone, by matching header spellings against the
-presets (literal export headers of each CRM) and the generic synonyms.
-Detection is *sure* when every required field of the best kind is matched
-and no other kind matches as well; otherwise the app asks the user to
-confirm a mapping and the CLI asks for `--kind` / `--source`.
+A scored matcher. Every (field, column) pair gets a header score, from how the
+header is spelled (the CRM's own label, another CRM's, a generic wording, the same
+without a unit or a CRM prefix such as `Deal - `, or only a keyword), times a value
+score, from a sample of the column (an amount column must hold numbers, a date
+column dates, an owner column names, e-mails or user IDs). Columns are assigned
+best score first; a kind fits when its required fields are all assigned. The
+result is *sure* only when one kind clearly fits, no required field rests on a
+keyword guess, no two columns tie for a field and the file is not mostly
+unrecognised; otherwise `doubts` says why, and the app asks instead of guessing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from dashboard.ingest.presets import PRESETS, SYNONYMS, Preset, normalise_header, presets_for
+from dashboard.ingest import values
+from dashboard.ingest.presets import PRESETS, SYNONYMS, normalise_header, presets_for
+from dashboard.ingest.presets.generic import ENTITY_PREFIXES, IMPLIED_TYPES, KEYWORDS
 from dashboard.ingest.schema import KINDS
 
 SOURCES: tuple[str, ...] = tuple(dict.fromkeys(p.source for p in PRESETS))
+JOIN = "+"  # "First Name+Last Name": two columns joined into one field (mapping screen, --map)
+
+# Header scores by how the spelling was found.
+OWN_LABEL = 1.0  # a label of the CRM that wrote the file
+OTHER_LABEL = 0.95  # another CRM's label, or a generic snake_case name
+SYNONYM = 0.9  # a generic wording
+UNIT_DROPPED = 0.9  # ... of the header without its trailing '(unit)'
+PREFIX_DROPPED = 0.85  # ... of the header without its CRM prefix ('Deal - ')
+KEYWORD = 0.45  # only a keyword of the field appears in the header
+PREFERENCE_STEP = 0.001  # earlier spellings of a field win over later ones
+GUESS_BELOW = 0.6  # a required field scored under this is a guess: ask
+MIN_SHARE = 0.5  # a column whose values mostly lack the field's shape is refused
+RIVAL_RATIO = 0.8  # another kind scoring this close to the best one: ask
+WEAK_COVERAGE = 0.3  # under this share of filled columns recognised (and < 3 fields): ask
+
 _PARENTHETICAL = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*$")
+_PREFIX = re.compile(r"^\s*([^\W\d_][\w ]*?)\s*(?: - | – |: )\s*(.+)$")
+_OLD_SEPARATORS = re.compile(r"[_\-\s]+")
 
 
 @dataclass
 class Detection:
-    """The outcome of matching one header row."""
+    """The outcome of matching one header row (and a sample of the rows under it)."""
 
     headers: list[str]
     kind: str | None
@@ -33,44 +57,77 @@ class Detection:
     sure: bool = False
     duration_unit: str = "minutes"
     alternatives: list[str] = field(default_factory=list)  # other kinds that fit as well
+    joins: dict[str, int] = field(default_factory=dict)  # field -> second column, joined with a space
+    doubts: list[str] = field(default_factory=list)  # why the app should ask, in words
+    refused: list[str] = field(default_factory=list)  # columns whose values refuted their header
+    implied_type: str | None = None  # the type of every row of an export of one activity type
+    amount_divisor: float = 1.0  # amounts in cents (Close): 100
 
     @property
     def unmatched_headers(self) -> list[str]:
-        used = set(self.mapping.values())
+        used = set(self.mapping.values()) | set(self.joins.values())
         return [h for i, h in enumerate(self.headers) if i not in used and h]
 
     @property
     def mapping_by_header(self) -> dict[str, str]:
-        """canonical field -> header text (what the user sees and profiles store)."""
-        return {f: self.headers[i] for f, i in self.mapping.items()}
+        """canonical field -> header text, 'A+B' for joined columns (what users see and profiles store)."""
+        named = {f: self.headers[i] for f, i in self.mapping.items()}
+        for f, i in self.joins.items():
+            named[f] = f"{named[f]}{JOIN}{self.headers[i]}"
+        return named
+
+
+def _strip_header(header: str) -> str:
+    return header.lstrip("\ufeff").strip().strip('"').strip().rstrip(":*").strip()
 
 
 def header_forms(header: str) -> tuple[str, ...]:
-    """The comparison forms of a header: whole, and without a trailing '(unit)'."""
-    whole = normalise_header(header.lstrip("\ufeff").strip().strip('"').strip().rstrip(":*"))
-    bare = normalise_header(_PARENTHETICAL.sub("", whole))
+    """The comparison forms of a header: whole, then without a trailing '(unit)'."""
+    text = _strip_header(header)
+    whole = normalise_header(text)
+    bare = normalise_header(_PARENTHETICAL.sub("", text))
     return (whole, bare) if bare and bare != whole else (whole,)
 
 
+def _unprefixed(header: str, kind: str) -> str | None:
+    """The header without a CRM's entity prefix for this kind ('Deal - Owner' -> 'owner')."""
+    found = _PREFIX.match(_strip_header(header))
+    if found and normalise_header(found[1]) in _prefixes(kind):
+        return normalise_header(found[2])
+    return None
+
+
 @cache
-def _spellings(kind: str, source: str | None) -> dict[str, tuple[str, ...]]:
-    """Normalised spellings per field for one kind: the source's preset first, then synonyms."""
-    ordered: dict[str, list[str]] = {f: [] for f in KINDS[kind].field_names}
-    chosen = [p for p in presets_for(kind) if p.source == source] if source else []
-    generic = [p for p in presets_for(kind) if p.source == "generic"]
-    for preset in [*chosen, *generic]:
+def _prefixes(kind: str) -> frozenset[str]:
+    return frozenset(normalise_header(p) for p in ENTITY_PREFIXES.get(kind, ()))
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    field: str
+    origin: str  # a source (CRM or "generic"), or "synonym"
+    position: int  # place among the field's spellings in its preset (0: preferred)
+
+
+@cache
+def _index(kind: str) -> dict[str, tuple[_Spelling, ...]]:
+    """Normalised spelling -> every place it is listed for this kind."""
+    found: dict[str, list[_Spelling]] = {}
+    for preset in presets_for(kind):
         for name, spellings in preset.headers.items():
-            ordered[name].extend(normalise_header(s) for s in spellings)
+            for position, spelling in enumerate(spellings):
+                found.setdefault(normalise_header(spelling), []).append(
+                    _Spelling(name, preset.source, position)
+                )
     for name, spellings in SYNONYMS.get(kind, {}).items():
-        ordered[name].extend(normalise_header(s) for s in spellings)
-    return {f: tuple(dict.fromkeys(s)) for f, s in ordered.items()}
+        for position, spelling in enumerate(spellings):
+            found.setdefault(normalise_header(spelling), []).append(_Spelling(name, "synonym", position))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 @cache
 def _known_spellings() -> frozenset[str]:
-    known = {normalise_header(s) for p in PRESETS for spellings in p.headers.values() for s in spellings}
-    known |= {normalise_header(s) for fields in SYNONYMS.values() for ss in fields.values() for s in ss}
-    return frozenset(known)
+    return frozenset(s for kind in KINDS for s in _index(kind))
 
 
 def header_score(cells: list[str]) -> int:
@@ -79,71 +136,221 @@ def header_score(cells: list[str]) -> int:
     return sum(1 for c in cells if c and any(form in known for form in header_forms(c)))
 
 
-def _match(headers: list[str], kind: str, source: str | None) -> dict[str, int]:
-    forms = [header_forms(h) if h else () for h in headers]
+def _spelling_scores(header: str, kind: str, source: str | None) -> dict[str, float]:
+    """field -> header score of this header for this kind (best way it was found)."""
+    index = _index(kind)
+    forms = header_forms(header)
+    tried = [(forms[0], 1.0)]
+    if len(forms) > 1:
+        tried.append((forms[1], UNIT_DROPPED))
+    unprefixed = _unprefixed(header, kind)
+    if unprefixed:
+        tried.append((unprefixed, PREFIX_DROPPED))
+    scores: dict[str, float] = {}
+    for form, factor in tried:
+        for spelling in index.get(form, ()):
+            if spelling.origin == "synonym":
+                base = SYNONYM
+            else:
+                base = OWN_LABEL if spelling.origin == source else OTHER_LABEL
+            score = base * factor - PREFERENCE_STEP * min(spelling.position, 30)
+            scores[spelling.field] = max(scores.get(spelling.field, 0.0), score)
+    words = forms[0].split()
+    if words and words[-1] not in ("id", "ids"):  # 'Associated Company IDs' holds IDs, not companies
+        for name, keywords in KEYWORDS.get(kind, {}).items():
+            if name not in scores and set(words) & set(keywords):
+                scores[name] = KEYWORD
+    return scores
+
+
+def _column(sample: Sequence[Sequence[str]], index: int) -> list[str]:
+    return [row[index] for row in sample if index < len(row)]
+
+
+@dataclass
+class _Fit:
+    """One kind's best assignment of columns to fields."""
+
+    kind: str
+    source: str
+    mapping: dict[str, int]
+    scores: dict[str, float]
+    missing: list[str]
+    doubts: list[str]
+    refused: list[str]
+
+    @property
+    def solid(self) -> bool:
+        """Every required field assigned, none of them by a mere keyword."""
+        required = KINDS[self.kind].required
+        return not self.missing and all(self.scores.get(f, 1.0) >= GUESS_BELOW for f in required)
+
+    @property
+    def total(self) -> float:
+        required = set(KINDS[self.kind].required)
+        return sum(s * (2 if f in required else 1) for f, s in self.scores.items())
+
+
+def _fit(headers: list[str], kind: str, source: str, sample: Sequence[Sequence[str]]) -> _Fit:
+    fields = {f.name: f for f in KINDS[kind].fields}
+    candidates: list[tuple[float, int, int, str]] = []
+    refused: list[str] = []
+    for col, header in enumerate(headers):
+        if not header.strip():
+            continue
+        column = _column(sample, col) if sample else []
+        for name, header_points in _spelling_scores(header, kind, source).items():
+            share = values.shape_share(fields[name].shape, column)
+            if share is not None and share < MIN_SHARE:
+                if header_points >= PREFIX_DROPPED:
+                    shown = ", ".join(repr(v) for v in values.examples(column))
+                    label = fields[name].label.lower()
+                    refused.append(f"{header!r} is not the {label}: its values ({shown}) do not fit")
+                continue
+            points = header_points * (1.0 if share is None else 0.7 + 0.3 * share)
+            required_first = 0 if fields[name].required else 1
+            candidates.append((-points, required_first, col, name))
+    candidates.sort()
     mapping: dict[str, int] = {}
-    used: set[int] = set()
-    for name, spellings in _spellings(kind, source).items():
-        for spelling in spellings:
-            index = next((i for i, f in enumerate(forms) if i not in used and spelling in f), None)
-            if index is not None:
-                mapping[name] = index
-                used.add(index)
-                break
-    return mapping
+    scores: dict[str, float] = {}
+    for negative, _, col, name in candidates:
+        if name not in mapping and col not in mapping.values():
+            mapping[name] = col
+            scores[name] = -negative
+    doubts = []
+    for name, col in mapping.items():
+        tied = [
+            c
+            for negative, _, c, n in candidates
+            if n == name and c != col and c not in mapping.values() and abs(-negative - scores[name]) < 1e-9
+        ]
+        if tied:
+            options = " or ".join(repr(headers[c]) for c in [col, *tied])
+            doubts.append(f"the {fields[name].label.lower()} could be {options}")
+        if fields[name].required and scores[name] < GUESS_BELOW:
+            doubts.append(f"{headers[col]!r} is only a guess for the {fields[name].label.lower()}")
+    return _Fit(kind, source, mapping, scores, KINDS[kind].missing(mapping), doubts, refused)
 
 
-def _literal_matches(headers: list[str], preset: Preset) -> int:
-    spellings = {normalise_header(s) for ss in preset.headers.values() for s in ss}
-    return sum(1 for h in headers if h and header_forms(h)[0] in spellings)
+@cache
+def _sources_by_spelling(kind: str) -> dict[str, frozenset[str]]:
+    """Normalised label -> the sources whose presets of this kind list it."""
+    found: dict[str, set[str]] = {}
+    for preset in presets_for(kind):
+        for spellings in preset.headers.values():
+            for s in spellings:
+                found.setdefault(normalise_header(s), set()).add(preset.source)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _best_source(headers: list[str], kind: str) -> str:
-    """The CRM whose literal spellings match most headers; generic wins ties."""
-    scored = [(_literal_matches(headers, p), p.source == "generic", p.source) for p in presets_for(kind)]
-    return max(scored)[2] if scored else "generic"
+    """The CRM whose own labels match the headers best, a label shared by n sources counting 1/n;
+    'generic' when the headers are nobody's own (or several CRMs fit equally)."""
+    by_spelling = _sources_by_spelling(kind)
+    points: dict[str, float] = {}
+    for header in headers:
+        sources = by_spelling.get(header_forms(header)[0], frozenset()) if header.strip() else frozenset()
+        for source in sources:
+            points[source] = points.get(source, 0.0) + 1 / len(sources)
+    if not points:
+        return "generic"
+    best = max(points.values())
+    leaders = [s for s, p in points.items() if abs(p - best) < 1e-9]
+    return leaders[0] if len(leaders) == 1 else "generic"
 
 
-def detect(headers: list[str], kind: str | None = None, source: str | None = None) -> Detection:
-    """Best kind, source and mapping for a header row (restricted by `kind` / `source`)."""
+def detect(
+    headers: list[str],
+    kind: str | None = None,
+    source: str | None = None,
+    sample: Sequence[Sequence[str]] = (),
+) -> Detection:
+    """Best kind, source and mapping for a header row (restricted by `kind` / `source`).
+
+    `sample`: the first data rows, as text, to check that values fit the fields.
+    """
     kinds = [kind] if kind else list(KINDS)
-    ranked = []
-    for k in kinds:
-        best_source = source or _best_source(headers, k)
-        mapping = _match(headers, k, best_source)
-        missing = [f for f in KINDS[k].required if f not in mapping]
-        ranked.append(((not missing, len(mapping)), k, best_source, mapping, missing))
-    ranked.sort(key=lambda r: r[0], reverse=True)
-    score, best_kind, best_source, mapping, missing = ranked[0]
-    rivals = [k for s, k, *_ in ranked[1:] if s == score]
-    if not mapping:
-        return Detection(headers, None, None, {}, list(KINDS[best_kind].required) if kind else [])
+    fits = [_fit(headers, k, source or _best_source(headers, k), sample) for k in kinds]
+    fits.sort(key=lambda f: (f.solid, f.total), reverse=True)
+    best = fits[0]
+    if not best.mapping:
+        return Detection(headers, None, None, {}, list(KINDS[best.kind].required) if kind else [])
+    rivals = [f.kind for f in fits[1:] if not f.missing and f.total >= RIVAL_RATIO * best.total]
+    doubts = list(best.doubts)
+    if not best.missing:
+        doubts += _weak_fit(headers, best)
     return Detection(
         headers=headers,
-        kind=best_kind,
-        source=best_source,
-        mapping=mapping,
-        missing=missing,
-        sure=not missing and not rivals,
-        duration_unit=_duration_unit(headers, mapping, best_kind, best_source),
+        kind=best.kind,
+        source=best.source,
+        mapping=best.mapping,
+        missing=best.missing,
+        sure=not best.missing and not rivals and not doubts,
+        duration_unit=_duration_unit(headers, best.mapping, best.kind, best.source),
         alternatives=rivals,
+        doubts=doubts,
+        refused=best.refused,
+        implied_type=implied_type(headers, best.kind, best.mapping),
+        amount_divisor=_amount_divisor(headers, best.mapping, best.kind, best.source),
     )
 
 
+def implied_type(headers: list[str], kind: str, mapping: dict[str, int]) -> str | None:
+    """The activity type an export of one kind of activity implies, when it has no type column
+    (HubSpot's meetings export: 'Meeting name', 'Meeting outcome', and no 'Activity type')."""
+    if kind != "activities" or "type" in mapping:
+        return None
+    forms = {header_forms(h)[0] for h in headers if h.strip()}
+    implied = {
+        t for t, spellings in IMPLIED_TYPES.items() if forms & {normalise_header(s) for s in spellings}
+    }
+    return implied.pop() if len(implied) == 1 else None
+
+
+def _weak_fit(headers: list[str], fit: _Fit) -> list[str]:
+    """Why a kind that fits may still be the wrong one: too little of the file recognised, or
+    one column alone (a kind with a single required field) where the file has more."""
+    filled = sum(1 for h in headers if h.strip())
+    matched = len(fit.mapping)
+    label = KINDS[fit.kind].label.lower()
+    if matched < 3 and filled and matched / filled < WEAK_COVERAGE:
+        return [f"only {matched} of its {filled} columns fit a {label}"]
+    required = KINDS[fit.kind].required
+    if len(required) == 1 and set(fit.mapping) <= set(required) and matched < filled:
+        unmatched = ", ".join(
+            repr(h) for i, h in enumerate(headers) if h.strip() and i not in fit.mapping.values()
+        )
+        return [f"beyond the required columns, nothing fits a {label} (not recognised: {unmatched})"]
+    return []
+
+
+def _resolve(headers: list[str], text: str) -> int | None:
+    exact = {h: i for i, h in reversed(list(enumerate(headers)))}
+    loose = {header_forms(h)[0]: i for i, h in reversed(list(enumerate(headers))) if h}
+    if text in exact:
+        return exact[text]
+    return loose.get(header_forms(text)[0]) if text.strip() else None
+
+
 def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, str]) -> Detection:
-    """A detection the user confirmed: `mapping` is canonical field -> header text.
+    """A detection the user confirmed: `mapping` is canonical field -> header text ('A+B' joins two).
 
     Headers are matched as signatures match them (case and spacing aside), so a
     saved profile also fits next week's 'WHO ' for this week's 'Who'.
     """
-    exact = {h: i for i, h in reversed(list(enumerate(headers)))}
-    loose = {header_forms(h)[0]: i for i, h in reversed(list(enumerate(headers))) if h}
-    resolved = {
-        f: exact[h] if h in exact else loose[header_forms(h)[0]]
-        for f, h in mapping.items()
-        if f in KINDS[kind].field_names and (h in exact or (h and header_forms(h)[0] in loose))
-    }
-    missing = [f for f in KINDS[kind].required if f not in resolved]
+    resolved: dict[str, int] = {}
+    joins: dict[str, int] = {}
+    for name, text in mapping.items():
+        if name not in KINDS[kind].field_names:
+            continue
+        whole = _resolve(headers, text)
+        if whole is not None:
+            resolved[name] = whole
+            continue
+        parts = [_resolve(headers, part) for part in text.split(JOIN)]
+        if len(parts) == 2 and None not in parts:
+            resolved[name], joins[name] = parts  # type: ignore[assignment]
+    missing = KINDS[kind].missing(resolved)
     return Detection(
         headers=headers,
         kind=kind,
@@ -152,13 +359,22 @@ def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, 
         missing=missing,
         sure=not missing,
         duration_unit=_duration_unit(headers, resolved, kind, source),
+        joins=joins,
+        implied_type=implied_type(headers, kind, resolved),
+        amount_divisor=_amount_divisor(headers, resolved, kind, source),
     )
 
 
 def signature(headers: list[str]) -> str:
     """Identifies a header row (for saved mapping profiles), ignoring case and spacing."""
-    joined = "\x1f".join(header_forms(h)[0] if h else "" for h in headers)
+    joined = "\x1f".join(_signature_form(h) for h in headers)
     return hashlib.sha256(joined.encode()).hexdigest()
+
+
+def _signature_form(header: str) -> str:
+    """Casefold, `_`/`-` as spaces, whitespace collapsed: kept as it was, so saved profiles still match."""
+    text = header.lstrip("\ufeff").strip().strip('"').strip().rstrip(":*")
+    return _OLD_SEPARATORS.sub(" ", text.casefold()).strip() if text else ""
 
 
 _UNIT_HINTS = (
@@ -169,17 +385,34 @@ _UNIT_HINTS = (
 )
 
 
+def _preset_unit(header: str, kind: str, source: str | None, units: str) -> object | None:
+    """What the source's preset says of this header's numbers (`units`: a Preset attribute)."""
+    whole = header_forms(header)[0]
+    for preset in presets_for(kind):
+        if preset.source == source:
+            for spelling, unit in getattr(preset, units).items():
+                if normalise_header(spelling) == whole:
+                    return unit
+    return None
+
+
+def _amount_divisor(headers: list[str], mapping: dict[str, int], kind: str, source: str | None) -> float:
+    """What the amount column's numbers are divided by (the preset's word, else 1)."""
+    if "amount" not in mapping:
+        return 1.0
+    divisor = _preset_unit(headers[mapping["amount"]], kind, source, "amount_divisors")
+    return float(divisor) if isinstance(divisor, int | float) else 1.0
+
+
 def _duration_unit(headers: list[str], mapping: dict[str, int], kind: str, source: str | None) -> str:
     """Unit of bare numbers in the duration column: preset, else a hint in the header."""
     if "duration" not in mapping:
         return "minutes"
     header = headers[mapping["duration"]]
+    unit = _preset_unit(header, kind, source, "duration_units")
+    if isinstance(unit, str):
+        return unit
     whole = header_forms(header)[0]
-    for preset in presets_for(kind):
-        if preset.source == source:
-            for spelling, unit in preset.duration_units.items():
-                if normalise_header(spelling) == whole:
-                    return unit
     for pattern, unit in _UNIT_HINTS:
         if pattern.search(whole):
             return unit

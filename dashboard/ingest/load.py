@@ -2,10 +2,12 @@
 
 The steps, each a query in `queries/`: read the body as text into `raw`, show
 its mapped columns as the kind's `stage`, decide the file's style (`sniff`),
-parse and check every cell in SQL (`ingest_clean_<kind>`), all in temp tables
-of one cursor; then, in one transaction, record the upload, keep the rejected
-cells, replace what this file supersedes and insert the new rows. Any error
-rolls the whole file back.
+parse and check every cell in SQL (`ingest_clean_<kind>`), then what each kind
+needs before storing (activity categories, deal statuses and the snapshot date,
+the key each row is stored under), all in temp tables of one cursor; then, in
+one transaction, record the upload, keep the rejected cells, replace what this
+file supersedes, insert the new rows and say what the user should know. Any
+error rolls the whole file back.
 """
 
 from __future__ import annotations
@@ -17,69 +19,38 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import duckdb
 
 from dashboard import db
-from dashboard.ingest import profiles, read, rules, sniff
+from dashboard.ingest import profiles, read, reports, rules, sniff, statuses
 from dashboard.ingest.detect import Detection, detect, from_mapping, header_score, signature
+from dashboard.ingest.result import IngestResult, describe, failed, summary
 from dashboard.ingest.schema import KINDS
 
 MAX_ERRORS_REPORTED = 100
 # Kinds whose new rows replace stored ones (same snapshot date + opportunity, same rep,
 # same target): `ingest_supersede_<kind>.sql` marks the replaced rows, undo restores them.
 REPLACING_KINDS = frozenset({"opportunities", "roster", "targets"})
+# Kinds stored under keys computed first (`ingest_keys_<kind>.sql`, temp table `keyed`).
+KEYED_KINDS = frozenset({"activities", "opportunities"})
 
 
 @dataclass
 class IngestOptions:
     kind: str | None = None  # force the kind (else detected)
     source: str | None = None  # force the source preset (else detected)
-    mapping: dict[str, str] | None = None  # confirmed canonical field -> header
+    mapping: dict[str, str] | None = None  # confirmed canonical field -> header ('A+B' joins two)
     snapshot_date: dt.date | None = None  # for pipeline files without their own date
     day_first: bool | None = None  # d/m/y dates (else decided from the file)
     display_name: str | None = None  # name to record (uploads arrive as temp files)
     uploaded_by: str | None = None
     known_metrics: tuple[str, ...] = ()  # target metric names accepted (empty: any)
-
-
-@dataclass
-class IngestResult:
-    """What happened to one file; `to_json` is the CLI contract's shape."""
-
-    file: str
-    status: str  # loaded | duplicate | failed
-    upload_id: int | None = None
-    kind: str | None = None
-    source: str | None = None
-    rows_read: int = 0
-    rows_loaded: int = 0
-    rows_rejected: int = 0
-    duplicates_skipped: int = 0
-    rows_replaced: int = 0
-    footer_rows: int = 0
-    errors: list[dict[str, Any]] = field(default_factory=list)
-    message: str = ""
-    detection: Detection | None = None  # for the mapping screen when detection was unsure
-
-    def to_json(self) -> dict[str, Any]:
-        keys = (
-            "file",
-            "upload_id",
-            "kind",
-            "source",
-            "status",
-            "rows_read",
-            "rows_loaded",
-            "rows_rejected",
-            "duplicates_skipped",
-            "errors",
-        )
-        data = asdict(self)
-        return {k: data[k] for k in keys}
+    stage_statuses: dict[str, str] = field(default_factory=dict)  # stage -> won|lost|open, remembered
+    upload_date: dt.date | None = None  # today unless told (tests): a file's dates after it are ignored
 
 
 def ingest_stream(
@@ -100,7 +71,7 @@ def ingest_file(database: db.Database, path: Path, options: IngestOptions | None
     options = options or IngestOptions()
     name = options.display_name or path.name
     if not path.is_file():
-        return _failed(name, f"{path}: no such file")
+        return failed(name, f"{path}: no such file")
     digest = _sha256(path)
     with database.cursor() as cur:
         earlier = db.execute(cur, "upload_find_by_sha256", sha256=digest).fetchone()
@@ -118,23 +89,26 @@ def ingest_file(database: db.Database, path: Path, options: IngestOptions | None
         try:
             table = read.open_table(path, Path(workdir), _header_scorer(database))
         except read.UnreadableFile as exc:
-            return _failed(name, f"{name}: {exc}")
-        detection = _detection(database, table.headers, options)
+            return failed(name, f"{name}: {exc}")
+        detection = _detection(database, table.headers, options, table.sample)
         problem = _detection_problem(detection, options)
         if problem:
-            return _failed(name, f"{name}: {problem}", detection)
+            return failed(name, f"{name}: {problem}", detection)
         try:
             return _store(database, table, detection, digest, name, options)
         except _NothingToStore as exc:
-            return _failed(name, f"{name}: {exc}", detection, errors=exc.errors)
+            return failed(name, f"{name}: {exc}", detection, errors=exc.errors, stages=exc.stages)
         except (read.UnreadableFile, duckdb.Error) as exc:
-            return _failed(name, f"{name}: {exc}", detection)
+            return failed(name, f"{name}: {exc}", detection)
 
 
 class _NothingToStore(Exception):
-    def __init__(self, message: str, errors: list[dict[str, Any]] | None = None):
+    def __init__(
+        self, message: str, errors: list[dict[str, Any]] | None = None, stages: list[str] | None = None
+    ):
         super().__init__(message)
         self.errors = errors or []
+        self.stages = stages or []
 
 
 def _header_scorer(database: db.Database) -> read.HeaderScore:
@@ -147,38 +121,69 @@ def _header_scorer(database: db.Database) -> read.HeaderScore:
     return score
 
 
-def _detection(database: db.Database, headers: list[str], options: IngestOptions) -> Detection:
+def _detection(
+    database: db.Database, headers: list[str], options: IngestOptions, sample: list[list[str]]
+) -> Detection:
     if options.mapping and options.kind:
         return from_mapping(headers, options.kind, options.source or "generic", options.mapping)
     saved = profiles.find(database, headers)
     if saved and options.kind in (None, saved.kind) and options.source in (None, saved.source):
         return from_mapping(headers, saved.kind, saved.source, saved.mapping)
-    return detect(headers, options.kind, options.source)
+    found = detect(headers, options.kind, options.source, sample)
+    if options.mapping and found.kind:
+        # some fields named by the user (--map), the rest as detected
+        return from_mapping(
+            headers, found.kind, found.source or "generic", found.mapping_by_header | options.mapping
+        )
+    return found
 
 
 def _detection_problem(detection: Detection, options: IngestOptions) -> str | None:
     headers = ", ".join(detection.headers) or "(none)"
+    refused = "".join(f"; {r}" for r in detection.refused)
     if detection.kind is None:
         kinds = ", ".join(KINDS)
         return (
             f"could not tell what kind of file this is ({kinds}); "
-            f"unmatched columns: {headers}. Name the kind with --kind and the CRM with --source, "
+            f"unmatched columns: {headers}{refused}. Name the kind with --kind and the CRM with --source, "
             "or map the columns once on the Upload page"
         )
+    unmatched = ", ".join(detection.unmatched_headers) or "(none)"
     if detection.missing:
         missing = ", ".join(KINDS[detection.kind].field(f).label for f in detection.missing)
-        unmatched = ", ".join(detection.unmatched_headers) or "(none)"
         return (
             f"as {detection.kind} ({detection.source}), no column found for: {missing}; "
-            f"unmatched columns: {unmatched}"
+            f"unmatched columns: {unmatched}{refused}"
         )
-    if not detection.sure and not options.kind:
+    if detection.doubts and not options.mapping:
+        doubts = "; ".join(detection.doubts)
+        return (
+            f"read as {detection.kind} ({detection.source}), but {doubts}{refused}. Confirm the columns on "
+            "the Upload page, or say which column holds what with --map FIELD=COLUMN"
+        )
+    if detection.alternatives and not options.kind:
         others = ", ".join(detection.alternatives)
         return (
             f"the columns fit both {detection.kind} and {others}; "
-            f"say which with --kind (unmatched columns: {', '.join(detection.unmatched_headers) or '(none)'})"
+            f"say which with --kind (unmatched columns: {unmatched})"
         )
     return None
+
+
+@dataclass
+class _Cleaned:
+    """A file read and cleaned into the cursor's temp tables, not stored yet."""
+
+    kind: str
+    source: str
+    file_format: str
+    structural: list[read.StructuralReject]  # lines that are not rows of the table
+    footer_rows: int
+    rows: int
+    rejected: int
+    notes: list[str] = field(default_factory=list)
+    snapshot_date: dt.date | None = None
+    snapshot_from_data: bool = False
 
 
 def _store(
@@ -191,6 +196,7 @@ def _store(
 ) -> IngestResult:
     kind, source = detection.kind, detection.source
     assert kind is not None and source is not None
+    statuses.remember(database, source, options.stage_statuses)
     names = _column_names(table.headers, detection)
     with database.cursor() as cur:
         # Reading and cleaning only fill this cursor's temp tables, so they run before the
@@ -198,31 +204,55 @@ def _store(
         # (about twice the CPU), and a failed parallel read can then be retried (load_raw).
         structural = read.load_raw(cur, table, names)
         footer_rows = db.execute(cur, "ingest_footer_count").fetchone()[0]
-        db.execute(cur, f"ingest_stage_table_{kind}")
-        db.execute(cur, "ingest_stage")
+        db.execute(cur, f"ingest_stage_{kind}")
         style = sniff.sniff(cur, kind, options.day_first)
         db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options, style))
         rows, rejected = db.execute(cur, "ingest_clean_counts").fetchone()
         if rows == 0 and not structural:
             raise _NothingToStore("no data rows under the header row")
-        if kind == "activities":
-            rules.categorize_activities(cur)
         cleaned = _Cleaned(kind, source, table.file_format, structural, footer_rows, rows, rejected)
+        if kind == "activities":
+            rules.categorize_activities(cur, source)
+        if kind == "opportunities":
+            _prepare_pipeline(cur, cleaned, detection, options)
+        if kind in KEYED_KINDS:
+            db.execute(cur, f"ingest_keys_{kind}")
         with _transaction(cur):
             return _record(cur, cleaned, detection, digest, name, options)
 
 
-@dataclass
-class _Cleaned:
-    """A file read and cleaned into the cursor's temp table `clean`, not stored yet."""
-
-    kind: str
-    source: str
-    file_format: str
-    structural: list[read.StructuralReject]  # lines that are not rows of the table
-    footer_rows: int
-    rows: int
-    rejected: int
+def _prepare_pipeline(
+    cur: duckdb.DuckDBPyConnection, cleaned: _Cleaned, detection: Detection, options: IngestOptions
+) -> None:
+    """Dates a snapshot without its own date, and decides each deal's status (or asks)."""
+    if options.snapshot_date is None and "snapshot_date" not in detection.mapping:
+        today = options.upload_date or dt.date.today()
+        found = db.execute(cur, "ingest_snapshot_from_data", upload_date=today).fetchone()[0]
+        cleaned.snapshot_date, cleaned.snapshot_from_data = found or today, found is not None
+        db.execute(cur, "ingest_date_snapshot", snapshot_date=cleaned.snapshot_date)
+        cleaned.notes.append(
+            f"no 'as of' column: stored as the pipeline of {cleaned.snapshot_date:%Y-%m-%d}, "
+            + ("the latest date in the file" if found else "today (the file has no past dates)")
+            + " (another date: --snapshot-date, or change it on the Upload page)"
+        )
+    else:
+        cleaned.snapshot_date = options.snapshot_date
+    undecided, any_closed = statuses.decide(cur, cleaned.source)
+    said = {"status", "is_won", "is_closed", "active"} & set(detection.mapping)
+    if undecided and not said and not any_closed:
+        shown = ", ".join(repr(s) for s in undecided)
+        raise _NothingToStore(
+            f"nothing in this file says which deals were won or lost, and these stages are new: {shown}. "
+            "Say what each means once, on the Upload page or with --stage-status 'STAGE=won' "
+            "(or =lost, =open); the answer is remembered for later files",
+            stages=undecided,
+        )
+    if undecided:
+        shown = ", ".join(repr(s) for s in undecided)
+        cleaned.notes.append(
+            f"stages read as open (no rule says won or lost): {shown}; if one means won or lost, "
+            "say so with --stage-status or on the Upload page"
+        )
 
 
 def _record(
@@ -265,11 +295,10 @@ def _record(
             value=reject.value,
             reason=reject.reason,
         )
-    errors = _errors(cur, upload_id)
+    errors = _problems(cur, upload_id, kept=False)
     if rejected == rows:
         raise _NothingToStore(
-            f"none of the {rows + len(structural)} rows could be read; first problem: "
-            + _describe(errors[0]),
+            f"none of the {rows + len(structural)} rows could be read; first problem: " + describe(errors[0]),
             errors,
         )
     replaced = 0
@@ -289,8 +318,13 @@ def _record(
         rows_replaced=replaced,
         footer_rows=cleaned.footer_rows,
         errors=errors,
+        warnings=_problems(cur, upload_id, kept=True),
+        notes=list(cleaned.notes),
+        snapshot_date=cleaned.snapshot_date,
+        snapshot_from_data=cleaned.snapshot_from_data,
         detection=detection,
     )
+    _report(cur, result)
     db.execute(
         cur,
         "upload_finish",
@@ -302,8 +336,24 @@ def _record(
         rows_replaced=result.rows_replaced,
     )
     db.execute(cur, "change_log_add", what=f"ingest {kind}", upload_id=upload_id)
-    result.message = _summary(result)
+    result.message = summary(result)
     return result
+
+
+def _report(cur: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
+    """What the stored file tells the user beyond its counts (see reports)."""
+    assert result.upload_id is not None
+    if result.kind == "activities":
+        if result.duplicates_skipped:
+            counts, rows = reports.duplicates(cur, result.upload_id)
+            result.duplicates = counts
+            result.notes += [f"row {d['row']}: {d['reason']}" for d in rows[:3]]
+        result.categories, result.uncategorized = reports.categories(cur, result.upload_id)
+        result.notes += reports.empty_categories(result.categories)
+    if result.kind in ("activities", "opportunities"):
+        result.notes += reports.unresolved_ids(cur, result.kind)
+    if result.kind == "roster":
+        result.notes += reports.teamless(cur)
 
 
 @contextmanager
@@ -319,8 +369,10 @@ def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def _column_names(headers: list[str], detection: Detection) -> list[str]:
-    """Canonical names for mapped columns, `unmapped_<i>` for the rest (all allow-listed)."""
+    """Canonical names for mapped columns (`<field>__2` for a joined second column), `unmapped_<i>`
+    for the rest: all allow-listed."""
     by_index = {i: f for f, i in detection.mapping.items()}
+    by_index |= {i: f"{f}__2" for f, i in detection.joins.items()}
     return [by_index.get(i, f"unmapped_{i}") for i in range(len(headers))]
 
 
@@ -330,50 +382,22 @@ def _clean_params(
     offered = {
         "source": source,
         "duration_unit": detection.duration_unit,
-        "snapshot_date": options.snapshot_date or dt.date.today(),
+        "implied_type": detection.implied_type,
+        "amount_divisor": detection.amount_divisor,
+        "snapshot_date": options.snapshot_date,
         "metrics": list(options.known_metrics),
+        "no_team": reports.NO_TEAM,
         **style.params(),
     }
     wanted = db.load_query(f"ingest_clean_{kind}").params
     return {k: v for k, v in offered.items() if k in wanted}
 
 
-def _errors(cur: duckdb.DuckDBPyConnection, upload_id: int) -> list[dict[str, Any]]:
-    rows = db.execute(cur, "upload_errors", upload_id=upload_id, limit=MAX_ERRORS_REPORTED).fetchall()
+def _problems(cur: duckdb.DuckDBPyConnection, upload_id: int, kept: bool) -> list[dict[str, Any]]:
+    rows = db.execute(
+        cur, "upload_errors", upload_id=upload_id, limit=MAX_ERRORS_REPORTED, kept=kept
+    ).fetchall()
     return [{"row": r, "column": c, "value": v, "message": m} for r, c, v, m in rows]
-
-
-def _describe(error: dict[str, Any]) -> str:
-    where = f"row {error['row']}" + (f", column {error['column']!r}" if error.get("column") else "")
-    return f"{where}, value {error['value']!r}: {error['message']}"
-
-
-def _summary(result: IngestResult) -> str:
-    parts = [f"{result.file}: {result.rows_loaded} {result.kind} rows loaded ({result.source})"]
-    if result.rows_rejected:
-        parts.append(f"{result.rows_rejected} rejected (first: {_describe(result.errors[0])})")
-    if result.duplicates_skipped:
-        parts.append(f"{result.duplicates_skipped} already stored")
-    if result.rows_replaced:
-        parts.append(f"{result.rows_replaced} earlier rows replaced")
-    return "; ".join(parts)
-
-
-def _failed(
-    name: str,
-    message: str,
-    detection: Detection | None = None,
-    errors: list[dict[str, Any]] | None = None,
-) -> IngestResult:
-    return IngestResult(
-        file=name,
-        status="failed",
-        kind=detection.kind if detection else None,
-        source=detection.source if detection else None,
-        errors=errors or [{"row": None, "column": None, "value": None, "message": message}],
-        message=message,
-        detection=detection,
-    )
 
 
 def _sha256(path: Path) -> str:

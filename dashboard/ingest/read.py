@@ -29,6 +29,7 @@ HEAD_RECORDS = 60  # header must start within the first rows
 DELIMITERS = (",", ";", "\t", "|")
 MAX_REPORTED_LINE = 200
 MAX_LISTED_EMPTY_LINES = 32  # more empty lines than this: the file is copied with them filled
+SAMPLE_ROWS = 200  # data rows handed to detection, to check that values fit the fields
 
 
 class UnreadableFile(Exception):
@@ -50,6 +51,7 @@ class Table:
     empty_lines: list[int] = field(default_factory=list)  # body lines (0: first) DuckDB skips unseen
     excel_rows: list[list[str]] = field(default_factory=list)  # data rows as text
     sheet_name: str | None = None
+    sample: list[list[str]] = field(default_factory=list)  # the first data rows, as text
 
 
 @dataclass
@@ -218,6 +220,7 @@ def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore, workdir
     _, delimiter, index, line_num, cells = best
     body = _even_lines(text_path, line_num, delimiter, workdir)
     return Table(
+        sample=_sample(head, delimiter, index),
         file_format="csv",
         headers=cells,
         header_row=index + 1,
@@ -229,6 +232,21 @@ def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore, workdir
         parallel=not body.quoted_line_break,
         empty_lines=body.empty_lines,
     )
+
+
+def _sample(head: str, delimiter: str, header_index: int) -> list[list[str]]:
+    """The first data rows under the header (from the head of the file), as text cells."""
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)
+    try:
+        for index, record in enumerate(reader):
+            if index > header_index and any(c.strip() for c in record):
+                rows.append(record)
+                if len(rows) >= SAMPLE_ROWS:
+                    break
+    except csv.Error:
+        pass  # a malformed line: the rows read so far are sample enough
+    return rows
 
 
 _NEWLINE = re.compile(rb"\r\n|\n|\r")
@@ -394,6 +412,7 @@ def _open_excel(path: Path, score_header: HeaderScore) -> Table:
         header_row=index + 1,
         excel_rows=body,
         sheet_name=name,
+        sample=[row for row in body[: SAMPLE_ROWS * 2] if any(c.strip() for c in row)][:SAMPLE_ROWS],
     )
 
 

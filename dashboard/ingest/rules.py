@@ -13,9 +13,9 @@ import duckdb
 from dashboard import db
 
 
-def categorize_activities(cur: duckdb.DuckDBPyConnection) -> None:
+def categorize_activities(cur: duckdb.DuckDBPyConnection, source: str) -> None:
     """Fills temp table `activity_kinds` from `clean`: category of the first matching rule, else NULL."""
     db.execute(cur, "ingest_activity_kinds")
-    for field, pattern, category in db.execute(cur, "ingest_category_rules").fetchall():
+    for field, pattern, category in db.execute(cur, "ingest_category_rules", source=source).fetchall():
         db.execute(cur, "ingest_rule_pattern", pattern=pattern)
         db.execute(cur, "ingest_categorize_kinds", field=field, category=category)

@@ -1,0 +1,49 @@
+"""Header presets: the literal column names CRMs put in their exports, by CRM, kind and language.
+
+Data only, one module per CRM (`salesforce`, `hubspot`, ...), each citing where its
+spellings come from; `localized` holds the same CRMs' labels in other languages and
+`generic` the snake_case presets and plain wordings (`SYNONYMS`) of any spreadsheet.
+Registering a new CRM = a module with a `PRESETS` tuple, listed in `_MODULES`.
+"""
+
+from __future__ import annotations
+
+from dashboard.ingest.presets import (
+    close,
+    copper,
+    dynamics,
+    freshsales,
+    generic,
+    hubspot,
+    localized,
+    odoo,
+    pipedrive,
+    salesforce,
+    zoho,
+)
+from dashboard.ingest.presets.base import DURATION_UNITS, LANGUAGES, Preset, normalise_header
+
+_MODULES = (
+    salesforce,
+    hubspot,
+    pipedrive,
+    dynamics,
+    zoho,
+    freshsales,
+    close,
+    copper,
+    odoo,
+    localized,
+    generic,
+)
+
+PRESETS: tuple[Preset, ...] = tuple(p for module in _MODULES for p in module.PRESETS)
+SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = generic.SYNONYMS
+
+
+def presets_for(kind: str) -> tuple[Preset, ...]:
+    """The presets registered for one kind, in registration order."""
+    return tuple(p for p in PRESETS if p.kind == kind)
+
+
+__all__ = ["DURATION_UNITS", "LANGUAGES", "PRESETS", "SYNONYMS", "Preset", "normalise_header", "presets_for"]

@@ -1,0 +1,55 @@
+"""The shape of a header preset and the comparison form of a header.
+
+A `Preset` says, for one (CRM, kind of file, language), which literal header
+spellings feed which canonical field of `schema.KINDS[kind]`, and where each
+field's spellings were found (`cites`). Detection compares spellings after
+`normalise_header`, so each wording is listed once, as the export writes it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+DURATION_UNITS: tuple[str, ...] = ("seconds", "minutes", "hours", "milliseconds")
+LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "pt", "it", "nl")
+
+
+@dataclass(frozen=True)
+class Preset:
+    source: str  # "salesforce" | "hubspot" | ... | "generic"
+    kind: str  # a key of schema.KINDS
+    headers: dict[str, tuple[str, ...]]  # canonical field -> literal header spellings, as exported
+    # field -> where its spellings come from (a documentation URL, or repository + path)
+    cites: dict[str, str] = field(default_factory=dict)
+    # header spelling -> unit of bare numbers: "seconds" | "minutes" | "hours" | "milliseconds"
+    duration_units: dict[str, str] = field(default_factory=dict)
+    # amount header spelling -> what its numbers are divided by (Close's API values are cents: 100)
+    amount_divisors: dict[str, float] = field(default_factory=dict)
+    lang: str = "en"
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+_UNDERSCORE = re.compile(r"_+")
+
+
+def _singular(word: str) -> str:
+    """'companies' -> 'company', 'deals' -> 'deal'; short words and -ss/-us/-is stay."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalise_header(header: str) -> str:
+    """The comparison form of a header: casefold, accents off, punctuation as spaces, singular words.
+
+    'Est. Revenue' == 'est revenue', 'Fecha de creación' == 'fecha de creacion',
+    'Associated Companies' == 'associated company', 'Deal_Owner' == 'deal owner'.
+    """
+    folded = unicodedata.normalize("NFKD", header.casefold())
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    words = _NOT_WORD.sub(" ", _UNDERSCORE.sub(" ", bare)).split()
+    return " ".join(_singular(w) for w in words)

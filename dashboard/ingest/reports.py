@@ -1,0 +1,87 @@
+"""What a stored file tells the user beyond its counts, in plain sentences.
+
+Run inside the upload's transaction, after its rows are stored: which rows were not
+stored and why, how activities were categorized (and which metric a file leaves
+without data), which owner IDs no roster resolves yet, which reps came without a team.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from dashboard import db
+
+MAX_LISTED = 100
+# Metrics read from one activity category: a file that brings activities but none of
+# these leaves the metric at 0 for everyone, which a manager must hear about.
+METRIC_CATEGORIES = {
+    "call": "calls",
+    "first_meeting": "first meetings",
+    "prospecting": "prospecting time",
+}
+NO_TEAM = "No team yet"
+
+
+def duplicates(
+    cur: duckdb.DuckDBPyConnection, upload_id: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(counts by upload that holds them, None for repeats within the file; the first rows and why)."""
+    counts = db.execute(cur, "ingest_duplicate_counts", upload_id=upload_id).fetchall()
+    if not counts:
+        return [], []
+    rows = db.execute(cur, "ingest_duplicate_rows", upload_id=upload_id, limit=MAX_LISTED).fetchall()
+    return (
+        [{"upload_id": u, "rows": n} for u, n in counts],
+        [{"row": r, "reason": why} for r, why in rows],
+    )
+
+
+def categories(cur: duckdb.DuckDBPyConnection, upload_id: int) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Activities stored per category, and the commonest uncategorized types, subtypes and subjects."""
+    counts = dict(db.execute(cur, "ingest_category_counts", upload_id=upload_id).fetchall())
+    other = db.execute(cur, "ingest_uncategorized", upload_id=upload_id, limit=5).fetchall()
+    return counts, [{"field": f, "value": v, "rows": n} for f, v, n in other]
+
+
+def empty_categories(counts: dict[str, int]) -> list[str]:
+    """Notes for metric categories a mixed activity file left empty."""
+    total = sum(counts.values())
+    mixed = len(counts) > 1 or "other" in counts
+    if not total or not mixed:
+        return []  # a calls-only export says nothing about meetings
+    return [
+        f"no {label} recognized among these {total:,} activities: {label} read 0 for this file's "
+        "weeks unless another upload brings them. If some of them are, assign their type or title "
+        "to a category on the Upload page"
+        for category, label in METRIC_CATEGORIES.items()
+        if not counts.get(category)
+    ]
+
+
+def unresolved_ids(cur: duckdb.DuckDBPyConnection, kind: str) -> list[str]:
+    """A note naming the owner IDs of the file that no roster entry resolves to a name."""
+    query = "ingest_unresolved_rep_ids" if kind == "activities" else "ingest_unresolved_owner_ids"
+    ids = [i for (i,) in db.execute(cur, query).fetchall()]
+    if not ids:
+        return []
+    shown = ", ".join(ids[:20]) + (f" and {len(ids) - 20} more" if len(ids) > 20 else "")
+    return [
+        f"{len(ids)} owner IDs are not in the roster yet ({shown}): upload the CRM's user export "
+        "(with both the ID and the name) and they will show as names"
+    ]
+
+
+def teamless(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """A note for a roster without a team column."""
+    kept, without = db.execute(cur, "ingest_teamless_reps", no_team=NO_TEAM).fetchone()
+    notes = []
+    if kept:
+        notes.append(f"this file has no team column: {kept} reps kept the team they had")
+    if without:
+        notes.append(
+            f"this file has no team column: {without} reps are listed under {NO_TEAM!r} until a "
+            "roster with teams is uploaded"
+        )
+    return notes
