@@ -193,7 +193,10 @@ def test_the_amount_is_never_an_option_set(database: Database, write) -> None:
         f"{'User Provided' if i % 3 else 'System Calculated'},4/{i}/2026,{'4/20/2026' if i % 2 else ''}\n"
         for i in range(1, 9)
     )
-    text = "Topic,Potential Customer,Owner,Status,Est. Revenue,Actual Revenue,Revenue,Est. close date,Actual Close Date\n"
+    text = (
+        "Topic,Potential Customer,Owner,Status,Est. Revenue,Actual Revenue,Revenue,"
+        "Est. close date,Actual Close Date\n"
+    )
     result = load(database, write("dyn.csv", text + rows), snapshot_date=D(2026, 10, 1))
     assert result.status == "loaded", result.message
     mapping = result.detection.mapping_by_header
