@@ -307,6 +307,10 @@ def interventions(
     if as_json:
         _print_json([f.to_json() for f in flags])
         return
+    reviewed = _monday(week.date()) if week else roster.latest_week(database)
+    if not flags and reviewed and not roster.has_activities(database, reviewed):
+        typer.echo(roster.no_activity_message(reviewed))
+        return
     if not flags:
         typer.echo("no one needs a closer look this week")
         return

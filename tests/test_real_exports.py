@@ -316,3 +316,12 @@ def test_amounts_keep_their_currency(database: Database, write) -> None:
         database, "SELECT opportunity_name, amount::DOUBLE, currency FROM opportunity_snapshots ORDER BY 1"
     )
     assert stored == [("A", 1234.56, "EUR"), ("B", 5000.0, "EUR"), ("C", 45000.0, "BRL"), ("D", 700.0, None)]
+
+
+def test_a_week_without_activities_is_not_an_all_clear(database: Database, write) -> None:
+    deals = "opportunity_id,owner,stage,amount,snapshot_date\n1,Ana Souza,Proposal,100,2026-10-12\n"
+    assert load(database, write("deals.csv", deals)).status == "loaded"
+    week = roster.latest_week(database)
+    assert week == D(2026, 10, 5)
+    assert not roster.has_activities(database, week)
+    assert "No activities are recorded for the week of 05 Oct 2026" in roster.no_activity_message(week)
