@@ -17,7 +17,7 @@ from typing import Annotated, Any, NoReturn
 import pandas as pd
 import typer
 
-from dashboard import access, metrics, roster, uploads
+from dashboard import access, currency, metrics, roster, uploads
 from dashboard import demo as demo_data
 from dashboard import interventions as interventions_api
 from dashboard.agenda import drafts as agenda_drafts
@@ -59,9 +59,11 @@ def _global_options(
 
 def _open(ctx: typer.Context) -> Database:
     try:
-        return Database(ctx.obj)
+        database = Database(ctx.obj)
     except DatabaseError as exc:
         _fail(str(exc))
+    currency.set_display(currency.of_data(database))  # amounts in the pipeline's own currency
+    return database
 
 
 def _fail(message: str) -> NoReturn:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import roster
+from dashboard import currency, metrics, roster
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
 from dashboard.ingest.categories import Assignment, assign
@@ -325,3 +325,19 @@ def test_a_week_without_activities_is_not_an_all_clear(database: Database, write
     assert week == D(2026, 10, 5)
     assert not roster.has_activities(database, week)
     assert "No activities are recorded for the week of 05 Oct 2026" in roster.no_activity_message(week)
+
+
+def test_amounts_are_shown_in_the_pipelines_currency(database: Database, write) -> None:
+    won = metrics.metric("won_revenue")
+    assert won.format(120000) == "$120,000"  # no currency named anywhere: as before
+    text = (
+        "Deal Name,Deal Stage,Amount,Currency,Deal owner\n"
+        "A,Proposal,100,EUR,Ana Souza\nB,Proposal,5,USD,Ana Souza\nC,Proposal,7,EUR,Ana Souza\n"
+    )
+    result = load(database, write("deals.csv", text), snapshot_date=D(2026, 10, 1))
+    assert "this file mixes currencies (EUR 2, USD 1)" in " ".join(result.notes)
+    assert currency.of_data(database) == "EUR"
+    with currency.shown_in(currency.of_data(database)):
+        assert won.format(120000) == "€120,000"
+    with currency.shown_in("CHF"):
+        assert won.format(5000) == "CHF 5,000"

@@ -358,6 +358,8 @@ def _report(cur: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
         result.notes += reports.empty_categories(result.categories)
     if result.kind in ("activities", "opportunities"):
         result.notes += reports.unresolved_ids(cur, result.kind)
+    if result.kind == "opportunities":
+        result.notes += reports.mixed_currencies(cur)
     if result.kind == "roster":
         result.notes += reports.teamless(cur)
 
