@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import access, roster
+from dashboard import access, currency, roster
 from pages._shared import auth_configured, cached, current_viewer, get_database
 
 st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
@@ -21,6 +21,7 @@ if viewer is None:
         st.button("Sign out", on_click=st.logout, key="app_logout")
     st.stop()
 
+currency.set_display(cached(currency.of_data))  # amounts in the pipeline's own currency
 latest = cached(roster.latest_week)
 has_data = latest is not None
 pages = [

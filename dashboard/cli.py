@@ -17,13 +17,13 @@ from typing import Annotated, Any, NoReturn
 import pandas as pd
 import typer
 
-from dashboard import access, metrics, roster, uploads
+from dashboard import access, currency, metrics, roster, uploads
 from dashboard import demo as demo_data
 from dashboard import interventions as interventions_api
 from dashboard.agenda import drafts as agenda_drafts
 from dashboard.agenda import render
 from dashboard.db import Database, DatabaseError, database_path
-from dashboard.ingest import IngestOptions, IngestResult, ingest_file
+from dashboard.ingest import IngestOptions, IngestResult, ingest_file, profiles, statuses
 from dashboard.ingest.detect import SOURCES
 from dashboard.ingest.schema import KINDS
 from dashboard.trend import rep_trend
@@ -59,14 +59,37 @@ def _global_options(
 
 def _open(ctx: typer.Context) -> Database:
     try:
-        return Database(ctx.obj)
+        database = Database(ctx.obj)
     except DatabaseError as exc:
         _fail(str(exc))
+    currency.set_display(currency.of_data(database))  # amounts in the pipeline's own currency
+    return database
 
 
 def _fail(message: str) -> NoReturn:
     typer.echo(message, err=True)
     raise typer.Exit(1)
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _usage(message: str) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(2)
+
+
+def _field_map(pairs: list[str], kind: str | None) -> dict[str, str]:
+    """'FIELD=COLUMN' pairs -> {field: column}; a field no kind (or not --kind) has is wrong usage."""
+    known = set(KINDS[kind].field_names) if kind else {f for k in KINDS.values() for f in k.field_names}
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not column.strip() or field.strip() not in known:
+            _usage(f"--map {pair!r}: write FIELD=COLUMN with FIELD one of {', '.join(sorted(known))}")
+        mapping[field.strip()] = column.strip()
+    return mapping
 
 
 def _print_json(data: Any) -> None:
@@ -136,7 +159,8 @@ def ingest(
     snapshot_date: Annotated[
         dt.datetime | None,
         typer.Option(
-            formats=["%Y-%m-%d"], help="Pipeline snapshot date for files without one (default: today)."
+            formats=["%Y-%m-%d"],
+            help="Pipeline snapshot date for files without one (default: the latest date in the file).",
         ),
     ] = None,
     day_first: Annotated[
@@ -145,19 +169,46 @@ def ingest(
             "--day-first/--month-first", help="Read 03/04/2026 as 3 April (default: decided per file)."
         ),
     ] = None,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="FIELD=COLUMN",
+            help="Which column holds a field, as the Upload page's mapping does (repeatable); "
+            "'rep=First Name+Last Name' joins two columns. Remembered for files with the same columns.",
+        ),
+    ] = None,
+    stage_status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--stage-status",
+            metavar="STAGE=won|lost|open",
+            help="What a pipeline stage means (repeatable), remembered for later files of the same CRM.",
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Ingest CSV/XLSX files: detect kind and source, clean, store, report rejected rows."""
     database = _open(ctx)
+    mapping = _field_map(map_ or [], kind.value if kind else None)
+    try:
+        stages = statuses.parse_answers(stage_status or [])
+    except statuses.BadStageStatus as exc:
+        _usage(str(exc))
     options = IngestOptions(
         kind=kind.value if kind else None,
         source=source.value if source else None,
         snapshot_date=snapshot_date.date() if snapshot_date else None,
         day_first=day_first,
+        mapping=mapping or None,
+        partial_mapping=True,
+        stage_statuses=stages,
     )
     results: list[IngestResult] = [ingest_file(database, path, options) for path in files]
     for result in results:
         typer.echo(result.message, err=True)
+        if mapping and result.status == "loaded" and result.detection:
+            profiles.remember(database, result.detection)
     if as_json:
         _print_json([r.to_json() for r in results])
     if any(r.status == "failed" for r in results):
@@ -215,11 +266,24 @@ def trend(
     ctx: typer.Context,
     rep: Annotated[str, typer.Argument(help="Rep name as in `dashboard reps` (case does not matter).")],
     metric: Annotated[MetricName | None, typer.Option(help="One metric (default: all).")] = None,
+    from_: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--from", formats=["%Y-%m-%d"], help="First week: a date in it (default: the first with data)."
+        ),
+    ] = None,
+    to: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Last week: a date in it (default: the latest with data)."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     names = [metric.value] if metric else list(metrics.METRIC_NAMES)
+    first, last = (_monday(d.date()) if d else None for d in (from_, to))
+    if first and last and first > last:
+        _usage(f"--from {first} comes after --to {last}")
     try:
-        frame = rep_trend(_open(ctx), rep, metric_names=names)
+        frame = rep_trend(_open(ctx), rep, metric_names=names, from_week=first, to_week=last)
     except roster.UnknownRep as exc:
         _fail(str(exc))
     if as_json:
@@ -244,6 +308,10 @@ def interventions(
     flags = interventions_api.evaluate(database, week.date() if week else None)
     if as_json:
         _print_json([f.to_json() for f in flags])
+        return
+    reviewed = _monday(week.date()) if week else roster.latest_week(database)
+    if not flags and reviewed and not roster.has_activities(database, reviewed):
+        typer.echo(roster.no_activity_message(reviewed))
         return
     if not flags:
         typer.echo("no one needs a closer look this week")

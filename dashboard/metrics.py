@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import db
+from dashboard import currency, db
 from dashboard.access import teams_param
 
 
@@ -33,13 +33,14 @@ class Metric:
     definition: str
 
     def format(self, value: float | None) -> str:
-        """The value as a person would write it: '450 min', '33%', '$120,000', '2.5x'."""
+        """The value as a person would write it: '450 min', '33%', '$120,000' (in the pipeline's
+        currency, see dashboard.currency), '2.5x'."""
         if value is None or pd.isna(value):
             return "–"
         if self.unit == "share":
             return f"{value:.0%}"
         if self.unit == "currency":
-            return f"${value:,.0f}"
+            return f"{currency.current_prefix()}{value:,.0f}"
         if self.unit == "ratio":
             return f"{value:.1f}x"
         if self.unit == "minutes":

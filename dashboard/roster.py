@@ -34,6 +34,19 @@ def latest_week(database: db.Database) -> dt.date | None:
     return span[1] if span else None
 
 
+def has_activities(database: db.Database, week: dt.date) -> bool:
+    """Whether any activity is stored for the week starting on `week` (a Monday)."""
+    return int(database.run("week_activity_count", week=week).iloc[0, 0]) > 0
+
+
+def no_activity_message(week: dt.date) -> str:
+    """What to say for a week whose early signals cannot be read (instead of an all-clear)."""
+    return (
+        f"No activities are recorded for the week of {week:%d %b %Y}, so its early signals cannot be read "
+        "yet: upload that week's activity export."
+    )
+
+
 class UnknownRep(LookupError):
     """No rep of that name (among the reps the viewer may see)."""
 

@@ -9,6 +9,7 @@ is instant and never shows stale numbers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -70,6 +71,14 @@ def cached(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     database = get_database()
     name = f"{func.__module__}.{func.__qualname__}"
     return _call(str(database.path), database.version(), name, args, kwargs, func, database)
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """Text from a file or a user, escaped so that Streamlit's Markdown shows it as written."""
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:

@@ -40,7 +40,9 @@ cases = interventions.needs_attention(database, flags)
 quiet = len(flags) - len(cases)
 if message := st.session_state.pop("interventions_message", None):
     st.success(message)
-if not cases:
+if not cases and not cached(roster.has_activities, week):
+    st.info(roster.no_activity_message(week))
+elif not cases:
     st.success(f"No one needs an early conversation in the week of {week:%d %b %Y}.")
 if quiet:
     st.caption(f"{quiet} acknowledged note(s) are resting; they come back if they persist or grow.")

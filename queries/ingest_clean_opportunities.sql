@@ -32,7 +32,7 @@ tidied AS (
 parsed AS (
     SELECT
         _row,
-        owner AS owner_text, tidied.stage AS stage_text, amount AS amount_text, actual_amount AS actual_text,
+        owner AS owner_text, coalesce(tidied.stage, status) AS stage_text, amount AS amount_text, actual_amount AS actual_text,
         created_date AS created_text, close_date AS close_text, closed_date AS closed_text,
         modified_date AS modified_text, snapshot_date AS snapshot_text,
         is_won AS is_won_text, is_closed AS is_closed_text, active AS active_text,
@@ -40,7 +40,7 @@ parsed AS (
         clean_text(opportunity_name) AS opportunity_name,
         clean_text(owner) AS owner,
         clean_text(account) AS account,
-        clean_text(tidied.stage) AS stage,
+        coalesce(clean_text(tidied.stage), clean_text(status)) AS stage,
         parse_number(amount, $decimal_comma) / $amount_divisor AS amount,
         parse_number(actual_amount, $decimal_comma) / $amount_divisor AS actual_amount,
         coalesce(currency_code(currency), amount_currency(amount), amount_currency(actual_amount)) AS currency,

@@ -86,7 +86,7 @@ BAD_FILES = [
         "no data rows",
         id="header-and-footer-only",
     ),
-    pytest.param("one-column.csv", b"name\nAda\nBob\n", {}, "no table found", id="one-column"),
+    pytest.param("one-column.csv", b"notes\nhello\nworld\n", {}, "no table found", id="one-column"),
     pytest.param(
         "roster.csv",
         b"rep,team\nAda,North\n",

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import interventions
 from dashboard.db import Database
+from dashboard.ingest import IngestOptions, ingest_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUMPING = {"Tomasz Nowak", "Jamal Washington", "Tyler Nguyen"}
@@ -60,3 +61,19 @@ def test_quiet_holiday_week_shows_no_cases(app):
     at = app("2025-12-22")
     assert not at.subheader
     assert any("No one needs an early conversation" in s.value for s in at.success)
+
+
+def test_a_week_without_activity_data_says_so(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "pipeline-only.duckdb"
+    database = Database(path)
+    deals = tmp_path / "deals.csv"
+    deals.write_text("opportunity_id,owner,stage,amount,snapshot_date\n1,Ana Souza,Proposal,100,2026-10-12\n")
+    assert ingest_file(database, deals, IngestOptions()).status == "loaded"
+    database.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/interventions.py").run()
+    assert not at.exception, at.exception
+    assert at.info[0].value.startswith("No activities are recorded for the week of 05 Oct 2026")
+    assert not at.success

@@ -254,7 +254,9 @@ def test_suggestion_is_the_80th_percentile_of_the_last_12_weeks():
 
 
 def test_trend_joins_values_and_targets(team):
-    frame = rep_trend(team, "ana lopez", metric_names=["first_meetings"])
+    everything = rep_trend(team, "ana lopez", metric_names=["first_meetings"])
+    assert everything["week"].iloc[0] == dt.date(2026, 1, 5)  # O1's created week: the pipeline's history
+    frame = rep_trend(team, "ana lopez", metric_names=["first_meetings"], from_week=W1)
     assert frame.to_dict(orient="list") == {
         "week": [W1, W2],  # the latest week with data is W2 (snapshot of 3/16 describes it)
         "metric": ["first_meetings"] * 2,

@@ -62,7 +62,7 @@ def test_upload_shows_rejected_rows_and_offers_download(app) -> None:
     at = upload(app(), ("deals.csv", bad))
     frame = at.dataframe[0].value
     assert frame.iloc[0]["row"] == 3 and frame.iloc[0]["column"] == "amount"
-    assert any(b.label == "Download all rejected rows" for b in at.get("download_button"))
+    assert any(b.label == "Download all rejected rows and blanked cells" for b in at.get("download_button"))
 
 
 def test_same_file_twice_is_a_duplicate(app) -> None:
@@ -225,3 +225,65 @@ def test_targets_page_suggests_from_own_history(sample_app) -> None:
     at = sample_app("pages/targets.py")
     at.selectbox(key="targets_rep").set_value("Tomasz Nowak").run()
     assert [m.value for m in at.metric] == ["1", "3 per week"]
+
+
+def test_mapping_joins_first_and_last_name(app) -> None:
+    people = b"Given,Family,Squad\nAda,Park,North\nBen,Ruiz,South\n"
+    at = upload(app(), ("people.csv", people))
+    assert "Not loaded" in texts(at)
+    at.selectbox(key="upload_map_kind_0").set_value("roster").run()
+    at.selectbox(key="upload_map_0_roster_team").set_value("Squad").run()
+    at.selectbox(key="upload_join_field_0_roster").set_value("rep").run()
+    at.selectbox(key="upload_join_first_0").set_value("Given").run()
+    at.selectbox(key="upload_join_second_0").set_value("Family").run()
+    at.button(key="upload_map_go_0").click().run()
+    assert not at.exception, at.exception
+    assert "2 roster rows loaded" in texts(at)
+    at.switch_page("pages/team.py").run()
+    assert not at.exception, at.exception
+
+
+def test_a_won_stage_is_asked_about_then_remembered(app) -> None:
+    deals = (
+        b"opportunity_id,owner,stage,amount,snapshot_date\n"
+        b"1,Ada Park,Intro,100,2026-10-05\n2,Ada Park,Paid,200,2026-10-05\n"
+    )
+    at = upload(app(), ("deals.csv", deals))
+    assert "Not loaded" in texts(at)
+    at.selectbox(key="upload_stage_0_Paid").set_value("won").run()
+    at.selectbox(key="upload_stage_0_Intro").set_value("open").run()
+    at.button(key="upload_stages_go_0").click().run()
+    assert not at.exception, at.exception
+    assert "2 opportunities rows loaded" in texts(at)
+    later = deals.replace(b"2026-10-05", b"2026-10-12")
+    at = upload(at, ("deals-next-week.csv", later))
+    assert "2 opportunities rows loaded" in texts(at)
+
+
+def test_an_unrecognized_title_is_assigned_a_category(app) -> None:
+    log = (
+        b"rep,date,type,subject\n"
+        + b"Ada Park,2026-10-05,Task,Power hour\n" * 3
+        + b"Ada Park,2026-10-05,Call,Dial\n"
+    )
+    at = upload(app(), ("log.csv", log))
+    assert any("no prospecting time recognized" in w.value for w in at.warning)
+    at.selectbox(key="upload_cat_field_0").set_value("subject").run()
+    at.text_input(key="upload_cat_text_0").set_value("Power hour").run()
+    at.selectbox(key="upload_cat_category_0").set_value("prospecting").run()
+    at.button(key="upload_cat_go_0").click().run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == ["Saved: 3 stored activities now read as Prospecting."]
+
+
+def test_a_pipeline_without_a_date_is_confirmed_or_redated(app) -> None:
+    deals = b"Deal Name,Deal Stage,Amount,Deal owner,Create Date\nA,Qualification,100,Ada Park,2026-09-30\n"
+    at = upload(app(), ("deals.csv", deals))
+    assert "1 opportunities rows loaded" in texts(at)
+    assert any("Stored as the pipeline of Wednesday 30 September 2026" in c.value for c in at.caption)
+    at.date_input(key="upload_snap_0").set_value(dt.date(2026, 10, 5)).run()
+    at.button(key="upload_snap_go_0").click().run()
+    assert not at.exception, at.exception
+    assert "1 opportunities rows loaded" in texts(at)
+    at.switch_page("pages/uploads.py").run()
+    assert list(at.dataframe[0].value["status"]) == ["loaded", "undone"]

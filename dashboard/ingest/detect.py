@@ -140,15 +140,20 @@ def _spelling_scores(header: str, kind: str, source: str | None) -> dict[str, fl
     """field -> header score of this header for this kind (best way it was found)."""
     index = _index(kind)
     forms = header_forms(header)
-    tried = [(forms[0], 1.0)]
+    # (form to look up, factor, the only fields it may name: None for any)
+    tried: list[tuple[str, float, frozenset[str] | None]] = [(forms[0], 1.0, None)]
     if len(forms) > 1:
-        tried.append((forms[1], UNIT_DROPPED))
+        tried.append((forms[1], UNIT_DROPPED, None))
     unprefixed = _unprefixed(header, kind)
     if unprefixed:
-        tried.append((unprefixed, PREFIX_DROPPED))
+        tried.append((unprefixed, PREFIX_DROPPED, None))
+    if forms[0].endswith(" name"):  # 'Deal Owner Name' names the 'Deal Owner'
+        tried.append((forms[0].removesuffix(" name"), PREFIX_DROPPED, _people(kind)))
     scores: dict[str, float] = {}
-    for form, factor in tried:
+    for form, factor, only in tried:
         for spelling in index.get(form, ()):
+            if only is not None and spelling.field not in only:
+                continue
             if spelling.origin == "synonym":
                 base = SYNONYM
             else:
@@ -161,6 +166,12 @@ def _spelling_scores(header: str, kind: str, source: str | None) -> dict[str, fl
             if name not in scores and set(words) & set(keywords):
                 scores[name] = KEYWORD
     return scores
+
+
+@cache
+def _people(kind: str) -> frozenset[str]:
+    """The fields of a kind that name a person (rep, owner, manager)."""
+    return frozenset(f.name for f in KINDS[kind].fields if f.shape == "person")
 
 
 def _column(sample: Sequence[Sequence[str]], index: int) -> list[str]:
@@ -363,6 +374,17 @@ def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, 
         implied_type=implied_type(headers, kind, resolved),
         amount_divisor=_amount_divisor(headers, resolved, kind, source),
     )
+
+
+def overlay(
+    found: Detection | None, headers: list[str], kind: str, source: str | None, named: dict[str, str]
+) -> Detection:
+    """The user's mapping (field -> header, 'A+B' joins two) over a detection of the same kind:
+    the detected fields keep their columns unless the user gave those columns to other fields."""
+    taken = {part.strip() for text in named.values() for part in [text, *text.split(JOIN)]}
+    detected = found.mapping_by_header if found else {}
+    kept = {f: h for f, h in detected.items() if f not in named and not ({h, *h.split(JOIN)} & taken)}
+    return from_mapping(headers, kind, source or "generic", kept | named)
 
 
 def signature(headers: list[str]) -> str:

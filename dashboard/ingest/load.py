@@ -27,7 +27,7 @@ import duckdb
 
 from dashboard import db
 from dashboard.ingest import profiles, read, reports, rules, sniff, statuses
-from dashboard.ingest.detect import Detection, detect, from_mapping, header_score, signature
+from dashboard.ingest.detect import Detection, detect, from_mapping, header_score, overlay, signature
 from dashboard.ingest.result import IngestResult, describe, failed, summary
 from dashboard.ingest.schema import KINDS
 
@@ -44,6 +44,7 @@ class IngestOptions:
     kind: str | None = None  # force the kind (else detected)
     source: str | None = None  # force the source preset (else detected)
     mapping: dict[str, str] | None = None  # confirmed canonical field -> header ('A+B' joins two)
+    partial_mapping: bool = False  # `mapping` names some fields only (--map): detect the rest
     snapshot_date: dt.date | None = None  # for pipeline files without their own date
     day_first: bool | None = None  # d/m/y dates (else decided from the file)
     display_name: str | None = None  # name to record (uploads arrive as temp files)
@@ -124,18 +125,23 @@ def _header_scorer(database: db.Database) -> read.HeaderScore:
 def _detection(
     database: db.Database, headers: list[str], options: IngestOptions, sample: list[list[str]]
 ) -> Detection:
-    if options.mapping and options.kind:
+    if options.mapping and options.kind and not options.partial_mapping:
         return from_mapping(headers, options.kind, options.source or "generic", options.mapping)
     saved = profiles.find(database, headers)
-    if saved and options.kind in (None, saved.kind) and options.source in (None, saved.source):
+    if (
+        saved
+        and not options.mapping
+        and options.kind in (None, saved.kind)
+        and options.source in (None, saved.source)
+    ):
         return from_mapping(headers, saved.kind, saved.source, saved.mapping)
     found = detect(headers, options.kind, options.source, sample)
-    if options.mapping and found.kind:
-        # some fields named by the user (--map), the rest as detected
-        return from_mapping(
-            headers, found.kind, found.source or "generic", found.mapping_by_header | options.mapping
-        )
-    return found
+    kind = options.kind or found.kind
+    if not options.mapping or kind is None:
+        return found
+    # the fields the user named (--map), the rest as detected
+    same_kind = found if found.kind == kind else None
+    return overlay(same_kind, headers, kind, options.source or found.source, options.mapping)
 
 
 def _detection_problem(detection: Detection, options: IngestOptions) -> str | None:
@@ -352,6 +358,8 @@ def _report(cur: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
         result.notes += reports.empty_categories(result.categories)
     if result.kind in ("activities", "opportunities"):
         result.notes += reports.unresolved_ids(cur, result.kind)
+    if result.kind == "opportunities":
+        result.notes += reports.mixed_currencies(cur)
     if result.kind == "roster":
         result.notes += reports.teamless(cur)
 

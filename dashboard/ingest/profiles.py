@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 
 from dashboard import db
-from dashboard.ingest.detect import signature
+from dashboard.ingest.detect import Detection, signature
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,12 @@ def find(database: db.Database, headers: list[str]) -> Profile | None:
 def signatures(database: db.Database) -> frozenset[str]:
     """Signatures of every saved header row (to recognise a header under a preamble)."""
     return frozenset(database.run("ingest_profile_signatures")["signature"])
+
+
+def remember(database: db.Database, detection: Detection) -> None:
+    """Saves the mapping a file was loaded with, for every later file with the same headers."""
+    assert detection.kind is not None and detection.source is not None
+    save(database, detection.headers, Profile(detection.kind, detection.source, detection.mapping_by_header))
 
 
 def save(database: db.Database, headers: list[str], profile: Profile) -> None:

@@ -208,7 +208,7 @@ def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore, workdir
         for index, (line_num, record) in enumerate(records):
             cells = [c.strip() for c in record]
             width = sum(1 for c in cells if c)
-            if width < 2:
+            if width < 2 and not _one_known_header(cells, score_header):
                 continue
             following = [r for _, r in records[index + 1 : index + 6]]
             consistent = sum(1 for r in following if len(r) == len(record))
@@ -216,7 +216,7 @@ def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore, workdir
             if best is None or rank > best[0]:
                 best = (rank, delimiter, index, line_num, cells)
     if best is None:
-        raise UnreadableFile("no table found: the file has no row with two or more columns")
+        raise UnreadableFile("no table found: no row of the file looks like a header")
     _, delimiter, index, line_num, cells = best
     body = _even_lines(text_path, line_num, delimiter, workdir)
     return Table(
@@ -396,7 +396,7 @@ def _open_excel(path: Path, score_header: HeaderScore) -> Table:
         for index, row in enumerate(rows[:HEAD_RECORDS]):
             cells = [c.strip() for c in row]
             width = sum(1 for c in cells if c)
-            if width < 2:
+            if width < 2 and not _one_known_header(cells, score_header):
                 continue
             rank = (score_header(cells) - _data_cells(cells), width)
             if best is None or rank > best[0]:
@@ -452,6 +452,11 @@ def _load_excel_rows(cur: duckdb.DuckDBPyConnection, table: Table, names: list[s
         cur.unregister("excel_rows")
     if width == 0:
         raise UnreadableFile("the header row has no columns")
+
+
+def _one_known_header(cells: list[str], score_header: HeaderScore) -> bool:
+    """A one-column table's header ('Name' over a list of names): a single known spelling."""
+    return len([c for c in cells if c]) == 1 and score_header(cells) > 0
 
 
 def _data_cells(cells: list[str]) -> int:

@@ -73,6 +73,15 @@ def unresolved_ids(cur: duckdb.DuckDBPyConnection, kind: str) -> list[str]:
     ]
 
 
+def mixed_currencies(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """A note for a pipeline file whose deals are in several currencies (added without conversion)."""
+    found = db.execute(cur, "ingest_file_currencies").fetchall()
+    if len(found) < 2:
+        return []
+    shown = ", ".join(f"{code} {rows:,}" for code, rows in found)
+    return [f"this file mixes currencies ({shown}): totals add the amounts as they are, without conversion"]
+
+
 def teamless(cur: duckdb.DuckDBPyConnection) -> list[str]:
     """A note for a roster without a team column."""
     kept, without = db.execute(cur, "ingest_teamless_reps", no_team=NO_TEAM).fetchone()

@@ -101,6 +101,8 @@ KINDS: dict[str, Kind] = {
                 Field("modified_date", "date", label="Last modified", shape="date"),
                 Field("snapshot_date", "date", label="Snapshot date (as of)", shape="date"),
             ),
+            # an export with a status column (open / won / lost) but no stage: the status is the stage
+            stand_ins=(("stage", ("status",)),),
         ),
         Kind(
             "roster",

@@ -248,6 +248,8 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "potential amount",
             "close value",  # Maven CRM sales_pipeline.csv
             "total amount",
+            "offer total amount",  # public CRM sample data (offers / quotes)
+            "quote total",
             "contract value",
         ),
         "actual_amount": ("actual revenue", "actual amount", "actual value", "won amount", "booked amount"),
