@@ -46,14 +46,18 @@ print(time.perf_counter() - start, con.execute("SELECT count(*) FROM t").fetchon
 
 def timed(code: str, tree: Path, csv: Path, db_path: Path) -> tuple[float, int]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(csv), str(db_path)],
-        cwd=tree,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()[-1].split()
+    out = (
+        subprocess.run(
+            [sys.executable, "-c", code, str(csv), str(db_path)],
+            cwd=tree,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.splitlines()[-1]
+        .split()
+    )
     return float(out[0]), int(out[1])
 
 

@@ -341,3 +341,20 @@ def test_amounts_are_shown_in_the_pipelines_currency(database: Database, write) 
         assert won.format(120000) == "€120,000"
     with currency.shown_in("CHF"):
         assert won.format(5000) == "CHF 5,000"
+
+
+def test_a_meetings_only_export_is_not_warned_about_calls(database: Database, write) -> None:
+    text = (
+        "rep,date,type,subject\n"
+        "Ana Souza,2026-10-05,Meeting,QBR\nAna Souza,2026-10-06,Meeting,Intro meeting\n"
+    )
+    assert load(database, write("meetings.csv", text)).notes == []
+
+
+def test_meetings_without_any_first_meeting_are_worth_a_note(database: Database, write) -> None:
+    # the HubSpot case: every MEETING read as a plain meeting, first meetings at 0 for everyone
+    text = (
+        "rep,date,type,subject\nAna Souza,2026-10-05,Meeting,Globex\nAna Souza,2026-10-06,Meeting,Initech\n"
+    )
+    notes = load(database, write("meetings.csv", text)).notes
+    assert [n.split(":")[0] for n in notes] == ["no first meetings recognized among these 2 activities"]
