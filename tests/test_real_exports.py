@@ -358,3 +358,17 @@ def test_meetings_without_any_first_meeting_are_worth_a_note(database: Database,
     )
     notes = load(database, write("meetings.csv", text)).notes
     assert [n.split(":")[0] for n in notes] == ["no first meetings recognized among these 2 activities"]
+
+
+def test_each_date_column_keeps_its_own_order(database: Database, write) -> None:
+    # created dates written day first (23/02 says so), close dates month first (10/19 says so)
+    text = (
+        "opportunity_id,owner,stage,amount,created_date,close_date\n"
+        "1,Ana Souza,Proposal,100,23/02/2026,10/19/2026\n"
+        "2,Ana Souza,Proposal,100,03/04/2026,03/04/2026\n"
+    )
+    result = load(database, write("deals.csv", text), snapshot_date=D(2026, 10, 1))
+    assert result.status == "loaded", result.message
+    assert fetch(
+        database, "SELECT created_date, close_date FROM opportunity_snapshots WHERE opportunity_id = '2'"
+    ) == [(D(2026, 4, 3), D(2026, 3, 4))]
