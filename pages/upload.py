@@ -93,7 +93,8 @@ def reload(index: int, result: IngestResult, load_options: IngestOptions) -> Non
 
 if st.button("Load files", type="primary", disabled=not files, key="upload_go"):
     with st.spinner("Loading…"):
-        st.session_state["upload_results"] = results = [load(f, options) for f in files]
+        st.session_state["upload_results"] = [load(f, options) for f in files]
+    st.rerun()  # the sidebar and this page show the new data
 
 
 def show_counts(result: IngestResult) -> None:

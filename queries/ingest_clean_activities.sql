@@ -6,7 +6,7 @@
 -- file is a multiset of rows: ingest_keys_activities numbers identical rows apart).
 -- The file's style (date order, decimal mark, the layout most of its dates share) comes
 -- from ingest.sniff: dates go through fast_timestamp first, parse_timestamp only when it misses.
--- params: $source VARCHAR, $duration_unit VARCHAR, $day_first BOOLEAN, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR
+-- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $date_day_first BOOLEAN
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH guessed AS (
     SELECT *, fast_timestamp(date, $date_format) AS date_fast FROM stage
@@ -22,7 +22,7 @@ parsed AS (
         first_meeting AS first_meeting_text, target_account AS target_account_text,
         clean_text(activity_id) AS activity_id,
         clean_text(rep) AS rep,
-        coalesce(date_fast, timestamp_from_text(date_tidy, $day_first)) AS happened_at,
+        coalesce(date_fast, timestamp_from_text(date_tidy, $date_day_first)) AS happened_at,
         parse_time(time) AS time_of_day,
         coalesce(clean_text(type), $implied_type) AS activity_type,
         clean_text(subtype) AS subtype,

@@ -6,7 +6,7 @@
 -- The currency is the currency column's, else the one written in the amount ('€', 'EUR').
 -- $amount_divisor: what the export's amounts are divided by (Close writes cents: 100).
 -- The file's style comes from ingest.sniff (see ingest_clean_activities).
--- params: $source VARCHAR, $amount_divisor DOUBLE, $snapshot_date DATE, $day_first BOOLEAN, $decimal_comma BOOLEAN, $created_date_format VARCHAR, $close_date_format VARCHAR, $closed_date_format VARCHAR, $modified_date_format VARCHAR, $snapshot_date_format VARCHAR
+-- params: $source VARCHAR, $amount_divisor DOUBLE, $snapshot_date DATE, $decimal_comma BOOLEAN, $created_date_format VARCHAR, $close_date_format VARCHAR, $closed_date_format VARCHAR, $modified_date_format VARCHAR, $snapshot_date_format VARCHAR, $created_date_day_first BOOLEAN, $close_date_day_first BOOLEAN, $closed_date_day_first BOOLEAN, $modified_date_day_first BOOLEAN, $snapshot_date_day_first BOOLEAN
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH guessed AS (
     SELECT
@@ -44,16 +44,16 @@ parsed AS (
         parse_number(amount, $decimal_comma) / $amount_divisor AS amount,
         parse_number(actual_amount, $decimal_comma) / $amount_divisor AS actual_amount,
         coalesce(currency_code(currency), amount_currency(amount), amount_currency(actual_amount)) AS currency,
-        coalesce(created_date_fast, timestamp_from_text(created_date_tidy, $day_first))::DATE AS created_date,
-        coalesce(close_date_fast, timestamp_from_text(close_date_tidy, $day_first))::DATE AS close_date,
-        coalesce(closed_date_fast, timestamp_from_text(closed_date_tidy, $day_first))::DATE AS closed_date,
-        coalesce(modified_date_fast, timestamp_from_text(modified_date_tidy, $day_first))::DATE AS modified_date,
+        coalesce(created_date_fast, timestamp_from_text(created_date_tidy, $created_date_day_first))::DATE AS created_date,
+        coalesce(close_date_fast, timestamp_from_text(close_date_tidy, $close_date_day_first))::DATE AS close_date,
+        coalesce(closed_date_fast, timestamp_from_text(closed_date_tidy, $closed_date_day_first))::DATE AS closed_date,
+        coalesce(modified_date_fast, timestamp_from_text(modified_date_tidy, $modified_date_day_first))::DATE AS modified_date,
         clean_text(status) AS status_text,
         parse_bool(is_won) AS is_won,
         parse_bool(is_closed) AS is_closed,
         parse_bool(active) AS active,
         clean_text(lead_source) AS lead_source,
-        coalesce(snapshot_date_fast, timestamp_from_text(snapshot_date_tidy, $day_first))::DATE AS snapshot_parsed
+        coalesce(snapshot_date_fast, timestamp_from_text(snapshot_date_tidy, $snapshot_date_day_first))::DATE AS snapshot_parsed
     FROM tidied
 )
 SELECT

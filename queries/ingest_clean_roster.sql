@@ -4,7 +4,7 @@
 -- the past is inactive unless the file says otherwise. The team is the file's, else the
 -- rep's stored one, else $no_team (a user export without teams).
 -- The file's style comes from ingest.sniff (see ingest_clean_activities).
--- params: $day_first BOOLEAN, $start_date_format VARCHAR, $end_date_format VARCHAR, $no_team VARCHAR
+-- params: $start_date_format VARCHAR, $end_date_format VARCHAR, $no_team VARCHAR, $start_date_day_first BOOLEAN, $end_date_day_first BOOLEAN
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH guessed AS (
     SELECT
@@ -31,8 +31,8 @@ parsed AS (
         lower(clean_text(email)) AS email_given,
         clean_text(team) AS team,
         clean_text(manager) AS manager,
-        coalesce(start_date_fast, timestamp_from_text(start_date_tidy, $day_first))::DATE AS start_date,
-        coalesce(end_date_fast, timestamp_from_text(end_date_tidy, $day_first))::DATE AS end_date_given,
+        coalesce(start_date_fast, timestamp_from_text(start_date_tidy, $start_date_day_first))::DATE AS start_date,
+        coalesce(end_date_fast, timestamp_from_text(end_date_tidy, $end_date_day_first))::DATE AS end_date_given,
         parse_bool(active) AS active
     FROM tidied
 ),

@@ -2,7 +2,7 @@
 -- snake_case and must be in $metrics when that list is not empty; periods are
 -- day, week, month, quarter or year; '25%' is 0.25. No start date: always applied.
 -- The file's style comes from ingest.sniff (see ingest_clean_activities).
--- params: $metrics VARCHAR[], $day_first BOOLEAN, $decimal_comma BOOLEAN, $effective_from_format VARCHAR, $effective_to_format VARCHAR
+-- params: $metrics VARCHAR[], $decimal_comma BOOLEAN, $effective_from_format VARCHAR, $effective_to_format VARCHAR, $effective_from_day_first BOOLEAN, $effective_to_day_first BOOLEAN
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH guessed AS (
     SELECT
@@ -35,8 +35,8 @@ parsed AS (
         END AS period,
         clean_text(team) AS team,
         clean_text(rep) AS rep,
-        coalesce(effective_from_fast, timestamp_from_text(effective_from_tidy, $day_first))::DATE AS effective_from,
-        coalesce(effective_to_fast, timestamp_from_text(effective_to_tidy, $day_first))::DATE AS effective_to
+        coalesce(effective_from_fast, timestamp_from_text(effective_from_tidy, $effective_from_day_first))::DATE AS effective_from,
+        coalesce(effective_to_fast, timestamp_from_text(effective_to_tidy, $effective_to_day_first))::DATE AS effective_to
     FROM tidied
 )
 SELECT

@@ -1,13 +1,17 @@
--- Stores the valid activity rows under their keys (ingest_keys_activities) unless a key is
--- stored already, with their category (first-meeting flag, else activity_kinds: the first
--- matching rule, else 'other'). Each CTE is used once, so that none is materialized.
+-- Stores the valid activity rows under their keys (the content key, or the one
+-- ingest_keys_activities gave a repeated row) unless a key is stored already, with their
+-- category (first-meeting flag, else activity_kinds: the first matching rule, else
+-- 'other'). Each CTE is used once, so that none is materialized.
 -- params: $upload_id BIGINT
 INSERT INTO activities BY NAME
-WITH fresh AS (
-    SELECT c.*, k.stored_key
+WITH keyed AS (
+    SELECT c.*, coalesce(r.stored_key, c.activity_key) AS stored_key
     FROM clean c
-    JOIN keyed k ON k._row = c._row AND k.same_as_row IS NULL
-    ANTI JOIN activities a ON a.activity_key = k.stored_key
+    LEFT JOIN repeats r ON r._row = c._row
+    WHERE len(c.problems) = 0 AND r.same_as_row IS NULL
+),
+fresh AS (
+    SELECT k.* FROM keyed k ANTI JOIN activities a ON a.activity_key = k.stored_key
 )
 SELECT
     f.stored_key AS activity_key, f.activity_id AS source_id, f.rep, f.activity_date, f.activity_time,

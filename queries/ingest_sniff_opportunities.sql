@@ -1,11 +1,18 @@
--- How the staged pipeline file writes dates and amounts: votes for d/m vs m/d and for a
--- decimal comma over every row, and a sample of each date field (see dashboard/ingest/sniff.py).
+-- How the staged pipeline file writes dates and numbers: votes for d/m vs m/d per date column and for a
+-- decimal comma over every row, and a sample of each date column
+-- (see dashboard/ingest/sniff.py).
 -- params: none
 SELECT
-    count(*) FILTER (looks_day_first(created_date) OR looks_day_first(close_date) OR looks_day_first(closed_date)
-        OR looks_day_first(modified_date) OR looks_day_first(snapshot_date)) AS day_votes,
-    count(*) FILTER (looks_month_first(created_date) OR looks_month_first(close_date) OR looks_month_first(closed_date)
-        OR looks_month_first(modified_date) OR looks_month_first(snapshot_date)) AS month_votes,
+    count(*) FILTER (looks_day_first(created_date)) AS created_date_day_votes,
+    count(*) FILTER (looks_month_first(created_date)) AS created_date_month_votes,
+    count(*) FILTER (looks_day_first(close_date)) AS close_date_day_votes,
+    count(*) FILTER (looks_month_first(close_date)) AS close_date_month_votes,
+    count(*) FILTER (looks_day_first(closed_date)) AS closed_date_day_votes,
+    count(*) FILTER (looks_month_first(closed_date)) AS closed_date_month_votes,
+    count(*) FILTER (looks_day_first(modified_date)) AS modified_date_day_votes,
+    count(*) FILTER (looks_month_first(modified_date)) AS modified_date_month_votes,
+    count(*) FILTER (looks_day_first(snapshot_date)) AS snapshot_date_day_votes,
+    count(*) FILTER (looks_month_first(snapshot_date)) AS snapshot_date_month_votes,
     count(*) FILTER (looks_decimal_comma(amount) OR looks_decimal_comma(actual_amount)) AS comma_votes,
     count(*) FILTER (looks_decimal_point(amount) OR looks_decimal_point(actual_amount)) AS point_votes,
     (SELECT list(created_date) FROM (

@@ -149,3 +149,36 @@ def test_rep_page_shows_a_plotly_chart(page, server: str, tmp_path: Path) -> Non
     page.locator("[data-testid=stPlotlyChart]").first.wait_for()
     page.locator(".js-plotly-plot").first.wait_for()
     assert page.locator("[data-testid=stPlotlyChart]").count() >= 1
+
+
+def test_crm_exports_load_unmapped_and_a_new_won_stage_is_asked(page, tmp_path: Path) -> None:
+    users = tmp_path / "hubspot-users.csv"
+    users.write_text("User ID,First Name,Last Name,Email,Primary team\n51,Ada,Park,ada@x.com,North\n")
+    tasks = tmp_path / "hubspot-tasks.csv"
+    tasks.write_text(
+        "Record ID,Task title,Due date,Task status,Task type,Assigned to\n"
+        "1,Prospecting block,2026-10-05,COMPLETED,TODO,Ada Park\n"
+        "2,Call Globex,2026-10-05,COMPLETED,CALL,Ada Park\n"
+    )
+    deals = tmp_path / "deals.csv"
+    deals.write_text(
+        "opportunity_id,owner,stage,amount,currency,snapshot_date\n"
+        "1,Ada Park,Intro,100,EUR,2026-10-05\n2,Ada Park,Payment Done,200,EUR,2026-10-05\n"
+    )
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
+        [str(users), str(tasks), str(deals)]
+    )
+    page.get_by_text("deals.csv").first.wait_for()
+    page.get_by_role("button", name="Load files").click()
+    page.get_by_text("hubspot-users.csv: 1 roster rows loaded (hubspot)").wait_for()
+    page.get_by_text("hubspot-tasks.csv: 2 activities rows loaded (hubspot)").wait_for()
+    page.get_by_text("Which of these stages mean a deal was won or lost?").wait_for()
+    wait_until_idle(page)
+    page.screenshot(path=str(tmp_path / "asked.png"), full_page=True)
+    stage = page.locator("[data-testid=stSelectbox]").filter(has_text="Payment Done")
+    stage.click()
+    page.get_by_role("option", name="won").click()
+    page.get_by_role("button", name="Load with these answers").click()
+    page.get_by_text("deals.csv: 2 opportunities rows loaded").wait_for()
+    wait_until_idle(page)
+    page.screenshot(path=str(tmp_path / "answered.png"), full_page=True)

@@ -244,3 +244,44 @@ def test_printable_ascii_grid_never_raises() -> None:
             path.write_text(header + body, encoding="utf-8")
             before = table_contents(database)
             check_result(database, ingest_file(database, path), before)
+
+
+# --------------------------------------------------------------------------- a file is a multiset
+
+_ROW = st.tuples(
+    st.sampled_from(["Ada Park", "Ben Ruiz"]),
+    st.dates(dt.date(2026, 3, 2), dt.date(2026, 3, 4)),
+    st.sampled_from(["Call", "Email"]),
+    st.sampled_from(["Intro", "Follow-up", ""]),
+)
+
+
+@SETTINGS
+@given(
+    rows=st.lists(_ROW, min_size=1, max_size=12),
+    cut=st.integers(0, 12),
+    overlap=st.integers(0, 12),
+    order=st.permutations([0, 1, 2]),
+)
+def test_each_row_occurrence_is_stored_exactly_once(rows, cut: int, overlap: int, order: list[int]) -> None:
+    """Files without record IDs, ingested in any order, one of them twice, two overlapping:
+    every distinct row is stored as often as the file that holds it most often holds it."""
+    first = rows[: min(cut + overlap, len(rows))]
+    second = rows[min(cut, len(rows)) :]
+    files = [first, second, first]  # the first one again, as a re-export with one more blank line
+    with scratch() as (database, folder):
+        for step in order:
+            path = folder / f"export-{step}.csv"
+            lines = ["rep,date,type,subject"] + [f"{r},{d.isoformat()},{t},{s}" for r, d, t, s in files[step]]
+            path.write_text("\n".join(lines) + "\n" * (1 + (step == 2)))
+            result = ingest_file(database, path, IngestOptions(kind="activities"))
+            assert result.status != "failed" or not files[step], result.message  # no rows: nothing to store
+        stored = database._con.execute(
+            "SELECT rep, activity_date, activity_type, coalesce(subject, ''), count(*)"
+            " FROM activities GROUP BY ALL"
+        ).fetchall()
+    expected: dict[tuple, int] = {}
+    for content in files:
+        for row in set(content):
+            expected[row] = max(expected.get(row, 0), content.count(row))
+    assert {(r, d, t, s): n for r, d, t, s, n in stored} == expected

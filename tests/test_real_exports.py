@@ -341,3 +341,34 @@ def test_amounts_are_shown_in_the_pipelines_currency(database: Database, write) 
         assert won.format(120000) == "€120,000"
     with currency.shown_in("CHF"):
         assert won.format(5000) == "CHF 5,000"
+
+
+def test_a_meetings_only_export_is_not_warned_about_calls(database: Database, write) -> None:
+    text = (
+        "rep,date,type,subject\n"
+        "Ana Souza,2026-10-05,Meeting,QBR\nAna Souza,2026-10-06,Meeting,Intro meeting\n"
+    )
+    assert load(database, write("meetings.csv", text)).notes == []
+
+
+def test_meetings_without_any_first_meeting_are_worth_a_note(database: Database, write) -> None:
+    # the HubSpot case: every MEETING read as a plain meeting, first meetings at 0 for everyone
+    text = (
+        "rep,date,type,subject\nAna Souza,2026-10-05,Meeting,Globex\nAna Souza,2026-10-06,Meeting,Initech\n"
+    )
+    notes = load(database, write("meetings.csv", text)).notes
+    assert [n.split(":")[0] for n in notes] == ["no first meetings recognized among these 2 activities"]
+
+
+def test_each_date_column_keeps_its_own_order(database: Database, write) -> None:
+    # created dates written day first (23/02 says so), close dates month first (10/19 says so)
+    text = (
+        "opportunity_id,owner,stage,amount,created_date,close_date\n"
+        "1,Ana Souza,Proposal,100,23/02/2026,10/19/2026\n"
+        "2,Ana Souza,Proposal,100,03/04/2026,03/04/2026\n"
+    )
+    result = load(database, write("deals.csv", text), snapshot_date=D(2026, 10, 1))
+    assert result.status == "loaded", result.message
+    assert fetch(
+        database, "SELECT created_date, close_date FROM opportunity_snapshots WHERE opportunity_id = '2'"
+    ) == [(D(2026, 4, 3), D(2026, 3, 4))]

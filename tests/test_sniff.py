@@ -99,6 +99,8 @@ def test_style_params() -> None:
         "decimal_comma": False,
         "created_date_format": "%d/%m/%Y",
         "close_date_format": None,
+        "created_date_day_first": True,
+        "close_date_day_first": True,
     }
 
 
@@ -109,25 +111,25 @@ STAGED: list[tuple[str, str, bool | None, sniff.Style]] = [
         "us-activities",
         "rep,date,duration\nAda,1/5/2026 9:15 AM,45\nBob,12/31/2025 2:00 PM,1.5\n",
         None,
-        sniff.Style(False, False, {"date": "%m/%d/%Y %I:%M %p"}),
+        sniff.Style(False, False, {"date": "%m/%d/%Y %I:%M %p"}, {"date": False}),
     ),
     (
         "eu-activities-by-votes",
         'rep,date,duration\nAda,31/12/2025 14:30,"1,5"\nBob,05/01/2026 09:00,"2,25"\n',
         None,
-        sniff.Style(True, True, {"date": "%d/%m/%Y %H:%M"}),
+        sniff.Style(True, True, {"date": "%d/%m/%Y %H:%M"}, {"date": True}),
     ),
     (
         "ambiguous-dates-user-says-day-first",
         "rep,date\nAda,01/02/2026\nBob,03/04/2026\n",
         True,
-        sniff.Style(True, False, {"date": "%d/%m/%Y"}),
+        sniff.Style(True, False, {"date": "%d/%m/%Y"}, {"date": True}),
     ),
     (
         "no-usable-format",
         "rep,date\nAda,45662\nBob,1/5/26\n",
         None,
-        sniff.Style(False, False, {"date": None}),
+        sniff.Style(False, False, {"date": None}, {"date": False}),
     ),
 ]
 

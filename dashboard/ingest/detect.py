@@ -62,6 +62,7 @@ class Detection:
     refused: list[str] = field(default_factory=list)  # columns whose values refuted their header
     implied_type: str | None = None  # the type of every row of an export of one activity type
     amount_divisor: float = 1.0  # amounts in cents (Close): 100
+    names_by_id: bool = False  # the sampled rep / owner column names people by user ID
 
     @property
     def unmatched_headers(self) -> list[str]:
@@ -303,6 +304,7 @@ def detect(
         refused=best.refused,
         implied_type=implied_type(headers, best.kind, best.mapping),
         amount_divisor=_amount_divisor(headers, best.mapping, best.kind, best.source),
+        names_by_id=_names_by_id(best.mapping, best.kind, sample),
     )
 
 
@@ -316,6 +318,15 @@ def implied_type(headers: list[str], kind: str, mapping: dict[str, int]) -> str 
         t for t, spellings in IMPLIED_TYPES.items() if forms & {normalise_header(s) for s in spellings}
     }
     return implied.pop() if len(implied) == 1 else None
+
+
+def _names_by_id(mapping: dict[str, int], kind: str, sample: Sequence[Sequence[str]]) -> bool:
+    """Whether the sampled rep / owner column holds user IDs (Salesforce's OwnerId), not names."""
+    column = next(
+        (mapping[f] for f in ("rep", "owner") if f in mapping and kind in ("activities", "opportunities")),
+        None,
+    )
+    return column is not None and any(values.looks_like_record_id(v) for v in _column(sample, column))
 
 
 def _weak_fit(headers: list[str], fit: _Fit) -> list[str]:
@@ -373,6 +384,7 @@ def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, 
         joins=joins,
         implied_type=implied_type(headers, kind, resolved),
         amount_divisor=_amount_divisor(headers, resolved, kind, source),
+        names_by_id=True,  # no sample to tell: look at the stored names
     )
 
 

@@ -356,7 +356,9 @@ def _report(cur: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
             result.notes += [f"row {d['row']}: {d['reason']}" for d in rows[:3]]
         result.categories, result.uncategorized = reports.categories(cur, result.upload_id)
         result.notes += reports.empty_categories(result.categories)
-    if result.kind in ("activities", "opportunities"):
+    if result.kind in ("activities", "opportunities") and (
+        not result.detection or result.detection.names_by_id
+    ):
         result.notes += reports.unresolved_ids(cur, result.kind)
     if result.kind == "opportunities":
         result.notes += reports.mixed_currencies(cur)

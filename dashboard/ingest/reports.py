@@ -46,17 +46,23 @@ def categories(cur: duckdb.DuckDBPyConnection, upload_id: int) -> tuple[dict[str
 
 
 def empty_categories(counts: dict[str, int]) -> list[str]:
-    """Notes for metric categories a mixed activity file left empty."""
+    """Notes for the metric categories a file leaves empty where it could have held them: a log of
+    several kinds of activity (or with unrecognized ones) without calls or prospecting, a file with
+    meetings but no first meeting. A calls-only or meetings-only export says nothing of the rest."""
     total = sum(counts.values())
-    mixed = len(counts) > 1 or "other" in counts
-    if not total or not mixed:
-        return []  # a calls-only export says nothing about meetings
+    families = {"meeting" if c == "first_meeting" else c for c, n in counts.items() if n and c != "other"}
+    general = len(families) > 1 or counts.get("other", 0) > 0
+    could_hold = {
+        "call": general,
+        "prospecting": general,
+        "first_meeting": general or counts.get("meeting", 0) > 0,
+    }
     return [
         f"no {label} recognized among these {total:,} activities: {label} read 0 for this file's "
         "weeks unless another upload brings them. If some of them are, assign their type or title "
         "to a category on the Upload page"
         for category, label in METRIC_CATEGORIES.items()
-        if not counts.get(category)
+        if could_hold[category] and not counts.get(category)
     ]
 
 

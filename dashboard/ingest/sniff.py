@@ -1,7 +1,10 @@
 """Decides, once per file, how its dates and numbers are written.
 
-The file's date order (d/m or m/d) and decimal mark come from votes over whole
-columns, counted in SQL (`ingest_sniff_<kind>`). For each date field, one strptime
+The date order (d/m or m/d) of each date column comes from votes over the whole
+column (a cell that can only be read one way votes), else from the file's votes over
+all its date columns; the decimal mark from votes over the number columns; all counted
+in SQL (`ingest_sniff_<kind>`). A single date that can only be read one way is read that
+way whatever its column says (macro `day_first_here`). For each date field, one strptime
 format is picked from a sample of its cells; the clean queries try that format
 first (the `fast_timestamp` macro) and run the general `parse_timestamp` only on
 the cells it misses. The pick is a speed-up, never a change of meaning: each
@@ -94,14 +97,19 @@ def decide_decimal_comma(comma_votes: int, point_votes: int) -> bool:
 class Style:
     """How one file writes its values: the clean queries' style parameters."""
 
-    day_first: bool = False
+    day_first: bool = False  # the file's date order, for columns whose own cells do not say
     decimal_comma: bool = False
     date_formats: dict[str, str | None] = field(default_factory=dict)  # date field -> format
+    date_orders: dict[str, bool] = field(default_factory=dict)  # date field -> day first
 
     def params(self) -> dict[str, Any]:
-        """As query parameters: day_first, decimal_comma and `<field>_format` per date field."""
+        """As query parameters: day_first, decimal_comma, and `<field>_format` and
+        `<field>_day_first` per date field."""
         named = {f"{name}_format": fmt for name, fmt in self.date_formats.items()}
-        return {"day_first": self.day_first, "decimal_comma": self.decimal_comma, **named}
+        orders = {
+            f"{name}_day_first": self.date_orders.get(name, self.day_first) for name in self.date_formats
+        }
+        return {"day_first": self.day_first, "decimal_comma": self.decimal_comma, **named, **orders}
 
 
 def sniff(cur: duckdb.DuckDBPyConnection, kind: str, day_first: bool | None) -> Style:
@@ -112,11 +120,19 @@ def sniff(cur: duckdb.DuckDBPyConnection, kind: str, day_first: bool | None) -> 
     row = db.execute(cur, f"ingest_sniff_{kind}").fetchone()
     names = [d[0] for d in cur.description]
     got = dict(zip(names, row, strict=True))
-    order = decide_day_first(day_first, got.get("day_votes") or 0, got.get("month_votes") or 0)
+    votes = {f: (got.get(f"{f}_day_votes") or 0, got.get(f"{f}_month_votes") or 0) for f in date_fields}
+    file_order = decide_day_first(
+        day_first, sum(d for d, _ in votes.values()), sum(m for _, m in votes.values())
+    )
+    orders = {
+        f: day_first if day_first is not None else (d > m if d != m else file_order)
+        for f, (d, m) in votes.items()
+    }
     return Style(
-        day_first=order,
+        day_first=file_order,
         decimal_comma=decide_decimal_comma(got.get("comma_votes") or 0, got.get("point_votes") or 0),
-        date_formats={f: pick_date_format(_sample(got.get(f"{f}_sample")), order) for f in date_fields},
+        date_formats={f: pick_date_format(_sample(got.get(f"{f}_sample")), orders[f]) for f in date_fields},
+        date_orders=orders,
     )
 
 
