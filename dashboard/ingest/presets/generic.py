@@ -90,6 +90,17 @@ _REP_WORDS: tuple[str, ...] = (
     "bdr",
 )
 
+_ACCOUNT_WORDS: tuple[str, ...] = (
+    "account",
+    "account name",
+    "company",
+    "company name",
+    "organization",
+    "organisation",
+    "customer",
+    "client",
+)
+
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "activities": {
         "activity_id": (
@@ -163,17 +174,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "disposition",
             "call disposition",
         ),
-        "account": (
-            "account",
-            "account name",
-            "company",
-            "company name",
-            "organization",
-            "organisation",
-            "customer",
-            "client",
-            "prospect",
-        ),
+        "account": (*_ACCOUNT_WORDS, "prospect"),
         "first_meeting": (
             "first meeting",
             "is first meeting",
@@ -214,16 +215,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "assigned to",
             "user",
         ),
-        "account": (
-            "account",
-            "account name",
-            "company",
-            "company name",
-            "organization",
-            "organisation",
-            "customer",
-            "client",
-        ),
+        "account": _ACCOUNT_WORDS,
         "stage": (
             "stage",
             "stage name",
@@ -416,17 +408,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "target_accounts": {
-        "account": (
-            "account",
-            "account name",
-            "company",
-            "company name",
-            "organization",
-            "organisation",
-            "customer",
-            "client",
-            "target account",
-        ),
+        "account": (*_ACCOUNT_WORDS, "target account"),
         "rep": (*_REP_WORDS, "owner", "account owner", "assigned to"),
         "team": ("team", "team name", "sales team", "pod", "segment", "territory", "region"),
     },
