@@ -62,9 +62,12 @@ def problem(detection: Detection, options: IngestOptions) -> str | None:
     unmatched = ", ".join(detection.unmatched_headers) or "(none)"
     if detection.missing:
         missing = ", ".join(KINDS[detection.kind].field(f).label for f in detection.missing)
+        first = detection.missing[0]
+        others = "".join(f"; it could also be a {o}" for o in detection.other_readings)
         return (
             f"as {detection.kind} ({detection.source}), no column found for: {missing}; "
-            f"unmatched columns: {unmatched}{refused}"
+            f"unmatched columns: {unmatched}{refused}{others}. Say which column holds it with --map "
+            f"{first}=COLUMN (or on the Upload page), or name another kind with --kind"
         )
     if detection.doubts and not options.mapping:
         doubts = "; ".join(detection.doubts)

@@ -62,6 +62,7 @@ class Detection:
     doubts: list[str] = field(default_factory=list)  # why the app should ask, in words
     refused: list[str] = field(default_factory=list)  # columns whose values refuted their header
     implied_type: str | None = None  # the type of every row of an export of one activity type
+    other_readings: list[str] = field(default_factory=list)  # other kinds the file could be, and why not
     amount_divisor: float = 1.0  # amounts in cents (Close): 100
     names_by_id: bool = False  # the sampled rep / owner column names people by user ID
 
@@ -95,11 +96,14 @@ class _Fit:
     doubts: list[str]
     refused: list[str]
 
+    weak: list[str] = field(default_factory=list)  # why the file may be another kind after all
+
     @property
     def solid(self) -> bool:
-        """Every required field assigned, none of them by a mere keyword."""
+        """Every required field assigned, none of them by a mere keyword, and enough of the file fits."""
         required = KINDS[self.kind].required
-        return not self.missing and all(self.scores.get(f, 1.0) >= GUESS_BELOW for f in required)
+        complete = not self.missing and all(self.scores.get(f, 1.0) >= GUESS_BELOW for f in required)
+        return complete and not self.weak
 
     @property
     def total(self) -> float:
@@ -145,7 +149,10 @@ def _fit(headers: list[str], kind: str, source: str, sample: Sequence[Sequence[s
             doubts.append(f"the {fields[name].label.lower()} could be {options}")
         if fields[name].required and scores[name] < GUESS_BELOW:
             doubts.append(f"{headers[col]!r} is only a guess for the {fields[name].label.lower()}")
-    return _Fit(kind, source, mapping, scores, KINDS[kind].missing(mapping), doubts, refused)
+    fit = _Fit(kind, source, mapping, scores, KINDS[kind].missing(mapping), doubts, refused)
+    if not fit.missing:
+        fit.weak = _weak_fit(headers, fit)
+    return fit
 
 
 def detect(
@@ -165,9 +172,12 @@ def detect(
     if not best.mapping:
         return Detection(headers, None, None, {}, list(KINDS[best.kind].required) if kind else [])
     rivals = [f.kind for f in fits[1:] if not f.missing and f.total >= RIVAL_RATIO * best.total]
-    doubts = list(best.doubts)
-    if not best.missing:
-        doubts += _weak_fit(headers, best)
+    doubts = best.doubts + best.weak
+    others = [
+        f"{KINDS[f.kind].label.lower()}" + (f" ({'; '.join(f.weak)})" if f.weak else "")
+        for f in fits[1:]
+        if not f.missing and f.kind not in rivals
+    ]
     return Detection(
         headers=headers,
         kind=best.kind,
@@ -179,6 +189,7 @@ def detect(
         alternatives=rivals,
         doubts=doubts,
         refused=best.refused,
+        other_readings=others if best.missing else [],
         implied_type=implied_type(headers, best.kind, best.mapping),
         amount_divisor=_amount_divisor(headers, best.mapping, best.kind, best.source),
         names_by_id=_names_by_id(best.mapping, best.kind, sample),
@@ -239,7 +250,8 @@ def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, 
     """
     resolved: dict[str, int] = {}
     joins: dict[str, int] = {}
-    for name, text in mapping.items():
+    for named, text in mapping.items():
+        name = KINDS[kind].canonical(named)
         if name not in KINDS[kind].field_names:
             continue
         whole = _resolve(headers, text)
@@ -270,6 +282,7 @@ def overlay(
 ) -> Detection:
     """The user's mapping (field -> header, 'A+B' joins two) over a detection of the same kind:
     the detected fields keep their columns unless the user gave those columns to other fields."""
+    named = {KINDS[kind].canonical(f): text for f, text in named.items()}
     taken = {part.strip() for text in named.values() for part in [text, *text.split(JOIN)]}
     detected = found.mapping_by_header if found else {}
     kept = {f: h for f, h in detected.items() if f not in named and not ({h, *h.split(JOIN)} & taken)}

@@ -63,13 +63,15 @@ def ingest_file(database: db.Database, path: Path, options: IngestOptions | None
         earlier = db.execute(cur, "upload_find_by_sha256", sha256=digest).fetchone()
     if earlier:
         upload_id, earlier_name, kind, source, *_ = earlier
+        told = options.mapping or options.stage_statuses or options.snapshot_date or options.kind
+        again = f"; to load it again another way, undo it first (dashboard undo {upload_id})" if told else ""
         return IngestResult(
             file=name,
             status="duplicate",
             upload_id=upload_id,
             kind=kind,
             source=source,
-            message=f"{name}: already loaded as upload {upload_id} ({earlier_name}); nothing changed",
+            message=f"{name}: already loaded as upload {upload_id} ({earlier_name}); nothing changed{again}",
         )
     with tempfile.TemporaryDirectory(prefix="ingest-") as workdir:
         try:
@@ -151,19 +153,7 @@ def _store(
 def _prepare_pipeline(
     cur: duckdb.DuckDBPyConnection, cleaned: _Cleaned, detection: Detection, options: IngestOptions
 ) -> None:
-    """Dates a snapshot without its own date, and decides each deal's status (or asks)."""
-    if options.snapshot_date is None and "snapshot_date" not in detection.mapping:
-        today = options.upload_date or dt.date.today()
-        found = db.execute(cur, "ingest_snapshot_from_data", upload_date=today).fetchone()[0]
-        cleaned.snapshot_date, cleaned.snapshot_from_data = found or today, found is not None
-        db.execute(cur, "ingest_date_snapshot", snapshot_date=cleaned.snapshot_date)
-        cleaned.notes.append(
-            f"no 'as of' column: stored as the pipeline of {cleaned.snapshot_date:%Y-%m-%d}, "
-            + ("the latest date in the file" if found else "today (the file has no past dates)")
-            + " (another date: --snapshot-date, or change it on the Upload page)"
-        )
-    else:
-        cleaned.snapshot_date = options.snapshot_date
+    """Decides each deal's status (or asks), and dates a snapshot without its own date."""
     undecided, any_closed = statuses.decide(cur, cleaned.source)
     said = {"status", "is_won", "is_closed", "active"} & set(detection.mapping)
     if undecided and not said and not any_closed:
@@ -180,6 +170,18 @@ def _prepare_pipeline(
             f"stages read as open (no rule says won or lost): {shown}; if one means won or lost, "
             "say so with --stage-status or on the Upload page"
         )
+    if options.snapshot_date is None and "snapshot_date" not in detection.mapping:
+        today = options.upload_date or dt.date.today()
+        found = db.execute(cur, "ingest_snapshot_from_data", upload_date=today).fetchone()[0]
+        cleaned.snapshot_date, cleaned.snapshot_from_data = found or today, found is not None
+        db.execute(cur, "ingest_date_snapshot", snapshot_date=cleaned.snapshot_date)
+        cleaned.notes.append(
+            f"no 'as of' column: stored as the pipeline of {cleaned.snapshot_date:%Y-%m-%d}, "
+            + ("the latest date in the file" if found else "today (the file has no past dates)")
+            + " (another date: --snapshot-date, or change it on the Upload page)"
+        )
+    else:
+        cleaned.snapshot_date = options.snapshot_date
 
 
 def _record(

@@ -15,6 +15,8 @@ from dashboard.ingest.presets import SYNONYMS, normalise_header, presets_for
 from dashboard.ingest.presets.generic import ENTITY_PREFIXES, KEYWORDS
 from dashboard.ingest.schema import KINDS
 
+MIN_SOURCE_POINTS = 2  # without a label of its own, a CRM is named on two shared labels at least
+
 # Header scores by how the spelling was found.
 OWN_LABEL = 1.0  # a label of the CRM that wrote the file
 OTHER_LABEL = 0.95  # another CRM's label, or a generic snake_case name
@@ -141,15 +143,20 @@ def best_source(headers: list[str], kind: str) -> str:
     'generic' when the headers are nobody's own (or several CRMs fit equally)."""
     by_spelling = _sources_by_spelling(kind)
     points: dict[str, float] = {}
+    own: set[str] = set()  # sources with a label of their own among the headers
     for header in headers:
         sources = by_spelling.get(header_forms(header)[0], frozenset()) if header.strip() else frozenset()
         for source in sources:
             points[source] = points.get(source, 0.0) + 1 / len(sources)
+        if len(sources) == 1:
+            own |= sources
     if not points:
         return "generic"
     best = max(points.values())
     leaders = [s for s, p in points.items() if abs(p - best) < 1e-9]
-    return leaders[0] if len(leaders) == 1 else "generic"
+    if len(leaders) > 1 or (leaders[0] not in own and best < MIN_SOURCE_POINTS):
+        return "generic"  # nobody's own labels, or too few to say
+    return leaders[0]
 
 
 def preset_unit(header: str, kind: str, source: str | None, units: str) -> object | None:

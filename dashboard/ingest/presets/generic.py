@@ -88,6 +88,20 @@ _REP_WORDS: tuple[str, ...] = (
     "ae",
     "sdr",
     "bdr",
+    "executive",  # public CRM sample data (executive, assigned_executive)
+    "sales executive",
+    "assigned executive",
+)
+
+# A rep named by ID in activity and deal exports (resolved through a roster's user ID), the
+# roster's user ID column itself: after the names, so a file with both takes the name.
+_REP_ID_WORDS: tuple[str, ...] = (
+    "rep id",
+    "sales rep id",
+    "salesperson id",
+    "agent id",
+    "user id",
+    "owner id",
 )
 
 _ACCOUNT_WORDS: tuple[str, ...] = (
@@ -124,6 +138,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "caller",
             "host",
             "employee",
+            *_REP_ID_WORDS,
         ),
         "date": (
             "date",
@@ -214,6 +229,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "deal owner",
             "assigned to",
             "user",
+            *_REP_ID_WORDS,
         ),
         "account": _ACCOUNT_WORDS,
         "stage": (
@@ -337,7 +353,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "first_name": ("first name", "firstname", "given name", "forename"),
         "last_name": ("last name", "lastname", "surname", "family name"),
-        "user_id": ("user id", "id", "owner id", "employee id", "record id", "userid"),
+        "user_id": (*_REP_ID_WORDS, "id", "employee id", "record id", "userid"),
         "email": ("email", "email address", "e-mail", "work email", "rep email", "user email"),
         "team": (
             "team",
