@@ -1,9 +1,10 @@
 -- Reps with team and manager: the current roster, plus anyone who appears in the
--- activities or the pipeline without a roster entry (team unknown).
+-- activities or the pipeline without a roster entry (team unknown): a name, e-mail or
+-- user ID (Salesforce OwnerId) that no roster entry carries.
 -- $teams: the teams the viewer may see (NULL: all; reps without a team only then).
 -- params: $teams VARCHAR[]
 WITH roster AS (
-    SELECT rep, rep_key, email, team, manager, start_date, active
+    SELECT rep, rep_key, email, lower(user_id) AS user_id, team, manager, start_date, active
     FROM reps
     WHERE superseded_by IS NULL
 ),
@@ -17,7 +18,9 @@ everyone AS (
     UNION ALL
     SELECT s.rep, NULL, NULL, NULL, NULL, true
     FROM seen s
-    WHERE NOT EXISTS (SELECT 1 FROM roster r WHERE r.rep_key = lower(s.rep) OR r.email = lower(s.rep))
+    WHERE NOT EXISTS (
+        SELECT 1 FROM roster r WHERE r.rep_key = lower(s.rep) OR r.email = lower(s.rep) OR r.user_id = lower(s.rep)
+    )
 )
 SELECT * FROM everyone
 WHERE $teams IS NULL OR list_contains($teams, team)

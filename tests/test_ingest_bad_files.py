@@ -105,7 +105,7 @@ BAD_FILES = [
         "name-value.csv",
         b"Name,Value\nAda,3\n",
         {},
-        "nothing fits",
+        "no column found for",
         id="unsure-headers",
     ),
     pytest.param(

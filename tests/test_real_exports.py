@@ -277,7 +277,7 @@ def test_a_company_list_is_not_taken_for_target_accounts(database: Database, wri
     )
     result = load(database, write("companies.csv", text))
     assert result.status == "failed"
-    assert "fit a target accounts" in result.message
+    assert "only 2 of its 8 columns fit a target accounts" in result.message
     forced = load(database, write("companies.csv", text), kind="target_accounts")
     assert forced.status == "failed"  # forcing the kind does not settle a weak fit: map the columns
     mapped = load(
@@ -372,3 +372,46 @@ def test_each_date_column_keeps_its_own_order(database: Database, write) -> None
     assert fetch(
         database, "SELECT created_date, close_date FROM opportunity_snapshots WHERE opportunity_id = '2'"
     ) == [(D(2026, 4, 3), D(2026, 3, 4))]
+
+
+def test_reps_named_by_a_rep_id_resolve_through_the_roster(database: Database, write) -> None:
+    # a public CRM sample: sales_reps.csv (rep_id, rep_name, ...) and deals.csv (rep_id, ...)
+    reps = (
+        "rep_id,rep_name,title,region,hire_date,active\nR001,Sarah Mitchell,Senior AE,North,2020-08-16,True\n"
+    )
+    assert load(database, write("sales_reps.csv", reps)).status == "loaded"
+    assert fetch(database, "SELECT rep, user_id, team FROM reps") == [("Sarah Mitchell", "R001", "North")]
+    deals = (
+        "deal_id,rep_id,deal_name,deal_value,stage,created_date,close_date\n"
+        "D1,R001,Acme,1000,Closed Won,2026-03-02,2026-04-01\nD2,R001,Globex,500,Proposal,2026-03-09,\n"
+    )
+    result = load(database, write("deals.csv", deals), upload_date=D(2026, 11, 28))
+    assert result.status == "loaded", result.message
+    assert not any("not in the roster" in n for n in result.notes)
+    assert roster.list_reps(database)["rep"].tolist() == ["Sarah Mitchell"]
+
+
+def test_a_strong_reading_missing_one_column_is_named_with_the_fix(database: Database, write) -> None:
+    # a Salesforce Data Loader opportunity export without its owner column
+    text = (
+        "Id,AccountId,Name,StageName,Amount,CloseDate,IsClosed,IsWon,CreatedDate\n"
+        "006A,001A,Big deal,Qualification,15000,02/03/24,FALSE,FALSE,02/01/24\n"
+    )
+    result = load(database, write("Opportunity.csv", text))
+    assert result.status == "failed"
+    assert result.message.startswith(
+        "Opportunity.csv: as opportunities (salesforce), no column found for: Owner"
+    )
+    assert "--map owner=COLUMN" in result.message
+    mapped = load(
+        database, write("Opportunity.csv", text), mapping={"rep": "AccountId"}, partial_mapping=True
+    )
+    assert mapped.status == "loaded", mapped.message  # 'rep' names a pipeline's owner too
+
+
+def test_a_file_loaded_before_says_how_to_load_it_another_way(database: Database, write) -> None:
+    text = "rep,date,type\nAna Souza,2026-10-05,Call\n"
+    first = load(database, write("log.csv", text))
+    again = load(database, write("log.csv", text), mapping={"subject": "type"}, partial_mapping=True)
+    assert again.status == "duplicate"
+    assert f"undo it first (dashboard undo {first.upload_id})" in again.message

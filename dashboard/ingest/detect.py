@@ -5,8 +5,8 @@ header is spelled (the CRM's own label, another CRM's, a generic wording, the sa
 without a unit or a CRM prefix such as `Deal - `, or only a keyword), times a value
 score, from a sample of the column (an amount column must hold numbers, a date
 column dates, an owner column names, e-mails or user IDs). Columns are assigned
-best score first; a kind fits when its required fields are all assigned. The
-result is *sure* only when one kind clearly fits, no required field rests on a
+best score first; a kind fits when its required fields are all assigned. (`spelling` scores the
+headers.) The result is *sure* only when one kind clearly fits, no required field rests on a
 keyword guess, no two columns tie for a field and the file is not mostly
 unrecognised; otherwise `doubts` says why, and the app asks instead of guessing.
 """
@@ -17,31 +17,32 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
-from dashboard.ingest import values
-from dashboard.ingest.presets import PRESETS, SYNONYMS, normalise_header, presets_for
-from dashboard.ingest.presets.generic import ENTITY_PREFIXES, IMPLIED_TYPES, KEYWORDS
+from dashboard.ingest import spelling, values
+from dashboard.ingest.presets import PRESETS, normalise_header
+from dashboard.ingest.presets.generic import IMPLIED_TYPES
 from dashboard.ingest.schema import KINDS
+from dashboard.ingest.spelling import header_forms, header_score
+
+__all__ = [
+    "JOIN",
+    "SOURCES",
+    "Detection",
+    "detect",
+    "from_mapping",
+    "header_forms",
+    "header_score",
+    "overlay",
+]
 
 SOURCES: tuple[str, ...] = tuple(dict.fromkeys(p.source for p in PRESETS))
 JOIN = "+"  # "First Name+Last Name": two columns joined into one field (mapping screen, --map)
 
-# Header scores by how the spelling was found.
-OWN_LABEL = 1.0  # a label of the CRM that wrote the file
-OTHER_LABEL = 0.95  # another CRM's label, or a generic snake_case name
-SYNONYM = 0.9  # a generic wording
-UNIT_DROPPED = 0.9  # ... of the header without its trailing '(unit)'
-PREFIX_DROPPED = 0.85  # ... of the header without its CRM prefix ('Deal - ')
-KEYWORD = 0.45  # only a keyword of the field appears in the header
-PREFERENCE_STEP = 0.001  # earlier spellings of a field win over later ones
 GUESS_BELOW = 0.6  # a required field scored under this is a guess: ask
 MIN_SHARE = 0.5  # a column whose values mostly lack the field's shape is refused
 RIVAL_RATIO = 0.8  # another kind scoring this close to the best one: ask
 WEAK_COVERAGE = 0.3  # under this share of filled columns recognised (and < 3 fields): ask
 
-_PARENTHETICAL = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*$")
-_PREFIX = re.compile(r"^\s*([^\W\d_][\w ]*?)\s*(?: - | – |: )\s*(.+)$")
 _OLD_SEPARATORS = re.compile(r"[_\-\s]+")
 
 
@@ -61,6 +62,7 @@ class Detection:
     doubts: list[str] = field(default_factory=list)  # why the app should ask, in words
     refused: list[str] = field(default_factory=list)  # columns whose values refuted their header
     implied_type: str | None = None  # the type of every row of an export of one activity type
+    other_readings: list[str] = field(default_factory=list)  # other kinds the file could be, and why not
     amount_divisor: float = 1.0  # amounts in cents (Close): 100
     names_by_id: bool = False  # the sampled rep / owner column names people by user ID
 
@@ -76,103 +78,6 @@ class Detection:
         for f, i in self.joins.items():
             named[f] = f"{named[f]}{JOIN}{self.headers[i]}"
         return named
-
-
-def _strip_header(header: str) -> str:
-    return header.lstrip("\ufeff").strip().strip('"').strip().rstrip(":*").strip()
-
-
-def header_forms(header: str) -> tuple[str, ...]:
-    """The comparison forms of a header: whole, then without a trailing '(unit)'."""
-    text = _strip_header(header)
-    whole = normalise_header(text)
-    bare = normalise_header(_PARENTHETICAL.sub("", text))
-    return (whole, bare) if bare and bare != whole else (whole,)
-
-
-def _unprefixed(header: str, kind: str) -> str | None:
-    """The header without a CRM's entity prefix for this kind ('Deal - Owner' -> 'owner')."""
-    found = _PREFIX.match(_strip_header(header))
-    if found and normalise_header(found[1]) in _prefixes(kind):
-        return normalise_header(found[2])
-    return None
-
-
-@cache
-def _prefixes(kind: str) -> frozenset[str]:
-    return frozenset(normalise_header(p) for p in ENTITY_PREFIXES.get(kind, ()))
-
-
-@dataclass(frozen=True)
-class _Spelling:
-    field: str
-    origin: str  # a source (CRM or "generic"), or "synonym"
-    position: int  # place among the field's spellings in its preset (0: preferred)
-
-
-@cache
-def _index(kind: str) -> dict[str, tuple[_Spelling, ...]]:
-    """Normalised spelling -> every place it is listed for this kind."""
-    found: dict[str, list[_Spelling]] = {}
-    for preset in presets_for(kind):
-        for name, spellings in preset.headers.items():
-            for position, spelling in enumerate(spellings):
-                found.setdefault(normalise_header(spelling), []).append(
-                    _Spelling(name, preset.source, position)
-                )
-    for name, spellings in SYNONYMS.get(kind, {}).items():
-        for position, spelling in enumerate(spellings):
-            found.setdefault(normalise_header(spelling), []).append(_Spelling(name, "synonym", position))
-    return {k: tuple(v) for k, v in found.items()}
-
-
-@cache
-def _known_spellings() -> frozenset[str]:
-    return frozenset(s for kind in KINDS for s in _index(kind))
-
-
-def header_score(cells: list[str]) -> int:
-    """How many cells of a row are known header spellings (finds the header row)."""
-    known = _known_spellings()
-    return sum(1 for c in cells if c and any(form in known for form in header_forms(c)))
-
-
-def _spelling_scores(header: str, kind: str, source: str | None) -> dict[str, float]:
-    """field -> header score of this header for this kind (best way it was found)."""
-    index = _index(kind)
-    forms = header_forms(header)
-    # (form to look up, factor, the only fields it may name: None for any)
-    tried: list[tuple[str, float, frozenset[str] | None]] = [(forms[0], 1.0, None)]
-    if len(forms) > 1:
-        tried.append((forms[1], UNIT_DROPPED, None))
-    unprefixed = _unprefixed(header, kind)
-    if unprefixed:
-        tried.append((unprefixed, PREFIX_DROPPED, None))
-    if forms[0].endswith(" name"):  # 'Deal Owner Name' names the 'Deal Owner'
-        tried.append((forms[0].removesuffix(" name"), PREFIX_DROPPED, _people(kind)))
-    scores: dict[str, float] = {}
-    for form, factor, only in tried:
-        for spelling in index.get(form, ()):
-            if only is not None and spelling.field not in only:
-                continue
-            if spelling.origin == "synonym":
-                base = SYNONYM
-            else:
-                base = OWN_LABEL if spelling.origin == source else OTHER_LABEL
-            score = base * factor - PREFERENCE_STEP * min(spelling.position, 30)
-            scores[spelling.field] = max(scores.get(spelling.field, 0.0), score)
-    words = forms[0].split()
-    if words and words[-1] not in ("id", "ids"):  # 'Associated Company IDs' holds IDs, not companies
-        for name, keywords in KEYWORDS.get(kind, {}).items():
-            if name not in scores and set(words) & set(keywords):
-                scores[name] = KEYWORD
-    return scores
-
-
-@cache
-def _people(kind: str) -> frozenset[str]:
-    """The fields of a kind that name a person (rep, owner, manager)."""
-    return frozenset(f.name for f in KINDS[kind].fields if f.shape == "person")
 
 
 def _column(sample: Sequence[Sequence[str]], index: int) -> list[str]:
@@ -191,11 +96,14 @@ class _Fit:
     doubts: list[str]
     refused: list[str]
 
+    weak: list[str] = field(default_factory=list)  # why the file may be another kind after all
+
     @property
     def solid(self) -> bool:
-        """Every required field assigned, none of them by a mere keyword."""
+        """Every required field assigned, none of them by a mere keyword, and enough of the file fits."""
         required = KINDS[self.kind].required
-        return not self.missing and all(self.scores.get(f, 1.0) >= GUESS_BELOW for f in required)
+        complete = not self.missing and all(self.scores.get(f, 1.0) >= GUESS_BELOW for f in required)
+        return complete and not self.weak
 
     @property
     def total(self) -> float:
@@ -211,10 +119,10 @@ def _fit(headers: list[str], kind: str, source: str, sample: Sequence[Sequence[s
         if not header.strip():
             continue
         column = _column(sample, col) if sample else []
-        for name, header_points in _spelling_scores(header, kind, source).items():
+        for name, header_points in spelling.scores(header, kind, source).items():
             share = values.shape_share(fields[name].shape, column)
             if share is not None and share < MIN_SHARE:
-                if header_points >= PREFIX_DROPPED:
+                if header_points >= spelling.PREFIX_DROPPED:
                     shown = ", ".join(repr(v) for v in values.examples(column))
                     label = fields[name].label.lower()
                     refused.append(f"{header!r} is not the {label}: its values ({shown}) do not fit")
@@ -241,34 +149,10 @@ def _fit(headers: list[str], kind: str, source: str, sample: Sequence[Sequence[s
             doubts.append(f"the {fields[name].label.lower()} could be {options}")
         if fields[name].required and scores[name] < GUESS_BELOW:
             doubts.append(f"{headers[col]!r} is only a guess for the {fields[name].label.lower()}")
-    return _Fit(kind, source, mapping, scores, KINDS[kind].missing(mapping), doubts, refused)
-
-
-@cache
-def _sources_by_spelling(kind: str) -> dict[str, frozenset[str]]:
-    """Normalised label -> the sources whose presets of this kind list it."""
-    found: dict[str, set[str]] = {}
-    for preset in presets_for(kind):
-        for spellings in preset.headers.values():
-            for s in spellings:
-                found.setdefault(normalise_header(s), set()).add(preset.source)
-    return {k: frozenset(v) for k, v in found.items()}
-
-
-def _best_source(headers: list[str], kind: str) -> str:
-    """The CRM whose own labels match the headers best, a label shared by n sources counting 1/n;
-    'generic' when the headers are nobody's own (or several CRMs fit equally)."""
-    by_spelling = _sources_by_spelling(kind)
-    points: dict[str, float] = {}
-    for header in headers:
-        sources = by_spelling.get(header_forms(header)[0], frozenset()) if header.strip() else frozenset()
-        for source in sources:
-            points[source] = points.get(source, 0.0) + 1 / len(sources)
-    if not points:
-        return "generic"
-    best = max(points.values())
-    leaders = [s for s, p in points.items() if abs(p - best) < 1e-9]
-    return leaders[0] if len(leaders) == 1 else "generic"
+    fit = _Fit(kind, source, mapping, scores, KINDS[kind].missing(mapping), doubts, refused)
+    if not fit.missing:
+        fit.weak = _weak_fit(headers, fit)
+    return fit
 
 
 def detect(
@@ -282,15 +166,18 @@ def detect(
     `sample`: the first data rows, as text, to check that values fit the fields.
     """
     kinds = [kind] if kind else list(KINDS)
-    fits = [_fit(headers, k, source or _best_source(headers, k), sample) for k in kinds]
+    fits = [_fit(headers, k, source or spelling.best_source(headers, k), sample) for k in kinds]
     fits.sort(key=lambda f: (f.solid, f.total), reverse=True)
     best = fits[0]
     if not best.mapping:
         return Detection(headers, None, None, {}, list(KINDS[best.kind].required) if kind else [])
     rivals = [f.kind for f in fits[1:] if not f.missing and f.total >= RIVAL_RATIO * best.total]
-    doubts = list(best.doubts)
-    if not best.missing:
-        doubts += _weak_fit(headers, best)
+    doubts = best.doubts + best.weak
+    others = [
+        f"{KINDS[f.kind].label.lower()}" + (f" ({'; '.join(f.weak)})" if f.weak else "")
+        for f in fits[1:]
+        if not f.missing and f.kind not in rivals
+    ]
     return Detection(
         headers=headers,
         kind=best.kind,
@@ -302,6 +189,7 @@ def detect(
         alternatives=rivals,
         doubts=doubts,
         refused=best.refused,
+        other_readings=others if best.missing else [],
         implied_type=implied_type(headers, best.kind, best.mapping),
         amount_divisor=_amount_divisor(headers, best.mapping, best.kind, best.source),
         names_by_id=_names_by_id(best.mapping, best.kind, sample),
@@ -362,7 +250,8 @@ def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, 
     """
     resolved: dict[str, int] = {}
     joins: dict[str, int] = {}
-    for name, text in mapping.items():
+    for named, text in mapping.items():
+        name = KINDS[kind].canonical(named)
         if name not in KINDS[kind].field_names:
             continue
         whole = _resolve(headers, text)
@@ -393,6 +282,7 @@ def overlay(
 ) -> Detection:
     """The user's mapping (field -> header, 'A+B' joins two) over a detection of the same kind:
     the detected fields keep their columns unless the user gave those columns to other fields."""
+    named = {KINDS[kind].canonical(f): text for f, text in named.items()}
     taken = {part.strip() for text in named.values() for part in [text, *text.split(JOIN)]}
     detected = found.mapping_by_header if found else {}
     kept = {f: h for f, h in detected.items() if f not in named and not ({h, *h.split(JOIN)} & taken)}
@@ -419,22 +309,11 @@ _UNIT_HINTS = (
 )
 
 
-def _preset_unit(header: str, kind: str, source: str | None, units: str) -> object | None:
-    """What the source's preset says of this header's numbers (`units`: a Preset attribute)."""
-    whole = header_forms(header)[0]
-    for preset in presets_for(kind):
-        if preset.source == source:
-            for spelling, unit in getattr(preset, units).items():
-                if normalise_header(spelling) == whole:
-                    return unit
-    return None
-
-
 def _amount_divisor(headers: list[str], mapping: dict[str, int], kind: str, source: str | None) -> float:
     """What the amount column's numbers are divided by (the preset's word, else 1)."""
     if "amount" not in mapping:
         return 1.0
-    divisor = _preset_unit(headers[mapping["amount"]], kind, source, "amount_divisors")
+    divisor = spelling.preset_unit(headers[mapping["amount"]], kind, source, "amount_divisors")
     return float(divisor) if isinstance(divisor, int | float) else 1.0
 
 
@@ -443,7 +322,7 @@ def _duration_unit(headers: list[str], mapping: dict[str, int], kind: str, sourc
     if "duration" not in mapping:
         return "minutes"
     header = headers[mapping["duration"]]
-    unit = _preset_unit(header, kind, source, "duration_units")
+    unit = spelling.preset_unit(header, kind, source, "duration_units")
     if isinstance(unit, str):
         return unit
     whole = header_forms(header)[0]

@@ -26,10 +26,10 @@ from typing import Any, BinaryIO
 import duckdb
 
 from dashboard import db
-from dashboard.ingest import profiles, read, reports, rules, sniff, statuses
-from dashboard.ingest.detect import Detection, detect, from_mapping, header_score, overlay, signature
+from dashboard.ingest import decide, read, reports, rules, sniff, statuses
+from dashboard.ingest.detect import Detection
+from dashboard.ingest.options import IngestOptions
 from dashboard.ingest.result import IngestResult, describe, failed, summary
-from dashboard.ingest.schema import KINDS
 
 MAX_ERRORS_REPORTED = 100
 # Kinds whose new rows replace stored ones (same snapshot date + opportunity, same rep,
@@ -37,21 +37,6 @@ MAX_ERRORS_REPORTED = 100
 REPLACING_KINDS = frozenset({"opportunities", "roster", "targets"})
 # Kinds stored under keys computed first (`ingest_keys_<kind>.sql`, temp table `keyed`).
 KEYED_KINDS = frozenset({"activities", "opportunities"})
-
-
-@dataclass
-class IngestOptions:
-    kind: str | None = None  # force the kind (else detected)
-    source: str | None = None  # force the source preset (else detected)
-    mapping: dict[str, str] | None = None  # confirmed canonical field -> header ('A+B' joins two)
-    partial_mapping: bool = False  # `mapping` names some fields only (--map): detect the rest
-    snapshot_date: dt.date | None = None  # for pipeline files without their own date
-    day_first: bool | None = None  # d/m/y dates (else decided from the file)
-    display_name: str | None = None  # name to record (uploads arrive as temp files)
-    uploaded_by: str | None = None
-    known_metrics: tuple[str, ...] = ()  # target metric names accepted (empty: any)
-    stage_statuses: dict[str, str] = field(default_factory=dict)  # stage -> won|lost|open, remembered
-    upload_date: dt.date | None = None  # today unless told (tests): a file's dates after it are ignored
 
 
 def ingest_stream(
@@ -78,21 +63,23 @@ def ingest_file(database: db.Database, path: Path, options: IngestOptions | None
         earlier = db.execute(cur, "upload_find_by_sha256", sha256=digest).fetchone()
     if earlier:
         upload_id, earlier_name, kind, source, *_ = earlier
+        told = options.mapping or options.stage_statuses or options.snapshot_date or options.kind
+        again = f"; to load it again another way, undo it first (dashboard undo {upload_id})" if told else ""
         return IngestResult(
             file=name,
             status="duplicate",
             upload_id=upload_id,
             kind=kind,
             source=source,
-            message=f"{name}: already loaded as upload {upload_id} ({earlier_name}); nothing changed",
+            message=f"{name}: already loaded as upload {upload_id} ({earlier_name}); nothing changed{again}",
         )
     with tempfile.TemporaryDirectory(prefix="ingest-") as workdir:
         try:
-            table = read.open_table(path, Path(workdir), _header_scorer(database))
+            table = read.open_table(path, Path(workdir), decide.header_scorer(database))
         except read.UnreadableFile as exc:
             return failed(name, f"{name}: {exc}")
-        detection = _detection(database, table.headers, options, table.sample)
-        problem = _detection_problem(detection, options)
+        detection = decide.detection_for(database, table.headers, options, table.sample)
+        problem = decide.problem(detection, options)
         if problem:
             return failed(name, f"{name}: {problem}", detection)
         try:
@@ -110,70 +97,6 @@ class _NothingToStore(Exception):
         super().__init__(message)
         self.errors = errors or []
         self.stages = stages or []
-
-
-def _header_scorer(database: db.Database) -> read.HeaderScore:
-    """Rates candidate header rows; a row with a saved mapping profile beats any other."""
-    saved = profiles.signatures(database)
-
-    def score(cells: list[str]) -> int:
-        return header_score(cells) + (1000 if saved and signature(cells) in saved else 0)
-
-    return score
-
-
-def _detection(
-    database: db.Database, headers: list[str], options: IngestOptions, sample: list[list[str]]
-) -> Detection:
-    if options.mapping and options.kind and not options.partial_mapping:
-        return from_mapping(headers, options.kind, options.source or "generic", options.mapping)
-    saved = profiles.find(database, headers)
-    if (
-        saved
-        and not options.mapping
-        and options.kind in (None, saved.kind)
-        and options.source in (None, saved.source)
-    ):
-        return from_mapping(headers, saved.kind, saved.source, saved.mapping)
-    found = detect(headers, options.kind, options.source, sample)
-    kind = options.kind or found.kind
-    if not options.mapping or kind is None:
-        return found
-    # the fields the user named (--map), the rest as detected
-    same_kind = found if found.kind == kind else None
-    return overlay(same_kind, headers, kind, options.source or found.source, options.mapping)
-
-
-def _detection_problem(detection: Detection, options: IngestOptions) -> str | None:
-    headers = ", ".join(detection.headers) or "(none)"
-    refused = "".join(f"; {r}" for r in detection.refused)
-    if detection.kind is None:
-        kinds = ", ".join(KINDS)
-        return (
-            f"could not tell what kind of file this is ({kinds}); "
-            f"unmatched columns: {headers}{refused}. Name the kind with --kind and the CRM with --source, "
-            "or map the columns once on the Upload page"
-        )
-    unmatched = ", ".join(detection.unmatched_headers) or "(none)"
-    if detection.missing:
-        missing = ", ".join(KINDS[detection.kind].field(f).label for f in detection.missing)
-        return (
-            f"as {detection.kind} ({detection.source}), no column found for: {missing}; "
-            f"unmatched columns: {unmatched}{refused}"
-        )
-    if detection.doubts and not options.mapping:
-        doubts = "; ".join(detection.doubts)
-        return (
-            f"read as {detection.kind} ({detection.source}), but {doubts}{refused}. Confirm the columns on "
-            "the Upload page, or say which column holds what with --map FIELD=COLUMN"
-        )
-    if detection.alternatives and not options.kind:
-        others = ", ".join(detection.alternatives)
-        return (
-            f"the columns fit both {detection.kind} and {others}; "
-            f"say which with --kind (unmatched columns: {unmatched})"
-        )
-    return None
 
 
 @dataclass
@@ -230,19 +153,7 @@ def _store(
 def _prepare_pipeline(
     cur: duckdb.DuckDBPyConnection, cleaned: _Cleaned, detection: Detection, options: IngestOptions
 ) -> None:
-    """Dates a snapshot without its own date, and decides each deal's status (or asks)."""
-    if options.snapshot_date is None and "snapshot_date" not in detection.mapping:
-        today = options.upload_date or dt.date.today()
-        found = db.execute(cur, "ingest_snapshot_from_data", upload_date=today).fetchone()[0]
-        cleaned.snapshot_date, cleaned.snapshot_from_data = found or today, found is not None
-        db.execute(cur, "ingest_date_snapshot", snapshot_date=cleaned.snapshot_date)
-        cleaned.notes.append(
-            f"no 'as of' column: stored as the pipeline of {cleaned.snapshot_date:%Y-%m-%d}, "
-            + ("the latest date in the file" if found else "today (the file has no past dates)")
-            + " (another date: --snapshot-date, or change it on the Upload page)"
-        )
-    else:
-        cleaned.snapshot_date = options.snapshot_date
+    """Decides each deal's status (or asks), and dates a snapshot without its own date."""
     undecided, any_closed = statuses.decide(cur, cleaned.source)
     said = {"status", "is_won", "is_closed", "active"} & set(detection.mapping)
     if undecided and not said and not any_closed:
@@ -259,6 +170,18 @@ def _prepare_pipeline(
             f"stages read as open (no rule says won or lost): {shown}; if one means won or lost, "
             "say so with --stage-status or on the Upload page"
         )
+    if options.snapshot_date is None and "snapshot_date" not in detection.mapping:
+        today = options.upload_date or dt.date.today()
+        found = db.execute(cur, "ingest_snapshot_from_data", upload_date=today).fetchone()[0]
+        cleaned.snapshot_date, cleaned.snapshot_from_data = found or today, found is not None
+        db.execute(cur, "ingest_date_snapshot", snapshot_date=cleaned.snapshot_date)
+        cleaned.notes.append(
+            f"no 'as of' column: stored as the pipeline of {cleaned.snapshot_date:%Y-%m-%d}, "
+            + ("the latest date in the file" if found else "today (the file has no past dates)")
+            + " (another date: --snapshot-date, or change it on the Upload page)"
+        )
+    else:
+        cleaned.snapshot_date = options.snapshot_date
 
 
 def _record(

@@ -53,6 +53,7 @@ class IngestResult:
             "rows_loaded",
             "rows_rejected",
             "duplicates_skipped",
+            "rows_replaced",
             "errors",
             "warnings",
             "notes",

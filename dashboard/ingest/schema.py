@@ -43,6 +43,13 @@ class Kind:
     # (a roster's rep from first name + last name).
     stand_ins: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
+    def canonical(self, name: str) -> str:
+        """A field's name in this kind, for a name of the same field in another kind
+        ('rep' for a pipeline's 'owner', 'owner' for an activity's 'rep')."""
+        if name in self.field_names:
+            return name
+        return next((f for f in ("rep", "owner") if name in ("rep", "owner") and f in self.field_names), name)
+
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 

@@ -31,6 +31,8 @@ class Preset:
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
+# camelCase word starts: 'DueDate', 'OwnerId', 'HTMLParser' (not the plural of an acronym: 'IDs')
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2,})")
 _UNDERSCORE = re.compile(r"_+")
 
 
@@ -44,12 +46,15 @@ def _singular(word: str) -> str:
 
 
 def normalise_header(header: str) -> str:
-    """The comparison form of a header: casefold, accents off, punctuation as spaces, singular words.
+    """The comparison form of a header: camelCase split, casefold, accents off, punctuation as
+    spaces, singular words.
 
     'Est. Revenue' == 'est revenue', 'Fecha de creación' == 'fecha de creacion',
-    'Associated Companies' == 'associated company', 'Deal_Owner' == 'deal owner'.
+    'Associated Companies' == 'associated company', 'Deal_Owner' == 'deal owner',
+    'DueDate' == 'due date', 'OwnerId' == 'owner id'.
     """
-    folded = unicodedata.normalize("NFKD", header.casefold())
+    split = _CAMEL.sub(" ", header)
+    folded = unicodedata.normalize("NFKD", split.casefold())
     bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
     words = _NOT_WORD.sub(" ", _UNDERSCORE.sub(" ", bare)).split()
     return " ".join(_singular(w) for w in words)

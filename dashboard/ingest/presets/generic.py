@@ -88,6 +88,31 @@ _REP_WORDS: tuple[str, ...] = (
     "ae",
     "sdr",
     "bdr",
+    "executive",  # public CRM sample data (executive, assigned_executive)
+    "sales executive",
+    "assigned executive",
+)
+
+# A rep named by ID in activity and deal exports (resolved through a roster's user ID), the
+# roster's user ID column itself: after the names, so a file with both takes the name.
+_REP_ID_WORDS: tuple[str, ...] = (
+    "rep id",
+    "sales rep id",
+    "salesperson id",
+    "agent id",
+    "user id",
+    "owner id",
+)
+
+_ACCOUNT_WORDS: tuple[str, ...] = (
+    "account",
+    "account name",
+    "company",
+    "company name",
+    "organization",
+    "organisation",
+    "customer",
+    "client",
 )
 
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -113,6 +138,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "caller",
             "host",
             "employee",
+            *_REP_ID_WORDS,
         ),
         "date": (
             "date",
@@ -163,17 +189,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "disposition",
             "call disposition",
         ),
-        "account": (
-            "account",
-            "account name",
-            "company",
-            "company name",
-            "organization",
-            "organisation",
-            "customer",
-            "client",
-            "prospect",
-        ),
+        "account": (*_ACCOUNT_WORDS, "prospect"),
         "first_meeting": (
             "first meeting",
             "is first meeting",
@@ -213,17 +229,9 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "deal owner",
             "assigned to",
             "user",
+            *_REP_ID_WORDS,
         ),
-        "account": (
-            "account",
-            "account name",
-            "company",
-            "company name",
-            "organization",
-            "organisation",
-            "customer",
-            "client",
-        ),
+        "account": _ACCOUNT_WORDS,
         "stage": (
             "stage",
             "stage name",
@@ -345,7 +353,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "first_name": ("first name", "firstname", "given name", "forename"),
         "last_name": ("last name", "lastname", "surname", "family name"),
-        "user_id": ("user id", "id", "owner id", "employee id", "record id", "userid"),
+        "user_id": (*_REP_ID_WORDS, "id", "employee id", "record id", "userid"),
         "email": ("email", "email address", "e-mail", "work email", "rep email", "user email"),
         "team": (
             "team",
@@ -416,17 +424,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "target_accounts": {
-        "account": (
-            "account",
-            "account name",
-            "company",
-            "company name",
-            "organization",
-            "organisation",
-            "customer",
-            "client",
-            "target account",
-        ),
+        "account": (*_ACCOUNT_WORDS, "target account"),
         "rep": (*_REP_WORDS, "owner", "account owner", "assigned to"),
         "team": ("team", "team name", "sales team", "pod", "segment", "territory", "region"),
     },

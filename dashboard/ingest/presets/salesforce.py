@@ -73,7 +73,7 @@ ACTIVITIES = Preset(
         "date": ("Date", "Due Date", "Start", "ActivityDate", "ActivityDateTime", "StartDateTime"),
         # "Activity Type" was seen in a report export; "Type" is the Task/Event picklist
         # (Call / Email / Meeting / Other); OpenActivity's API name is ActivityType.
-        "type": ("Type", "Activity Type", "ActivityType"),
+        "type": ("Type", "Activity Type"),
         # "Task Subtype"/"Event Subtype"/"Activity Subtype" (Task, Email, Call, Event...).
         # "Call Type" (CallType) is the call's direction (Inbound / Internal / Outbound), not
         # a kind of activity: deliberately left out (generic SYNONYMS still list it).
@@ -81,9 +81,6 @@ ACTIVITIES = Preset(
             "Task Subtype",
             "Event Subtype",
             "Activity Subtype",
-            "TaskSubtype",
-            "EventSubtype",
-            "ActivitySubtype",
         ),
         "subject": ("Subject",),
         # "Duration" = DurationInMinutes (events), "Call Duration" = CallDurationInSeconds.
@@ -130,12 +127,12 @@ OPPORTUNITIES = Preset(
         # (Amount x Probability) must NOT be read as the amount.
         "amount": ("Amount", "Amount (converted)"),
         "currency": ("Opportunity Currency", "Currency", "CurrencyIsoCode", "Amount Currency"),
-        "created_date": ("Created Date", "CreatedDate"),
-        "close_date": ("Close Date", "CloseDate"),
+        "created_date": ("Created Date",),
+        "close_date": ("Close Date",),
         "is_won": ("Won", "IsWon"),
         "is_closed": ("Closed", "IsClosed"),
-        "lead_source": ("Lead Source", "LeadSource"),
-        "modified_date": ("Last Modified Date", "LastModifiedDate", "Last Activity", "LastActivityDate"),
+        "lead_source": ("Lead Source",),
+        "modified_date": ("Last Modified Date", "Last Activity", "LastActivityDate"),
         # "As of Date" is the bundled sample's; reporting snapshots map the run's
         # "Execution Time" into a custom date field; "Snapshot Date" the common name.
         "snapshot_date": ("As of Date", "Snapshot Date", "Execution Time"),
@@ -174,8 +171,8 @@ ROSTER = Preset(
     headers={
         # A Users report shows "Full Name"; a Data Loader User export has Name (= full name).
         "rep": ("Full Name", "Name"),
-        "first_name": ("First Name", "FirstName"),
-        "last_name": ("Last Name", "LastName"),
+        "first_name": ("First Name",),
+        "last_name": ("Last Name",),
         # "Id" is what OwnerId in task / event / opportunity exports points at.
         "user_id": ("User ID", "Id"),
         "email": ("Email",),
