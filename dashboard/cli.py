@@ -71,10 +71,6 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 def _usage(message: str) -> NoReturn:
     typer.echo(message, err=True)
     raise typer.Exit(2)
@@ -279,7 +275,7 @@ def trend(
     as_json: JsonFlag = False,
 ) -> None:
     names = [metric.value] if metric else list(metrics.METRIC_NAMES)
-    first, last = (_monday(d.date()) if d else None for d in (from_, to))
+    first, last = (metrics.monday(d.date()) if d else None for d in (from_, to))
     if first and last and first > last:
         _usage(f"--from {first} comes after --to {last}")
     try:
@@ -309,7 +305,7 @@ def interventions(
     if as_json:
         _print_json([f.to_json() for f in flags])
         return
-    reviewed = _monday(week.date()) if week else roster.latest_week(database)
+    reviewed = metrics.monday(week.date()) if week else roster.latest_week(database)
     if not flags and reviewed and not roster.has_activities(database, reviewed):
         typer.echo(roster.no_activity_message(reviewed))
         return

@@ -143,7 +143,7 @@ def pipeline_changes(
     """What changed in the rep's pipeline between the snapshot describing `week` and the one before.
 
     Columns: change, opportunity_name, account, stage_before, stage_now, close_before,
-    close_now, amount, opportunity_key, snapshot_before, snapshot_now.
+    close_now, amount, currency, opportunity_key, snapshot_before, snapshot_now.
     """
     name = roster.resolve_rep(database, rep, teams)
     frame = database.run("pipeline_changes", rep=name, week=monday(week))

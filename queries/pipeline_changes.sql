@@ -1,5 +1,6 @@
 -- What changed in one rep's pipeline between the snapshot describing $week and the one before it:
--- new opportunities, stage moves, slipped close dates, won, lost, and dropped from the list.
+-- new opportunities, stage moves, slipped close dates, won, lost, and dropped from the list,
+-- each deal with the currency of its amount (NULL where the export named none).
 -- A snapshot taken on a Monday describes the week before (described_week); the latest
 -- snapshot describing $week or earlier is "now", the latest before that is "before".
 -- params: $rep VARCHAR, $week DATE
@@ -26,6 +27,7 @@ pairs AS (
         p.status AS status_before, c.status AS status_now,
         p.close_date AS close_before, c.close_date AS close_now,
         p.amount AS amount_before, c.amount AS amount_now,
+        coalesce(c.currency, p.currency) AS currency,
         c.opportunity_key IS NOT NULL AS in_now, p.opportunity_key IS NOT NULL AS in_before
     FROM cur c
     FULL OUTER JOIN prev p ON p.opportunity_key = c.opportunity_key
@@ -47,7 +49,7 @@ changes AS (
 )
 SELECT
     change, opportunity_name, account, stage_before, stage_now, close_before, close_now,
-    coalesce(amount_now, amount_before)::DOUBLE AS amount, opportunity_key,
+    coalesce(amount_now, amount_before)::DOUBLE AS amount, currency, opportunity_key,
     (SELECT d FROM before_date) AS snapshot_before, (SELECT d FROM now_date) AS snapshot_now
 FROM changes
 ORDER BY ord, lower(opportunity_name), opportunity_key

@@ -102,6 +102,17 @@ def test_pipeline_changes_between_two_snapshots(pipeline):
     assert (slipped["close_before"], slipped["close_now"]) == (dt.date(2026, 3, 31), dt.date(2026, 4, 30))
     assert set(changes["snapshot_now"]) == {dt.date(2026, 3, 16)}
     assert set(changes["snapshot_before"]) == {dt.date(2026, 3, 9)}
+    assert changes["currency"].isna().all()  # the export names no currency
+
+
+def test_pipeline_changes_show_each_deals_currency(pipeline, tmp_path):
+    moved = AFTER.replace("Acme,Proposal,1000", "Acme,Negotiation,1000 EUR")
+    euros = moved.replace("2026-03-16", "2026-03-23")
+    (tmp_path / "euros.csv").write_text(euros)
+    assert ingest_file(pipeline, tmp_path / "euros.csv").status == "loaded"
+    changes = rep_view.pipeline_changes(pipeline, "Ana Lopez", dt.date(2026, 3, 16))
+    moved = changes.set_index("opportunity_name").loc["Acme"]
+    assert (moved["change"], moved["currency"]) == ("stage moved", "EUR")
 
 
 def test_no_changes_without_an_earlier_snapshot(pipeline):

@@ -1,12 +1,16 @@
 """Applies the editable activity category rules to a cleaned file.
 
-A rule's regular expression is matched against the file's distinct (type,
-subject) pairs one rule at a time, its pattern held in a DuckDB variable: a
-pattern read from a table column would be compiled again for every row, which
-costs more than the whole rest of the ingest once subjects are varied.
+A rule's regular expression is matched against the file's distinct (type, subtype,
+subject, outcome) tuples one rule at a time, its pattern held in a DuckDB variable: a
+pattern read from a table column would be compiled again for every row, which costs
+more than the whole rest of the ingest once subjects are varied. Rules that follow one
+another with the same column and category (a word in five languages) are tried as one
+alternation: the first match wins either way.
 """
 
 from __future__ import annotations
+
+from itertools import groupby
 
 import duckdb
 
@@ -18,8 +22,11 @@ def categorize_activities(cur: duckdb.DuckDBPyConnection, source: str) -> None:
     db.execute(cur, "ingest_activity_kinds")
     row = db.execute(cur, "ingest_kind_fields").fetchone()
     present = {name for (name, *_), has in zip(cur.description, row, strict=True) if has}
-    for field, pattern, category in db.execute(cur, "ingest_category_rules", source=source).fetchall():
+    rules = db.execute(cur, "ingest_category_rules", source=source).fetchall()
+    for (field, category), run in groupby(rules, key=lambda r: (r[0], r[2])):
         if field not in present:
             continue  # a rule on a column this file does not have matches nothing
-        db.execute(cur, "ingest_rule_pattern", pattern=pattern)
+        patterns = [pattern for _, pattern, _ in run]
+        either = patterns[0] if len(patterns) == 1 else "|".join(f"(?:{p})" for p in patterns)
+        db.execute(cur, "ingest_rule_pattern", pattern=either)
         db.execute(cur, "ingest_categorize_kinds", field=field, category=category)

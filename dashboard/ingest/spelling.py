@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from dashboard.ingest.presets import SYNONYMS, normalise_header, presets_for
 from dashboard.ingest.presets.generic import ENTITY_PREFIXES, KEYWORDS
@@ -34,6 +34,7 @@ def _strip_header(header: str) -> str:
     return header.lstrip("\ufeff").strip().strip('"').strip().rstrip(":*").strip()
 
 
+@lru_cache(maxsize=8192)
 def header_forms(header: str) -> tuple[str, ...]:
     """The comparison forms of a header: whole, then without a trailing '(unit)'."""
     text = _strip_header(header)

@@ -53,8 +53,8 @@ def normalise_header(header: str) -> str:
     'Associated Companies' == 'associated company', 'Deal_Owner' == 'deal owner',
     'DueDate' == 'due date', 'OwnerId' == 'owner id'.
     """
-    split = _CAMEL.sub(" ", header)
-    folded = unicodedata.normalize("NFKD", split.casefold())
-    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    words = _NOT_WORD.sub(" ", _UNDERSCORE.sub(" ", bare)).split()
+    folded = _CAMEL.sub(" ", header).casefold()
+    if not folded.isascii():
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+    words = _NOT_WORD.sub(" ", _UNDERSCORE.sub(" ", folded)).split()
     return " ".join(_singular(w) for w in words)
