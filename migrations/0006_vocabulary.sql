@@ -41,7 +41,7 @@ INSERT INTO status_rules VALUES
     (50, 'stage', 'closed[ _/-]?lost|^lost$|closedlost|disqualified', 'lost', NULL),
     -- the usual names of open stages (Salesforce's and HubSpot's defaults, common custom ones),
     -- so that only a pipeline's unusual stage names are asked about
-    (60, 'stage', 'prospect|qualif|needs analysis|value proposition|decision maker|perception analysis|proposal|price quote|negotiat|review|discovery|demo|presentation|appointment|contract sent|evaluation|solution|pilot|trial|meeting|lead|new|open|in progress|follow', 'open', NULL);
+    (60, 'stage', 'prospect|qualif|needs analysis|value proposition|decision maker|perception analysis|proposal|price quote|negotiat|review|discovery|demo|presentation|appointment|contract sent|evaluation|solution|pilot|trial|meeting|lead|new|open|in progress|follow|engag', 'open', NULL);
 
 CREATE TABLE stage_statuses (
     source   VARCHAR NOT NULL,
