@@ -6,14 +6,15 @@ import pandas as pd
 
 from dashboard import db
 
-# What undoing an upload of each kind does: remove its rows, then bring back
-# the rows it had replaced (kinds whose uploads replace earlier rows).
-_UNDO_STEPS: dict[str, tuple[str, ...]] = {
-    "activities": ("undo_activities",),
-    "opportunities": ("undo_opportunities", "undo_restore_opportunities"),
-    "roster": ("undo_roster", "undo_restore_roster"),
-    "targets": ("undo_targets", "undo_restore_targets"),
-    "target_accounts": ("undo_target_accounts",),
+# What undoing an upload of each kind does: (steps before, the step that removes its rows
+# and counts them, steps after). Activities another live upload also held pass to it first;
+# kinds whose uploads replace earlier rows bring those rows back after.
+_UNDO_STEPS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
+    "activities": (("undo_activities_hand_over",), "undo_activities", ("undo_activity_holders",)),
+    "opportunities": ((), "undo_opportunities", ("undo_restore_opportunities",)),
+    "roster": ((), "undo_roster", ("undo_restore_roster",)),
+    "targets": ((), "undo_targets", ("undo_restore_targets",)),
+    "target_accounts": ((), "undo_target_accounts", ()),
 }
 
 
@@ -40,9 +41,11 @@ def undo(database: db.Database, upload_id: int, undone_by: str | None = None) ->
             raise UndoError(
                 f"upload {upload_id} was undone already" if known else f"there is no upload {upload_id}"
             )
-        remove, *restore = _UNDO_STEPS[marked[0]]
+        before, remove, after = _UNDO_STEPS[marked[0]]
+        for step in before:
+            db.execute(cur, step, upload_id=upload_id)
         removed = db.execute(cur, remove, upload_id=upload_id).fetchone()[0]
-        for step in restore:
+        for step in after:
             db.execute(cur, step, upload_id=upload_id)
         db.execute(cur, "change_log_add", what=f"undo {marked[0]}", upload_id=upload_id)
     return int(removed)

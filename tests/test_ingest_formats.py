@@ -791,18 +791,38 @@ def test_ingest_stream_records_the_display_name(database: Database) -> None:
     assert fetch(database, "SELECT file_name, kind FROM uploads") == [("Team roster.csv", "roster")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: an activity skipped as 'already stored' belongs only to the earlier "
-    "upload, so undoing that upload drops it although a live upload also contained it "
-    "(needs a key -> uploads record in the schema)",
-)
 def test_undo_of_an_older_overlapping_export_keeps_shared_rows(database: Database, write) -> None:
     first = load(database, write("w1-2.csv", ACTIVITIES_WEEK_1_2))
-    load(database, write("w2-3.csv", ACTIVITIES_WEEK_2_3))
+    second = load(database, write("w2-3.csv", ACTIVITIES_WEEK_2_3))
+    assert uploads.undo(database, first.upload_id) == 2  # A1, A2: nobody else held them
+    assert fetch(database, "SELECT source_id, upload_id FROM activities ORDER BY source_id") == [
+        ("A3", second.upload_id),
+        ("A4", second.upload_id),
+        ("A5", second.upload_id),
+    ]
+    # undoing the later one too leaves nothing; re-ingesting the first works again
+    assert uploads.undo(database, second.upload_id) == 3
+    assert fetch(database, "SELECT count(*) FROM activities") == [(0,)]
+    again = load(database, write("w1-2.csv", ACTIVITIES_WEEK_1_2))
+    assert (again.status, again.rows_loaded) == ("loaded", 4)
+
+
+def test_undo_of_a_later_overlapping_export_keeps_what_the_earlier_one_stored(
+    database: Database, write
+) -> None:
+    first = load(database, write("w1-2.csv", ACTIVITIES_WEEK_1_2))
+    second = load(database, write("w2-3.csv", ACTIVITIES_WEEK_2_3))
+    assert uploads.undo(database, second.upload_id) == 1  # A5 only
+    assert fetch(database, "SELECT source_id, upload_id FROM activities ORDER BY source_id") == [
+        (f"A{i}", first.upload_id) for i in (1, 2, 3, 4)
+    ]
+    assert fetch(database, "SELECT count(*) FROM activity_holders") == [(0,)]
+    # re-ingesting the undone file holds A3, A4 again and stores A5 again
+    third = load(database, write("w2-3.csv", ACTIVITIES_WEEK_2_3))
+    assert (third.rows_loaded, third.duplicates_skipped) == (1, 2)
     uploads.undo(database, first.upload_id)
-    assert fetch(database, "SELECT source_id FROM activities ORDER BY source_id") == [
-        ("A3",),
-        ("A4",),
-        ("A5",),
+    assert [r for (r,) in fetch(database, "SELECT source_id FROM activities ORDER BY 1")] == [
+        "A3",
+        "A4",
+        "A5",
     ]

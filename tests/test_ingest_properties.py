@@ -20,6 +20,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard import uploads
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
 from tests.stored import table_contents
@@ -262,26 +263,37 @@ _ROW = st.tuples(
     cut=st.integers(0, 12),
     overlap=st.integers(0, 12),
     order=st.permutations([0, 1, 2]),
+    undone=st.sampled_from([None, 0, 1, 2]),
 )
-def test_each_row_occurrence_is_stored_exactly_once(rows, cut: int, overlap: int, order: list[int]) -> None:
-    """Files without record IDs, ingested in any order, one of them twice, two overlapping:
-    every distinct row is stored as often as the file that holds it most often holds it."""
+def test_each_row_occurrence_is_stored_exactly_once(
+    rows, cut: int, overlap: int, order: list[int], undone: int | None
+) -> None:
+    """Files without record IDs, ingested in any order, one of them twice, two overlapping, and
+    perhaps one upload undone: every distinct row is stored as often as the live file that holds
+    it most often holds it."""
     first = rows[: min(cut + overlap, len(rows))]
     second = rows[min(cut, len(rows)) :]
     files = [first, second, first]  # the first one again, as a re-export with one more blank line
+    live = []
     with scratch() as (database, folder):
+        uploaded: dict[int, int] = {}
         for step in order:
             path = folder / f"export-{step}.csv"
             lines = ["rep,date,type,subject"] + [f"{r},{d.isoformat()},{t},{s}" for r, d, t, s in files[step]]
             path.write_text("\n".join(lines) + "\n" * (1 + (step == 2)))
             result = ingest_file(database, path, IngestOptions(kind="activities"))
             assert result.status != "failed" or not files[step], result.message  # no rows: nothing to store
+            if result.status == "loaded":
+                uploaded[step] = result.upload_id
+        if undone in uploaded:
+            uploads.undo(database, uploaded[undone])
+        live = [files[step] for step in uploaded if step != undone]
         stored = database._con.execute(
             "SELECT rep, activity_date, activity_type, coalesce(subject, ''), count(*)"
             " FROM activities GROUP BY ALL"
         ).fetchall()
     expected: dict[tuple, int] = {}
-    for content in files:
+    for content in live:
         for row in set(content):
             expected[row] = max(expected.get(row, 0), content.count(row))
     assert {(r, d, t, s): n for r, d, t, s, n in stored} == expected

@@ -274,6 +274,7 @@ def _report(cur: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
     assert result.upload_id is not None
     if result.kind == "activities":
         if result.duplicates_skipped:
+            db.execute(cur, "ingest_activity_holders", upload_id=result.upload_id)
             counts, rows = reports.duplicates(cur, result.upload_id)
             result.duplicates = counts
             result.notes += [f"row {d['row']}: {d['reason']}" for d in rows[:3]]
