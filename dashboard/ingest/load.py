@@ -321,6 +321,7 @@ def _clean_params(
         "snapshot_date": options.snapshot_date,
         "metrics": list(options.known_metrics),
         "no_team": reports.NO_TEAM,
+        "upload_date": options.upload_date or dt.date.today(),
         **style.params(),
     }
     wanted = db.load_query(f"ingest_clean_{kind}").params
