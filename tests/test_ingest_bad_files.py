@@ -16,15 +16,11 @@ import pytest
 
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
-from tests.stored import table_contents
+from tests.stored import fetch, table_contents
 
 
 def load(database: Database, path: Path, **options: object) -> IngestResult:
     return ingest_file(database, path, IngestOptions(**options))  # type: ignore[arg-type]
-
-
-def fetch(database: Database, sql: str, *params: object) -> list[tuple]:
-    return database._con.execute(sql, list(params)).fetchall()
 
 
 @pytest.fixture(scope="module")
