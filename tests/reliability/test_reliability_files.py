@@ -89,7 +89,7 @@ CASES = {
         ".csv", csv(GOOD + 'A2,Ada Park,2026-03-03,Call,"=HYPERLINK(""http://x"",""y"")",10\n'), "loaded", ""
     ),
     "a NUL byte in a name": FileCase(
-        ".csv", csv(GOOD + "A2,Ada\0 Park,2026-03-03,Call,X,10\n"), "loaded", ""
+        ".csv", csv(GOOD + "A2,Ada\0 Park,2026-03-03,Call,X,10\n"), "failed", "binary data"
     ),
     "UTF-16 with a BOM": FileCase(".csv", lambda: (HEADER + GOOD).encode("utf-16"), "loaded", ""),
     "Windows-1252 accents": FileCase(
