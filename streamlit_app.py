@@ -3,11 +3,13 @@
 import streamlit as st
 
 from dashboard import access, currency, roster
-from pages._shared import auth_configured, cached, current_viewer, get_database
+from pages._shared import auth_configured, cached, current_viewer, get_database, repairs_to_tell
 
 st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
 
 database = get_database()
+for repaired in repairs_to_tell():
+    st.warning(f"The database was repaired when it opened: {repaired}", icon=":material/build:")
 viewer = current_viewer()
 if viewer is None:
     st.title("Sales accountability coaching")

@@ -34,6 +34,13 @@ def get_database() -> Database:
     return _open_database(str(database_path().resolve()))
 
 
+def repairs_to_tell() -> list[str]:
+    """What the check on open repaired in this process, handed out once (to the first session)."""
+    database = get_database()
+    told, database.repairs = database.repairs, []
+    return told
+
+
 def auth_configured() -> bool:
     """True when `.streamlit/secrets.toml` configures an identity provider ([auth])."""
     try:

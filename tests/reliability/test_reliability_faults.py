@@ -201,3 +201,17 @@ def test_repair_is_said_on_stderr(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert "repaired: upload 1001 was interrupted before it was recorded" in result.stderr
+
+
+def test_repair_is_said_on_the_page_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    db_path = tmp_path / "app.duckdb"
+    database = Database(db_path)
+    cut_ingest(database, tmp_path)
+    database.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(db_path))
+    first = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    assert any("upload 1001 was interrupted" in w.value for w in first.warning)
+    second = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    assert not any("repaired" in w.value for w in second.warning)
