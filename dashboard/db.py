@@ -23,6 +23,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from dashboard import store_errors
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
 MIGRATIONS_DIR = ROOT / "migrations"
@@ -97,18 +99,15 @@ class Database:
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, migrate: bool = True):
         self.path = database_path(path)
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._con = duckdb.connect(str(self.path), config=connection_config())
-        except duckdb.IOException as exc:
-            raise DatabaseError(
-                f"cannot open the database {self.path}: {exc}. "
-                "If the app or another `dashboard` command is using it, stop that first."
-            ) from exc
         self._lock = threading.Lock()
-        if migrate:
-            self.migrate()
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._con = duckdb.connect(str(self.path), config=connection_config())
+            if migrate:
+                self.migrate()
+        except (duckdb.IOException, duckdb.TransactionException, OSError) as exc:
+            raise DatabaseError(store_errors.describe(self.path, exc)) from exc
 
     def close(self) -> None:
         self._con.close()
