@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard import store_errors
 from dashboard.store_lock import FileGate, wait_seconds
 
 _WATCH_SECONDS = 0.05
@@ -177,13 +178,10 @@ class SharedConnection:
                 return duckdb.connect(str(self.path), read_only=mode == "read", config=self._config)
             except duckdb.IOException as exc:
                 # A process outside these turns (an old version, the duckdb shell) holds the file.
-                if "lock" in str(exc).lower() and time.monotonic() < deadline:
+                if store_errors.is_lock_conflict(exc) and time.monotonic() < deadline:
                     time.sleep(0.1)
                     continue
-                raise DatabaseError(
-                    f"cannot open the database {self.path}: {exc}. "
-                    "If another program is using it, stop that first."
-                ) from exc
+                raise DatabaseError(store_errors.describe(self.path, exc)) from exc
 
     def _close(self) -> None:
         assert self._con is not None

@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from dashboard import store_check
+from dashboard import store_check, store_errors
 from dashboard.connections import DatabaseError, StoreBusy, shared_connection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,14 +102,23 @@ class Database:
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, migrate: bool = True):
         self.path = database_path(path)
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._shared = shared_connection(self.path, connection_config())
         self._closed = False
         self.repairs: list[str] = []  # what the check on open repaired, said once
-        if migrate:
-            self.migrate()
-            self.repairs = store_check.check_and_repair(self)
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._shared = shared_connection(self.path, connection_config())
+        except OSError as exc:
+            raise DatabaseError(store_errors.describe(self.path, exc)) from exc
+        try:
+            if migrate:
+                self.migrate()
+                self.repairs = store_check.check_and_repair(self)
+        except BaseException as exc:
+            self.close()
+            if isinstance(exc, duckdb.IOException | duckdb.TransactionException | OSError):
+                raise DatabaseError(store_errors.describe(self.path, exc)) from exc
+            raise
 
     def close(self) -> None:
         """Lets go of the file (other handles in this process keep theirs)."""
