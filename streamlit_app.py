@@ -3,11 +3,19 @@
 import streamlit as st
 
 from dashboard import access, currency, roster
-from pages._shared import auth_configured, cached, current_viewer, get_database
+from dashboard.db import DatabaseError
+from pages._shared import auth_configured, cached, current_viewer, get_database, plain, repairs_to_tell
 
 st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
 
-database = get_database()
+try:
+    database = get_database()
+except DatabaseError as exc:  # a damaged, locked, unreadable or full store: say which file and what to do
+    st.title("Sales accountability coaching")
+    st.error(plain(str(exc)), icon=":material/database:")
+    st.stop()
+for repaired in repairs_to_tell():
+    st.warning(f"The database was repaired when it opened: {repaired}", icon=":material/build:")
 viewer = current_viewer()
 if viewer is None:
     st.title("Sales accountability coaching")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,17 +22,18 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from dashboard import store_check, store_errors
+from dashboard.connections import DatabaseError, StoreBusy, shared_connection
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
 MIGRATIONS_DIR = ROOT / "migrations"
 DEFAULT_DB = Path("data") / "dashboard.duckdb"
 
+__all__ = ["Database", "DatabaseError", "StoreBusy", "database_path", "execute", "load_query"]
+
 _PARAMS_LINE = re.compile(r"^--\s*params:\s*(?P<params>.*)$", re.MULTILINE)
 _PARAM_NAME = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-
-
-class DatabaseError(Exception):
-    """A database problem worth showing to the user as a sentence."""
 
 
 def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -93,41 +93,60 @@ def execute(cur: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.
 
 
 class Database:
-    """One DuckDB file, migrated on open; hands out a cursor per unit of work."""
+    """One DuckDB file, migrated and checked on open; hands out a cursor per unit of work.
+
+    The file is shared with the app's other sessions and with other processes
+    (`connections`): reads run side by side, writes (`transaction`, `writing`)
+    one at a time, each waiting its turn.
+    """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, migrate: bool = True):
         self.path = database_path(path)
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._closed = False
+        self.repairs: list[str] = []  # what the check on open repaired, said once
         try:
-            self._con = duckdb.connect(str(self.path), config=connection_config())
-        except duckdb.IOException as exc:
-            raise DatabaseError(
-                f"cannot open the database {self.path}: {exc}. "
-                "If the app or another `dashboard` command is using it, stop that first."
-            ) from exc
-        self._lock = threading.Lock()
-        if migrate:
-            self.migrate()
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._shared = shared_connection(self.path, connection_config())
+        except OSError as exc:
+            raise DatabaseError(store_errors.describe(self.path, exc)) from exc
+        try:
+            if migrate:
+                self.migrate()
+                self.repairs = store_check.check_and_repair(self)
+        except BaseException as exc:
+            self.close()
+            if isinstance(exc, duckdb.IOException | duckdb.TransactionException | OSError):
+                raise DatabaseError(store_errors.describe(self.path, exc)) from exc
+            raise
 
     def close(self) -> None:
-        self._con.close()
+        """Lets go of the file (other handles in this process keep theirs)."""
+        if not self._closed:
+            self._closed = True
+            self._shared.release()
 
     @contextmanager
-    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def cursor(self, mode: str = "read") -> Iterator[duckdb.DuckDBPyConnection]:
         """A fresh cursor (its own connection to the same database), closed afterwards."""
-        with self._lock:
-            cur = self._con.cursor()
-        cur.execute("SET enable_progress_bar = false")  # it would write to stdout, kept for JSON
-        try:
-            yield cur
-        finally:
-            cur.close()
+        with self._shared.unit(mode) as con:
+            cur = con.cursor()
+            cur.execute("SET enable_progress_bar = false")  # it would write to stdout, kept for JSON
+            try:
+                yield cur
+            finally:
+                cur.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Holds this process's writer turn across several steps (checks, then a transaction)."""
+        with self._shared.writing():
+            yield
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor inside BEGIN … COMMIT; any exception rolls everything back."""
-        with self.cursor() as cur:
+        """A cursor inside BEGIN … COMMIT, in the writer's turn; any exception rolls everything back."""
+        with self.writing(), self.cursor("write") as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
@@ -147,6 +166,8 @@ class Database:
 
     def migrate(self) -> list[str]:
         """Applies pending migrations in order; re-applies changed repeatable ones (R__*)."""
+        if not self._pending_migrations():
+            return []  # the usual case: a read, so other readers need not wait
         applied: list[str] = []
         with self.transaction() as cur:
             cur.execute(
@@ -155,12 +176,11 @@ class Database:
                 " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
             )
             done = dict(cur.execute("SELECT name, checksum FROM schema_migrations").fetchall())
-            for path in _migration_files():
-                script = path.read_text(encoding="utf-8")
-                checksum = hashlib.sha256(script.encode()).hexdigest()
-                repeatable = path.name.startswith("R__")
-                if path.name in done and (not repeatable or done[path.name] == checksum):
+            for path, script, checksum in _migrations():
+                if path.name in done and done[path.name] == checksum:
                     continue
+                if path.name in done and not path.name.startswith("R__"):
+                    continue  # a versioned migration runs once
                 cur.execute(script)
                 cur.execute(
                     "INSERT OR REPLACE INTO schema_migrations (name, checksum) VALUES (?, ?)",
@@ -169,8 +189,26 @@ class Database:
                 applied.append(path.name)
         return applied
 
+    def _pending_migrations(self) -> bool:
+        if str(self.path) == ":memory:" or not self.path.exists():
+            return True
+        with self.cursor() as cur:
+            try:
+                done = dict(cur.execute("SELECT name, checksum FROM schema_migrations").fetchall())
+            except duckdb.CatalogException:
+                return True
+        return any(
+            done.get(path.name) != checksum and (path.name not in done or path.name.startswith("R__"))
+            for path, _, checksum in _migrations()
+        )
 
-def _migration_files() -> list[Path]:
-    """Versioned files (0001_x.sql …) in order, then repeatable ones (R__x.sql)."""
+
+@cache
+def _migrations() -> list[tuple[Path, str, str]]:
+    """(file, script, checksum): versioned files (0001_x.sql …) in order, then repeatable ones (R__x.sql)."""
     files = sorted(MIGRATIONS_DIR.glob("*.sql"))
-    return [p for p in files if not p.name.startswith("R__")] + [p for p in files if p.name.startswith("R__")]
+    ordered = [p for p in files if not p.name.startswith("R__")] + [
+        p for p in files if p.name.startswith("R__")
+    ]
+    scripts = [(p, p.read_text(encoding="utf-8")) for p in ordered]
+    return [(p, script, hashlib.sha256(script.encode()).hexdigest()) for p, script in scripts]

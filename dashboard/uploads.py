@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 
 from dashboard import db
@@ -41,11 +42,24 @@ def undo(database: db.Database, upload_id: int, undone_by: str | None = None) ->
             raise UndoError(
                 f"upload {upload_id} was undone already" if known else f"there is no upload {upload_id}"
             )
-        before, remove, after = _UNDO_STEPS[marked[0]]
-        for step in before:
-            db.execute(cur, step, upload_id=upload_id)
-        removed = db.execute(cur, remove, upload_id=upload_id).fetchone()[0]
-        for step in after:
-            db.execute(cur, step, upload_id=upload_id)
+        removed = remove_rows(cur, upload_id, marked[0])
         db.execute(cur, "change_log_add", what=f"undo {marked[0]}", upload_id=upload_id)
+    return removed
+
+
+def remove_rows(cur: duckdb.DuckDBPyConnection, upload_id: int, kind: str) -> int:
+    """Removes one upload's rows of one kind (in the caller's transaction); returns how many.
+
+    Rows another live upload also holds pass to it; rows it replaced come back."""
+    before, remove, after = _UNDO_STEPS[kind]
+    for step in before:
+        db.execute(cur, step, upload_id=upload_id)
+    removed = db.execute(cur, remove, upload_id=upload_id).fetchone()[0]
+    for step in after:
+        db.execute(cur, step, upload_id=upload_id)
     return int(removed)
+
+
+def kinds() -> tuple[str, ...]:
+    """The kinds of upload undo knows."""
+    return tuple(_UNDO_STEPS)

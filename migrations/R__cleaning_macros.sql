@@ -24,16 +24,29 @@ CREATE OR REPLACE MACRO clean_text(s) AS
         ELSE s
     END;
 
+-- A person's or team's name as one spelling: runs of spaces, tabs, line ends, no-break and
+-- NUL characters become one space ('Ada\u00a0 Park' is 'Ada Park'), so that they do not make
+-- phantom reps. Applied after clean_text; the quick tests keep the common name cheap.
+CREATE OR REPLACE MACRO tidy_name(t) AS
+    CASE
+        WHEN contains(t, '  ') OR contains(t, chr(9)) OR contains(t, chr(160)) OR contains(t, chr(0))
+            OR contains(t, chr(10)) OR contains(t, chr(13)) OR contains(t, chr(8239))
+            THEN trim(regexp_replace(t, '[\s\x{00A0}\x{202F}\x{0000}]+', ' ', 'g'))
+        ELSE t
+    END;
+
 -- Two columns the user joined into one field ('First Name+Last Name'): their text, a space between.
 CREATE OR REPLACE MACRO joined(a, b) AS
     CASE WHEN b IS NULL THEN a WHEN a IS NULL THEN b ELSE a || ' ' || b END;
 
 -- The parts of a money/number cell: optional parentheses, sign, currency symbol or
--- ISO code on either side, digits with separators, trailing minus, percent.
+-- ISO code on either side (a lower-case one apart from the digits: '12abc' is not 12),
+-- digits with separators,
+-- trailing minus, percent.
 CREATE OR REPLACE MACRO number_parts(t) AS
     regexp_extract(
         t,
-        '^(\()?\s*([-+])?\s*(?:R\$|[$€£¥₹]|[A-Za-z]{3})?\s*([-+])?\s*([0-9][0-9.,'' \x{00A0}\x{202F}]*|[.,][0-9]+)\s*(?:R\$|[$€£¥₹]|[A-Za-z]{3})?\s*(-)?\s*(%)?\s*(\))?$',
+        '^(\()?\s*([-+])?\s*(?:R\$|[$€£¥₹]|[A-Z]{3}|[a-z]{3}\s)?\s*([-+])?\s*([0-9][0-9.,'' \x{00A0}\x{202F}]*|[.,][0-9]+)\s*(?:R\$|[$€£¥₹]|[A-Z]{3}|\s[a-z]{3})?\s*(-)?\s*(%)?\s*(\))?$',
         ['open', 'sign', 'sign2', 'digits', 'trailing_minus', 'percent', 'close']
     );
 

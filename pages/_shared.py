@@ -19,7 +19,7 @@ import streamlit as st
 from dashboard import access
 from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.db import Database, database_path
-from dashboard.export import safe_csv
+from dashboard.export import neutralize, neutralized, restored, safe_csv
 
 T = TypeVar("T")
 
@@ -32,6 +32,13 @@ def _open_database(path: str) -> Database:
 def get_database() -> Database:
     """The process-wide database handle (same location rule as the CLI)."""
     return _open_database(str(database_path().resolve()))
+
+
+def repairs_to_tell() -> list[str]:
+    """What the check on open repaired in this process, handed out once (to the first session)."""
+    database = get_database()
+    told, database.repairs = database.repairs, []
+    return told
 
 
 def auth_configured() -> bool:
@@ -84,6 +91,42 @@ def plain(text: str) -> str:
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
     """A download button for `frame` as spreadsheet-safe CSV."""
     st.download_button(label, safe_csv(frame), file_name=file_name, mime="text/csv", key=key)
+
+
+def _safe_config(options: dict[str, Any]) -> dict[str, Any]:
+    """`column_config` / `column_order` keyed by the neutralized column names the table receives."""
+    if options.get("column_config"):
+        options["column_config"] = {neutralize(k): v for k, v in options["column_config"].items()}
+    if options.get("column_order"):
+        options["column_order"] = [neutralize(c) for c in options["column_order"]]
+    return options
+
+
+def show_table(frame: pd.DataFrame, **options: Any) -> None:
+    """`st.dataframe` of the frame with formula-like text neutralized (`dashboard.export`).
+
+    The table's toolbar can download it as CSV and copy cells to the clipboard; both carry what
+    the table holds, so a cell from an uploaded file such as `=HYPERLINK(...)` reaches a
+    spreadsheet as text. Numbers stay numbers. Pages show tables only through this (or
+    `edit_table`); a test checks it."""
+    st.dataframe(neutralized(frame), **_safe_config(options))
+
+
+def edit_table(frame: pd.DataFrame, **options: Any) -> pd.DataFrame:
+    """`st.data_editor` of the frame, neutralized as `show_table` is; returns the edited values as stored."""
+    return restored(st.data_editor(neutralized(frame), **_safe_config(options)))
+
+
+def link_values(name: str) -> list[str]:
+    """Every value the page's URL gives for `name` (none when absent), for `dashboard.url_params`."""
+    return st.query_params.get_all(name)
+
+
+def link_warning(*problems: str | None) -> None:
+    """Says, plainly, which link values were not used (from `dashboard.url_params`)."""
+    for problem in problems:
+        if problem:
+            st.warning(plain(problem), icon=":material/link_off:")
 
 
 def viewer_name() -> str:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import access
-from pages._shared import get_database, require_leader
+from pages._shared import get_database, require_leader, show_table
 
 require_leader()
 database = get_database()
@@ -20,7 +20,7 @@ if users.empty:
     st.info("No users yet. Add the first leader below.")
 else:
     shown = users.assign(teams=users["teams"].map(lambda t: ", ".join(t)))
-    st.dataframe(shown, hide_index=True, width="stretch")
+    show_table(shown, hide_index=True, width="stretch")
 
 with st.form("admin_user", clear_on_submit=True):
     st.subheader("Add or update a user")

@@ -1,13 +1,20 @@
 """Agenda page: draft, edit and save a rep's one-on-one agenda; record and follow up commitments."""
 
-import datetime as dt
 import hashlib
 
 import streamlit as st
 
-from dashboard import coaching, roster
+from dashboard import coaching, roster, url_params
 from dashboard.agenda import drafts, render, tone
-from pages._shared import cached, get_database, viewer_name, viewer_teams
+from pages._shared import (
+    cached,
+    get_database,
+    link_values,
+    link_warning,
+    show_table,
+    viewer_name,
+    viewer_teams,
+)
 
 FOLLOW_UP_CHOICES = ["open", *coaching.FOLLOW_UP_STATUSES]
 
@@ -20,12 +27,14 @@ if reps.empty or latest is None:
     st.stop()
 
 names = reps["rep"].tolist()
-asked = st.query_params.get("rep")
+asked = url_params.read_choice(
+    "rep", link_values("rep"), names, names[0], instead=names[0], among="the reps you can see"
+)
+asked_week = url_params.read_week("week", link_values("week"), latest, latest=latest)
+link_warning(asked.problem, asked_week.problem)
 left, right = st.columns(2)
-rep = left.selectbox("Rep", names, index=names.index(asked) if asked in names else 0, key="agenda_rep")
-asked_week = st.query_params.get("week")
-default_week = dt.date.fromisoformat(asked_week) if asked_week else latest
-week = right.date_input("Week to review", value=default_week, max_value=latest, key="agenda_week")
+rep = left.selectbox("Rep", names, index=names.index(asked.value), key="agenda_rep")
+week = right.date_input("Week to review", value=asked_week.value, max_value=latest, key="agenda_week")
 st.query_params.update({"rep": rep, "week": week.isoformat()})
 
 current = cached(drafts.current, rep, week, teams=viewer_teams())
@@ -92,7 +101,7 @@ st.subheader("Commitments made this week")
 made = coaching.commitments(database, current.rep, current.week)
 made = made[made["week"] == current.week]
 if not made.empty:
-    st.dataframe(made[["text", "due_date", "status"]], hide_index=True, width="stretch")
+    show_table(made[["text", "due_date", "status"]], hide_index=True, width="stretch")
 with st.form("agenda_commitment", clear_on_submit=True):
     text = st.text_input("New commitment", key="agenda_commitment_text")
     due = st.date_input("Due", value=current.agenda.next_review, key="agenda_commitment_due")
@@ -104,4 +113,4 @@ with st.form("agenda_commitment", clear_on_submit=True):
 versions = coaching.agenda_versions(database, current.rep, current.week)
 if not versions.empty:
     st.subheader("History")
-    st.dataframe(versions[["saved_by", "saved_at"]], hide_index=True)
+    show_table(versions[["saved_by", "saved_at"]], hide_index=True)

@@ -4,8 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import interventions, rep_view, roster
-from pages._shared import cached, get_database, viewer_name, viewer_teams
+from dashboard import interventions, rep_view, roster, url_params
+from pages._shared import cached, get_database, link_values, link_warning, viewer_name, viewer_teams
 
 SEVERITY = {"high": "● high", "medium": "◐ medium", "low": "○ low"}
 KIND = {
@@ -25,8 +25,9 @@ latest = cached(roster.latest_week)
 if latest is None:
     st.info("No data yet: upload this week's exports first.")
     st.stop()
-asked = st.query_params.get("week")
-week = st.date_input("Week", value=dt.date.fromisoformat(asked) if asked else latest, max_value=latest)
+asked = url_params.read_week("week", link_values("week"), latest, latest=latest)
+link_warning(asked.problem)
+week = st.date_input("Week", value=asked.value, max_value=latest)
 week = week - dt.timedelta(days=week.weekday())
 st.query_params["week"] = week.isoformat()
 

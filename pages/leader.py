@@ -7,8 +7,16 @@ from urllib.parse import quote
 import plotly.express as px
 import streamlit as st
 
-from dashboard import leader, roster
-from pages._shared import cached, csv_download, require_leader, viewer_teams
+from dashboard import leader, roster, url_params
+from pages._shared import (
+    cached,
+    csv_download,
+    link_values,
+    link_warning,
+    require_leader,
+    show_table,
+    viewer_teams,
+)
 
 require_leader()
 
@@ -21,12 +29,10 @@ if span is None:
 
 allowed = viewer_teams()
 weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
-try:
-    wanted_week = dt.date.fromisoformat(st.query_params.get("week", ""))
-except ValueError:
-    wanted_week = span[1]
+wanted_week = url_params.read_week("week", link_values("week"), span[1], earliest=span[0], latest=span[1])
+link_warning(wanted_week.problem)
 week = st.selectbox(
-    "Week", weeks, index=weeks.index(wanted_week) if wanted_week in weeks else 0,
+    "Week", weeks, index=weeks.index(wanted_week.value),
     format_func=lambda w: f"week of {w:%a %d %b %Y}", key="leader_week",
 )  # fmt: skip
 st.query_params["week"] = week.isoformat()
@@ -63,7 +69,7 @@ spread = view.distribution
 left, right = st.columns(2)
 with left:
     st.caption("Reps per weekly expectation: ✓ met · ◐ near (within 10 %) · ○ below.")
-    st.dataframe(
+    show_table(
         spread.by_metric.drop(columns="metric").rename(
             columns={
                 "label": "Expectation",
@@ -90,7 +96,7 @@ for by, title in (("manager", "Coaching by manager"), ("team", "Coaching by team
     st.subheader(title)
     frame = view.managers if by == "manager" else view.teams
     table = leader.summary_table(frame, by, window)
-    st.dataframe(
+    show_table(
         table,
         hide_index=True,
         width="stretch",
@@ -102,20 +108,23 @@ for by, title in (("manager", "Coaching by manager"), ("team", "Coaching by team
 
 st.subheader("Weekly review")
 st.caption(leader.definition("reviews_held", window))
-st.dataframe(leader.review_table(view.review_grid), hide_index=True, width="stretch")
+show_table(leader.review_table(view.review_grid), hide_index=True, width="stretch")
 
 st.subheader("A team and its reps")
 team_names = view.reviews["team"].tolist()
-wanted_team = st.query_params.get("team")
+wanted_team = url_params.read_choice(
+    "team", link_values("team"), team_names, None, instead="no team", among="the teams you can see"
+)
+link_warning(wanted_team.problem)
 team = st.selectbox(
-    "Team", team_names, index=team_names.index(wanted_team) if wanted_team in team_names else None,
+    "Team", team_names, index=None if wanted_team.value is None else team_names.index(wanted_team.value),
     placeholder="Choose a team", key="leader_team",
 )  # fmt: skip
 if team:
     st.query_params["team"] = team
     reps = leader.rep_display(leader.rep_table(view.records, team), window)
     reps.insert(1, "open", "rep?rep=" + reps["rep"].map(quote))
-    st.dataframe(
+    show_table(
         reps,
         hide_index=True,
         width="stretch",

@@ -4,9 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import rep_view, roster, team_view
+from dashboard import rep_view, roster, team_view, url_params
 from dashboard.metrics import BY_NAME, METRIC_NAMES, monday
-from pages._shared import cached, csv_download, viewer_teams
+from pages._shared import cached, csv_download, link_values, link_warning, show_table, viewer_teams
 
 DEFAULT_WEEKS = 26
 
@@ -24,22 +24,18 @@ if not names:
     st.info("No reps to show.")
     st.stop()
 
-
-def _date(text: str | None, default: dt.date) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text or "")
-    except ValueError:
-        return default
-
-
-params = st.query_params
-wanted = params.get("rep", "")
-matches = [n for n in names if n.lower() == wanted.strip().lower()]
-rep = st.selectbox("Rep", names, index=names.index(matches[0]) if matches else 0, key="rep_rep")
+wanted = url_params.read_choice(
+    "rep", link_values("rep"), names, names[0], instead=names[0], among="the reps you can see"
+)
 default_from = max(span[0], span[1] - dt.timedelta(weeks=DEFAULT_WEEKS - 1))
+first, last, problems = url_params.read_weeks(
+    link_values("from"), link_values("to"), (default_from, span[1]), earliest=span[0], latest=span[1]
+)
+link_warning(wanted.problem, *problems)
+rep = st.selectbox("Rep", names, index=names.index(wanted.value), key="rep_rep")
 chosen = st.date_input(
     "Weeks",
-    value=(_date(params.get("from"), default_from), _date(params.get("to"), span[1])),
+    value=(first, last),
     min_value=span[0],
     max_value=span[1] + dt.timedelta(days=6),
     key="rep_range",
@@ -62,7 +58,7 @@ weekly = cached(rep_view.rep_weekly, rep, from_week, to_week, teams=allowed)
 st.subheader(f"Pace as of the week of {to_week:%d %b %Y}")
 paces = cached(rep_view.rep_pace, rep, to_week, teams=allowed)
 if paces:
-    st.dataframe(rep_view.pace_table(paces), hide_index=True, width="stretch")
+    show_table(rep_view.pace_table(paces), hide_index=True, width="stretch")
 else:
     st.caption("No month, quarter or year count targets apply to this rep.")
 
@@ -96,4 +92,4 @@ else:
     cells = st.columns(len(rep_view.CHANGE_KINDS))
     for cell, kind in zip(cells, rep_view.CHANGE_KINDS, strict=True):
         cell.metric(kind, int(counts.get(kind, 0)))
-    st.dataframe(changes.drop(columns=["opportunity_key"]), hide_index=True, width="stretch")
+    show_table(changes.drop(columns=["opportunity_key"]), hide_index=True, width="stretch")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import roster, target_edit, targets
 from dashboard.metrics import BY_NAME, METRIC_NAMES
-from pages._shared import cached, get_database, require_leader, viewer_teams
+from pages._shared import cached, edit_table, get_database, require_leader, show_table, viewer_teams
 
 require_leader()
 
@@ -35,7 +35,7 @@ draft = st.session_state["targets_draft"]
 
 def show_problems(problems: list[target_edit.Problem]) -> None:
     st.error("Not saved: please fix the rows listed below.")
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             [
                 {"row": p.row, "column": p.column, "value": str(p.value), "problem": p.message}
@@ -47,7 +47,7 @@ def show_problems(problems: list[target_edit.Problem]) -> None:
     )
 
 
-edited = st.data_editor(
+edited = edit_table(
     draft,
     num_rows="dynamic",
     hide_index=False,
@@ -114,7 +114,7 @@ st.caption(
     "steps to the full target. A team's plan beats the company plan (blank team)."
 )
 plans = cached(target_edit.ramp_plans)
-edited_plans = st.data_editor(
+edited_plans = edit_table(
     plans,
     num_rows="dynamic",
     width="stretch",

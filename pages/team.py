@@ -5,9 +5,9 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from dashboard import roster, team_view
+from dashboard import roster, team_view, url_params
 from dashboard.metrics import BY_NAME
-from pages._shared import cached, csv_download, viewer_teams
+from pages._shared import cached, csv_download, link_values, link_warning, show_table, viewer_teams
 
 ALL_TEAMS = "All teams"
 
@@ -23,20 +23,16 @@ reps = cached(roster.list_reps, allowed)
 team_names = sorted(set(reps["team"].dropna()))
 weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
 
-params = st.query_params
-wanted_team = params.get("team", ALL_TEAMS)
-try:
-    wanted_week = dt.date.fromisoformat(params.get("week", ""))
-except ValueError:
-    wanted_week = span[1]
 team_options = [ALL_TEAMS, *team_names]
+wanted_team = url_params.read_choice(
+    "team", link_values("team"), team_options, ALL_TEAMS, instead="all teams", among="the teams you can see"
+)
+wanted_week = url_params.read_week("week", link_values("week"), span[1], earliest=span[0], latest=span[1])
+link_warning(wanted_team.problem, wanted_week.problem)
 left, right = st.columns(2)
-team = left.selectbox(
-    "Team", team_options, index=team_options.index(wanted_team) if wanted_team in team_options else 0,
-    key="team_team",
-)  # fmt: skip
+team = left.selectbox("Team", team_options, index=team_options.index(wanted_team.value), key="team_team")
 week = right.selectbox(
-    "Week", weeks, index=weeks.index(wanted_week) if wanted_week in weeks else 0,
+    "Week", weeks, index=weeks.index(wanted_week.value),
     format_func=lambda w: f"week of {w:%a %d %b %Y}", key="team_week",
 )  # fmt: skip
 st.query_params.update({"team": team, "week": week.isoformat()})
@@ -62,7 +58,7 @@ for name in team_view.KEY_METRICS:
     label = BY_NAME[name].label
     columns[name] = st.column_config.TextColumn(label, help=BY_NAME[name].definition)
     columns[team_view.trend_column(name)] = st.column_config.LineChartColumn(f"{label}, 8 wks", width="small")
-st.dataframe(table, column_config=columns, column_order=list(columns), hide_index=True, width="stretch")
+show_table(table, column_config=columns, column_order=list(columns), hide_index=True, width="stretch")
 csv_download(
     "Download this table",
     overview.table.drop(columns=[team_view.trend_column(n) for n in team_view.KEY_METRICS]),
@@ -82,7 +78,7 @@ under = team_view.below_expectation(overview.attainment, focus)
 if under.empty:
     st.success(f"Every rep meets the {BY_NAME[focus].label.lower()} expectation this week.")
 else:
-    st.dataframe(under, hide_index=True, width="stretch")
+    show_table(under, hide_index=True, width="stretch")
 
 st.subheader("Open a rep")
 rep = st.selectbox(

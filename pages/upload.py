@@ -10,7 +10,7 @@ from dashboard.ingest import IngestOptions, IngestResult, categories, ingest_str
 from dashboard.ingest.detect import JOIN, SOURCES, detect
 from dashboard.ingest.schema import KINDS
 from dashboard.ingest.statuses import STATUSES
-from pages._shared import csv_download, get_database, plain
+from pages._shared import csv_download, get_database, plain, show_table
 
 NOT_IN_FILE = "(not in this file)"
 DATE_ORDERS = {"decide per file": None, "month first (March 4)": False, "day first (3 April)": True}
@@ -109,7 +109,7 @@ def show_counts(result: IngestResult) -> None:
         )
         problems = [{**e, "outcome": "row rejected"} for e in result.errors]
         problems += [{**w, "outcome": "row kept, cell left blank"} for w in result.warnings]
-        st.dataframe(pd.DataFrame(problems), hide_index=True, width="stretch")
+        show_table(pd.DataFrame(problems), hide_index=True, width="stretch")
         csv_download(
             "Download all rejected rows and blanked cells",
             uploads.rejected_rows(database, result.upload_id),
@@ -124,10 +124,10 @@ def category_panel(index: int, result: IngestResult) -> None:
         [{"category": CATEGORY_LABELS.get(c, c), "activities": n} for c, n in result.categories.items()]
     )
     st.caption("How these activities were read")
-    st.dataframe(counts, hide_index=True)
+    show_table(counts, hide_index=True)
     if result.uncategorized:
         st.caption("Commonest types and titles read as 'Other'")
-        st.dataframe(pd.DataFrame(result.uncategorized), hide_index=True)
+        show_table(pd.DataFrame(result.uncategorized), hide_index=True)
     with st.expander("Say what a type or title means (remembered for this CRM)"):
         first = result.uncategorized[0] if result.uncategorized else {"field": "subject", "value": ""}
         fields = list(categories.FIELDS)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import uploads
-from pages._shared import csv_download, get_database, require_leader
+from pages._shared import csv_download, get_database, require_leader, show_table
 
 require_leader()
 
@@ -20,7 +20,7 @@ if history.empty:
     st.page_link("pages/upload.py", label="Upload this week's exports", icon=":material/upload_file:")
     st.stop()
 
-st.dataframe(
+show_table(
     history[
         [
             "upload_id",
@@ -56,7 +56,7 @@ if rejected.empty:
     st.caption("No rejected rows in this upload.")
 else:
     st.caption(f"{len(rejected):,} rejected cells (row numbers as your spreadsheet shows them):")
-    st.dataframe(rejected, hide_index=True, width="stretch")
+    show_table(rejected, hide_index=True, width="stretch")
     csv_download(
         "Download rejected rows", rejected, f"rejected-rows-upload-{chosen}.csv", key="uploads_rejected_csv"
     )

@@ -6,7 +6,7 @@
 -- file is a multiset of rows: ingest_keys_activities numbers identical rows apart).
 -- The file's style (date order, decimal mark, the layout most of its dates share) comes
 -- from ingest.sniff: dates go through fast_timestamp first, parse_timestamp only when it misses.
--- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $date_day_first BOOLEAN
+-- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $upload_date DATE, $date_day_first BOOLEAN
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH guessed AS (
     SELECT *, fast_timestamp(date, $date_format) AS date_fast FROM stage
@@ -21,7 +21,7 @@ parsed AS (
         rep AS rep_text, date AS date_text, time AS time_text, duration AS duration_text,
         first_meeting AS first_meeting_text, target_account AS target_account_text,
         clean_text(activity_id) AS activity_id,
-        clean_text(rep) AS rep,
+        tidy_name(clean_text(rep)) AS rep,
         coalesce(date_fast, timestamp_from_text(date_tidy, $date_day_first)) AS happened_at,
         parse_time(time) AS time_of_day,
         coalesce(clean_text(type), $implied_type) AS activity_type,
@@ -37,11 +37,13 @@ parsed AS (
 checked AS (
     SELECT
         *,
-        CASE WHEN duration_parsed >= 0 THEN duration_parsed END AS duration_minutes,
+        CASE WHEN duration_parsed BETWEEN 0 AND 1440 THEN duration_parsed END AS duration_minutes,
         -- a quick test first: most rows have no problem, and building the lists is slow
-        rep IS NULL OR happened_at IS NULL OR year(happened_at) NOT BETWEEN 1990 AND 2100 AS rejected,
+        rep IS NULL OR happened_at IS NULL OR year(happened_at) < 1990
+            OR happened_at::DATE > $upload_date + 7 AS rejected,
         (time_of_day IS NULL AND time_text IS NOT NULL)
             OR (duration_parsed IS NULL AND duration_text IS NOT NULL) OR duration_parsed < 0
+            OR duration_parsed > 1440
             OR (first_meeting IS NULL AND first_meeting_text IS NOT NULL)
             OR (target_account IS NULL AND target_account_text IS NOT NULL) AS warned
     FROM parsed
@@ -77,7 +79,9 @@ SELECT
             CASE
                 WHEN clean_text(date_text) IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'missing date'}
                 WHEN happened_at IS NULL THEN {'field': 'date', 'value': date_text, 'reason': 'not a date'}
-                WHEN year(happened_at) NOT BETWEEN 1990 AND 2100 THEN {'field': 'date', 'value': date_text, 'reason': 'date out of range'}
+                WHEN year(happened_at) < 1990 THEN {'field': 'date', 'value': date_text, 'reason': 'date out of range'}
+                WHEN happened_at::DATE > $upload_date + 7
+                    THEN {'field': 'date', 'value': date_text, 'reason': 'date after the upload (a planned activity?)'}
             END
         ], p -> p IS NOT NULL)
     ELSE [] END AS problems,
@@ -90,6 +94,8 @@ SELECT
                     THEN {'field': 'duration', 'value': duration_text, 'reason': 'not a duration'}
                 WHEN duration_parsed < 0
                     THEN {'field': 'duration', 'value': duration_text, 'reason': 'negative duration'}
+                WHEN duration_parsed > 1440
+                    THEN {'field': 'duration', 'value': duration_text, 'reason': 'longer than a day'}
             END,
             CASE WHEN first_meeting IS NULL AND clean_text(first_meeting_text) IS NOT NULL
                 THEN {'field': 'first_meeting', 'value': first_meeting_text, 'reason': 'not yes/no'} END,

@@ -38,7 +38,7 @@ parsed AS (
         is_won AS is_won_text, is_closed AS is_closed_text, active AS active_text,
         clean_text(opportunity_id) AS opportunity_id,
         clean_text(opportunity_name) AS opportunity_name,
-        clean_text(owner) AS owner,
+        tidy_name(clean_text(owner)) AS owner,
         clean_text(account) AS account,
         coalesce(clean_text(tidied.stage), clean_text(status)) AS stage,
         parse_number(amount, $decimal_comma) / $amount_divisor AS amount,

@@ -24,3 +24,9 @@ def table_contents(database: Database, tables: Sequence[str] = STORED_TABLES) ->
     """Full contents of each table, in a stable order (table names from the lists above only)."""
     with database.cursor() as cur:
         return {t: cur.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+
+
+def fetch(database: Database, sql: str, *params: object) -> list[tuple]:
+    """Rows of a test's own SQL (tests only: the app's SQL lives in queries/)."""
+    with database.cursor("write") as cur:
+        return cur.execute(sql, list(params)).fetchall()

@@ -182,3 +182,44 @@ def test_crm_exports_load_unmapped_and_a_new_won_stage_is_asked(page, tmp_path: 
     page.get_by_text("deals.csv: 2 opportunities rows loaded").wait_for()
     wait_until_idle(page)
     page.screenshot(path=str(tmp_path / "answered.png"), full_page=True)
+
+
+# Stands in for the browser's save dialog, which a headless browser cannot answer: the table's
+# "Download as CSV" writes through it, and the test reads what was written.
+CAPTURE_SAVE = """
+window.__saved = null;
+window.showSaveFilePicker = async () => ({
+  createWritable: async () => {
+    let text = "";
+    const decoder = new TextDecoder();
+    return {
+      write: async (chunk) => { text += decoder.decode(chunk); },
+      close: async () => { window.__saved = text; },
+    };
+  },
+});
+"""
+
+
+def test_a_tables_own_csv_download_holds_no_live_formula(page, server: str, tmp_path: Path) -> None:
+    """A cell from an uploaded file such as =HYPERLINK(...) leaves the table's toolbar download as text."""
+    deals = tmp_path / "deals.csv"
+    deals.write_text(
+        "opportunity_id,owner,stage,amount\n"
+        'O1,Ada Park,Proposal,100\nO2,Ada Park,Proposal,"=HYPERLINK(""http://x"",""click"")"\n'
+    )
+    page.add_init_script(CAPTURE_SAVE)
+    page.goto(server)
+    wait_until_idle(page)
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(deals))
+    page.get_by_text("deals.csv").first.wait_for()
+    page.get_by_role("button", name="Load files").click()
+    page.get_by_text("deals.csv: 1 opportunities rows loaded").wait_for()
+    wait_until_idle(page)
+    page.locator("[data-testid=stDataFrame]").first.hover()
+    page.locator("[data-testid=stElementToolbar] button[aria-label='Download as CSV']").first.click()
+    page.wait_for_function("window.__saved !== null")
+    saved = page.evaluate("window.__saved")
+    assert (
+        saved.splitlines()[1] == '3,amount,"\'=HYPERLINK(""http://x"",""click"")",not a number,row rejected'
+    )

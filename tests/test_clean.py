@@ -19,7 +19,8 @@ from dashboard.db import Database
 def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
     """One migrated database for the whole module: the macros are pure functions."""
     database = Database(tmp_path_factory.mktemp("clean") / "clean.duckdb")
-    yield database._con
+    with database.cursor("write") as cur:
+        yield cur
     database.close()
 
 

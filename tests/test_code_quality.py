@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,28 @@ def test_every_command_has_help_and_is_in_readme(command: str) -> None:
     group = __import__("typer").main.get_command(app)
     assert group.commands[command].help, f"`dashboard {command}` has no help text"
     assert f"`dashboard {command}" in (ROOT / "README.md").read_text(), f"README does not mention {command}"
+
+
+TABLE_CALLS = {"dataframe", "table", "data_editor"}
+
+
+def _table_calls(path: Path) -> list[str]:
+    """`….dataframe(`, `….table(` and `….data_editor(` calls in a file (st., a column, a container)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.relative_to(ROOT)}:{node.lineno} .{node.func.attr}("
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in TABLE_CALLS
+    ]
+
+
+def test_pages_show_tables_only_through_the_safe_helpers() -> None:
+    """A table's toolbar downloads it as CSV: pages use `show_table` / `edit_table` (pages/_shared.py),
+    which neutralize formula-like cells, never st.dataframe / st.table / st.data_editor directly."""
+    files = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
+    direct = [call for f in files if f.name != "_shared.py" for call in _table_calls(f)]
+    assert not direct, "use show_table / edit_table from pages/_shared.py instead:\n" + "\n".join(direct)
+    helpers = _table_calls(ROOT / "pages" / "_shared.py")
+    assert len(helpers) == 2, helpers  # st.dataframe in show_table, st.data_editor in edit_table

@@ -17,13 +17,14 @@ import pytest
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, ingest_file
 from dashboard.ingest.detect import SOURCES
+from tests.stored import fetch
 
 FIXTURES = Path(__file__).parent / "fixtures" / "crm"
 CRMS = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.json").is_file())
 
 
 def _rows(database: Database, sql: str, upload_id: int) -> dict:
-    return dict(database._con.execute(sql, [upload_id]).fetchall())
+    return dict(fetch(database, sql, upload_id))
 
 
 def _check(database: Database, folder: Path, spec: dict) -> list[str]:
@@ -77,7 +78,7 @@ def _reps(database: Database, kind: str, upload_id: int) -> list[str]:
         f"SELECT DISTINCT coalesce(a.rep, n.name) FROM ({named}) n "
         "LEFT JOIN rep_aliases() a ON a.alias = lower(trim(n.name)) ORDER BY 1"
     )
-    return [r for (r,) in database._con.execute(sql, [upload_id]).fetchall()]
+    return [r for (r,) in fetch(database, sql, upload_id)]
 
 
 @pytest.mark.parametrize("crm", CRMS)

@@ -16,15 +16,11 @@ import pytest
 
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
-from tests.stored import table_contents
+from tests.stored import fetch, table_contents
 
 
 def load(database: Database, path: Path, **options: object) -> IngestResult:
     return ingest_file(database, path, IngestOptions(**options))  # type: ignore[arg-type]
-
-
-def fetch(database: Database, sql: str, *params: object) -> list[tuple]:
-    return database._con.execute(sql, list(params)).fetchall()
 
 
 @pytest.fixture(scope="module")
@@ -283,3 +279,95 @@ def test_rejected_rows_are_stored_with_the_upload(database: Database, write) -> 
         database,
         "SELECT file_name, rows_read, rows_loaded, rows_rejected FROM uploads",
     ) == [("mixed.csv", 2, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("far_cell", "says"),
+    [("XFD1048576", "columns, more than any export has"), ("GR200000", "spans 200,000 rows x 200 columns")],
+)
+def test_a_sheet_with_a_far_away_cell_is_refused_before_it_is_read(
+    seeded: Database, write, far_cell: str, says: str
+) -> None:
+    import time
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["rep", "date", "type"])
+    sheet.append(["Ada", "2026-01-05", "Call"])
+    sheet[far_cell] = "x"
+    path = write("far.xlsx", b"")
+    book.save(path)
+    before = table_contents(seeded)
+    start = time.perf_counter()
+    result = load(seeded, path)
+    assert time.perf_counter() - start < 10  # refused from the cell references, not by reading the range
+    assert result.status == "failed"
+    assert says in result.message, result.message
+    assert table_contents(seeded) == before
+
+
+def test_a_csv_with_thousands_of_columns_is_refused_with_a_sentence(seeded: Database, write) -> None:
+    header = ",".join(f"c{i}" for i in range(5000))
+    result = load(seeded, write("wide.csv", "rep,date," + header + "\nAda,2026-01-05," + "1," * 4999 + "1\n"))
+    assert result.status == "failed"
+    assert "the header row has 5,002 columns, more than any export has (1,000 at most)" in result.message
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "value", "reason"),
+    [
+        ("rep,date,duration\nAda,2026-01-05,99999:00\n", "duration", "99999:00", "longer than a day"),
+        (
+            "rep,date,type\nAda,2099-01-05,Call\n",
+            "date",
+            "2099-01-05",
+            "date after the upload (a planned activity?)",
+        ),
+        ("owner,stage,amount\nAda,Proposal,12abc\n", "amount", "12abc", "not a number"),
+    ],
+)
+def test_implausible_values_are_named(
+    seeded: Database, write, text: str, column: str, value: str, reason: str
+) -> None:
+    result = load(seeded, write("odd.csv", text))
+    assert {"row": 2, "column": column, "value": value, "message": reason} in result.errors + result.warnings
+
+
+def test_spacing_variants_of_a_name_are_one_rep(database: Database, write) -> None:
+    text = (
+        "rep,date,type\nAda Park,2026-01-05,Call\nAda\u00a0Park,2026-01-05,Email\n"
+        "Ada\tPark,2026-01-06,Call\nAda  Park,2026-01-07,Call\n"
+    )
+    assert load(database, write("names.csv", text)).rows_loaded == 4
+    assert fetch(database, "SELECT DISTINCT rep FROM activities") == [("Ada Park",)]
+
+
+@pytest.mark.parametrize(
+    ("body", "loaded", "row", "says"),
+    [
+        (  # the quote on row 3 is never closed: rows 3-5 were never read
+            'Ada,2026-01-05,Call,Intro\nBob,2026-01-06,Call,"Demo\nCy,2026-01-07,Call,Demo\nDee,2026-01-08,Call,Demo\n',
+            1,
+            3,
+            "never closed",
+        ),
+        (  # closed two lines later: row 2's cell took in rows 3 and 4
+            'Ada,2026-01-05,Call,"Intro\nBob,2026-01-06,Call,Demo\nCy,2026-01-07,Call,Demo"\nDee,2026-01-08,Call,Demo\n',
+            1,
+            2,
+            "read into one cell",
+        ),
+    ],
+    ids=["never-closed", "closed-lines-later"],
+)
+def test_every_line_is_loaded_or_reported_around_a_stray_quote(
+    database: Database, write, body: str, loaded: int, row: int, says: str
+) -> None:
+    result = load(database, write("quotes.csv", "rep,date,type,subject\n" + body))
+    assert result.status == "loaded", result.message
+    assert result.rows_loaded == loaded
+    [problem] = result.errors
+    assert problem["row"] == row and says in problem["message"], problem
+    assert (result.rows_read, result.rows_rejected) == (loaded + 1, 1)

@@ -14,17 +14,13 @@ import pytest
 from dashboard import uploads
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file, ingest_stream, profiles
-from tests.stored import DATA_TABLES, table_contents
+from tests.stored import DATA_TABLES, fetch, table_contents
 
 D = dt.date
 
 
 def load(database: Database, path: Path, **options: object) -> IngestResult:
     return ingest_file(database, path, IngestOptions(**options))  # type: ignore[arg-type]
-
-
-def fetch(database: Database, sql: str, *params: object) -> list[tuple]:
-    return database._con.execute(sql, list(params)).fetchall()
 
 
 def errors(result: IngestResult) -> list[tuple]:

@@ -9,14 +9,11 @@ import pytest
 
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file, read
+from tests.stored import fetch
 
 
 def load(database: Database, path: Path, **options: object) -> IngestResult:
     return ingest_file(database, path, IngestOptions(**options))  # type: ignore[arg-type]
-
-
-def fetch(database: Database, sql: str) -> list[tuple]:
-    return database._con.execute(sql).fetchall()
 
 
 def errors(result: IngestResult) -> list[tuple]:
@@ -171,9 +168,10 @@ def test_categories_come_from_the_first_matching_rule(database: Database, write)
 
 
 def test_edited_rules_apply_to_the_next_file(database: Database, write) -> None:
-    database._con.execute(
+    fetch(
+        database,
         "INSERT INTO activity_category_rules (priority, field, pattern, category)"
-        " VALUES (5, 'subject', 'lunch', 'meeting')"
+        " VALUES (5, 'subject', 'lunch', 'meeting')",
     )
     result = load(database, write("lunch.csv", "rep,date,type,subject\nAda,2026-01-05,Task,Team LUNCH\n"))
     assert result.status == "loaded", result.message
@@ -181,9 +179,10 @@ def test_edited_rules_apply_to_the_next_file(database: Database, write) -> None:
 
 
 def test_a_broken_rule_fails_the_file_and_stores_nothing(database: Database, write) -> None:
-    database._con.execute(
+    fetch(
+        database,
         "INSERT INTO activity_category_rules (priority, field, pattern, category)"
-        " VALUES (1, 'subject', '(unclosed', 'call')"
+        " VALUES (1, 'subject', '(unclosed', 'call')",
     )
     result = load(database, write("x.csv", "rep,date,subject\nAda,2026-01-05,Call\n"))
     assert result.status == "failed"

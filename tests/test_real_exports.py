@@ -17,16 +17,13 @@ from dashboard import currency, metrics, roster
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
 from dashboard.ingest.categories import Assignment, assign
+from tests.stored import fetch
 
 D = dt.date
 
 
 def load(database: Database, path: Path, **options: object) -> IngestResult:
     return ingest_file(database, path, IngestOptions(**options))  # type: ignore[arg-type]
-
-
-def fetch(database: Database, sql: str, *params: object) -> list[tuple]:
-    return database._con.execute(sql, list(params)).fetchall()
 
 
 # --------------------------------------------------------------------------- rosters

@@ -162,7 +162,8 @@ def test_sniff_staged_activities(
 @pytest.fixture(scope="module")
 def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
     database = Database(tmp_path_factory.mktemp("sniff") / "sniff.duckdb")
-    yield database._con
+    with database.cursor("write") as cur:
+        yield cur
     database.close()
 
 

@@ -59,6 +59,13 @@ def ingest_file(database: db.Database, path: Path, options: IngestOptions | None
     if not path.is_file():
         return failed(name, f"{path}: no such file")
     digest = _sha256(path)
+    with database.writing():  # one writer at a time: the duplicate check and the store are one turn
+        return _ingest(database, path, digest, name, options)
+
+
+def _ingest(
+    database: db.Database, path: Path, digest: str, name: str, options: IngestOptions
+) -> IngestResult:
     with database.cursor() as cur:
         earlier = db.execute(cur, "upload_find_by_sha256", sha256=digest).fetchone()
     if earlier:
@@ -321,6 +328,7 @@ def _clean_params(
         "snapshot_date": options.snapshot_date,
         "metrics": list(options.known_metrics),
         "no_team": reports.NO_TEAM,
+        "upload_date": options.upload_date or dt.date.today(),
         **style.params(),
     }
     wanted = db.load_query(f"ingest_clean_{kind}").params

@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import re
 import shutil
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ HEAD_RECORDS = 60  # header must start within the first rows
 DELIMITERS = (",", ";", "\t", "|")
 MAX_REPORTED_LINE = 200
 MAX_LISTED_EMPTY_LINES = 32  # more empty lines than this: the file is copied with them filled
+MAX_COLUMNS = 1000  # a CRM export has tens of columns (a wide Salesforce report ~100)
+MAX_SHEET_CELLS = 20_000_000  # rows x columns a sheet may span (Excel's 1M rows of 20 columns)
 SAMPLE_ROWS = 200  # data rows handed to detection, to check that values fit the fields
 
 
@@ -49,6 +52,7 @@ class Table:
     skip_lines: int = 0  # records (blank lines included) up to and including the header
     parallel: bool = False  # no quoted value spans lines: DuckDB may read the CSV in parallel
     empty_lines: list[int] = field(default_factory=list)  # body lines (0: first) DuckDB skips unseen
+    unclosed_quote: bool = False  # a quote is never closed: DuckDB stops reading at it, silently
     excel_rows: list[list[str]] = field(default_factory=list)  # data rows as text
     sheet_name: str | None = None
     sample: list[list[str]] = field(default_factory=list)  # the first data rows, as text
@@ -119,7 +123,7 @@ def load_raw(cur: duckdb.DuckDBPyConnection, table: Table, names: list[str]) -> 
         reject_shift=[r - i for i, r in enumerate(skipped)],
     )
     db.execute(cur, "ingest_raw_view")
-    return [
+    structural = [
         StructuralReject(
             row=table.header_row + 1 + (line - table.skip_lines - 1),
             # after a skipped empty line DuckDB's line starts with that line's end
@@ -127,6 +131,56 @@ def load_raw(cur: duckdb.DuckDBPyConnection, table: Table, names: list[str]) -> 
             reason=_first_line(message).lower() or "malformed line",
         )
         for line, csv_line, message in rejects
+    ]
+    if not table.parallel:  # a quoted value spans lines: did one take in whole rows?
+        structural += _swallowed(cur, table, len(names))
+    if table.unclosed_quote:
+        structural += _cut_short(cur, table)
+    return structural
+
+
+def _cut_short(cur: duckdb.DuckDBPyConnection, table: Table) -> list[StructuralReject]:
+    """A quote never closed: DuckDB reads up to the row that opens it and drops the rest of the
+    file without a word. That row is taken out and reported, with the lines after it."""
+    last = db.execute(cur, "ingest_last_record").fetchone()
+    if last is None:
+        return []
+    rowid, cells = last
+    row = dict(db.execute(cur, "ingest_raw_row_numbers", rowids=[rowid]).fetchall())[rowid]
+    db.execute(cur, "ingest_drop_records", rowids=[rowid])
+    return [
+        StructuralReject(
+            row=row,
+            value=(cells or "").replace("\x1f", table.delimiter)[:MAX_REPORTED_LINE],
+            reason="a quote opened on this row is never closed, so this row and every line after it "
+            "were not read: close the quote (or remove it) and upload again",
+        )
+    ]
+
+
+def _swallowed(cur: duckdb.DuckDBPyConnection, table: Table, width: int) -> list[StructuralReject]:
+    """Rows whose cell took in whole following lines (an unclosed quote), taken out and reported."""
+    if width < 2:
+        return []
+    delimiter = re.escape(table.delimiter)
+    field = f"[^\\r\\n{delimiter}]*"
+    # a line inside the cell with exactly a row's number of delimiters
+    pattern = f"[\\r\\n]({field}{delimiter}){{{width - 1}}}{field}([\\r\\n]|$)"
+    found = db.execute(cur, "ingest_swallowed_lines", pattern=pattern).fetchall()
+    if not found:
+        return []
+    rowids = [r for r, _ in found]
+    rows = dict(db.execute(cur, "ingest_raw_row_numbers", rowids=rowids).fetchall())
+    db.execute(cur, "ingest_drop_records", rowids=rowids)
+    return [
+        StructuralReject(
+            row=rows[rowid],
+            value=cells.replace("\x1f", table.delimiter)[:MAX_REPORTED_LINE],
+            reason=f"a quote opened on this row is not closed where the cell ends, so the {lines} line(s) "
+            "after it were read into one cell: fix the quote (or remove it) and upload again",
+        )
+        for rowid, cells in found
+        for lines in [cells.count("\n")]
     ]
 
 
@@ -218,6 +272,11 @@ def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore, workdir
     if best is None:
         raise UnreadableFile("no table found: no row of the file looks like a header")
     _, delimiter, index, line_num, cells = best
+    if len(cells) > MAX_COLUMNS:
+        raise UnreadableFile(
+            f"the header row has {len(cells):,} columns, more than any export has ({MAX_COLUMNS:,} at most): "
+            "is it the right file?"
+        )
     body = _even_lines(text_path, line_num, delimiter, workdir)
     return Table(
         sample=_sample(head, delimiter, index),
@@ -231,6 +290,7 @@ def _open_csv(text_path: Path, encoding: str, score_header: HeaderScore, workdir
         skip_lines=index + 1,
         parallel=not body.quoted_line_break,
         empty_lines=body.empty_lines,
+        unclosed_quote=body.unclosed_quote,
     )
 
 
@@ -260,6 +320,7 @@ class _Body:
     path: Path  # the file for DuckDB: the original, or a mended copy
     quoted_line_break: bool = False  # a quoted value spans lines
     empty_lines: list[int] = field(default_factory=list)  # body lines DuckDB will skip (0: the first)
+    unclosed_quote: bool = False  # an odd number of quote characters: one is never closed
 
 
 def _even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) -> _Body:
@@ -287,6 +348,7 @@ def _even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) ->
         quoted_break = False  # a line end inside quotes, so far
         odd_quotes = False  # an odd number of quotes since the body start
         lf = cr = 0  # line ends (\n, \r) since the body start
+        body_quotes = 0  # quote characters since the body start (odd: one is never closed)
         empty: list[tuple[int, int]] = []  # (\n, \r) counts up to each empty line's start
         offset = 0
         for piece in _pieces(fh):
@@ -296,6 +358,7 @@ def _even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) ->
                 continue
             if not quoted_break:
                 quoted_break, odd_quotes = _quoted_line_break(body, odd_quotes)
+            body_quotes += body.count(b'"')
             piece_cr = body.count(b"\r")
             if piece_cr:
                 crlf = body.count(b"\r\n")
@@ -313,11 +376,12 @@ def _even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) ->
             lf += piece_lf
             cr += piece_cr
         mixed = len(styles) > 1
+        unclosed = body_quotes % 2 == 1
         if not mixed and not empty:
-            return _Body(path, quoted_break)
+            return _Body(path, quoted_break, unclosed_quote=unclosed)
         if not mixed and not quoted_break and len(empty) <= MAX_LISTED_EMPTY_LINES:
             by_cr = styles == {"cr"}
-            return _Body(path, False, [(c if by_cr else n) - 1 for n, c in empty])
+            return _Body(path, False, [(c if by_cr else n) - 1 for n, c in empty], unclosed)
         target = workdir / (path.name + ".lines.csv")
         fill = delimiter.encode()
         quotes = 0
@@ -340,7 +404,7 @@ def _even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) ->
                     done = match.end(1)
                 quotes += piece.count(b'"', done)
                 out.write(piece[done:])
-    return _Body(target, quoted_break)
+    return _Body(target, quoted_break, unclosed_quote=unclosed)
 
 
 def _quoted_line_break(data: bytes, odd: bool) -> tuple[bool, bool]:
@@ -385,6 +449,7 @@ def _pieces(fh: io.BufferedReader, size: int = 1 << 20) -> Iterable[bytes]:
 def _open_excel(path: Path, score_header: HeaderScore) -> Table:
     from python_calamine import CalamineError, CalamineWorkbook
 
+    _check_sheet_extent(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except (CalamineError, ValueError, OSError) as exc:
@@ -414,6 +479,53 @@ def _open_excel(path: Path, score_header: HeaderScore) -> Table:
         sheet_name=name,
         sample=[row for row in body[: SAMPLE_ROWS * 2] if any(c.strip() for c in row)][:SAMPLE_ROWS],
     )
+
+
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,7})"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_sheet_extent(path: Path) -> None:
+    """Refuses a workbook a sheet of which spans more cells than an export can (one cell at
+    XFD1048576 would make the reader allocate the whole range), before any sheet is read:
+    the cell references of each worksheet are scanned, streamed, in bounded memory."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return  # not an xlsx (an .xls): the reader says what it can
+    with archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            rows = columns = 0
+            carry = b""
+            with archive.open(name) as sheet:
+                for block in iter(lambda: sheet.read(1 << 20), b""):
+                    text = carry + block
+                    for letters, row in _CELL_REF.findall(text):
+                        columns = max(columns, _column_number(letters))
+                        rows = max(rows, int(row))
+                    for row in _ROW_REF.findall(text):
+                        rows = max(rows, int(row))
+                    carry = text[-200:]
+            sheet_name = name.removeprefix("xl/worksheets/")
+            if columns > MAX_COLUMNS:
+                raise UnreadableFile(
+                    f"{sheet_name} has cells in {columns:,} columns, more than any export has "
+                    f"({MAX_COLUMNS:,} at most): is it the right file?"
+                )
+            if rows * max(columns, 1) > MAX_SHEET_CELLS:
+                raise UnreadableFile(
+                    f"{sheet_name} spans {rows:,} rows x {columns:,} columns, more than an export can "
+                    f"hold: a cell far from the data? Copy the table into a new sheet and upload that"
+                )
 
 
 def _cell_text(value: object) -> str:
