@@ -7,10 +7,11 @@ import streamlit as st
 
 from dashboard import coaching, roster
 from dashboard.agenda import drafts, render, tone
-from pages._shared import cached, get_database, viewer_name, viewer_teams
+from pages._shared import cached, get_database, require_viewer, viewer_by, viewer_teams
 
 FOLLOW_UP_CHOICES = ["open", *coaching.FOLLOW_UP_STATUSES]
 
+require_viewer()
 database = get_database()
 st.title("One-on-one agenda")
 reps = cached(roster.list_reps, viewer_teams())
@@ -53,7 +54,7 @@ else:
     st.caption(":material/check: Tone check: coaching language, recognition first.")
 
 if st.button("Save agenda", type="primary", key="agenda_save"):
-    drafts.save(database, current, body, viewer_name())
+    drafts.save(database, current, body, viewer_by())
     st.session_state["agenda_message"] = "Agenda saved."
     st.rerun()
 
@@ -84,7 +85,7 @@ else:
     if st.button("Save follow-up", key="agenda_follow_save"):
         for commitment_id, status in choices.items():
             if status != "open":
-                coaching.follow_up(database, commitment_id, status, current.week, viewer_name())
+                coaching.follow_up(database, commitment_id, status, current.week, viewer_by())
         st.session_state["agenda_message"] = "Follow-up saved."
         st.rerun()
 
@@ -97,7 +98,7 @@ with st.form("agenda_commitment", clear_on_submit=True):
     text = st.text_input("New commitment", key="agenda_commitment_text")
     due = st.date_input("Due", value=current.agenda.next_review, key="agenda_commitment_due")
     if st.form_submit_button("Add commitment") and text.strip():
-        coaching.add_commitment(database, current.rep, current.week, text, due, viewer_name())
+        coaching.add_commitment(database, current.rep, current.week, text, due, viewer_by())
         st.session_state["agenda_message"] = "Commitment added."
         st.rerun()
 

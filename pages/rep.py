@@ -6,10 +6,11 @@ import streamlit as st
 
 from dashboard import rep_view, roster, team_view
 from dashboard.metrics import BY_NAME, METRIC_NAMES, monday
-from pages._shared import cached, csv_download, viewer_teams
+from pages._shared import cached, csv_download, require_viewer, viewer_teams
 
 DEFAULT_WEEKS = 26
 
+require_viewer()
 st.title("Rep")
 span = cached(roster.data_span)
 if span is None:

@@ -7,10 +7,11 @@ import streamlit as st
 
 from dashboard import roster, team_view
 from dashboard.metrics import BY_NAME
-from pages._shared import cached, csv_download, viewer_teams
+from pages._shared import cached, csv_download, require_viewer, viewer_teams
 
 ALL_TEAMS = "All teams"
 
+require_viewer()
 st.title("Team")
 span = cached(roster.data_span)
 if span is None:
