@@ -189,6 +189,10 @@ class Database:
                     [path.name, checksum],
                 )
                 applied.append(path.name)
+        with self.cursor("write") as cur:
+            # DuckDB 1.5 cannot replay a CREATE MACRO from its journal ("GetDefaultDatabase with no
+            # default database set", duckdb/duckdb#19712, #22044): write the new schema into the file now.
+            cur.execute("CHECKPOINT")
         return applied
 
     def _pending_migrations(self) -> bool:
