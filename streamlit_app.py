@@ -1,12 +1,28 @@
-"""The app's frame: who is using it, the navigation their role allows, and the shared sidebar."""
+"""The app's frame: who is using it, the navigation their role allows, and the shared sidebar.
+
+st.navigation is called on every run, for everyone, so Streamlit's own listing of pages/
+never takes over: a signed-out visitor's navigation holds only the sign-in page, a
+signed-in user the users table does not know only the page saying whom to ask; no other
+page is reachable, not even by its URL. Streamlit's sidebar menu is switched off
+(.streamlit/config.toml) and the frame draws the viewer's pages itself.
+"""
 
 import streamlit as st
 
-from dashboard import access, currency, roster
+from dashboard import currency, roster
 from dashboard.db import DatabaseError
-from pages._shared import auth_configured, cached, current_viewer, get_database, plain, repairs_to_tell
+from pages._shared import (
+    FRAMED,
+    auth_configured,
+    cached,
+    current_viewer,
+    get_database,
+    plain,
+    repairs_to_tell,
+)
 
 st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
+st.session_state[FRAMED] = True
 
 try:
     database = get_database()
@@ -17,16 +33,12 @@ except DatabaseError as exc:  # a damaged, locked, unreadable or full store: say
 for repaired in repairs_to_tell():
     st.warning(f"The database was repaired when it opened: {repaired}", icon=":material/build:")
 viewer = current_viewer()
-if viewer is None:
-    st.title("Sales accountability coaching")
-    if not st.user.is_logged_in:
-        st.write("Sign in with your company account to see your team.")
-        st.button("Sign in", on_click=st.login, type="primary", key="app_login")
+if viewer is None:  # login is configured and this is nobody we know
+    if st.user.is_logged_in:
+        only = st.Page("pages/no_access.py", title="No access yet", icon=":material/lock:")
     else:
-        st.text(f"You are signed in as {st.user.get('email')}, which has no access to any team yet.")
-        ask = ", ".join(access.leaders(database)) or "your sales leader"
-        st.text(f"Ask {ask} to add you on the Admin page (or with `dashboard users add`).")
-        st.button("Sign out", on_click=st.logout, key="app_logout")
+        only = st.Page("pages/sign_in.py", title="Sign in", icon=":material/login:")
+    st.navigation([only], position="hidden").run()
     st.stop()
 
 currency.set_display(cached(currency.of_data))  # amounts in the pipeline's own currency
@@ -43,15 +55,17 @@ if viewer.is_leader:
         st.Page("pages/leader.py", title="Leader view", icon=":material/monitoring:"),
         st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
     ]
-pages.append(st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data))
+pages += [
+    st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),
+    st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),  # a manager: their own
+]
 if viewer.is_leader:
-    pages += [
-        st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),
-        st.Page("pages/admin.py", title="Admin", icon=":material/manage_accounts:"),
-    ]
-page = st.navigation(pages)
+    pages.append(st.Page("pages/admin.py", title="Admin", icon=":material/manage_accounts:"))
+page = st.navigation(pages, position="hidden")
 
 with st.sidebar:
+    for listed in pages:
+        st.page_link(listed)
     if auth_configured():
         st.caption("Signed in")
         st.text(f"{viewer.name} ({viewer.role})")

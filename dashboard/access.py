@@ -2,8 +2,10 @@
 
 A `manager` sees only the reps of their own teams; a `leader` sees all. Every
 data function takes `teams` (None = all) and filters in its SQL, so the rule
-holds wherever data is read, not only in the interface. Local mode (no
-identity provider) acts as one leader.
+holds wherever data is read, not only in the interface. Write functions take the
+acting `Viewer` and refuse what the role does not allow (`NotAllowed`), and record
+who acted (`Viewer.by`). Local mode (no identity provider) and the CLI act as one
+leader, `LOCAL_LEADER`.
 """
 
 from __future__ import annotations
@@ -36,12 +38,29 @@ class Viewer:
         """Teams to pass to data functions: None (everything) for a leader, else the manager's teams."""
         return None if self.is_leader else list(self.teams)
 
+    @property
+    def by(self) -> str:
+        """How this viewer's changes are recorded: the e-mail, or 'local user' without login."""
+        return LOCAL_USER if self.email == _LOCAL_EMAIL else self.email
 
-LOCAL_LEADER = Viewer(email="local", name="local user", role="leader")
+
+_LOCAL_EMAIL = "local"  # never a valid user e-mail (save_user checks the form)
+LOCAL_USER = "local user"
+LOCAL_LEADER = Viewer(email=_LOCAL_EMAIL, name=LOCAL_USER, role="leader")
 
 
 class AccessError(ValueError):
     """A user record that cannot be saved, with the reason."""
+
+
+class NotAllowed(PermissionError):
+    """The viewer's role does not allow this change; the message says who can."""
+
+
+def require_leader(viewer: Viewer, what: str) -> None:
+    """Raises NotAllowed unless the viewer is a leader; `what` completes "only a sales leader can …"."""
+    if not viewer.is_leader:
+        raise NotAllowed(f"Only a sales leader can {what}; nothing was changed.")
 
 
 def find_user(database: db.Database, email: str | None) -> Viewer | None:
@@ -67,9 +86,16 @@ def known_teams(database: db.Database) -> list[str]:
 
 
 def save_user(
-    database: db.Database, email: str, role: str, teams: Sequence[str] = (), name: str | None = None
+    database: db.Database,
+    email: str,
+    role: str,
+    teams: Sequence[str] = (),
+    name: str | None = None,
+    *,
+    viewer: Viewer = LOCAL_LEADER,
 ) -> Viewer:
-    """Adds or updates a user. A manager needs at least one team."""
+    """Adds or updates a user (leaders only: `viewer` acts). A manager needs at least one team."""
+    require_leader(viewer, "change who may use the app")
     email = email.strip().lower()
     if not _EMAIL.match(email):
         raise AccessError(f"not an e-mail address: {email!r}")
@@ -80,16 +106,17 @@ def save_user(
         raise AccessError("a manager needs at least one team")
     with database.transaction() as cur:
         db.execute(cur, "user_save", email=email, display_name=name, role=role, teams=teams)
-        db.execute(cur, "change_log_add", what="user saved", upload_id=None)
+        db.execute(cur, "change_log_add", what="user saved", upload_id=None, by=viewer.by)
     return Viewer(email, name or email, role, tuple(teams))
 
 
-def remove_user(database: db.Database, email: str) -> bool:
-    """Removes a user; False if there was none."""
+def remove_user(database: db.Database, email: str, *, viewer: Viewer = LOCAL_LEADER) -> bool:
+    """Removes a user (leaders only: `viewer` acts); False if there was none."""
+    require_leader(viewer, "change who may use the app")
     with database.transaction() as cur:
         gone = db.execute(cur, "user_remove", email=email).fetchone() is not None
         if gone:
-            db.execute(cur, "change_log_add", what="user removed", upload_id=None)
+            db.execute(cur, "change_log_add", what="user removed", upload_id=None, by=viewer.by)
     return gone
 
 

@@ -4,6 +4,8 @@ A thin layer over the same package functions the pages call. The contract
 (commands, JSON shapes, exit codes) is ../shared/design/CLI.md: `--json`
 prints one JSON document on stdout, messages go to stderr; exit 0 on
 success, 1 when a file or request could not be processed, 2 on wrong usage.
+Whoever runs it acts as the local leader (`access.LOCAL_LEADER`, recorded as
+'local user'): a shell on the database's machine can change anything anyway.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import typer
 from dashboard import access, currency, metrics, roster, uploads
 from dashboard import demo as demo_data
 from dashboard import interventions as interventions_api
+from dashboard.access import LOCAL_LEADER
 from dashboard.agenda import drafts as agenda_drafts
 from dashboard.agenda import render
 from dashboard.db import Database, DatabaseError, database_path
@@ -200,11 +203,13 @@ def ingest(
         partial_mapping=True,
         stage_statuses=stages,
     )
-    results: list[IngestResult] = [ingest_file(database, path, options) for path in files]
+    results: list[IngestResult] = [
+        ingest_file(database, path, options, viewer=LOCAL_LEADER) for path in files
+    ]
     for result in results:
         typer.echo(result.message, err=True)
         if mapping and result.status == "loaded" and result.detection:
-            profiles.remember(database, result.detection)
+            profiles.remember(database, result.detection, by=LOCAL_LEADER.by)
     if as_json:
         _print_json([r.to_json() for r in results])
     if any(r.status == "failed" for r in results):
@@ -238,7 +243,7 @@ def undo(
 ) -> None:
     """Remove everything one upload added."""
     try:
-        removed = uploads.undo(_open(ctx), upload_id)
+        removed = uploads.undo(_open(ctx), upload_id, viewer=LOCAL_LEADER)
     except uploads.UndoError as exc:
         _fail(str(exc))
     typer.echo(f"upload {upload_id} undone: {removed} rows removed", err=True)
@@ -377,7 +382,7 @@ def users_add(
 ) -> None:
     """Add a user, or update their role and teams."""
     try:
-        saved = access.save_user(_open(ctx), email, role, team or [], name)
+        saved = access.save_user(_open(ctx), email, role, team or [], name, viewer=LOCAL_LEADER)
     except access.AccessError as exc:
         _fail(str(exc))
     teams = f" of {', '.join(saved.teams)}" if saved.teams and not saved.is_leader else ""
@@ -389,7 +394,7 @@ def users_remove(
     ctx: typer.Context, email: Annotated[str, typer.Argument(help="The user's e-mail.")]
 ) -> None:
     """Remove a user."""
-    if not access.remove_user(_open(ctx), email):
+    if not access.remove_user(_open(ctx), email, viewer=LOCAL_LEADER):
         _fail(f"there is no user {email}")
     typer.echo(f"removed {email}", err=True)
 

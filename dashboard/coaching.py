@@ -1,7 +1,8 @@
 """Coaching records: saved agendas (with history), agreed focus areas, commitments and follow-up.
 
 Every write is one transaction and adds a change_log row, so cached pages
-see it at once.
+see it at once; `saved_by` / `by` is who acted (`Viewer.by`: the e-mail, or
+'local user'), kept on the record and in the change log.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def save_agenda(
             focus_items=focus_items,
             saved_by=saved_by,
         ).fetchone()
-        db.execute(cur, "change_log_add", what="agenda saved", upload_id=None)
+        db.execute(cur, "change_log_add", what="agenda saved", upload_id=None, by=saved_by)
     return int(agenda_id)
 
 
@@ -58,7 +59,7 @@ def add_commitment(
             cur, "commitment_add", rep=rep, week=week, text=text.strip(), due_date=due_date, created_by=by
         )
         (commitment_id,) = added.fetchone()
-        db.execute(cur, "change_log_add", what="commitment added", upload_id=None)
+        db.execute(cur, "change_log_add", what="commitment added", upload_id=None, by=by)
     return int(commitment_id)
 
 
@@ -72,7 +73,7 @@ def follow_up(database: db.Database, commitment_id: int, status: str, week: dt.d
         )
         if updated.fetchone() is None:
             raise ValueError(f"there is no commitment {commitment_id}")
-        db.execute(cur, "change_log_add", what="commitment followed up", upload_id=None)
+        db.execute(cur, "change_log_add", what="commitment followed up", upload_id=None, by=by)
 
 
 def commitments(database: db.Database, rep: str, week: dt.date) -> pd.DataFrame:
@@ -112,7 +113,7 @@ def add_focus_area(
             due_date=due_date,
             agreed_by=by,
         )
-        db.execute(cur, "change_log_add", what="focus area agreed", upload_id=None)
+        db.execute(cur, "change_log_add", what="focus area agreed", upload_id=None, by=by)
 
 
 def focus_areas(database: db.Database, rep: str, before_week: dt.date) -> pd.DataFrame:

@@ -11,6 +11,7 @@ waits behind it. Writers inside the process take one re-entrant turn
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from collections.abc import Iterator
@@ -208,3 +209,14 @@ def shared_connection(path: Path, config: dict[str, str]) -> SharedConnection:
 
 def _key(path: Path) -> str:
     return str(path) if str(path) == _MEMORY else str(path.resolve())
+
+
+@atexit.register
+def _close_all() -> None:
+    """Closes every file still open when the process ends, so DuckDB writes its journal into it."""
+    with _shared_lock:
+        open_now = list(_shared.values())
+    for shared in open_now:
+        with shared._cond:
+            if shared._con is not None and not shared._units:
+                shared._close()

@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from dashboard import store_check, store_errors
+from dashboard import store_errors
 from dashboard.connections import DatabaseError, StoreBusy, shared_connection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +112,8 @@ class Database:
             raise DatabaseError(store_errors.describe(self.path, exc)) from exc
         try:
             if migrate:
+                from dashboard import store_check  # it uses undo, which sits above this module
+
                 self.migrate()
                 self.repairs = store_check.check_and_repair(self)
         except BaseException as exc:
@@ -187,6 +189,10 @@ class Database:
                     [path.name, checksum],
                 )
                 applied.append(path.name)
+        with self.cursor("write") as cur:
+            # DuckDB 1.5 cannot replay a CREATE MACRO from its journal ("GetDefaultDatabase with no
+            # default database set", duckdb/duckdb#19712, #22044): write the new schema into the file now.
+            cur.execute("CHECKPOINT")
         return applied
 
     def _pending_migrations(self) -> bool:

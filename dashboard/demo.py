@@ -20,6 +20,7 @@ from types import ModuleType
 import pandas as pd
 
 from dashboard import coaching, db, interventions, leader, metrics, roster, targets, team_view
+from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.ingest import IngestOptions, IngestResult, ingest_file
 
 SAMPLE_DIR = db.ROOT / "sample_data"
@@ -50,19 +51,19 @@ def load(
     database: db.Database,
     weeks: int = DEFAULT_WEEKS,
     seed: int = DEFAULT_SEED,
-    uploaded_by: str | None = "demo",
+    *,
+    viewer: Viewer = LOCAL_LEADER,
 ) -> list[IngestResult]:
-    """Ingests the sample exports, one upload per file."""
+    """Ingests the sample exports, one upload per file, as `viewer` (a roster among them: a leader)."""
     if (weeks, seed) == (DEFAULT_WEEKS, DEFAULT_SEED):
-        return _ingest_all(database, [SAMPLE_DIR / name for name in SAMPLE_FILES], uploaded_by)
+        return _ingest_all(database, [SAMPLE_DIR / name for name in SAMPLE_FILES], viewer)
     with tempfile.TemporaryDirectory(prefix="sample-") as folder:
         paths = generator().generate(Path(folder), weeks=weeks, seed=seed)
-        return _ingest_all(database, paths, uploaded_by)
+        return _ingest_all(database, paths, viewer)
 
 
-def _ingest_all(database: db.Database, paths: list[Path], uploaded_by: str | None) -> list[IngestResult]:
-    options = IngestOptions(uploaded_by=uploaded_by)
-    return [ingest_file(database, path, options) for path in paths]
+def _ingest_all(database: db.Database, paths: list[Path], viewer: Viewer) -> list[IngestResult]:
+    return [ingest_file(database, path, IngestOptions(), viewer=viewer) for path in paths]
 
 
 # --- a coaching history for the sample company ---------------------------------------------------

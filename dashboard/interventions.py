@@ -30,14 +30,20 @@ def time_off(database: db.Database) -> pd.DataFrame:
 
 
 def add_time_off(
-    database: db.Database, rep: str, date_from: dt.date, date_to: dt.date, note: str | None = None
+    database: db.Database,
+    rep: str,
+    date_from: dt.date,
+    date_to: dt.date,
+    note: str | None = None,
+    *,
+    by: str | None = None,
 ) -> None:
     """Records time off for a rep; weeks overlapping it are not judged."""
     if date_to < date_from:
         raise ValueError("time off ends before it starts")
     with database.transaction() as cur:
         db.execute(cur, "time_off_add", rep=rep, date_from=date_from, date_to=date_to, note=note)
-        db.execute(cur, "change_log_add", what="time off", upload_id=None)
+        db.execute(cur, "change_log_add", what="time off", upload_id=None, by=by)
 
 
 def evaluate(
@@ -108,7 +114,7 @@ def refresh_flags(database: db.Database, week: dt.date | None = None) -> list[Fl
         for row in by_key.values():
             if pd.Timestamp(row.last_seen_week).date() < week:
                 db.execute(cur, "flag_resolve", flag_id=int(row.flag_id), week=week)
-        db.execute(cur, "change_log_add", what="flags refreshed", upload_id=None)
+        db.execute(cur, "change_log_add", what="flags refreshed", upload_id=None, by=None)  # derived
     return flags
 
 
@@ -170,7 +176,7 @@ def acknowledge(
             note=note.strip() or "acknowledged",
             by_whom=by,
         )
-        db.execute(cur, "change_log_add", what="flag acknowledged", upload_id=None)
+        db.execute(cur, "change_log_add", what="flag acknowledged", upload_id=None, by=by)
     return int(row["flag_id"])
 
 

@@ -44,7 +44,9 @@ def check_and_repair(database: Database) -> list[str]:
                 "the latest upload's row is kept."
             )
         if said:
-            db.execute(cur, "change_log_add", what="store repaired on open", upload_id=None)
+            db.execute(
+                cur, "change_log_add", what="store repaired on open", upload_id=None, by="the check on open"
+            )
     for sentence in said:
         print(f"{database.path}: repaired: {sentence}", file=sys.stderr)
     return said

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import db, metrics, roster, targets
+from dashboard.access import LOCAL_LEADER, Viewer, require_leader
 from dashboard.metrics import BY_NAME
 
 COLUMNS = ("metric", "value", "period", "team", "rep", "effective_from", "effective_to")
@@ -108,11 +109,13 @@ def validate(frame: pd.DataFrame) -> list[Problem]:
     return sorted(problems, key=lambda p: p.row)
 
 
-def save(database: db.Database, frame: pd.DataFrame, saved_by: str | None = None) -> int:
-    """Replaces the targets in force with `frame` as one undoable upload; returns its id.
+def save(database: db.Database, frame: pd.DataFrame, *, viewer: Viewer = LOCAL_LEADER) -> int:
+    """Replaces the targets in force with `frame` as one undoable upload by `viewer`; returns its id.
 
-    Raises ValueError listing the problems when `frame` does not validate.
+    Leaders only (NotAllowed otherwise). Raises ValueError listing the problems when `frame`
+    does not validate.
     """
+    require_leader(viewer, "change the targets")
     problems = validate(frame)
     if problems:
         raise ValueError("; ".join(str(p) for p in problems))
@@ -124,7 +127,7 @@ def save(database: db.Database, frame: pd.DataFrame, saved_by: str | None = None
     with database.transaction() as cur:
         upload_id = db.execute(
             cur, "upload_insert", file_name=FILE_NAME, sha256=hashlib.sha256(stamp.encode()).hexdigest(),
-            kind="targets", source="app", file_format="app", mapping=None, uploaded_by=saved_by,
+            kind="targets", source="app", file_format="app", mapping=None, uploaded_by=viewer.by,
         ).fetchone()[0]  # fmt: skip
         replaced = db.execute(cur, "targets_supersede_all", upload_id=upload_id).fetchone()[0]
         cur.register("edited_targets", rows)
@@ -134,7 +137,7 @@ def save(database: db.Database, frame: pd.DataFrame, saved_by: str | None = None
             cur, "upload_finish", upload_id=upload_id, rows_read=len(rows), rows_loaded=len(rows),
             rows_rejected=0, duplicates_skipped=0, rows_replaced=int(replaced),
         )  # fmt: skip
-        db.execute(cur, "change_log_add", what="targets edited in the app", upload_id=upload_id)
+        db.execute(cur, "change_log_add", what="targets edited in the app", upload_id=upload_id, by=viewer.by)
     return int(upload_id)
 
 
@@ -161,8 +164,9 @@ def validate_ramp(frame: pd.DataFrame) -> list[Problem]:
     return problems
 
 
-def save_ramp(database: db.Database, frame: pd.DataFrame) -> None:
-    """Replaces the ramp plans with `frame`. Raises ValueError listing problems."""
+def save_ramp(database: db.Database, frame: pd.DataFrame, *, viewer: Viewer = LOCAL_LEADER) -> None:
+    """Replaces the ramp plans with `frame` (leaders only). Raises ValueError listing problems."""
+    require_leader(viewer, "change the ramp plans")
     problems = validate_ramp(frame)
     if problems:
         raise ValueError("; ".join(str(p) for p in problems))
@@ -178,7 +182,7 @@ def save_ramp(database: db.Database, frame: pd.DataFrame) -> None:
                 weeks=int(row["weeks"]),
                 start_share=float(row["start_share"]),
             )
-        db.execute(cur, "change_log_add", what="ramp plans edited in the app", upload_id=None)
+        db.execute(cur, "change_log_add", what="ramp plans edited in the app", upload_id=None, by=viewer.by)
 
 
 @dataclass(frozen=True)

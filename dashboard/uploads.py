@@ -1,4 +1,8 @@
-"""The history of uploads: listing them, their rejected rows, and undoing one."""
+"""The history of uploads: listing them, their rejected rows, and undoing one.
+
+A leader sees and may undo every upload; a manager only their own (`Viewer.by`
+is who loaded it). Each undo records who did it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import duckdb
 import pandas as pd
 
 from dashboard import db
+from dashboard.access import LOCAL_LEADER, NotAllowed, Viewer
 
 # What undoing an upload of each kind does: (steps before, the step that removes its rows
 # and counts them, steps after). Activities another live upload also held pass to it first;
@@ -23,27 +28,31 @@ class UndoError(Exception):
     """The upload cannot be undone (unknown id, or undone already)."""
 
 
-def list_uploads(database: db.Database) -> pd.DataFrame:
-    """Every upload, newest first."""
-    return database.run("uploads_list")
+def list_uploads(database: db.Database, viewer: Viewer = LOCAL_LEADER) -> pd.DataFrame:
+    """The uploads the viewer may see (a leader: all; a manager: their own), newest first."""
+    return database.run("uploads_list", by=None if viewer.is_leader else viewer.by)
 
 
-def rejected_rows(database: db.Database, upload_id: int) -> pd.DataFrame:
-    """Row, column, value and reason of every cell one upload could not use."""
+def rejected_rows(database: db.Database, upload_id: int, viewer: Viewer = LOCAL_LEADER) -> pd.DataFrame:
+    """Row, column, value and reason of every cell one upload could not use (a manager: own uploads)."""
+    with database.cursor() as cur:
+        _check_owner(cur, upload_id, viewer, "see the rejected rows of")
     return database.run("upload_rejected_rows", upload_id=upload_id)
 
 
-def undo(database: db.Database, upload_id: int, undone_by: str | None = None) -> int:
-    """Removes everything one upload added (and restores what it replaced); returns rows removed."""
+def undo(database: db.Database, upload_id: int, viewer: Viewer = LOCAL_LEADER) -> int:
+    """Removes everything one upload added (and restores what it replaced); returns rows removed.
+
+    A manager may undo only their own uploads (NotAllowed otherwise); the undo records `viewer.by`.
+    """
     with database.transaction() as cur:
-        marked = db.execute(cur, "upload_mark_undone", upload_id=upload_id, undone_by=undone_by).fetchone()
+        if _check_owner(cur, upload_id, viewer, "undo") is None:
+            raise UndoError(f"there is no upload {upload_id}")
+        marked = db.execute(cur, "upload_mark_undone", upload_id=upload_id, undone_by=viewer.by).fetchone()
         if marked is None:
-            known = upload_id in set(db.execute(cur, "uploads_list").df()["upload_id"])
-            raise UndoError(
-                f"upload {upload_id} was undone already" if known else f"there is no upload {upload_id}"
-            )
+            raise UndoError(f"upload {upload_id} was undone already")
         removed = remove_rows(cur, upload_id, marked[0])
-        db.execute(cur, "change_log_add", what=f"undo {marked[0]}", upload_id=upload_id)
+        db.execute(cur, "change_log_add", what=f"undo {marked[0]}", upload_id=upload_id, by=viewer.by)
     return removed
 
 
@@ -63,3 +72,18 @@ def remove_rows(cur: duckdb.DuckDBPyConnection, upload_id: int, kind: str) -> in
 def kinds() -> tuple[str, ...]:
     """The kinds of upload undo knows."""
     return tuple(_UNDO_STEPS)
+
+
+def _check_owner(cur: duckdb.DuckDBPyConnection, upload_id: int, viewer: Viewer, action: str) -> tuple | None:
+    """The upload (kind, uploaded_by, undone_at), None if unknown; NotAllowed when a manager
+    names someone else's upload."""
+    found = db.execute(cur, "upload_find", upload_id=upload_id).fetchone()
+    if found is None:
+        return None
+    uploaded_by = found[1]
+    if not viewer.is_leader and uploaded_by != viewer.by:
+        raise NotAllowed(
+            f"Upload {upload_id} was loaded by {uploaded_by or 'someone else'}: only they or a sales leader "
+            f"can {action} it."
+        )
+    return found

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard import access
 from dashboard.access import LOCAL_LEADER, Viewer
@@ -129,15 +130,49 @@ def link_warning(*problems: str | None) -> None:
             st.warning(plain(problem), icon=":material/link_off:")
 
 
-def viewer_name() -> str:
-    """Who is using the app, for 'saved by' records ('local user' without login)."""
+def viewer_by() -> str:
+    """Who is acting, as changes record it (`Viewer.by`: the e-mail, or 'local user' without login)."""
     viewer = current_viewer()
-    return viewer.name if viewer else "unknown"
+    return viewer.by if viewer else "unknown"
 
 
-def require_leader() -> None:
-    """Stops the page for anyone but a leader."""
+FRAMED = "app_framed"  # session state: the app's frame (streamlit_app.py) has run in this session
+
+
+def ensure_frame() -> bool:
+    """Leaves Streamlit's pages/-folder mode; True when this page ran outside the app's frame.
+
+    Until some session of the server has called st.navigation, Streamlit runs a page opened by
+    its URL straight from pages/, without the frame that decides who may open it: the first
+    visitor after a restart would get it. This switches that mode off for the process
+    (PagesManager.uses_pages_directory is Streamlit's own switch) and reruns a session the frame
+    has not drawn yet, so that the frame routes it. A session it has drawn carries on (AppTest
+    turns the mode on again for every run): the page's own guard decides.
+    """
+    if not getattr(PagesManager, "uses_pages_directory", False):
+        return False
+    PagesManager.uses_pages_directory = False
+    if not st.session_state.get(FRAMED):
+        st.rerun()
+    return True
+
+
+def require_viewer() -> Viewer:
+    """The known viewer of this page; stops the page for anyone else (every data page calls it first)."""
+    outside = ensure_frame()
     viewer = current_viewer()
-    if viewer is None or not viewer.is_leader:
+    if viewer is None:
+        if outside:
+            st.rerun()  # the frame shows the sign-in page
+        st.info("Please sign in first.")
+        st.stop()
+    return viewer
+
+
+def require_leader() -> Viewer:
+    """The viewer, a leader; stops the page for anyone else."""
+    viewer = require_viewer()
+    if not viewer.is_leader:
         st.info("This page is for sales leaders.")
         st.stop()
+    return viewer

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import access
 from pages._shared import get_database, require_leader, show_table
 
-require_leader()
+viewer = require_leader()
 database = get_database()
 st.title("Users and access")
 st.caption(
@@ -30,8 +30,8 @@ with st.form("admin_user", clear_on_submit=True):
     teams = st.multiselect("Teams (managers)", access.known_teams(database), key="admin_teams")
     if st.form_submit_button("Save user"):
         try:
-            saved = access.save_user(database, email, role, teams, name or None)
-        except access.AccessError as exc:
+            saved = access.save_user(database, email, role, teams, name or None, viewer=viewer)
+        except (access.AccessError, access.NotAllowed) as exc:
             st.error(str(exc))
         else:
             st.session_state["admin_message"] = f"Saved {saved.email} as {saved.role}."
@@ -42,6 +42,10 @@ if not users.empty:
         st.subheader("Remove a user")
         gone = st.selectbox("User", users["email"].tolist(), key="admin_remove_email")
         if st.form_submit_button("Remove"):
-            access.remove_user(database, gone)
-            st.session_state["admin_message"] = f"Removed {gone}."
-            st.rerun()
+            try:
+                access.remove_user(database, gone, viewer=viewer)
+            except access.NotAllowed as exc:
+                st.error(str(exc))
+            else:
+                st.session_state["admin_message"] = f"Removed {gone}."
+                st.rerun()

@@ -11,13 +11,15 @@ from pages._shared import (
     get_database,
     link_values,
     link_warning,
+    require_viewer,
     show_table,
-    viewer_name,
+    viewer_by,
     viewer_teams,
 )
 
 FOLLOW_UP_CHOICES = ["open", *coaching.FOLLOW_UP_STATUSES]
 
+require_viewer()
 database = get_database()
 st.title("One-on-one agenda")
 reps = cached(roster.list_reps, viewer_teams())
@@ -62,7 +64,7 @@ else:
     st.caption(":material/check: Tone check: coaching language, recognition first.")
 
 if st.button("Save agenda", type="primary", key="agenda_save"):
-    drafts.save(database, current, body, viewer_name())
+    drafts.save(database, current, body, viewer_by())
     st.session_state["agenda_message"] = "Agenda saved."
     st.rerun()
 
@@ -93,7 +95,7 @@ else:
     if st.button("Save follow-up", key="agenda_follow_save"):
         for commitment_id, status in choices.items():
             if status != "open":
-                coaching.follow_up(database, commitment_id, status, current.week, viewer_name())
+                coaching.follow_up(database, commitment_id, status, current.week, viewer_by())
         st.session_state["agenda_message"] = "Follow-up saved."
         st.rerun()
 
@@ -106,7 +108,7 @@ with st.form("agenda_commitment", clear_on_submit=True):
     text = st.text_input("New commitment", key="agenda_commitment_text")
     due = st.date_input("Due", value=current.agenda.next_review, key="agenda_commitment_due")
     if st.form_submit_button("Add commitment") and text.strip():
-        coaching.add_commitment(database, current.rep, current.week, text, due, viewer_name())
+        coaching.add_commitment(database, current.rep, current.week, text, due, viewer_by())
         st.session_state["agenda_message"] = "Commitment added."
         st.rerun()
 

@@ -5,7 +5,15 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import interventions, rep_view, roster, url_params
-from pages._shared import cached, get_database, link_values, link_warning, viewer_name, viewer_teams
+from pages._shared import (
+    cached,
+    get_database,
+    link_values,
+    link_warning,
+    require_viewer,
+    viewer_by,
+    viewer_teams,
+)
 
 SEVERITY = {"high": "● high", "medium": "◐ medium", "low": "○ low"}
 KIND = {
@@ -14,6 +22,7 @@ KIND = {
 }
 CHART_WEEKS = 12
 
+require_viewer()
 database = get_database()
 st.title("Early intervention")
 st.caption(
@@ -84,8 +93,6 @@ for index, (flag, ack) in enumerate(cases):
                 "Note", value=f"Discussed in 1:1 on {dt.date.today():%d %b %Y}", key=f"iv_note_{index}"
             )
             if st.button("Save", key=f"iv_ack_{index}"):
-                interventions.acknowledge(
-                    database, flag.rep, note, by=viewer_name(), week=week, kind=flag.kind
-                )
+                interventions.acknowledge(database, flag.rep, note, by=viewer_by(), week=week, kind=flag.kind)
                 st.session_state["interventions_message"] = f"Noted for {flag.rep}."
                 st.rerun()

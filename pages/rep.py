@@ -6,10 +6,19 @@ import streamlit as st
 
 from dashboard import rep_view, roster, team_view, url_params
 from dashboard.metrics import BY_NAME, METRIC_NAMES, monday
-from pages._shared import cached, csv_download, link_values, link_warning, show_table, viewer_teams
+from pages._shared import (
+    cached,
+    csv_download,
+    link_values,
+    link_warning,
+    require_viewer,
+    show_table,
+    viewer_teams,
+)
 
 DEFAULT_WEEKS = 26
 
+require_viewer()
 st.title("Rep")
 span = cached(roster.data_span)
 if span is None:

@@ -9,7 +9,7 @@ from dashboard import roster, target_edit, targets
 from dashboard.metrics import BY_NAME, METRIC_NAMES
 from pages._shared import cached, edit_table, get_database, require_leader, show_table, viewer_teams
 
-require_leader()
+viewer = require_leader()
 
 database = get_database()
 st.title("Targets")
@@ -68,7 +68,7 @@ if st.button("Save targets", icon=":material/save:", key="targets_save", type="p
     if problems:
         show_problems(problems)
     else:
-        upload_id = target_edit.save(database, edited)
+        upload_id = target_edit.save(database, edited, viewer=viewer)
         st.session_state["targets_message"] = (
             f"Targets saved as upload #{upload_id}; undo it on the Uploads page to go back."
         )
@@ -130,6 +130,6 @@ if st.button("Save ramp plans", icon=":material/save:", key="targets_ramp_save")
     if problems:
         show_problems(problems)
     else:
-        target_edit.save_ramp(database, edited_plans)
+        target_edit.save_ramp(database, edited_plans, viewer=viewer)
         st.session_state["targets_message"] = "Ramp plans saved."
         st.rerun()

@@ -7,10 +7,19 @@ import streamlit as st
 
 from dashboard import roster, team_view, url_params
 from dashboard.metrics import BY_NAME
-from pages._shared import cached, csv_download, link_values, link_warning, show_table, viewer_teams
+from pages._shared import (
+    cached,
+    csv_download,
+    link_values,
+    link_warning,
+    require_viewer,
+    show_table,
+    viewer_teams,
+)
 
 ALL_TEAMS = "All teams"
 
+require_viewer()
 st.title("Team")
 span = cached(roster.data_span)
 if span is None:

@@ -1,4 +1,7 @@
-"""Upload page: load this week's exports, see what was kept and how it was read, answer what the app asks."""
+"""Upload page: load this week's exports, see what was kept and how it was read, answer what the app asks.
+
+Every load and undo goes through dashboard functions with the viewer, which decide what a
+manager may load (see dashboard.ingest.load); the page only says so up front."""
 
 from dataclasses import replace
 
@@ -10,7 +13,7 @@ from dashboard.ingest import IngestOptions, IngestResult, categories, ingest_str
 from dashboard.ingest.detect import JOIN, SOURCES, detect
 from dashboard.ingest.schema import KINDS
 from dashboard.ingest.statuses import STATUSES
-from pages._shared import csv_download, get_database, plain, show_table
+from pages._shared import csv_download, get_database, plain, require_viewer, show_table
 
 NOT_IN_FILE = "(not in this file)"
 DATE_ORDERS = {"decide per file": None, "month first (March 4)": False, "day first (3 April)": True}
@@ -28,6 +31,7 @@ CATEGORY_LABELS = {
     "other": "Other",
 }
 
+viewer = require_viewer()
 database = get_database()
 st.title("Upload this week's exports")
 st.caption(
@@ -36,9 +40,16 @@ st.caption(
     "(in English, Spanish, German, French or Portuguese) or a spreadsheet. Several files at once are "
     "fine; loading the same file twice changes nothing."
 )
+if not viewer.is_leader:
+    st.info(
+        "As a manager you load activity and pipeline exports for the reps of your teams; rows about "
+        "other reps are listed as not loaded, with their name. Rosters, targets and target accounts "
+        "are loaded by a sales leader.",
+        icon=":material/info:",
+    )
 results: list[IngestResult] = st.session_state.setdefault("upload_results", [])
 
-if uploads.list_uploads(database).empty:
+if viewer.is_leader and uploads.list_uploads(database).empty:
     with st.container(border=True):
         st.markdown(
             "The database is empty. To look around first, load a sample company: "
@@ -46,7 +57,7 @@ if uploads.list_uploads(database).empty:
         )
         if st.button("Load the sample company", icon=":material/science:", key="upload_demo"):
             with st.spinner("Loading the sample exports…"):
-                st.session_state["upload_results"] = demo.load(database)
+                st.session_state["upload_results"] = demo.load(database, viewer=viewer)
             with st.spinner("Recording a sample coaching history…"):
                 demo.seed_coaching(database)
             st.rerun()
@@ -76,7 +87,7 @@ def uploaded_file(result: IngestResult):
 
 def load(uploaded, load_options: IngestOptions) -> IngestResult:
     uploaded.seek(0)
-    return ingest_stream(database, uploaded.name, uploaded, load_options)
+    return ingest_stream(database, uploaded.name, uploaded, load_options, viewer=viewer)
 
 
 def reload(index: int, result: IngestResult, load_options: IngestOptions) -> None:
@@ -86,7 +97,7 @@ def reload(index: int, result: IngestResult, load_options: IngestOptions) -> Non
         st.warning("Add the file to the upload box again, then press the button.")
         return
     if result.status == "loaded" and result.upload_id is not None:
-        uploads.undo(database, result.upload_id)
+        uploads.undo(database, result.upload_id, viewer)  # the viewer's own upload
     st.session_state["upload_results"][index] = load(uploaded, load_options)
     st.rerun()
 
@@ -112,7 +123,7 @@ def show_counts(result: IngestResult) -> None:
         show_table(pd.DataFrame(problems), hide_index=True, width="stretch")
         csv_download(
             "Download all rejected rows and blanked cells",
-            uploads.rejected_rows(database, result.upload_id),
+            uploads.rejected_rows(database, result.upload_id, viewer),
             file_name=f"rejected-rows-upload-{result.upload_id}.csv",
             key=f"upload_rejected_csv_{result.upload_id}",
         )
@@ -149,7 +160,7 @@ def category_panel(index: int, result: IngestResult) -> None:
         if st.button("Save and apply", key=f"upload_cat_go_{index}"):
             assignment = categories.Assignment(result.source or "generic", field, text, category, match)
             try:
-                changed = categories.assign(database, assignment)
+                changed = categories.assign(database, assignment, by=viewer.by)
             except categories.BadAssignment as exc:
                 st.error(str(exc))
             else:
@@ -240,7 +251,7 @@ def mapping_form(index: int, result: IngestResult) -> None:
             st.error("Still needed: " + ", ".join(KINDS[kind].field(f).label for f in missing))
             return
         if remember:
-            profiles.save(database, detection.headers, profiles.Profile(kind, source, mapping))
+            profiles.save(database, detection.headers, profiles.Profile(kind, source, mapping), by=viewer.by)
         reload(index, result, replace(options, kind=kind, source=source, mapping=mapping))
 
 

@@ -1,20 +1,26 @@
-"""Uploads page: the history of every file loaded, its rejected rows, and undo."""
+"""Uploads page: the history of files loaded (a manager: their own), who loaded and undid each, and undo."""
 
 import streamlit as st
 
 from dashboard import uploads
-from pages._shared import csv_download, get_database, require_leader, show_table
+from dashboard.access import NotAllowed
+from pages._shared import csv_download, get_database, require_viewer, show_table
 
-require_leader()
-
+viewer = require_viewer()
 database = get_database()
 st.title("Uploads")
-st.caption("Every file ever loaded, newest first. Undo removes everything one upload added.")
+if viewer.is_leader:
+    st.caption("Every file ever loaded, newest first. Undo removes everything one upload added.")
+else:
+    st.caption(
+        "The files you loaded, newest first. Undo removes everything one upload added; "
+        "a sales leader can undo anyone's upload."
+    )
 
 if message := st.session_state.pop("uploads_message", None):
     st.success(message)
 
-history = uploads.list_uploads(database)
+history = uploads.list_uploads(database, viewer)
 if history.empty:
     st.info("No uploads yet.")
     st.page_link("pages/upload.py", label="Upload this week's exports", icon=":material/upload_file:")
@@ -34,6 +40,9 @@ show_table(
             "duplicates_skipped",
             "rows_replaced",
             "uploaded_at",
+            "uploaded_by",
+            "undone_at",
+            "undone_by",
         ]
     ],
     hide_index=True,
@@ -50,8 +59,9 @@ names = dict(
 )
 chosen = st.selectbox("Upload", list(names), format_func=lambda i: f"#{i} · {names[i]}", key="uploads_pick")
 row = history.set_index("upload_id").loc[chosen]
+st.caption(f"Loaded by {row['uploaded_by'] or 'unknown'} on {row['uploaded_at']:%Y-%m-%d %H:%M}.")
 
-rejected = uploads.rejected_rows(database, int(chosen))
+rejected = uploads.rejected_rows(database, int(chosen), viewer)
 if rejected.empty:
     st.caption("No rejected rows in this upload.")
 else:
@@ -64,8 +74,13 @@ else:
 if row["status"] == "loaded":
     confirm = st.checkbox(f"Yes, remove everything upload #{chosen} added", key=f"uploads_confirm_{chosen}")
     if st.button("Undo this upload", icon=":material/undo:", disabled=not confirm, key="uploads_undo"):
-        removed = uploads.undo(database, int(chosen))
-        st.session_state["uploads_message"] = f"Upload #{chosen} undone: {removed:,} rows removed."
-        st.rerun()
+        try:
+            removed = uploads.undo(database, int(chosen), viewer)
+        except (NotAllowed, uploads.UndoError) as exc:
+            st.error(str(exc))
+        else:
+            st.session_state["uploads_message"] = f"Upload #{chosen} undone: {removed:,} rows removed."
+            st.rerun()
 else:
-    st.caption(f"Upload #{chosen} was undone on {row['undone_at']:%Y-%m-%d %H:%M}.")
+    undone_by = row["undone_by"] or "unknown"
+    st.caption(f"Upload #{chosen} was undone on {row['undone_at']:%Y-%m-%d %H:%M} by {undone_by}.")

@@ -1,3 +1,3 @@
--- Notes a change to the data; pages cache on the latest change.
--- params: $what VARCHAR, $upload_id BIGINT
-INSERT INTO change_log (what, upload_id) VALUES ($what, $upload_id)
+-- Notes a change to the data and who made it; pages cache on the latest change.
+-- params: $what VARCHAR, $upload_id BIGINT, $by VARCHAR
+INSERT INTO change_log (what, upload_id, changed_by) VALUES ($what, $upload_id, $by)

@@ -139,6 +139,15 @@ def test_nobody_signed_in_sees_a_sign_in_button_and_no_data(app):
     at = app(None)
     assert [b.label for b in at.button] == ["Sign in"]
     assert MY_REP not in every_text(at)
+    assert "sample.duckdb" not in every_text(at)  # no sidebar for a visitor
+
+
+@pytest.mark.parametrize("user", [None, STRANGER], ids=["signed-out", "unknown"])
+@pytest.mark.parametrize("page", ["pages/upload.py", "pages/uploads.py", "pages/team.py", "pages/admin.py"])
+def test_signed_out_or_unknown_has_no_other_page(app, user, page):
+    at = app(user)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(page)  # the navigation holds the sign-in (or whom-to-ask) page only
 
 
 def test_unknown_user_is_told_whom_to_ask_and_sees_no_data(app):
@@ -167,9 +176,7 @@ def test_manager_interventions_only_own_team(app):
     assert MY_REP in shown and OTHER_REP not in shown
 
 
-@pytest.mark.parametrize(
-    "page", ["pages/admin.py", "pages/targets.py", "pages/uploads.py", "pages/leader.py"]
-)
+@pytest.mark.parametrize("page", ["pages/admin.py", "pages/targets.py", "pages/leader.py"])
 def test_manager_has_no_leader_pages(app, page):
     at = app(MANAGER)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
@@ -182,6 +189,65 @@ def test_leader_sees_all_teams_and_the_admin_page(app):
     assert MY_REP in text and OTHER_REP in text
     admin = app(LEADER, "pages/admin.py")
     assert "denise@northbeam.io" in every_text(admin)
+
+
+# ------------------------------------------------------------------ writing through the pages
+
+
+def upload(at: AppTest, name: str, content: str) -> AppTest:
+    at.file_uploader(key="upload_files").set_value([(name, content.encode(), "text/csv")])
+    at.run()
+    at.button(key="upload_go").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_manager_upload_page_refuses_a_roster_and_rejects_another_teams_rows(app):
+    at = app(MANAGER, "pages/upload.py")
+    assert "Rosters, targets and target accounts are loaded by a sales leader" in at.info[0].value
+    assert not any(b.key == "upload_demo" for b in at.button)
+    at = upload(at, "roster.csv", f"rep,team,manager\n{OTHER_REP},{MINE},Denise Okafor\n")
+    assert "Not loaded" in every_text(at) and "which a sales leader loads" in every_text(at)
+    activities = f"activity_id,rep,date,type\nP1,{MY_REP},2026-11-16,Call\nP2,{OTHER_REP},2026-11-16,Call\n"
+    at = upload(at, "week.csv", activities)
+    assert "week.csv: 1 activities rows loaded" in every_text(at)
+    problems = at.dataframe[0].value
+    assert list(problems["row"]) == [3] and problems.iloc[0]["value"] == OTHER_REP
+    assert problems.iloc[0]["message"].startswith(f"{OTHER_REP} is on another team's roster")
+    team = app(MANAGER, "pages/team.py")
+    assert OTHER_REP not in every_text(team)  # still not visible: the roster did not change
+
+
+def test_manager_uploads_page_lists_own_uploads_and_undoes_them(app):
+    at = upload(
+        app(MANAGER, "pages/upload.py"),
+        "mine.csv",
+        f"activity_id,rep,date,type\nQ1,{MY_REP},2026-11-16,Call\n",
+    )
+    at.switch_page("pages/uploads.py").run()
+    history = at.dataframe[0].value
+    assert list(history["file_name"]) == ["mine.csv"]  # none of the sample company's uploads
+    assert list(history["uploaded_by"]) == ["denise@northbeam.io"]
+    upload_id = int(history.iloc[0]["upload_id"])
+    at.checkbox(key=f"uploads_confirm_{upload_id}").check().run()
+    at.button(key="uploads_undo").click().run()
+    assert not at.exception, at.exception
+    assert f"Upload #{upload_id} undone: 1 rows removed." in [x.value for x in at.success]
+    assert at.dataframe[0].value.iloc[0]["undone_by"] == "denise@northbeam.io"
+
+
+def test_leader_uploads_page_shows_who_uploaded(app):
+    at = app(LEADER, "pages/uploads.py")
+    history = at.dataframe[0].value
+    assert set(history["uploaded_by"]) == {"local user"}  # the sample company, loaded without login
+    assert {"uploaded_by", "undone_by"} <= set(history.columns)
+
+
+def test_agenda_save_records_the_managers_email(app):
+    at = app(MANAGER, "pages/agenda.py", {"rep": MY_REP, "week": WEEK.isoformat()})
+    at.button(key="agenda_save").click().run()
+    assert not at.exception, at.exception
+    assert any("Saved by denise@northbeam.io" in c.value for c in at.caption)
 
 
 # ------------------------------------------------------------------ CLI

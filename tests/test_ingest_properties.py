@@ -220,7 +220,8 @@ def test_well_formed_rows_all_load() -> None:
             content, expected = _activity_file(rows, delimiter, terminator, encoding, batch)
             path = folder / f"well{batch}.csv"
             path.write_bytes(content)
-            result = ingest_file(database, path, IngestOptions())
+            # dates go up to 2030: upload after them, or later ones read as planned activities
+            result = ingest_file(database, path, IngestOptions(upload_date=dt.date(2031, 1, 1)))
             assert result.status == "loaded", result.message
             assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (
                 len(rows),

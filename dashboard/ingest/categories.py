@@ -37,8 +37,9 @@ class Assignment:
         return f"^{escaped}$" if self.match == "is" else escaped
 
 
-def assign(database: db.Database, assignment: Assignment) -> int:
-    """Stores the rule and recategorizes stored activities of that source; returns how many changed."""
+def assign(database: db.Database, assignment: Assignment, by: str | None = None) -> int:
+    """Stores the rule and recategorizes stored activities of that source; returns how many changed.
+    `by`: who said so (`Viewer.by`), for the change log."""
     if (
         assignment.field not in FIELDS
         or assignment.category not in CATEGORIES
@@ -59,5 +60,5 @@ def assign(database: db.Database, assignment: Assignment) -> int:
             category=assignment.category,
             **params,
         ).fetchone()[0]
-        db.execute(cur, "change_log_add", what="activity category rule", upload_id=None)
+        db.execute(cur, "change_log_add", what="activity category rule", upload_id=None, by=by)
     return int(changed)

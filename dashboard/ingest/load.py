@@ -8,6 +8,14 @@ the key each row is stored under), all in temp tables of one cursor; then, in
 one transaction, record the upload, keep the rejected cells, replace what this
 file supersedes, insert the new rows and say what the user should know. Any
 error rolls the whole file back.
+
+Who may load what (`viewer`, the acting `dashboard.access.Viewer`; the CLI and
+local mode act as the local leader): a leader loads anything. A manager loads
+activities and pipeline rows of their own teams' reps only: a row naming a rep on
+another team's roster, or on no roster yet, is rejected with the rep's name (and a
+pipeline row that would replace another team's stored deal too); rosters, targets
+and target accounts, which decide what everyone sees, are refused whole. The
+upload records who loaded it.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from typing import Any, BinaryIO
 import duckdb
 
 from dashboard import db
+from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.ingest import decide, read, reports, rules, sniff, statuses
 from dashboard.ingest.detect import Detection
 from dashboard.ingest.options import IngestOptions
@@ -37,34 +46,49 @@ MAX_ERRORS_REPORTED = 100
 REPLACING_KINDS = frozenset({"opportunities", "roster", "targets"})
 # Kinds stored under keys computed first (`ingest_keys_<kind>.sql`, temp table `keyed`).
 KEYED_KINDS = frozenset({"activities", "opportunities"})
+# Kinds a manager may load, each row checked against their teams (`ingest_outside_teams_<kind>`).
+MANAGER_KINDS = frozenset({"activities", "opportunities"})
+_LEADER_ONLY = {
+    "roster": "a roster decides who is on which team",
+    "targets": "targets set the expectations of every team",
+    "target_accounts": "target accounts are set for every team",
+}
 
 
 def ingest_stream(
-    database: db.Database, name: str, stream: BinaryIO, options: IngestOptions | None = None
+    database: db.Database,
+    name: str,
+    stream: BinaryIO,
+    options: IngestOptions | None = None,
+    *,
+    viewer: Viewer = LOCAL_LEADER,
 ) -> IngestResult:
-    """Ingests an uploaded file-like object, copied to disk in chunks (never held twice)."""
+    """Ingests an uploaded file-like object, copied to disk in chunks (never held twice), as `viewer`."""
     options = replace(options or IngestOptions(), display_name=name)
     suffix = Path(name).suffix[:10]
     with tempfile.TemporaryDirectory(prefix="upload-") as folder:
         path = Path(folder) / f"upload{suffix}"
         with path.open("wb") as target:
             shutil.copyfileobj(stream, target, 1 << 20)
-        return ingest_file(database, path, options)
+        return ingest_file(database, path, options, viewer=viewer)
 
 
-def ingest_file(database: db.Database, path: Path, options: IngestOptions | None = None) -> IngestResult:
-    """Ingests one CSV/XLSX file; never raises for a bad file, reports it instead."""
+def ingest_file(
+    database: db.Database, path: Path, options: IngestOptions | None = None, *, viewer: Viewer = LOCAL_LEADER
+) -> IngestResult:
+    """Ingests one CSV/XLSX file as `viewer` (see the module doc for what a manager may load);
+    never raises for a bad file, reports it instead."""
     options = options or IngestOptions()
     name = options.display_name or path.name
     if not path.is_file():
         return failed(name, f"{path}: no such file")
     digest = _sha256(path)
     with database.writing():  # one writer at a time: the duplicate check and the store are one turn
-        return _ingest(database, path, digest, name, options)
+        return _ingest(database, path, digest, name, options, viewer)
 
 
 def _ingest(
-    database: db.Database, path: Path, digest: str, name: str, options: IngestOptions
+    database: db.Database, path: Path, digest: str, name: str, options: IngestOptions, viewer: Viewer
 ) -> IngestResult:
     with database.cursor() as cur:
         earlier = db.execute(cur, "upload_find_by_sha256", sha256=digest).fetchone()
@@ -89,12 +113,28 @@ def _ingest(
         problem = decide.problem(detection, options)
         if problem:
             return failed(name, f"{name}: {problem}", detection)
+        if not viewer.is_leader and detection.kind not in MANAGER_KINDS:
+            return _refused(name, detection)
         try:
-            return _store(database, table, detection, digest, name, options)
+            return _store(database, table, detection, digest, name, options, viewer)
         except _NothingToStore as exc:
             return failed(name, f"{name}: {exc}", detection, errors=exc.errors, stages=exc.stages)
         except (read.UnreadableFile, duckdb.Error) as exc:
             return failed(name, f"{name}: {exc}", detection)
+
+
+def _refused(name: str, detection: Detection) -> IngestResult:
+    """A manager's file of a kind only leaders load: nothing stored, and why."""
+    kind = detection.kind or ""
+    label = kind.replace("_", " ")
+    why = _LEADER_ONLY.get(kind, "only activity and pipeline files are loaded by managers")
+    result = failed(
+        name,
+        f"{name}: this looks like a {label} file, which a sales leader loads ({why}); nothing from it "
+        "was stored. Managers load activity and pipeline exports of their own teams.",
+    )
+    result.kind, result.source = detection.kind, detection.source
+    return result
 
 
 class _NothingToStore(Exception):
@@ -129,10 +169,11 @@ def _store(
     digest: str,
     name: str,
     options: IngestOptions,
+    viewer: Viewer,
 ) -> IngestResult:
     kind, source = detection.kind, detection.source
     assert kind is not None and source is not None
-    statuses.remember(database, source, options.stage_statuses)
+    statuses.remember(database, source, options.stage_statuses, by=viewer.by)
     names = _column_names(table.headers, detection)
     with database.cursor() as cur:
         # Reading and cleaning only fill this cursor's temp tables, so they run before the
@@ -143,6 +184,8 @@ def _store(
         db.execute(cur, f"ingest_stage_{kind}")
         style = sniff.sniff(cur, kind, options.day_first)
         db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options, style))
+        if not viewer.is_leader:
+            db.execute(cur, f"ingest_outside_teams_{kind}", teams=list(viewer.teams))
         rows, rejected = db.execute(cur, "ingest_clean_counts").fetchone()
         if rows == 0 and not structural:
             raise _NothingToStore("no data rows under the header row")
@@ -153,8 +196,12 @@ def _store(
             _prepare_pipeline(cur, cleaned, detection, options)
         if kind in KEYED_KINDS:
             db.execute(cur, f"ingest_keys_{kind}")
+        if kind == "opportunities" and not viewer.is_leader:
+            db.execute(cur, "ingest_outside_teams_deals", teams=list(viewer.teams))
+            db.execute(cur, "ingest_keyed_drop_rejected")
+            cleaned.rejected = db.execute(cur, "ingest_clean_counts").fetchone()[1]
         with _transaction(cur):
-            return _record(cur, cleaned, detection, digest, name, options)
+            return _record(cur, cleaned, detection, digest, name, viewer.by)
 
 
 def _prepare_pipeline(
@@ -197,9 +244,10 @@ def _record(
     detection: Detection,
     digest: str,
     name: str,
-    options: IngestOptions,
+    by: str,
 ) -> IngestResult:
-    """Stores the cleaned file (in the caller's transaction): the upload, its rejects and its rows."""
+    """Stores the cleaned file (in the caller's transaction): the upload, its rejects and its rows;
+    `by` is who loaded it."""
     kind, source, structural = cleaned.kind, cleaned.source, cleaned.structural
     rows, rejected = cleaned.rows, cleaned.rejected
     mapping = detection.mapping_by_header
@@ -212,7 +260,7 @@ def _record(
         source=source,
         file_format=cleaned.file_format,
         mapping=json.dumps(mapping),
-        uploaded_by=options.uploaded_by,
+        uploaded_by=by,
     ).fetchone()[0]
     fields = list(mapping)
     db.execute(
@@ -271,7 +319,7 @@ def _record(
         duplicates_skipped=result.duplicates_skipped,
         rows_replaced=result.rows_replaced,
     )
-    db.execute(cur, "change_log_add", what=f"ingest {kind}", upload_id=upload_id)
+    db.execute(cur, "change_log_add", what=f"ingest {kind}", upload_id=upload_id, by=by)
     result.message = summary(result)
     return result
 

@@ -15,7 +15,6 @@ class IngestOptions:
     snapshot_date: dt.date | None = None  # for pipeline files without their own date
     day_first: bool | None = None  # d/m/y dates (else decided from the file)
     display_name: str | None = None  # name to record (uploads arrive as temp files)
-    uploaded_by: str | None = None
     known_metrics: tuple[str, ...] = ()  # target metric names accepted (empty: any)
     stage_statuses: dict[str, str] = field(default_factory=dict)  # stage -> won|lost|open, remembered
     upload_date: dt.date | None = None  # today unless told (tests): a file's dates after it are ignored

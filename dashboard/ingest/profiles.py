@@ -34,14 +34,15 @@ def signatures(database: db.Database) -> frozenset[str]:
     return frozenset(database.run("ingest_profile_signatures")["signature"])
 
 
-def remember(database: db.Database, detection: Detection) -> None:
+def remember(database: db.Database, detection: Detection, by: str | None = None) -> None:
     """Saves the mapping a file was loaded with, for every later file with the same headers."""
     assert detection.kind is not None and detection.source is not None
-    save(database, detection.headers, Profile(detection.kind, detection.source, detection.mapping_by_header))
+    profile = Profile(detection.kind, detection.source, detection.mapping_by_header)
+    save(database, detection.headers, profile, by=by)
 
 
-def save(database: db.Database, headers: list[str], profile: Profile) -> None:
-    """Remembers a confirmed mapping for every later file with the same headers."""
+def save(database: db.Database, headers: list[str], profile: Profile, by: str | None = None) -> None:
+    """Remembers a confirmed mapping for every later file with the same headers (`by`: who said so)."""
     with database.transaction() as cur:
         db.execute(
             cur,
@@ -52,4 +53,4 @@ def save(database: db.Database, headers: list[str], profile: Profile) -> None:
             mapping=json.dumps(profile.mapping),
             headers=json.dumps(headers),
         )
-        db.execute(cur, "change_log_add", what="mapping profile", upload_id=None)
+        db.execute(cur, "change_log_add", what="mapping profile", upload_id=None, by=by)

@@ -33,8 +33,8 @@ def parse_answers(pairs: list[str]) -> dict[str, str]:
     return answers
 
 
-def remember(database: db.Database, source: str, answers: Mapping[str, str]) -> None:
-    """Stores what each stage of this source means, for this file and every later one."""
+def remember(database: db.Database, source: str, answers: Mapping[str, str], by: str | None = None) -> None:
+    """Stores what each stage of this source means, for this file and every later one (`by`: who said so)."""
     if not answers:
         return
     with database.transaction() as cur:
@@ -42,7 +42,7 @@ def remember(database: db.Database, source: str, answers: Mapping[str, str]) -> 
             if status not in STATUSES:
                 raise BadStageStatus(f"{stage!r}: {status!r} is not won, lost or open")
             db.execute(cur, "ingest_stage_status_save", source=source, stage=stage, status=status)
-        db.execute(cur, "change_log_add", what="stage statuses", upload_id=None)
+        db.execute(cur, "change_log_add", what="stage statuses", upload_id=None, by=by)
 
 
 def decide(cur: duckdb.DuckDBPyConnection, source: str) -> tuple[list[str], bool]:

@@ -146,7 +146,7 @@ def target_edit_during_ingest(tmp_path: Path, database: Database) -> None:
              "effective_from": "2026-03-02", "effective_to": None}]  # fmt: skip
     results = at_once(
         lambda: ingest_file(database, activities_csv(tmp_path / "w.csv", 5000)),
-        lambda: target_edit.save(database, pd.DataFrame(rows), saved_by="a manager"),
+        lambda: target_edit.save(database, target_edit.normalise(pd.DataFrame(rows))),
     )
     assert results[0].status == "loaded" and not isinstance(results[1], Exception), results
     assert count(database, "activities") == 5000

@@ -215,3 +215,19 @@ def test_repair_is_said_on_the_page_once(tmp_path: Path, monkeypatch: pytest.Mon
     assert any("upload 1001 was interrupted" in w.value for w in first.warning)
     second = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
     assert not any("repaired" in w.value for w in second.warning)
+
+
+def test_each_command_leaves_a_file_the_next_one_opens(tmp_path: Path) -> None:
+    """A fresh store's schema goes into the file, not DuckDB's journal (which cannot replay macros,
+    duckdb/duckdb#19712), and every process closes the file as it ends."""
+    db_path = tmp_path / "fresh.duckdb"
+    for command in (["init"], ["init"], ["reps", "--json"]):
+        result = subprocess.run(
+            [sys.executable, "-c", "from dashboard.cli import main; main()", "--db", str(db_path), *command],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+    assert not db_path.with_name("fresh.duckdb.wal").exists()
