@@ -41,40 +41,49 @@ if viewer is None:  # login is configured and this is nobody we know
     st.navigation([only], position="hidden").run()
     st.stop()
 
-currency.set_display(cached(currency.of_data))  # amounts in the pipeline's own currency
-latest = cached(roster.latest_week)
-has_data = latest is not None
-pages = [
-    st.Page("pages/team.py", title="Team", icon=":material/groups:", default=has_data),
-    st.Page("pages/rep.py", title="Rep", icon=":material/person:"),
-    st.Page("pages/interventions.py", title="Interventions", icon=":material/support:"),
-    st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
-]
-if viewer.is_leader:
-    pages += [
-        st.Page("pages/leader.py", title="Leader view", icon=":material/monitoring:"),
-        st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
+
+def _draw(viewer) -> None:
+    """The navigation this viewer's role allows, the sidebar, and the chosen page."""
+    currency.set_display(cached(currency.of_data))  # amounts in the pipeline's own currency
+    latest = cached(roster.latest_week)
+    has_data = latest is not None
+    pages = [
+        st.Page("pages/team.py", title="Team", icon=":material/groups:", default=has_data),
+        st.Page("pages/rep.py", title="Rep", icon=":material/person:"),
+        st.Page("pages/interventions.py", title="Interventions", icon=":material/support:"),
+        st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
     ]
-pages += [
-    st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),
-    st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),  # a manager: their own
-]
-if viewer.is_leader:
-    pages.append(st.Page("pages/admin.py", title="Admin", icon=":material/manage_accounts:"))
-page = st.navigation(pages, position="hidden")
+    if viewer.is_leader:
+        pages += [
+            st.Page("pages/leader.py", title="Leader view", icon=":material/monitoring:"),
+            st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
+        ]
+    pages += [
+        st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),
+        st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),  # a manager: their own
+    ]
+    if viewer.is_leader:
+        pages.append(st.Page("pages/admin.py", title="Admin", icon=":material/manage_accounts:"))
+    page = st.navigation(pages, position="hidden")
 
-with st.sidebar:
-    for listed in pages:
-        st.page_link(listed)
-    if auth_configured():
-        st.caption("Signed in")
-        st.text(f"{viewer.name} ({viewer.role})")
-        if not viewer.is_leader:
-            st.text("Teams: " + ", ".join(viewer.teams))
-        st.button("Sign out", on_click=st.logout, key="app_sidebar_logout")
-    st.caption("Database")
-    st.text(str(database.path))
-    st.caption("Latest week with data")
-    st.text(f"week of {latest:%a %d %b %Y}" if latest else "no data yet")
+    with st.sidebar:
+        for listed in pages:
+            st.page_link(listed)
+        if auth_configured():
+            st.caption("Signed in")
+            st.text(f"{viewer.name} ({viewer.role})")
+            if not viewer.is_leader:
+                st.text("Teams: " + ", ".join(viewer.teams))
+            st.button("Sign out", on_click=st.logout, key="app_sidebar_logout")
+        st.caption("Database")
+        st.text(str(database.path))
+        st.caption("Latest week with data")
+        st.text(f"week of {latest:%a %d %b %Y}" if latest else "no data yet")
 
-page.run()
+    page.run()
+
+
+try:
+    _draw(viewer)
+except DatabaseError as exc:  # the store stayed busy past the wait, or failed under a page: say so
+    st.error(plain(str(exc)), icon=":material/database:")

@@ -92,8 +92,8 @@ def _wait(handle: int, flag: int, deadline: float, gate: FileGate, mode: str) ->
         if time.monotonic() >= deadline:
             raise TimeoutError(
                 f"The database {gate.database} is busy: {gate.holders()} is using it, and the wait "
-                f"to {mode} ran out. Try again when that has finished "
-                "(or wait longer: DASHBOARD_WAIT_SECONDS)."
+                f"for a turn to {'change' if mode == 'write' else 'read'} it ran out. "
+                "Try again when that has finished (or wait longer: DASHBOARD_WAIT_SECONDS)."
             )
         time.sleep(pause)
         pause = min(pause * 1.5, 0.2)

@@ -19,7 +19,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard import access
 from dashboard.access import LOCAL_LEADER, Viewer
-from dashboard.db import Database, database_path
+from dashboard.db import Database, DatabaseError, database_path
 from dashboard.export import neutralize, neutralized, restored, safe_csv
 
 T = TypeVar("T")
@@ -75,10 +75,18 @@ def _call(
 
 
 def cached(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """`func(database, *args, **kwargs)`, cached on the database's path and version and the arguments."""
+    """`func(database, *args, **kwargs)`, cached on the database's path and version and the arguments.
+
+    When the store stays busy past the wait (another process writing) or fails under the page,
+    the page stops with the sentence that names the file and the holder, not Streamlit's
+    redacted error."""
     database = get_database()
     name = f"{func.__module__}.{func.__qualname__}"
-    return _call(str(database.path), database.version(), name, args, kwargs, func, database)
+    try:
+        return _call(str(database.path), database.version(), name, args, kwargs, func, database)
+    except DatabaseError as exc:
+        st.error(plain(str(exc)), icon=":material/database:")
+        st.stop()
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

@@ -338,3 +338,25 @@ PROCESS_CASES = {
 def test_processes(case: str, tmp_path: Path, db_path: Path) -> None:
     PROCESS_CASES[case](tmp_path, db_path)
     with_db(db_path, lambda d: assert_promises_hold(d) is None)
+
+
+@pytest.mark.slow
+def test_the_app_names_the_holder_when_the_wait_runs_out(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    ingest_with(db_path, roster_csv(tmp_path / "roster.csv", "East"))
+    ingest_with(db_path, activities_csv(tmp_path / "week.csv", 100, rep=rep_name(1)))  # Team opens
+    monkeypatch.setenv("DASHBOARD_DB", str(db_path))
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    assert not at.error and not at.exception
+    holder = start(HOLD_WRITING, str(db_path), "30")  # the app hands the file over, then waits
+    try:
+        monkeypatch.setenv("DASHBOARD_WAIT_SECONDS", "1")
+        at.run()
+        assert not at.exception, at.exception[0].stack_trace if at.exception else ""
+        (error,) = at.error
+        assert "is busy" in error.value and f"PID {holder.pid}" in error.value, error.value
+    finally:
+        holder.kill()
