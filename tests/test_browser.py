@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,27 +42,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """`streamlit run streamlit_app.py` on its own database; yields the URL."""
-    port = _free_port()
-    log_path = tmp_path / "streamlit.log"
-    env = {**os.environ, "DASHBOARD_DB": str(tmp_path / "browser.duckdb")}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "streamlit_app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-    ]
+@contextmanager
+def running_streamlit(cwd: Path, logs: Path, env: dict[str, str], port: int | None = None) -> Iterator[str]:
+    """`streamlit run streamlit_app.py` from `cwd` (whose .streamlit/ it reads), its log in `logs`;
+    yields the URL once the server answers."""
+    port = port or _free_port()
+    log_path = logs / "streamlit.log"
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port",
+               str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
     with log_path.open("w") as log:  # a file, not a pipe: a full pipe would block the server
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -83,6 +73,14 @@ def server(tmp_path: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         print(log_path.read_text())  # shown by pytest when the test failed
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """The app on its own database; yields the URL."""
+    env = {**os.environ, "DASHBOARD_DB": str(tmp_path / "browser.duckdb")}
+    with running_streamlit(ROOT, tmp_path, env) as url:
+        yield url
 
 
 @pytest.fixture

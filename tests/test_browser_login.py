@@ -12,10 +12,6 @@ another team's rep loads without that row, which is named.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +20,7 @@ import pytest
 from dashboard import access
 from dashboard.db import Database
 from dashboard.ingest import ingest_file
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, _free_port, wait_until_idle
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, running_streamlit, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +51,7 @@ def app_url(tmp_path: Path, provider: str) -> Iterator[str]:
     roster.write_text(ROSTER)
     assert ingest_file(database, roster).status == "loaded"
     access.save_user(database, MANAGER, "manager", ["North"], "Denise Okafor")
-    database.close()  # one process at a time may open the file
+    database.close()
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -68,32 +64,9 @@ def app_url(tmp_path: Path, provider: str) -> Iterator[str]:
         'client_secret = "dashboard-secret"\n'
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
     )
-    log_path = tmp_path / "streamlit.log"
     env = {**os.environ, "DASHBOARD_DB": str(tmp_path / "login.duckdb")}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port",
-               str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    with log_path.open("w") as log:  # cwd: the temp folder, whose .streamlit/secrets.toml is read
-        process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("streamlit did not start:\n" + log_path.read_text())
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        print(log_path.read_text())  # shown by pytest when the test failed
+    with running_streamlit(tmp_path, tmp_path, env, port) as app:  # cwd: the folder holding secrets.toml
+        yield app
 
 
 def test_sign_in_as_a_manager_and_upload_within_the_teams(app_url: str, tmp_path: Path) -> None:
