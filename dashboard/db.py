@@ -179,10 +179,8 @@ class Database:
             )
             done = dict(cur.execute("SELECT name, checksum FROM schema_migrations").fetchall())
             for path, script, checksum in _migrations():
-                if path.name in done and done[path.name] == checksum:
+                if not _due(path, checksum, done):
                     continue
-                if path.name in done and not path.name.startswith("R__"):
-                    continue  # a versioned migration runs once
                 cur.execute(script)
                 cur.execute(
                     "INSERT OR REPLACE INTO schema_migrations (name, checksum) VALUES (?, ?)",
@@ -203,10 +201,14 @@ class Database:
                 done = dict(cur.execute("SELECT name, checksum FROM schema_migrations").fetchall())
             except duckdb.CatalogException:
                 return True
-        return any(
-            done.get(path.name) != checksum and (path.name not in done or path.name.startswith("R__"))
-            for path, _, checksum in _migrations()
-        )
+        return any(_due(path, checksum, done) for path, _, checksum in _migrations())
+
+
+def _due(path: Path, checksum: str, done: dict[str, str]) -> bool:
+    """A versioned migration runs once; a repeatable one (R__) again whenever it changed."""
+    if path.name not in done:
+        return True
+    return path.name.startswith("R__") and done[path.name] != checksum
 
 
 @cache

@@ -37,7 +37,6 @@ class FileGate:
         self._lock = _open(database.with_name(database.name + ".lock"))
         self._queue = _open(database.with_name(database.name + ".queue"))
         self._probe = _open(database.with_name(database.name + ".queue"))  # its own lock owner
-        self.held: str | None = None  # "read" | "write"
 
     def acquire(self, mode: str, timeout: float) -> None:
         """Waits (at most `timeout` seconds) for a turn to read or to write."""
@@ -50,11 +49,9 @@ class FileGate:
             _wait(self._lock, flag, deadline, self, mode)
         finally:
             fcntl.flock(self._queue, fcntl.LOCK_UN)
-        self.held = mode
 
     def release(self) -> None:
         fcntl.flock(self._lock, fcntl.LOCK_UN)
-        self.held = None
 
     def someone_waiting(self) -> bool:
         """True while another process waits in the queue for its turn."""

@@ -21,6 +21,7 @@ from dashboard import access, roster, target_edit, uploads
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, ingest_file
 from tests.reliability.conftest import (
+    DASHBOARD,
     ROOT,
     activities_csv,
     assert_promises_hold,
@@ -300,8 +301,6 @@ PIPES = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "cw
 
 
 def run_cli_args(db_path: Path) -> list[str]:
-    from tests.reliability.conftest import DASHBOARD
-
     return [*DASHBOARD, "--db", str(db_path)]
 
 
