@@ -303,9 +303,21 @@ def interventions(
         ),
     ] = None,
     as_json: JsonFlag = False,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh",
+            help="First store the flags of the weeks not reviewed since the last upload (for cron; "
+            "uploads do it themselves).",
+        ),
+    ] = False,
 ) -> None:
     """Early-intervention flags for the week containing that date (default: the latest week with data)."""
     database = _open(ctx)
+    if refresh:
+        reviewed = interventions_api.record(database)
+        shown = ", ".join(f"{w:%Y-%m-%d}" for w in reviewed) or "none (nothing new)"
+        typer.echo(f"flags stored for the weeks of: {shown}", err=True)
     flags = interventions_api.evaluate(database, week.date() if week else None)
     if as_json:
         _print_json([f.to_json() for f in flags])

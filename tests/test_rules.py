@@ -334,7 +334,7 @@ def test_flag_episodes_acknowledge_resurface_and_resolve(
     week = dt.date(2026, 3, 2)
     flag = rules.Flag("Ana", "East", week, "low", "slump", (rules.Signal("calls", "x", "1, 0, 1"),))
     higher = rules.Flag("Ana", "East", week + dt.timedelta(weeks=1), "high", "slump", flag.signals)
-    calls = iter([[flag], [flag], [higher], []])
+    calls = iter([[flag], [higher], []])  # acknowledging reads the stored episode, evaluates nothing
     monkeypatch.setattr(interventions, "evaluate", lambda *_a, **_k: next(calls))
     interventions.refresh_flags(database, week)
     interventions.acknowledge(database, "Ana", "discussed in 1:1 on Monday", by="Mia", week=week)
