@@ -12,7 +12,9 @@ ingest variant runs in its own process so its peak memory (max RSS) is its own.
   rows, to show how it grows;
 * XLSX of `--xlsx-rows` rows: the product's ingest next to pandas + openpyxl reading it;
 * cold and warm reruns of every page (AppTest) on a company of 200 reps, two years;
-* all intervention rules for 200 reps for one week; one agenda drafted and rendered.
+* all intervention rules for 200 reps for one week; one agenda drafted and rendered;
+* start-up of `dashboard --help` and `dashboard reps` next to a bare Python process
+  opening the same DuckDB file (cli_start.py, on the demo database).
 """
 
 from __future__ import annotations
@@ -270,6 +272,10 @@ def main() -> None:
         rows += xlsx_rows(args.xlsx_rows, folder)
         print("... XLSX measured", file=sys.stderr)
         rows += company_rows(args.rows, folder, args.runs)
+        print("... pages measured", file=sys.stderr)
+        from cli_start import cli_start_rows
+
+        rows += cli_start_rows(folder / "cli")
     width = max(len(r[0]) for r in rows) + 2
     print(f"{'measure':<{width}}{'result':>22}   note")
     for label, value, note in rows:

@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from dashboard import currency, db
 from dashboard.access import teams_param
+
+if TYPE_CHECKING:
+    import pandas as pd  # loaded where a frame is made: the CLI's `--help` needs only the catalogue
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class Metric:
     def format(self, value: float | None) -> str:
         """The value as a person would write it: '450 min', '33%', '$120,000' (in the pipeline's
         currency, see dashboard.currency), '2.5x'."""
+        import pandas as pd
+
         if value is None or pd.isna(value):
             return "–"
         if self.unit == "share":
@@ -135,6 +139,8 @@ def weekly_metrics(
         teams=teams_param(teams),
         rep=rep,
     )
+    import pandas as pd
+
     frame["week"] = pd.to_datetime(frame["week"]).dt.date
     return frame
 

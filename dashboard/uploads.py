@@ -6,11 +6,15 @@ is who loaded it). Each undo records who did it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
 
 from dashboard import db, facts
 from dashboard.access import LOCAL_LEADER, NotAllowed, Viewer
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # What undoing an upload of each kind does: (steps before, the step that removes its rows
 # and counts them, steps after). Activities another live upload also held pass to it first,
