@@ -23,6 +23,7 @@ import duckdb
 
 from dashboard import store_errors
 from dashboard.connections import DatabaseError, StoreBusy, shared_connection
+from dashboard.query_slots import query_slot
 
 if TYPE_CHECKING:
     import pandas as pd  # DuckDB loads pandas on the first DataFrame (`run`); `records` never does
@@ -132,8 +133,9 @@ class Database:
 
     @contextmanager
     def cursor(self, mode: str = "read") -> Iterator[duckdb.DuckDBPyConnection]:
-        """A fresh cursor (its own connection to the same database), closed afterwards."""
-        with self._shared.unit(mode) as con:
+        """A fresh cursor (its own connection to the same database), closed afterwards; it waits for
+        one of the process's query slots first (`query_slots`)."""
+        with query_slot(), self._shared.unit(mode) as con:
             cur = con.cursor()
             cur.execute("SET enable_progress_bar = false")  # it would write to stdout, kept for JSON
             try:
