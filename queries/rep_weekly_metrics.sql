@@ -21,8 +21,9 @@ activity AS (  -- the weekly facts of every spelling of the rep (dashboard/facts
            sum(x.connects) AS connects, sum(x.monday_calls) AS monday_calls,
            sum(x.first_meetings) AS first_meetings, sum(x.activities_logged) AS activities_logged,
            sum(x.with_account) AS with_account
-    FROM activity_weeks x, bounds
+    FROM activity_weeks x
     JOIN aliases al ON al.alias = x.name_key
+    CROSS JOIN bounds
     WHERE x.week BETWEEN bounds.calc_from AND bounds.to_week
     GROUP BY ALL
 ),
@@ -35,8 +36,9 @@ assigned_accounts AS (
 ),
 account_touches AS (
     SELECT DISTINCT al.rep, a.week, a.account
-    FROM activity_account_weeks a, bounds
+    FROM activity_account_weeks a
     JOIN aliases al ON al.alias = a.name_key
+    CROSS JOIN bounds
     WHERE a.week BETWEEN bounds.calc_from - 21 AND bounds.to_week
       AND a.account IN (SELECT account FROM assigned_accounts)
 ),
@@ -120,11 +122,12 @@ deal_aliases AS (  -- the same, under every spelling of the rep
 touched_deals AS (  -- open-deal accounts the rep logged an activity on that week
     SELECT DISTINCT d.rep, d.week, d.account
     FROM (
-        SELECT a.name_key AS alias, a.week, a.account
+        SELECT a.name_key, a.week, a.account
         FROM activity_account_weeks a, bounds
         WHERE a.week BETWEEN bounds.from_week AND bounds.to_week
-    ) x
-    JOIN deal_aliases d USING (alias, week, account)
+          AND (($rep IS NULL AND $teams IS NULL) OR a.name_key IN (SELECT alias FROM aliases))  -- the reps asked for
+    ) a
+    JOIN deal_aliases d ON d.alias = a.name_key AND d.week = a.week AND d.account = a.account
 ),
 deals_worked AS (
     SELECT o.rep, o.week, sum(o.deals) AS open_deals_touched
