@@ -23,8 +23,7 @@ activity AS (  -- the weekly facts of every spelling of the rep (dashboard/facts
            sum(x.with_account) AS with_account
     FROM activity_weeks x
     JOIN aliases al ON al.alias = x.name_key
-    CROSS JOIN bounds
-    WHERE x.week BETWEEN bounds.calc_from AND bounds.to_week
+    WHERE x.week BETWEEN $from_week::DATE - 7 * 12 AND $to_week::DATE  -- (bounds: a plain filter scans less)
     GROUP BY ALL
 ),
 assigned_accounts AS (
@@ -38,8 +37,7 @@ account_touches AS (
     SELECT DISTINCT al.rep, a.week, a.account
     FROM activity_account_weeks a
     JOIN aliases al ON al.alias = a.name_key
-    CROSS JOIN bounds
-    WHERE a.week BETWEEN bounds.calc_from - 21 AND bounds.to_week
+    WHERE a.week BETWEEN $from_week::DATE - 7 * 12 - 21 AND $to_week::DATE
       AND a.account IN (SELECT account FROM assigned_accounts)
 ),
 coverage_of_accounts AS (
@@ -123,8 +121,8 @@ touched_deals AS (  -- open-deal accounts the rep logged an activity on that wee
     SELECT DISTINCT d.rep, d.week, d.account
     FROM (
         SELECT a.name_key, a.week, a.account
-        FROM activity_account_weeks a, bounds
-        WHERE a.week BETWEEN bounds.from_week AND bounds.to_week
+        FROM activity_account_weeks a
+        WHERE a.week BETWEEN $from_week::DATE AND $to_week::DATE
           AND (($rep IS NULL AND $teams IS NULL) OR a.name_key IN (SELECT alias FROM aliases))  -- the reps asked for
     ) a
     JOIN deal_aliases d ON d.alias = a.name_key AND d.week = a.week AND d.account = a.account
