@@ -21,14 +21,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)  # not benchmarks/: this file's name would hide the app's `pages`
 
-from dashboard import facts  # noqa: E402
+from dashboard import facts, interventions  # noqa: E402
 from dashboard.db import Database  # noqa: E402
 
 FIRST_MONDAY = "2024-11-25"
 
 
 def build(path: Path, rows: int, reps: int, weeks: int) -> None:
-    """A company of `reps` reps with `rows` activities and weekly snapshots over `weeks` weeks."""
+    """A company of `reps` reps with `rows` activities and weekly snapshots over `weeks` weeks.
+
+    Every row belongs to upload 1, recorded in `uploads` (else the check on open would remove
+    them all as an interrupted upload's leftovers), and the flags are stored as an upload does."""
     database = Database(path)
     days = weeks * 7
     with database.transaction() as cur:
@@ -76,6 +79,7 @@ def build(path: Path, rows: int, reps: int, weeks: int) -> None:
             """
         )
         facts.rebuild(cur)  # written around ingest: the weekly facts are built here, once
+    interventions.record(database)  # an upload stores its weeks' flags; the Interventions page reads them
     database.close()
 
 
