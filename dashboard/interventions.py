@@ -102,8 +102,7 @@ def record(database: db.Database) -> list[dt.date]:
         latest = roster.latest_week(database)
         if latest is None:
             return []
-        last = database.run("flag_review_last").iloc[0, 0]
-        last = None if pd.isna(last) else pd.Timestamp(last).date()
+        last = last_review(database)
         if last is not None and last > latest:
             return []
         first = last or latest - dt.timedelta(weeks=FIRST_REVIEW_WEEKS - 1)
@@ -164,6 +163,24 @@ def _store_review(database: db.Database, week: dt.date, flags: Sequence[Flag]) -
             if pd.Timestamp(row.last_seen_week).date() < week:
                 db.execute(cur, "flag_resolve", flag_id=int(row.flag_id), week=week)
         db.execute(cur, "flag_review_add", week=week)
+
+
+def last_review(database: db.Database) -> dt.date | None:
+    """The latest week whose flags were reviewed and stored (None before the first review)."""
+    last = database.run("flag_review_last").iloc[0, 0]
+    return None if pd.isna(last) else pd.Timestamp(last).date()
+
+
+def stored_slump_signals(database: db.Database, rep: str, week: dt.date) -> list[dict] | None:
+    """The rep's slump evidence (signals with the flag's severity) as stored when `week` was reviewed
+    last; None when the last review was of another week (then `evaluate` says what `week` held)."""
+    if last_review(database) != week:
+        return None
+    return [
+        {**signal, "severity": row.severity}
+        for row in database.run("flag_stored_slump", rep=rep, week=week).itertuples()
+        for signal in json.loads(row.signals)
+    ]
 
 
 def of_teams(flags: Sequence[Flag], teams: Sequence[str] | None) -> list[Flag]:

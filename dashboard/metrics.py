@@ -107,6 +107,11 @@ BY_NAME: dict[str, Metric] = {m.name: m for m in METRICS}
 METRIC_NAMES: tuple[str, ...] = tuple(BY_NAME)
 
 
+def per_metric(names: pd.Series, field: str) -> pd.Series:
+    """One catalogue field (`additive`, `label`, ...) for a column of metric names, by dict lookup."""
+    return names.map({m.name: getattr(m, field) for m in METRICS})
+
+
 def metric(name: str) -> Metric:
     """The catalogue entry for `name`; a clear error for an unknown one."""
     try:
