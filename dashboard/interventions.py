@@ -92,20 +92,23 @@ def evaluate_weeks(
 
 
 def record(database: db.Database) -> list[dt.date]:
-    """Reviews every week from the last reviewed one (the last `FIRST_REVIEW_WEEKS` at first)
-    through the latest week with data, in order, and stores their flags; returns the weeks reviewed.
+    """Reviews every week from the last reviewed one (at first the last `FIRST_REVIEW_WEEKS` weeks
+    with data) through the latest, in order, and stores their flags; returns the weeks reviewed.
 
     The last reviewed week is reviewed again (its data may have grown). When undo took the latest
     data away, nothing is reviewed: what was recorded stays history.
     """
     with database.writing():  # one recorder at a time: reviews go forward, never interleaved
-        latest = roster.latest_week(database)
-        if latest is None:
+        span = roster.data_span(database)
+        if span is None:
             return []
+        earliest, latest = span
         last = last_review(database)
         if last is not None and last > latest:
             return []
-        first = last or latest - dt.timedelta(weeks=FIRST_REVIEW_WEEKS - 1)
+        first = last or max(
+            earliest, latest - dt.timedelta(weeks=FIRST_REVIEW_WEEKS - 1)
+        )  # no flag before data
         weeks = [first + dt.timedelta(weeks=n) for n in range((latest - first).days // 7 + 1)]
         for week, flags in evaluate_weeks(database, weeks).items():
             _store_review(database, week, flags)
