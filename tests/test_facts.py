@@ -113,7 +113,7 @@ def from_scratch(database: Database) -> tuple[list[tuple], list[tuple]]:
 
 
 SETTINGS = settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=True,
