@@ -25,7 +25,7 @@ from dashboard.rules import Flag
 
 HISTORY_WEEKS = 40  # weeks of history read for one evaluation (two baselines + recent window + slack)
 RESURFACE_WEEKS = 3
-FIRST_REVIEW_WEEKS = 13  # a store's first review looks back this many weeks
+FIRST_REVIEW_WEEKS = 4  # a store's first review looks back this many weeks (each costs a rules run)
 
 
 def time_off(database: db.Database) -> pd.DataFrame:
