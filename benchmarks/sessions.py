@@ -24,13 +24,10 @@ import argparse
 import asyncio
 import math
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)  # the app's `pages`, not this folder's files
 sys.path.insert(1, str(Path(__file__).resolve().parent))
+
+from tests.streamlit_server import running_streamlit  # noqa: E402  (after the path is set)
 
 GOAL_MEDIAN_S = 2.0
 
@@ -64,43 +63,12 @@ class Load:
 # ---------------------------------------------------------------------------- the server
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def serve(database: Path, logs: Path) -> Iterator[str]:
-    """`streamlit run streamlit_app.py` on `database` (from the repository root, whose .streamlit/
-    settings it reads; the same flags as tests/test_browser.py); yields the URL once it answers."""
-    port = free_port()
-    env = {**os.environ, "DASHBOARD_DB": str(database)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port",
-               str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    log_path = logs / "streamlit.log"
-    with log_path.open("w") as log:  # a file, not a pipe: a full pipe would block the server
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("streamlit did not start:\n" + log_path.read_text()[-3000:])
-            time.sleep(0.3)
+    """`streamlit run streamlit_app.py` on `database`, from the repository root (whose .streamlit/
+    settings it reads), as the browser tests start it; yields the URL once it answers."""
+    with running_streamlit(ROOT, logs, {**os.environ, "DASHBOARD_DB": str(database)}) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 # ---------------------------------------------------------------------------- one session

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.streamlit_server import running_streamlit
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -36,50 +32,11 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def running_streamlit(cwd: Path, logs: Path, env: dict[str, str], port: int | None = None) -> Iterator[str]:
-    """`streamlit run streamlit_app.py` from `cwd` (whose .streamlit/ it reads), its log in `logs`;
-    yields the URL once the server answers."""
-    port = port or _free_port()
-    log_path = logs / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port",
-               str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    with log_path.open("w") as log:  # a file, not a pipe: a full pipe would block the server
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("streamlit did not start:\n" + log_path.read_text())
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        print(log_path.read_text())  # shown by pytest when the test failed
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """The app on its own database; yields the URL."""
     env = {**os.environ, "DASHBOARD_DB": str(tmp_path / "browser.duckdb")}
-    with running_streamlit(ROOT, tmp_path, env) as url:
+    with running_streamlit(ROOT, tmp_path, env, echo_log=True) as url:
         yield url
 
 
