@@ -1,6 +1,7 @@
 """Company-scale benchmarks in one run: ingest, XLSX, pages, flags and agendas, against baselines.
 
-    python benchmarks/run.py [--rows 5000000] [--small 500000] [--xlsx-rows 100000] [--quick]
+    python benchmarks/run.py [--rows 5000000] [--small 500000] [--xlsx-rows 100000] [--sessions 1,4,16]
+                             [--quick]
 
 Prints one table. Every comparison is measured side by side in the same run
 (machines here are noisy: only ratios measured together mean anything). Each
@@ -12,7 +13,12 @@ ingest variant runs in its own process so its peak memory (max RSS) is its own.
   rows, to show how it grows;
 * XLSX of `--xlsx-rows` rows: the product's ingest next to pandas + openpyxl reading it;
 * cold and warm reruns of every page (AppTest) on a company of 200 reps, two years;
-* all intervention rules for 200 reps for one week; one agenda drafted and rendered.
+* all intervention rules for 200 reps for one week; one agenda drafted and rendered;
+* on the same company, a real `streamlit run` server: N simultaneous websocket sessions each
+  loading every main page (sessions.py: server time per page load, errors), and real
+  Chromium's time from navigation to each page's chart or table (browser_times.py);
+* start-up of `dashboard --help` and `dashboard reps` next to a bare Python process
+  opening the same DuckDB file (cli_start.py, on the demo database).
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ GOALS = {
     "cold_s": 2.0,
     "rules_s": 1.0,
     "agenda_ms": 200,
+    "session_median_s": 2.0,  # with 16 simultaneous sessions, every page's median server time
+    "browser_s": 3.0,  # navigation to the page's main chart or table, in Chromium
 }
 
 
@@ -243,6 +251,36 @@ def company_rows(rows: int, folder: Path, runs: int) -> list[tuple[str, str, str
     return out
 
 
+def session_rows(path: Path, counts: list[int]) -> list[tuple[str, str, str]]:
+    """One cold session, then `counts` simultaneous sessions, on a server over the company at `path`."""
+    from sessions import run_sessions, summarize
+
+    out = []
+    for count, loads in run_sessions(path, counts, timeout=120).items():
+        pages = summarize(loads)
+        slowest = max(pages, key=lambda p: p.median)
+        errors = sum(bool(load.error) for load in loads)  # with connections refused or dropped
+        label = {0: "1 session, cold caches", 1: "1 session, warm"}.get(
+            count, f"{count} simultaneous sessions"
+        )
+        goal = f"goal < {GOALS['session_median_s']} s, 0 errors"
+        out.append((f"server: {label}, every page: slowest median / max",
+                    f"{slowest.median:.2f} s / {max(p.max for p in pages):.2f} s",
+                    f"{slowest.page}; {errors} errors; {goal}"))  # fmt: skip
+    return out
+
+
+def browser_rows(path: Path) -> list[tuple[str, str, str]]:
+    """Chromium's navigation-to-content time per main page, on a server over the company at `path`."""
+    from browser_times import run_browser
+
+    return [
+        (f"browser: {label}, to content: best of {len(t)} / first", f"{min(t):.2f} s / {t[0]:.2f} s",
+         f"first on empty server caches; goal < {GOALS['browser_s']} s")
+        for label, t in run_browser(path).items()
+    ]  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -251,6 +289,7 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=500_000)
     parser.add_argument("--xlsx-rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sessions", default="1,4,16", help="simultaneous session counts, comma-separated")
     parser.add_argument("--quick", action="store_true", help="a tenth of every size (a smoke run)")
     parser.add_argument("--child", nargs=3, metavar=("TASK", "PATH", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -270,6 +309,14 @@ def main() -> None:
         rows += xlsx_rows(args.xlsx_rows, folder)
         print("... XLSX measured", file=sys.stderr)
         rows += company_rows(args.rows, folder, args.runs)
+        print("... pages measured", file=sys.stderr)
+        rows += session_rows(folder / "company.duckdb", [int(n) for n in args.sessions.split(",")])
+        print("... simultaneous sessions measured", file=sys.stderr)
+        rows += browser_rows(folder / "company.duckdb")
+        print("... browser measured", file=sys.stderr)
+        from cli_start import cli_start_rows
+
+        rows += cli_start_rows(folder / "cli")
     width = max(len(r[0]) for r in rows) + 2
     print(f"{'measure':<{width}}{'result':>22}   note")
     for label, value, note in rows:

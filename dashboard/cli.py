@@ -6,6 +6,10 @@ prints one JSON document on stdout, messages go to stderr; exit 0 on
 success, 1 when a file or request could not be processed, 2 on wrong usage.
 Whoever runs it acts as the local leader (`access.LOCAL_LEADER`, recorded as
 'local user'): a shell on the database's machine can change anything anyway.
+
+Start-up stays light: a command imports the heavy parts (pandas, ingest, the
+agenda's templates) inside its own function, so `--help` and `reps` load none of
+them (tests/test_cli_start.py, benchmarks/cli_start.py).
 """
 
 from __future__ import annotations
@@ -14,22 +18,21 @@ import datetime as dt
 import json
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
-import pandas as pd
 import typer
 
 from dashboard import access, currency, metrics, roster, uploads
-from dashboard import demo as demo_data
-from dashboard import interventions as interventions_api
 from dashboard.access import LOCAL_LEADER
-from dashboard.agenda import drafts as agenda_drafts
-from dashboard.agenda import render
 from dashboard.db import Database, DatabaseError, database_path
-from dashboard.ingest import IngestOptions, IngestResult, ingest_file, profiles, statuses
-from dashboard.ingest.detect import SOURCES
+from dashboard.ingest.presets import SOURCES
 from dashboard.ingest.schema import KINDS
-from dashboard.trend import rep_trend
+from dashboard.text_table import text_table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dashboard.ingest import IngestResult
 
 app = typer.Typer(
     help="Sales-accountability coaching dashboard: ingest CRM exports and query them.",
@@ -96,8 +99,10 @@ def _print_json(data: Any) -> None:
 
 
 def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime | pd.Timestamp):
+    if isinstance(value, dt.date | dt.datetime):  # pd.Timestamp is a datetime
         return value.isoformat()
+    import pandas as pd  # other values JSON cannot write come from a DataFrame: pandas is loaded
+
     if pd.isna(value):
         return None
     return str(value)
@@ -130,6 +135,8 @@ def demo(
     ] = True,
 ) -> None:
     """Load the bundled sample data (sample_data/) through the normal ingest path."""
+    from dashboard import demo as demo_data
+
     database = _open(ctx)
     results = demo_data.load(database, weeks=weeks, seed=seed)
     for result in results:
@@ -188,6 +195,8 @@ def ingest(
     as_json: JsonFlag = False,
 ) -> None:
     """Ingest CSV/XLSX files: detect kind and source, clean, store, report rejected rows."""
+    from dashboard.ingest import IngestOptions, ingest_file, profiles, statuses
+
     database = _open(ctx)
     mapping = _field_map(map_ or [], kind.value if kind else None)
     try:
@@ -252,11 +261,13 @@ def undo(
 @app.command()
 def reps(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """List reps with team and manager."""
-    frame = roster.list_reps(_open(ctx))
+    found = roster.rep_records(_open(ctx))  # plain rows: this command never loads pandas
     if as_json:
-        _print_json(_records(frame[["rep", "team", "manager"]]))
+        _print_json([{k: row[k] for k in ("rep", "team", "manager")} for row in found])
+    elif not found:
+        typer.echo("no reps yet: ingest a roster")
     else:
-        _print_table(frame[["rep", "team", "manager", "start_date"]], "no reps yet: ingest a roster")
+        typer.echo(text_table(found, ["rep", "team", "manager", "start_date"], dates={"start_date"}))
 
 
 @app.command(
@@ -279,6 +290,8 @@ def trend(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
+    from dashboard.trend import rep_trend
+
     names = [metric.value] if metric else list(metrics.METRIC_NAMES)
     first, last = (metrics.monday(d.date()) if d else None for d in (from_, to))
     if first and last and first > last:
@@ -303,9 +316,23 @@ def interventions(
         ),
     ] = None,
     as_json: JsonFlag = False,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh",
+            help="First store the flags of the weeks not reviewed since the last upload (for cron; "
+            "uploads do it themselves).",
+        ),
+    ] = False,
 ) -> None:
     """Early-intervention flags for the week containing that date (default: the latest week with data)."""
+    from dashboard import interventions as interventions_api
+
     database = _open(ctx)
+    if refresh:
+        reviewed = interventions_api.record(database)
+        shown = ", ".join(f"{w:%Y-%m-%d}" for w in reviewed) or "none (nothing new)"
+        typer.echo(f"flags stored for the weeks of: {shown}", err=True)
     flags = interventions_api.evaluate(database, week.date() if week else None)
     if as_json:
         _print_json([f.to_json() for f in flags])
@@ -343,6 +370,9 @@ def agenda(
     ] = AgendaFormat.md,
 ) -> None:
     """Print the 1:1 agenda: the saved version for that week, else a fresh draft."""
+    from dashboard.agenda import drafts as agenda_drafts
+    from dashboard.agenda import render
+
     try:
         found = agenda_drafts.current(_open(ctx), rep, week.date() if week else None)
     except roster.UnknownRep as exc:

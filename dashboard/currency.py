@@ -20,8 +20,8 @@ _DISPLAY: ContextVar[str | None] = ContextVar("display_currency", default=None)
 
 def of_data(database: db.Database) -> str | None:
     """The ISO code most of the current pipeline is in (None: no deal names its currency)."""
-    found = database.run("pipeline_currency")
-    return None if found.empty else str(found.iloc[0, 0])
+    found = database.records("pipeline_currency")
+    return str(found[0]["currency"]) if found else None
 
 
 def prefix(code: str | None) -> str:

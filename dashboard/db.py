@@ -17,13 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from dashboard import store_errors
 from dashboard.connections import DatabaseError, StoreBusy, shared_connection
+from dashboard.query_slots import query_slot
+
+if TYPE_CHECKING:
+    import pandas as pd  # DuckDB loads pandas on the first DataFrame (`run`); `records` never does
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
@@ -130,8 +133,9 @@ class Database:
 
     @contextmanager
     def cursor(self, mode: str = "read") -> Iterator[duckdb.DuckDBPyConnection]:
-        """A fresh cursor (its own connection to the same database), closed afterwards."""
-        with self._shared.unit(mode) as con:
+        """A fresh cursor (its own connection to the same database), closed afterwards; it waits for
+        one of the process's query slots first (`query_slots`)."""
+        with query_slot(), self._shared.unit(mode) as con:
             cur = con.cursor()
             cur.execute("SET enable_progress_bar = false")  # it would write to stdout, kept for JSON
             try:
@@ -162,9 +166,17 @@ class Database:
         with self.cursor() as cur:
             return execute(cur, name, **params).df()
 
+    def records(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Runs `queries/<name>.sql` like `run`, as plain dicts (column -> value), without pandas."""
+        with self.cursor() as cur:
+            result = execute(cur, name, **params)
+            columns = [column[0] for column in result.description]
+            return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
     def version(self) -> int:
         """A number that changes with every ingest or undo (cache key for pages)."""
-        return int(self.run("database_version").iloc[0, 0])
+        with self.cursor() as cur:
+            return int(execute(cur, "database_version").fetchone()[0])
 
     def migrate(self) -> list[str]:
         """Applies pending migrations in order; re-applies changed repeatable ones (R__*)."""

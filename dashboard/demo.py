@@ -71,7 +71,7 @@ def _ingest_all(database: db.Database, paths: list[Path], viewer: Viewer) -> lis
 COACHING_WEEKS = 8  # weeks of one-on-ones recorded, ending the week before the latest
 LAPSED_WEEKS = 3  # the last team (alphabetically) holds no one-on-ones in its last 3 weeks
 FOCUS_WEEKS = 4  # focus areas are agreed in the first 4 weeks, so their recovery can be judged
-FLAG_REVIEW_WEEKS_AGO = 4  # flags are refreshed for this earlier week and for the latest one
+FLAG_REVIEW_WEEKS_AGO = 4  # a flag raised this many weeks before the latest is acknowledged
 FOLLOW_UP_CYCLE = ("done", "done", "partly", "not_yet")
 
 
@@ -198,13 +198,12 @@ def seed_coaching(database: db.Database) -> CoachingSeed | None:
 
 
 def _seed_flags(database: db.Database, latest: dt.date, reps: pd.DataFrame, unfollowed_manager: str) -> int:
-    """Refreshes flags for an earlier week, then acknowledges (which refreshes the latest week) the
-    first still-open flag of a rep whose manager follows up."""
-    earlier = interventions.refresh_flags(database, latest - dt.timedelta(weeks=FLAG_REVIEW_WEEKS_AGO))
+    """Acknowledges, in the latest week, the first slump flag raised some weeks earlier of a rep whose
+    manager follows up, if it is still open (the flags themselves were stored as the files loaded)."""
+    earlier = interventions.evaluate(database, latest - dt.timedelta(weeks=FLAG_REVIEW_WEEKS_AGO))
     following = set(reps.loc[reps["manager"] != unfollowed_manager, "rep"])
     candidates = [f.rep for f in earlier if f.rep in following and f.kind == "slump"]
     if not candidates:
-        interventions.refresh_flags(database, latest)
         return 0
     try:
         interventions.acknowledge(
@@ -214,6 +213,6 @@ def _seed_flags(database: db.Database, latest: dt.date, reps: pd.DataFrame, unfo
             by="demo",
             week=latest,
         )
-    except LookupError:  # the flag had closed by then; acknowledging refreshed the latest week anyway
+    except LookupError:  # the flag had closed by then
         return 0
     return 1

@@ -1,10 +1,13 @@
 """Early intervention on the database: this week's flags, flag episodes, acknowledgements, time off.
 
-`evaluate` runs the rules of `dashboard.rules` for one week; `refresh_flags`
-stores them as episodes (opened, last seen, resolved) so the leader view can
-count how long help took; `acknowledge` records that a flag was discussed. An
-acknowledged episode stays quiet until it persists `RESURFACE_WEEKS` weeks
-past the acknowledgement or its severity rises.
+`evaluate` runs the rules of `dashboard.rules` for one week; `record`, called
+after every upload and undo (and by `dashboard interventions --refresh`),
+reviews the weeks since the last review in order and stores their flags as
+episodes (opened, last seen, resolved), so the leader view can count how long
+help took and the history depends on the data alone, not on who opened which
+page when. Pages only read. `acknowledge` records that a flag was discussed: an
+acknowledged episode stays quiet from that week on until it persists
+`RESURFACE_WEEKS` weeks past the acknowledgement or its severity rises.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dashboard.rules import Flag
 
 HISTORY_WEEKS = 40  # weeks of history read for one evaluation (two baselines + recent window + slack)
 RESURFACE_WEEKS = 3
+FIRST_REVIEW_WEEKS = 4  # a store's first review looks back this many weeks (each costs a rules run)
 
 
 def time_off(database: db.Database) -> pd.DataFrame:
@@ -61,12 +65,56 @@ def evaluate(
     week = monday(week) if week else roster.latest_week(database)
     if week is None:
         return []
-    start = week - dt.timedelta(weeks=HISTORY_WEEKS)
-    frame = metrics.weekly_metrics(database, start, week, teams=teams)
+    return evaluate_weeks(database, [week], teams=teams, cfg=cfg)[week]
+
+
+def evaluate_weeks(
+    database: db.Database,
+    weeks: Sequence[dt.date],
+    *,
+    teams: Sequence[str] | None = None,
+    cfg: rules.Thresholds = rules.DEFAULT,
+) -> dict[dt.date, list[Flag]]:
+    """Flags of several weeks (Mondays), each as `evaluate` gives it, from one read of the data."""
+    if not weeks:
+        return {}
+    start = min(weeks) - dt.timedelta(weeks=HISTORY_WEEKS)
+    frame = metrics.weekly_metrics(database, start, max(weeks), teams=teams)
     if frame.empty:
-        return []
-    goals = targets.weekly_targets(database, start, week, teams=teams)
-    return rules.evaluate_frames(frame, goals, week, time_off(database), cfg)
+        return {week: [] for week in weeks}
+    goals = targets.weekly_targets(database, start, max(weeks), teams=teams)
+    off = time_off(database)
+    flagged = {}
+    for week in weeks:  # each week sees the same window of history as on its own
+        window = frame[(frame["week"] >= week - dt.timedelta(weeks=HISTORY_WEEKS)) & (frame["week"] <= week)]
+        flagged[week] = rules.evaluate_frames(window, goals, week, off, cfg)
+    return flagged
+
+
+def record(database: db.Database) -> list[dt.date]:
+    """Reviews every week from the last reviewed one (at first the last `FIRST_REVIEW_WEEKS` weeks
+    with data) through the latest, in order, and stores their flags; returns the weeks reviewed.
+
+    The last reviewed week is reviewed again (its data may have grown). When undo took the latest
+    data away, nothing is reviewed: what was recorded stays history.
+    """
+    with database.writing():  # one recorder at a time: reviews go forward, never interleaved
+        span = roster.data_span(database)
+        if span is None:
+            return []
+        earliest, latest = span
+        last = last_review(database)
+        if last is not None and last > latest:
+            return []
+        first = last or max(
+            earliest, latest - dt.timedelta(weeks=FIRST_REVIEW_WEEKS - 1)
+        )  # no flag before data
+        weeks = [first + dt.timedelta(weeks=n) for n in range((latest - first).days // 7 + 1)]
+        for week, flags in evaluate_weeks(database, weeks).items():
+            _store_review(database, week, flags)
+        with database.transaction() as cur:  # pages cached on the data's version read the new episodes
+            db.execute(cur, "change_log_add", what="flags recorded", upload_id=None, by=None)  # derived
+    return weeks
 
 
 def _severity_rank(severity: str) -> int:
@@ -74,15 +122,18 @@ def _severity_rank(severity: str) -> int:
 
 
 def refresh_flags(database: db.Database, week: dt.date | None = None) -> list[Flag]:
-    """Evaluates `week` and stores the result as episodes; returns this week's flags.
-
-    A flag continues the open episode of the same rep and kind; an open episode
-    that this week no longer raises is resolved (kept as history).
-    """
+    """Evaluates one week and stores its flags as episodes; returns them (`record` reviews in order)."""
     week = monday(week) if week else roster.latest_week(database)
     if week is None:
         return []
     flags = evaluate(database, week)
+    _store_review(database, week, flags)
+    return flags
+
+
+def _store_review(database: db.Database, week: dt.date, flags: Sequence[Flag]) -> None:
+    """Stores one reviewed week: a flag continues the open episode of the same rep and kind;
+    an open episode this week no longer raises is resolved (kept as history)."""
     open_rows = database.run("flags_open")
     by_key = {(r.rep, r.kind): r for r in open_rows.itertuples()}
     with database.transaction() as cur:
@@ -114,8 +165,25 @@ def refresh_flags(database: db.Database, week: dt.date | None = None) -> list[Fl
         for row in by_key.values():
             if pd.Timestamp(row.last_seen_week).date() < week:
                 db.execute(cur, "flag_resolve", flag_id=int(row.flag_id), week=week)
-        db.execute(cur, "change_log_add", what="flags refreshed", upload_id=None, by=None)  # derived
-    return flags
+        db.execute(cur, "flag_review_add", week=week)
+
+
+def last_review(database: db.Database) -> dt.date | None:
+    """The latest week whose flags were reviewed and stored (None before the first review)."""
+    last = database.run("flag_review_last").iloc[0, 0]
+    return None if pd.isna(last) else pd.Timestamp(last).date()
+
+
+def stored_slump_signals(database: db.Database, rep: str, week: dt.date) -> list[dict] | None:
+    """The rep's slump evidence (signals with the flag's severity) as stored when `week` was reviewed
+    last; None when the last review was of another week (then `evaluate` says what `week` held)."""
+    if last_review(database) != week:
+        return None
+    return [
+        {**signal, "severity": row.severity}
+        for row in database.run("flag_stored_slump", rep=rep, week=week).itertuples()
+        for signal in json.loads(row.signals)
+    ]
 
 
 def of_teams(flags: Sequence[Flag], teams: Sequence[str] | None) -> list[Flag]:
@@ -133,10 +201,10 @@ def needs_attention(database: db.Database, flags: Sequence[Flag]) -> list[tuple[
     result = []
     for flag in flags:
         ack = acks.get((flag.rep, flag.kind))
-        if ack is None:
+        acked_week = None if ack is None else pd.Timestamp(ack.acked_week).date()
+        if acked_week is None or acked_week > flag.week:  # an acknowledgement rests a flag from its week on
             result.append((flag, None))
             continue
-        acked_week = pd.Timestamp(ack.acked_week).date()
         info = {"week": acked_week, "severity": ack.acked_severity}
         rose = _severity_rank(flag.severity) < _severity_rank(ack.acked_severity)
         if rose or (flag.week - acked_week).days // 7 >= RESURFACE_WEEKS:
@@ -153,19 +221,19 @@ def acknowledge(
     week: dt.date | None = None,
     kind: str = "slump",
 ) -> int:
-    """Records that the rep's open flag was discussed ("discussed in 1:1 on …"); returns its id.
+    """Records that the rep's flag of that week was discussed ("discussed in 1:1 on …"); returns its id.
 
-    Refreshes the week first, so acknowledging always refers to a stored episode.
+    The flag's episode is the stored one the week belongs to; weeks not reviewed yet are reviewed first.
     """
     week = monday(week) if week else roster.latest_week(database)
     if week is None:
         raise LookupError("no data yet")
-    refresh_flags(database, week)
-    rows = database.run("flags_open")
-    match = rows[(rows["rep"] == rep) & (rows["kind"] == kind)]
-    if match.empty:
-        raise LookupError(f"{rep} has no open {kind} flag to acknowledge")
-    row = match.iloc[0]
+    found = database.run("flag_episode_at", rep=rep, kind=kind, week=week)
+    if found.empty and record(database):
+        found = database.run("flag_episode_at", rep=rep, kind=kind, week=week)
+    if found.empty:
+        raise LookupError(f"{rep} has no {kind} flag in the week of {week:%d %b %Y} to acknowledge")
+    row = found.iloc[0]
     with database.transaction() as cur:
         db.execute(
             cur,

@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from dashboard import currency, db
 from dashboard.access import teams_param
+
+if TYPE_CHECKING:
+    import pandas as pd  # loaded where a frame is made: the CLI's `--help` needs only the catalogue
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class Metric:
     def format(self, value: float | None) -> str:
         """The value as a person would write it: '450 min', '33%', '$120,000' (in the pipeline's
         currency, see dashboard.currency), '2.5x'."""
+        import pandas as pd
+
         if value is None or pd.isna(value):
             return "–"
         if self.unit == "share":
@@ -103,6 +107,11 @@ BY_NAME: dict[str, Metric] = {m.name: m for m in METRICS}
 METRIC_NAMES: tuple[str, ...] = tuple(BY_NAME)
 
 
+def per_metric(names: pd.Series, field: str) -> pd.Series:
+    """One catalogue field (`additive`, `label`, ...) for a column of metric names, by dict lookup."""
+    return names.map({m.name: getattr(m, field) for m in METRICS})
+
+
 def metric(name: str) -> Metric:
     """The catalogue entry for `name`; a clear error for an unknown one."""
     try:
@@ -135,6 +144,8 @@ def weekly_metrics(
         teams=teams_param(teams),
         rep=rep,
     )
+    import pandas as pd
+
     frame["week"] = pd.to_datetime(frame["week"]).dt.date
     return frame
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from dashboard import db
 from dashboard.access import teams_param
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def list_reps(database: db.Database, teams: Sequence[str] | None = None) -> pd.DataFrame:
@@ -20,12 +22,17 @@ def list_reps(database: db.Database, teams: Sequence[str] | None = None) -> pd.D
     return database.run("reps_list", teams=teams_param(teams))
 
 
+def rep_records(database: db.Database, teams: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """`list_reps` as plain dicts (missing values None), without pandas: for the CLI."""
+    return database.records("reps_list", teams=teams_param(teams))
+
+
 def data_span(database: db.Database) -> tuple[dt.date, dt.date] | None:
     """Mondays of the first and the latest week with any data, or None for an empty database."""
-    first, latest = database.run("data_span").iloc[0]
-    if pd.isna(latest):
+    span = database.records("data_span")[0]
+    if span["latest_week"] is None:
         return None
-    return pd.Timestamp(first).date(), pd.Timestamp(latest).date()
+    return span["first_week"], span["latest_week"]
 
 
 def latest_week(database: db.Database) -> dt.date | None:
@@ -36,7 +43,7 @@ def latest_week(database: db.Database) -> dt.date | None:
 
 def has_activities(database: db.Database, week: dt.date) -> bool:
     """Whether any activity is stored for the week starting on `week` (a Monday)."""
-    return int(database.run("week_activity_count", week=week).iloc[0, 0]) > 0
+    return int(database.records("week_activity_count", week=week)[0]["activities"]) > 0
 
 
 def no_activity_message(week: dt.date) -> str:

@@ -2,7 +2,9 @@
 
 Promises: every stored row belongs to a live upload (an ingest cut off while
 committing, or an undo cut off half-way, can leave rows that none of
-`dashboard uploads` lists), and each rep has exactly one current roster row.
+`dashboard uploads` lists), each rep has exactly one current roster row, and
+stored activities have their weekly facts (a store from before they existed
+gets them built once, `facts`).
 A repair removes the stray rows the way undo would (handing over what a live
 upload also holds, bringing back what they replaced) and is said once, on the
 page and on stderr.
@@ -13,7 +15,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from dashboard import db, uploads
+from dashboard import db, facts, uploads
 
 if TYPE_CHECKING:
     from dashboard.db import Database
@@ -30,6 +32,7 @@ def problems(database: Database) -> tuple[list[tuple], list[tuple]]:
 def check_and_repair(database: Database) -> list[str]:
     """Checks the promises (a read); repairs in one transaction when one is broken; says what it did."""
     strays, doubled = problems(database)
+    _build_missing_facts(database)
     if not strays and not doubled:
         return []
     with database.transaction() as cur:  # checked again in the writer's turn: another may have repaired
@@ -60,3 +63,12 @@ def _remove_stray(cur, upload_id: int, recorded: bool, references: int, tables: 
         "was undone, but the undo was interrupted" if recorded else "was interrupted before it was recorded"
     )
     return f"upload {upload_id} {state}; its {references:,} leftover row(s) in {tables} were removed."
+
+
+def _build_missing_facts(database: Database) -> None:
+    with database.cursor() as cur:
+        if not facts.missing(cur):
+            return
+    with database.transaction() as cur:  # checked again in the writer's turn
+        if facts.missing(cur):
+            facts.rebuild(cur)

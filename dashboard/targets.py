@@ -25,7 +25,7 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.access import teams_param
-from dashboard.metrics import BY_NAME, metric, monday
+from dashboard.metrics import BY_NAME, metric, monday, per_metric
 
 WORKING_DAYS_PER_WEEK = 5
 PERIODS = ("day", "week", "month", "quarter", "year")
@@ -82,7 +82,7 @@ def weekly_targets(
     week = pd.to_datetime(frame["week"])
     start = pd.to_datetime(frame["start_date"])
     start_monday = start - pd.to_timedelta(start.dt.day_of_week, unit="D")
-    additive = frame["metric"].map(lambda m: BY_NAME[m].additive).astype(bool)  # bool even when empty
+    additive = per_metric(frame["metric"], "additive").astype(bool)  # bool even when empty
     ramps = additive | (frame["metric"] == "pipeline_coverage")
     frame["ramp"] = np.where(
         ramps,

@@ -19,7 +19,7 @@ import pandas as pd
 
 from dashboard import db, metrics, targets
 from dashboard.access import teams_param
-from dashboard.metrics import BY_NAME, monday
+from dashboard.metrics import BY_NAME, monday, per_metric
 
 KEY_METRICS: tuple[str, ...] = (
     "prospecting_minutes",
@@ -49,6 +49,25 @@ def status(value: float | None, target: float | None, higher_is_better: bool = T
     return "near" if value <= target / NEAR_SHARE else "below"
 
 
+def statuses(values: pd.Series, goals: pd.Series, higher_is_better: pd.Series) -> np.ndarray:
+    """`status` of each row at once (None where there is no target or no value)."""
+    value = values.to_numpy(dtype=float, na_value=np.nan)
+    target = goals.to_numpy(dtype=float, na_value=np.nan)
+    higher = higher_is_better.to_numpy(dtype=bool)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        met = np.where(higher, value >= target, value <= target)
+        near = np.where(higher, value >= NEAR_SHARE * target, value <= target / NEAR_SHARE)
+    unknown = np.isnan(value) | np.isnan(target)
+    return np.select([unknown, met, near], [None, "met", "near"], default="below").astype(object)
+
+
+def _period_position(week: dt.date, period: str) -> tuple[dt.date, int, int]:
+    """(first week of the period containing `week`, weeks of it elapsed by then, weeks in it)."""
+    start, end = targets.period_bounds(week, period)
+    weeks = targets.weeks_in(start, end)
+    return weeks[0], sum(1 for w in weeks if w <= week), len(weeks)
+
+
 def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = KEY_METRICS) -> pd.DataFrame:
     """Rows of (rep, team, week, metric, value, target, basis): what each week is judged on.
 
@@ -64,18 +83,14 @@ def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = K
         on=["rep", "week", "metric"],
         how="left",
     )
-    additive = merged["metric"].map(lambda m: BY_NAME[m].additive)
+    additive = per_metric(merged["metric"], "additive")
     paced = additive & merged["period"].isin(targets.PERIOD_TARGETS) & merged["target"].isna()
     merged["basis"] = np.where(paced, merged["period"], np.where(merged["target"].notna(), "week", None))
     if paced.any():
         rows = merged[paced]
-        starts, elapsed, totals = [], [], []
-        for week, period in zip(rows["week"], rows["period"], strict=True):
-            start, end = targets.period_bounds(week, period)
-            weeks = targets.weeks_in(start, end)
-            starts.append(weeks[0])
-            elapsed.append(sum(1 for w in weeks if w <= week))
-            totals.append(len(weeks))
+        keys = list(zip(rows["week"], rows["period"], strict=True))
+        positions = {key: _period_position(*key) for key in set(keys)}  # a few weeks × periods
+        starts, elapsed, totals = zip(*(positions[key] for key in keys), strict=True)
         rows = rows.assign(period_start=starts)
         in_period = rows["week"] >= rows["period_start"]
         to_date = (
@@ -98,37 +113,21 @@ def attainment(progress_rows: pd.DataFrame, week: dt.date) -> pd.DataFrame:
     `below_since` is the first of the consecutive weeks up to `week` that were not met.
     """
     week = monday(week)
-    frame = progress_rows[progress_rows["week"] <= week].copy()
-    higher = frame["metric"].map(lambda m: BY_NAME[m].higher_is_better)
-    frame["status"] = [
-        status(v, t, h) for v, t, h in zip(frame["value"], frame["target"], higher, strict=True)
-    ]
-    rows = []
-    for (rep, name), group in frame.sort_values("week").groupby(["rep", "metric"], sort=False):
-        current = group.iloc[-1]
-        if current["week"] != week:
-            continue
-        since, count = None, 0
-        if current["status"] in ("near", "below"):
-            for row in group.iloc[::-1].itertuples():
-                if row.status not in ("near", "below"):
-                    break
-                since, count = row.week, count + 1
-        rows.append(
-            {
-                "rep": rep,
-                "team": current["team"],
-                "metric": name,
-                "value": current["value"],
-                "target": current["target"],
-                "basis": current["basis"],
-                "status": current["status"],
-                "below_since": since,
-                "weeks_below": count,
-            }
-        )
+    frame = progress_rows[progress_rows["week"] <= week]
+    frame = frame.sort_values(["rep", "metric", "week"], kind="stable").reset_index(drop=True)
+    higher = per_metric(frame["metric"], "higher_is_better")
+    frame["status"] = statuses(frame["value"], frame["target"], higher)
+    under = frame["status"].isin(["near", "below"])
+    pair = [frame["rep"], frame["metric"]]
+    run = (~under).astype(int).groupby(pair).cumsum()  # a met (or unjudged) week starts a new run
+    frame["weeks_below"] = under.astype(int).groupby([*pair, run]).cumsum()
+    first_under = pd.to_datetime(frame["week"]).where(under).groupby([*pair, run]).transform("min")
+    current = frame.groupby(pair, sort=False).tail(1)
+    current = current[current["week"] == week]
+    since = first_under[current.index].dt.date.astype(object)
+    rows = current.assign(below_since=since.where(current["weeks_below"] > 0, None))
     columns = ["rep", "team", "metric", "value", "target", "basis", "status", "below_since", "weeks_below"]
-    return pd.DataFrame(rows, columns=columns)
+    return rows[columns].reset_index(drop=True)
 
 
 def describe(row: pd.Series | dict) -> str:

@@ -6,17 +6,26 @@ is who loaded it). Each undo records who did it.
 
 from __future__ import annotations
 
-import duckdb
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from dashboard import db
+import duckdb
+
+from dashboard import db, facts
 from dashboard.access import LOCAL_LEADER, NotAllowed, Viewer
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 # What undoing an upload of each kind does: (steps before, the step that removes its rows
-# and counts them, steps after). Activities another live upload also held pass to it first;
-# kinds whose uploads replace earlier rows bring those rows back after.
+# and counts them, steps after). Activities another live upload also held pass to it first,
+# and the weeks of the removed ones are recomputed (facts); kinds whose uploads replace
+# earlier rows bring those rows back after.
 _UNDO_STEPS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
-    "activities": (("undo_activities_hand_over",), "undo_activities", ("undo_activity_holders",)),
+    "activities": (
+        ("facts_mark_upload", "undo_activities_hand_over"),
+        "undo_activities",
+        ("undo_activity_holders",),
+    ),
     "opportunities": ((), "undo_opportunities", ("undo_restore_opportunities",)),
     "roster": ((), "undo_roster", ("undo_restore_roster",)),
     "targets": ((), "undo_targets", ("undo_restore_targets",)),
@@ -53,6 +62,9 @@ def undo(database: db.Database, upload_id: int, viewer: Viewer = LOCAL_LEADER) -
             raise UndoError(f"upload {upload_id} was undone already")
         removed = remove_rows(cur, upload_id, marked[0])
         db.execute(cur, "change_log_add", what=f"undo {marked[0]}", upload_id=upload_id, by=viewer.by)
+    from dashboard import interventions  # the rules sit above this module (store_check uses it)
+
+    interventions.record(database)
     return removed
 
 
@@ -66,6 +78,7 @@ def remove_rows(cur: duckdb.DuckDBPyConnection, upload_id: int, kind: str) -> in
     removed = db.execute(cur, remove, upload_id=upload_id).fetchone()[0]
     for step in after:
         db.execute(cur, step, upload_id=upload_id)
+    facts.refresh(cur)
     return int(removed)
 
 

@@ -23,8 +23,8 @@ WITH roster AS (
     FROM reps
     WHERE superseded_by IS NULL
 ),
-seen AS (
-    SELECT DISTINCT rep AS name FROM activities
+seen AS (  -- activities through their weekly facts (dashboard/facts.py): one spelling per name
+    SELECT min(name) AS name FROM activity_weeks GROUP BY name_key
     UNION
     SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
 ),

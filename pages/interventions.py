@@ -40,12 +40,7 @@ week = st.date_input("Week", value=asked.value, max_value=latest)
 week = week - dt.timedelta(days=week.weekday())
 st.query_params["week"] = week.isoformat()
 
-refreshed = st.session_state.setdefault("interventions_refreshed", set())
-if week not in refreshed:  # keep the flag history (opened, seen, resolved) current for this week
-    flags = interventions.of_teams(interventions.refresh_flags(database, week), viewer_teams())
-    refreshed.add(week)
-else:
-    flags = cached(interventions.evaluate, week, teams=viewer_teams())
+flags = cached(interventions.evaluate, week, teams=viewer_teams())  # a read: flags are stored at ingest
 cases = interventions.needs_attention(database, flags)
 quiet = len(flags) - len(cases)
 if message := st.session_state.pop("interventions_message", None):

@@ -8,10 +8,10 @@ WITH team_weeks AS (
     GROUP BY ALL
 ),
 activity AS (
-    SELECT DISTINCT al.team, date_trunc('week', a.activity_date)::DATE AS week
-    FROM activities a
-    JOIN rep_aliases() al ON al.alias = lower(trim(a.rep))
-    WHERE a.activity_date BETWEEN $from_week::DATE AND $to_week::DATE + 6
+    SELECT DISTINCT al.team, a.week
+    FROM activity_weeks a  -- the weekly facts of the activities (dashboard/facts.py)
+    JOIN rep_aliases() al ON al.alias = a.name_key
+    WHERE a.week BETWEEN $from_week::DATE AND $to_week::DATE
       AND ($teams IS NULL OR list_contains($teams, al.team))
 ),
 pipeline AS (

@@ -15,30 +15,15 @@ grid AS (
     FROM bounds, rep_weeks(bounds.calc_from, bounds.to_week) g
     WHERE ($teams IS NULL OR list_contains($teams, g.team)) AND ($rep IS NULL OR g.rep = $rep)
 ),
-activity_by_name AS (
-    SELECT
-        a.rep AS name,
-        date_trunc('week', a.activity_date)::DATE AS week,
-        coalesce(sum(a.duration_minutes) FILTER (a.category = 'prospecting'), 0) AS prospecting_minutes,
-        count(*) FILTER (a.category = 'call') AS calls,
-        count(*) FILTER (a.category = 'call'
-            AND regexp_matches(a.outcome, '^\s*(connected|spoke|reached|answered|conversation|talked)', 'i')) AS connects,
-        count(*) FILTER (a.category = 'call' AND isodow(a.activity_date) = 1) AS monday_calls,
-        count(*) FILTER (a.category = 'first_meeting') AS first_meetings,
-        count(*) AS activities_logged,
-        count(*) FILTER (nullif(trim(a.account), '') IS NOT NULL) AS with_account
-    FROM activities a, bounds
-    WHERE a.activity_date BETWEEN bounds.calc_from AND bounds.to_week + 6
-    GROUP BY ALL
-),
-activity AS (
+activity AS (  -- the weekly facts of every spelling of the rep (dashboard/facts.py)
     SELECT al.rep, x.week,
            sum(x.prospecting_minutes) AS prospecting_minutes, sum(x.calls) AS calls,
            sum(x.connects) AS connects, sum(x.monday_calls) AS monday_calls,
            sum(x.first_meetings) AS first_meetings, sum(x.activities_logged) AS activities_logged,
            sum(x.with_account) AS with_account
-    FROM activity_by_name x
-    JOIN aliases al ON al.alias = lower(trim(x.name))
+    FROM activity_weeks x
+    JOIN aliases al ON al.alias = x.name_key
+    WHERE x.week BETWEEN $from_week::DATE - 7 * 12 AND $to_week::DATE  -- (bounds: a plain filter scans less)
     GROUP BY ALL
 ),
 assigned_accounts AS (
@@ -49,11 +34,11 @@ assigned_accounts AS (
      AND (lower(trim(t.rep)) = lower(g.rep) OR (t.rep IS NULL AND lower(trim(t.team)) = lower(g.team)))
 ),
 account_touches AS (
-    SELECT DISTINCT al.rep, date_trunc('week', a.activity_date)::DATE AS week, lower(trim(a.account)) AS account
-    FROM activities a, bounds
-    JOIN aliases al ON al.alias = lower(trim(a.rep))
-    WHERE a.activity_date BETWEEN bounds.calc_from - 21 AND bounds.to_week + 6
-      AND lower(trim(a.account)) IN (SELECT account FROM assigned_accounts)
+    SELECT DISTINCT al.rep, a.week, a.account
+    FROM activity_account_weeks a
+    JOIN aliases al ON al.alias = a.name_key
+    WHERE a.week BETWEEN $from_week::DATE - 7 * 12 - 21 AND $to_week::DATE
+      AND a.account IN (SELECT account FROM assigned_accounts)
 ),
 coverage_of_accounts AS (
     SELECT g.rep, g.week,
@@ -135,12 +120,12 @@ deal_aliases AS (  -- the same, under every spelling of the rep
 touched_deals AS (  -- open-deal accounts the rep logged an activity on that week
     SELECT DISTINCT d.rep, d.week, d.account
     FROM (
-        SELECT lower(trim(a.rep)) AS alias, date_trunc('week', a.activity_date)::DATE AS week,
-               lower(trim(a.account)) AS account
-        FROM activities a, bounds
-        WHERE a.activity_date BETWEEN bounds.from_week AND bounds.to_week + 6
-    ) x
-    JOIN deal_aliases d USING (alias, week, account)
+        SELECT a.name_key, a.week, a.account
+        FROM activity_account_weeks a
+        WHERE a.week BETWEEN $from_week::DATE AND $to_week::DATE
+          AND (($rep IS NULL AND $teams IS NULL) OR a.name_key IN (SELECT alias FROM aliases))  -- the reps asked for
+    ) a
+    JOIN deal_aliases d ON d.alias = a.name_key AND d.week = a.week AND d.account = a.account
 ),
 deals_worked AS (
     SELECT o.rep, o.week, sum(o.deals) AS open_deals_touched

@@ -9,7 +9,7 @@ WITH roster AS (
     WHERE superseded_by IS NULL
 ),
 seen AS (
-    SELECT DISTINCT rep FROM activities
+    SELECT min(name) AS rep FROM activity_weeks GROUP BY name_key  -- activities, through their weekly facts
     UNION
     SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
 ),

@@ -1,3 +1,3 @@
 -- How many activities are stored for the ISO week starting on $week (a Monday).
 -- params: $week DATE
-SELECT count(*) AS activities FROM activities WHERE activity_date BETWEEN $week AND $week + 6
+SELECT coalesce(sum(activities_logged), 0) AS activities FROM activity_weeks WHERE week = $week

@@ -12,6 +12,8 @@ STORED_TABLES = (
     "change_log",
     "reps",
     "activities",
+    "activity_weeks",
+    "activity_account_weeks",
     "opportunity_snapshots",
     "targets",
     "target_accounts",

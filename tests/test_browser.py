@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.streamlit_server import running_streamlit
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -36,50 +32,11 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def running_streamlit(cwd: Path, logs: Path, env: dict[str, str], port: int | None = None) -> Iterator[str]:
-    """`streamlit run streamlit_app.py` from `cwd` (whose .streamlit/ it reads), its log in `logs`;
-    yields the URL once the server answers."""
-    port = port or _free_port()
-    log_path = logs / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port",
-               str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    with log_path.open("w") as log:  # a file, not a pipe: a full pipe would block the server
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("streamlit did not start:\n" + log_path.read_text())
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        print(log_path.read_text())  # shown by pytest when the test failed
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """The app on its own database; yields the URL."""
     env = {**os.environ, "DASHBOARD_DB": str(tmp_path / "browser.duckdb")}
-    with running_streamlit(ROOT, tmp_path, env) as url:
+    with running_streamlit(ROOT, tmp_path, env, echo_log=True) as url:
         yield url
 
 
@@ -101,6 +58,21 @@ def page(server: str):
 
 def wait_until_idle(page) -> None:
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+
+
+def choose(page, box: str, option: str) -> None:
+    """Pick `option` in the select box labelled `box`; a rerun that closes the list is retried."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(3):
+        wait_until_idle(page)
+        page.get_by_role("combobox", name=box).click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"the select box {box!r} never offered {option!r}")
 
 
 def test_upload_a_file_and_see_the_loaded_count(page, tmp_path: Path) -> None:
@@ -174,8 +146,7 @@ def test_crm_exports_load_unmapped_and_a_new_won_stage_is_asked(page, tmp_path: 
     page.get_by_text("Which of these stages mean a deal was won or lost?").wait_for()
     wait_until_idle(page)
     page.screenshot(path=str(tmp_path / "asked.png"), full_page=True)
-    page.get_by_role("combobox", name="Payment Done").click()
-    page.get_by_role("option", name="won").click()
+    choose(page, "Payment Done", "won")
     wait_until_idle(page)
     page.get_by_role("button", name="Load with these answers").click()
     page.get_by_text("deals.csv: 2 opportunities rows loaded").wait_for()

@@ -20,7 +20,8 @@ import pytest
 from dashboard import access
 from dashboard.db import Database
 from dashboard.ingest import ingest_file
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, running_streamlit, wait_until_idle
+from tests.streamlit_server import free_port, running_streamlit
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +54,7 @@ def app_url(tmp_path: Path, provider: str) -> Iterator[str]:
     access.save_user(database, MANAGER, "manager", ["North"], "Denise Okafor")
     database.close()
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     (tmp_path / ".streamlit").mkdir()
     (tmp_path / ".streamlit" / "secrets.toml").write_text(
@@ -65,7 +66,9 @@ def app_url(tmp_path: Path, provider: str) -> Iterator[str]:
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
     )
     env = {**os.environ, "DASHBOARD_DB": str(tmp_path / "login.duckdb")}
-    with running_streamlit(tmp_path, tmp_path, env, port) as app:  # cwd: the folder holding secrets.toml
+    with running_streamlit(
+        tmp_path, tmp_path, env, port, echo_log=True
+    ) as app:  # cwd: the folder holding secrets.toml
         yield app
 
 

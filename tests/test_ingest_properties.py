@@ -27,7 +27,7 @@ from tests.stored import fetch, table_contents
 
 STATUSES = {"loaded", "duplicate", "failed"}
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=True,

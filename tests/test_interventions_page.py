@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
 
 from dashboard import interventions
+from dashboard.cli import app as cli_app
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, ingest_file
+from tests.stored import fetch, table_contents
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUMPING = {"Tomasz Nowak", "Jamal Washington", "Tyler Nguyen"}
@@ -77,3 +82,47 @@ def test_a_week_without_activity_data_says_so(tmp_path, monkeypatch) -> None:
     assert not at.exception, at.exception
     assert at.info[0].value.startswith("No activities are recorded for the week of 05 Oct 2026")
     assert not at.success
+
+
+FLAG_TABLES = ("flags", "flag_acknowledgements", "flag_reviews", "change_log")
+
+
+def test_opening_pages_stores_nothing_so_flag_history_is_the_datas_alone(app, sample_template, sample):
+    """Flags are stored as the files load; looking at weeks in any order, and the leader view, write
+    nothing, so the flag history is the same whoever opened which page when."""
+    untouched = Database(sample_template)
+    try:
+        as_loaded = table_contents(untouched, FLAG_TABLES)
+    finally:
+        untouched.close()
+    assert as_loaded["flags"] and as_loaded["flag_reviews"]  # the upload stored them
+    for week in ("2026-11-16", "2026-10-05", "2026-11-02", "2025-12-22"):
+        at = app(week)
+    at.switch_page("pages/leader.py").run()
+    assert not at.exception, at.exception
+    looked_at = Database(sample.path)
+    try:
+        assert table_contents(looked_at, FLAG_TABLES) == as_loaded
+    finally:
+        looked_at.close()
+
+
+def test_an_upload_reviews_the_weeks_it_brings_and_a_refresh_catches_up(sample, tmp_path):
+    reviewed = [w for (w, *_rest) in table_contents(sample, ("flag_reviews",))["flag_reviews"]]
+    latest = max(reviewed)
+    week = latest + dt.timedelta(weeks=1)
+    log = tmp_path / "next-week.csv"
+    log.write_text(f"activity_id,rep,date,type,duration_minutes\nN1,Tomasz Nowak,{week},Call,5\n")
+    assert ingest_file(sample, log, IngestOptions()).status == "loaded"
+    after = [w for (w, *_rest) in table_contents(sample, ("flag_reviews",))["flag_reviews"]]
+    assert sorted(set(after) - set(reviewed)) == [week]  # the last reviewed week again, then the new one
+    assert after.count(latest) == reviewed.count(latest) + 1
+
+    fetch(sample, "DELETE FROM flag_reviews")  # as a store from before flags were stored at ingest
+    path = sample.path
+    sample.close()
+    result = CliRunner().invoke(cli_app, ["--db", str(path), "interventions", "--refresh", "--json"])
+    assert result.exit_code == 0, result.output
+    first = week - dt.timedelta(weeks=interventions.FIRST_REVIEW_WEEKS - 1)
+    assert f"flags stored for the weeks of: {first:%Y-%m-%d}, " in result.stderr
+    assert isinstance(json.loads(result.stdout), list)  # stdout stays the JSON of CLI.md

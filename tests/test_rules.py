@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard import interventions, rules
+from dashboard import interventions, roster, rules
 from dashboard.db import Database
 
 W0 = dt.date(2026, 1, 5)
@@ -334,7 +334,7 @@ def test_flag_episodes_acknowledge_resurface_and_resolve(
     week = dt.date(2026, 3, 2)
     flag = rules.Flag("Ana", "East", week, "low", "slump", (rules.Signal("calls", "x", "1, 0, 1"),))
     higher = rules.Flag("Ana", "East", week + dt.timedelta(weeks=1), "high", "slump", flag.signals)
-    calls = iter([[flag], [flag], [higher], []])
+    calls = iter([[flag], [higher], []])  # acknowledging reads the stored episode, evaluates nothing
     monkeypatch.setattr(interventions, "evaluate", lambda *_a, **_k: next(calls))
     interventions.refresh_flags(database, week)
     interventions.acknowledge(database, "Ana", "discussed in 1:1 on Monday", by="Mia", week=week)
@@ -404,3 +404,15 @@ def test_rep_whose_open_deals_go_quiet_is_flagged_from_the_exports(database: Dat
     assert flag.rep == "Ana Lopez" and flag.kind == "slump"
     assert [s.rule for s in flag.signals] == ["open_deals_going_quiet"]
     assert "1 of 12, 1 of 12" in flag.signals[0].detail and "(8%) vs own usual 50%" in flag.signals[0].detail
+
+
+def test_stored_evidence_of_the_last_review_is_what_the_rules_say(sample: Database) -> None:
+    """The agenda reads the evidence stored at the upload for the last reviewed week: a fresh evaluation's."""
+    week = interventions.last_review(sample)
+    assert week == roster.latest_week(sample)
+    flags = [f for f in interventions.evaluate(sample, week) if f.kind == "slump"]
+    assert flags
+    for flag in flags:
+        stored = interventions.stored_slump_signals(sample, flag.rep, week)
+        assert stored == [{**s.to_json(), "severity": flag.severity} for s in flag.signals]
+    assert interventions.stored_slump_signals(sample, flags[0].rep, week - dt.timedelta(weeks=1)) is None

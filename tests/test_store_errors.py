@@ -93,7 +93,8 @@ def test_a_damaged_journal(tmp_path: Path) -> None:
     assert "move x.duckdb.wal aside" in message
 
 
-def test_a_file_in_use_by_another_process(tmp_path: Path) -> None:
+def test_a_file_in_use_by_another_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_WAIT_SECONDS", "2")  # the retries give up after this wait
     path = tmp_path / "x.duckdb"
     script = (
         "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.read()"

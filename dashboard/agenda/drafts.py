@@ -47,7 +47,11 @@ def current(
 
 
 def _open_signals(database: db.Database, rep: str, week: dt.date) -> list[dict]:
-    """The rep's early-intervention evidence this week (judged within their team), strongest first."""
+    """The rep's early-intervention evidence this week (judged within their team), strongest first:
+    as stored at the upload when the week is the last one reviewed, else evaluated now."""
+    stored = interventions.stored_slump_signals(database, rep, week)
+    if stored is not None:
+        return stored
     people = roster.list_reps(database)
     team = people.loc[people["rep"] == rep, "team"]
     teams = [team.iloc[0]] if len(team) and isinstance(team.iloc[0], str) else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard import db
+from dashboard import db, facts
 
 CATEGORIES = ("call", "email", "meeting", "first_meeting", "prospecting", "other")
 FIELDS = {"type": "Activity type", "subtype": "Subtype / meeting type", "subject": "Subject / title"}
@@ -60,5 +60,8 @@ def assign(database: db.Database, assignment: Assignment, by: str | None = None)
             category=assignment.category,
             **params,
         ).fetchone()[0]
+        if changed:
+            facts.mark_source(cur, assignment.source)
+            facts.refresh(cur)
         db.execute(cur, "change_log_add", what="activity category rule", upload_id=None, by=by)
     return int(changed)

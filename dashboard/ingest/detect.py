@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dashboard.ingest import spelling, values
-from dashboard.ingest.presets import PRESETS, normalise_header
+from dashboard.ingest.presets import SOURCES, normalise_header
 from dashboard.ingest.presets.generic import IMPLIED_TYPES
 from dashboard.ingest.schema import KINDS
 from dashboard.ingest.spelling import header_forms, header_score
@@ -35,7 +35,6 @@ __all__ = [
     "overlay",
 ]
 
-SOURCES: tuple[str, ...] = tuple(dict.fromkeys(p.source for p in PRESETS))
 JOIN = "+"  # "First Name+Last Name": two columns joined into one field (mapping screen, --map)
 
 GUESS_BELOW = 0.6  # a required field scored under this is a guess: ask

@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 
 import duckdb
 
-from dashboard import db
+from dashboard import db, facts, interventions
 from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.ingest import decide, read, reports, rules, sniff, statuses
 from dashboard.ingest.detect import Detection
@@ -84,7 +84,12 @@ def ingest_file(
         return failed(name, f"{path}: no such file")
     digest = _sha256(path)
     with database.writing():  # one writer at a time: the duplicate check and the store are one turn
-        return _ingest(database, path, digest, name, options, viewer)
+        result = _ingest(database, path, digest, name, options, viewer)
+        if result.status == "loaded":
+            interventions.record(
+                database
+            )  # flags of the weeks it touched, stored now, not when someone looks
+    return result
 
 
 def _ingest(
@@ -289,6 +294,9 @@ def _record(
     if kind in REPLACING_KINDS:
         replaced = db.execute(cur, f"ingest_supersede_{kind}", upload_id=upload_id).fetchone()[0]
     loaded = db.execute(cur, f"ingest_insert_{kind}", upload_id=upload_id).fetchone()[0]
+    if kind == "activities":
+        facts.mark_upload(cur, upload_id)
+        facts.refresh(cur)
     result = IngestResult(
         file=name,
         status="loaded",

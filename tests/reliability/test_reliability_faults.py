@@ -46,7 +46,7 @@ for line in sys.stdin:
     print(time.monotonic() - began, flush=True)
 """
 
-KILLS = 20
+KILLS = 12
 ROWS = 12000
 
 

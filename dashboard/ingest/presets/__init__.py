@@ -39,6 +39,7 @@ _MODULES = (
 
 PRESETS: tuple[Preset, ...] = tuple(p for module in _MODULES for p in module.PRESETS)
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = generic.SYNONYMS
+SOURCES: tuple[str, ...] = tuple(dict.fromkeys(p.source for p in PRESETS))  # the CRMs, in order
 
 
 def presets_for(kind: str) -> tuple[Preset, ...]:
@@ -46,4 +47,13 @@ def presets_for(kind: str) -> tuple[Preset, ...]:
     return tuple(p for p in PRESETS if p.kind == kind)
 
 
-__all__ = ["DURATION_UNITS", "LANGUAGES", "PRESETS", "SYNONYMS", "Preset", "normalise_header", "presets_for"]
+__all__ = [
+    "DURATION_UNITS",
+    "LANGUAGES",
+    "PRESETS",
+    "SOURCES",
+    "SYNONYMS",
+    "Preset",
+    "normalise_header",
+    "presets_for",
+]

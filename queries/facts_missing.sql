@@ -1,0 +1,4 @@
+-- True when activities are stored but their weekly facts are not (a store from before
+-- the facts existed, or rows written around dashboard/facts.py).
+-- params: none
+SELECT EXISTS (SELECT 1 FROM activities) AND NOT EXISTS (SELECT 1 FROM activity_weeks)

@@ -1,0 +1,181 @@
+"""The weekly facts (dashboard/facts.py) stay equal to a computation from scratch after any
+sequence of overlapping ingests, undos and category rules, and a store without them gets them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import itertools
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard import facts, metrics, uploads
+from dashboard.db import Database
+from dashboard.ingest import IngestOptions, ingest_file
+from dashboard.ingest.categories import Assignment, assign
+from tests.stored import fetch
+
+SPELLINGS = ["Ada Park", "ada park", " Ada  Park", "Bob Stone", "BOB STONE "]
+DAYS = [dt.date(2026, 10, 5) + dt.timedelta(days=d) for d in (0, 1, 4, 7, 8, 15, 20)]
+TYPES = ["Call", "Meeting", "Power hour", "Email", "First meeting"]
+OUTCOMES = ["Connected", "No answer", "", " spoke to CFO"]
+ACCOUNTS = ["Acme", " acme ", "", "Globex"]
+
+rows = st.lists(
+    st.tuples(
+        st.integers(0, 30),  # activity ID: a small pool, so that files overlap
+        st.sampled_from(SPELLINGS),
+        st.sampled_from(DAYS),
+        st.sampled_from(TYPES),
+        st.integers(0, 90),
+        st.sampled_from(OUTCOMES),
+        st.sampled_from(ACCOUNTS),
+    ),
+    min_size=1,
+    max_size=15,
+)
+steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("ingest"), rows),
+        st.tuples(st.just("undo"), st.integers(0, 10)),
+        st.tuples(st.just("rule"), st.sampled_from(["prospecting", "call", "other"])),
+    ),
+    min_size=1,
+    max_size=6,
+)
+_FILES = itertools.count()
+
+
+def _csv(folder: Path, chosen: list[tuple]) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Activity ID", "Rep", "Date", "Type", "Duration", "Outcome", "Account"])
+    writer.writerows(
+        [f"A{i}", rep, day.isoformat(), kind, minutes, outcome, account]
+        for i, rep, day, kind, minutes, outcome, account in chosen
+    )
+    path = folder / f"week{next(_FILES)}.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def stored_facts(database: Database) -> tuple[list[tuple], list[tuple]]:
+    weeks = fetch(database, "SELECT * EXCLUDE (name) FROM activity_weeks ORDER BY ALL")
+    accounts = fetch(database, "SELECT * FROM activity_account_weeks ORDER BY ALL")
+    return weeks, accounts
+
+
+def from_scratch(database: Database) -> tuple[list[tuple], list[tuple]]:
+    """The facts computed here, in pandas, from the stored activities alone."""
+    frame = pd.DataFrame(
+        fetch(
+            database,
+            "SELECT rep, activity_date, category, duration_minutes, outcome, account FROM activities",
+        ),
+        columns=["rep", "day", "category", "minutes", "outcome", "account"],
+    )
+    if frame.empty:
+        return [], []
+    frame["name_key"] = frame["rep"].str.strip().str.lower()
+    frame["week"] = frame["day"].map(metrics.monday)
+    is_call = frame["category"] == "call"
+    connect = (
+        frame["outcome"]
+        .fillna("")
+        .str.match(r"^\s*(connected|spoke|reached|answered|conversation|talked)", case=False)
+    )
+    frame = frame.assign(
+        prospecting=frame["minutes"].where(frame["category"] == "prospecting").fillna(0),
+        calls=is_call,
+        connects=is_call & connect,
+        monday=is_call & frame["day"].map(lambda d: d.weekday() == 0),
+        first=frame["category"] == "first_meeting",
+        logged=1,
+        with_account=frame["account"].fillna("").str.strip() != "",
+    )
+    grouped = frame.groupby(["name_key", "week"])[
+        ["prospecting", "calls", "connects", "monday", "first", "logged", "with_account"]
+    ].sum()
+    weeks = sorted((k, w, float(p), *map(int, rest)) for (k, w), (p, *rest) in grouped.iterrows())
+    touched = frame[frame["with_account"]]
+    accounts = sorted(
+        {
+            (k, w, a.strip().lower())
+            for k, w, a in touched[["name_key", "week", "account"]].itertuples(index=False)
+        }
+    )
+    return weeks, accounts
+
+
+SETTINGS = settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize=True,
+)
+
+
+def test_facts_equal_a_computation_from_scratch_after_any_sequence_of_writes() -> None:
+    with tempfile.TemporaryDirectory(prefix="facts-") as folder:
+        database = Database(Path(folder) / "facts.duckdb")  # one store: each example goes on from the last
+
+        @SETTINGS
+        @given(sequence=steps)
+        def examples(sequence: list[tuple]) -> None:
+            for step, argument in sequence:
+                if step == "ingest":
+                    result = ingest_file(
+                        database, _csv(Path(folder), argument), IngestOptions(kind="activities")
+                    )
+                    assert result.status in ("loaded", "duplicate"), result.message
+                elif step == "undo":
+                    live = uploads.list_uploads(database)
+                    live = live[live["undone_at"].isna()]
+                    if not live.empty:
+                        uploads.undo(database, int(live["upload_id"].iloc[argument % len(live)]))
+                else:
+                    assign(database, Assignment("generic", "type", "Power hour", argument))
+                assert stored_facts(database) == from_scratch(database), step
+
+        try:
+            examples()
+        finally:
+            database.close()
+
+
+def test_a_store_without_facts_gets_them_built_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    database = Database(path)
+    chosen = [
+        (1, "Ada Park", DAYS[0], "Call", 5, "Connected", "Acme"),
+        (2, "Bob Stone", DAYS[3], "Power hour", 60, "", ""),
+    ]
+    ingest_file(database, _csv(tmp_path, chosen), IngestOptions(kind="activities"))
+    before = metrics.weekly_metrics(database, DAYS[0], DAYS[-1])
+    fetch(database, "DELETE FROM activity_weeks")  # as a store from before the facts existed
+    fetch(database, "DELETE FROM activity_account_weeks")
+    database.close()
+
+    reopened = Database(path)
+    try:
+        assert stored_facts(reopened) == from_scratch(reopened) != ([], [])
+        pd.testing.assert_frame_equal(metrics.weekly_metrics(reopened, DAYS[0], DAYS[-1]), before)
+    finally:
+        reopened.close()
+
+
+def test_rebuild_changes_nothing_that_refresh_kept(database: Database, tmp_path: Path) -> None:
+    chosen = [
+        (i, SPELLINGS[i % 5], DAYS[i % 7], TYPES[i % 5], i, OUTCOMES[i % 4], ACCOUNTS[i % 4])
+        for i in range(20)
+    ]
+    ingest_file(database, _csv(tmp_path, chosen), IngestOptions(kind="activities"))
+    kept = stored_facts(database)
+    with database.transaction() as cur:
+        facts.rebuild(cur)
+    assert stored_facts(database) == kept
