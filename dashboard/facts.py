@@ -4,7 +4,7 @@
 trimmed) and ISO week with the additive inputs of the activity metrics;
 `activity_account_weeks` the accounts each name logged an activity on that week
 (migrations/0011_activity_weeks.sql). Every write that changes activities marks the
-(name, week) pairs it touches as due and calls `refresh` in its own transaction: those
+(name, week) pairs it touches as due and calls `refresh` in that same transaction: those
 pairs, and only those, are recomputed from the activities. Keyed by the name as written,
 not by the rep it means, the facts need no refresh when the roster changes.
 """

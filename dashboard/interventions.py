@@ -106,9 +106,8 @@ def record(database: db.Database) -> list[dt.date]:
         last = last_review(database)
         if last is not None and last > latest:
             return []
-        first = last or max(
-            earliest, latest - dt.timedelta(weeks=FIRST_REVIEW_WEEKS - 1)
-        )  # no flag before data
+        # at first, the last few weeks with data (no flag can come before the data)
+        first = last or max(earliest, latest - dt.timedelta(weeks=FIRST_REVIEW_WEEKS - 1))
         weeks = [first + dt.timedelta(weeks=n) for n in range((latest - first).days // 7 + 1)]
         for week, flags in evaluate_weeks(database, weeks).items():
             _store_review(database, week, flags)

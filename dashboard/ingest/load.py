@@ -85,10 +85,8 @@ def ingest_file(
     digest = _sha256(path)
     with database.writing():  # one writer at a time: the duplicate check and the store are one turn
         result = _ingest(database, path, digest, name, options, viewer)
-        if result.status == "loaded":
-            interventions.record(
-                database
-            )  # flags of the weeks it touched, stored now, not when someone looks
+        if result.status == "loaded":  # the flags of the weeks it brings, stored now, not when someone looks
+            interventions.record(database)
     return result
 
 
