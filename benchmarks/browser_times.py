@@ -14,7 +14,6 @@ Goal (issue 15): under 3 s for every page.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -24,17 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)  # the app's `pages`, not this folder's files
 sys.path.insert(1, str(Path(__file__).resolve().parent))
 
+from tests.streamlit_server import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (after the path is set)
+
 GOAL_S = 3.0
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # as tests/test_browser.py
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 _CHART = "[data-testid=stMain] [data-testid=stPlotlyChart] .js-plotly-plot"
 # (label, path and query, what shows the page's content: its main table or chart)

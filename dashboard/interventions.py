@@ -110,7 +110,7 @@ def record(database: db.Database) -> list[dt.date]:
         first = last or max(earliest, latest - dt.timedelta(weeks=FIRST_REVIEW_WEEKS - 1))
         weeks = [first + dt.timedelta(weeks=n) for n in range((latest - first).days // 7 + 1)]
         for week, flags in evaluate_weeks(database, weeks).items():
-            _store_review(database, week, flags)
+            store_review(database, week, flags)
         with database.transaction() as cur:  # pages cached on the data's version read the new episodes
             db.execute(cur, "change_log_add", what="flags recorded", upload_id=None, by=None)  # derived
     return weeks
@@ -120,19 +120,10 @@ def _severity_rank(severity: str) -> int:
     return rules.SEVERITIES.index(severity)  # 0 = high
 
 
-def refresh_flags(database: db.Database, week: dt.date | None = None) -> list[Flag]:
-    """Evaluates one week and stores its flags as episodes; returns them (`record` reviews in order)."""
-    week = monday(week) if week else roster.latest_week(database)
-    if week is None:
-        return []
-    flags = evaluate(database, week)
-    _store_review(database, week, flags)
-    return flags
-
-
-def _store_review(database: db.Database, week: dt.date, flags: Sequence[Flag]) -> None:
-    """Stores one reviewed week: a flag continues the open episode of the same rep and kind;
-    an open episode this week no longer raises is resolved (kept as history)."""
+def store_review(database: db.Database, week: dt.date, flags: Sequence[Flag]) -> None:
+    """Stores one reviewed week's flags (`record` reviews weeks in order): a flag continues the
+    open episode of the same rep and kind; an open episode this week no longer raises is resolved
+    (kept as history)."""
     open_rows = database.run("flags_open")
     by_key = {(r.rep, r.kind): r for r in open_rows.itertuples()}
     with database.transaction() as cur:
@@ -169,8 +160,7 @@ def _store_review(database: db.Database, week: dt.date, flags: Sequence[Flag]) -
 
 def last_review(database: db.Database) -> dt.date | None:
     """The latest week whose flags were reviewed and stored (None before the first review)."""
-    last = database.run("flag_review_last").iloc[0, 0]
-    return None if pd.isna(last) else pd.Timestamp(last).date()
+    return database.records("flag_review_last")[0]["week"]
 
 
 def stored_slump_signals(database: db.Database, rep: str, week: dt.date) -> list[dict] | None:

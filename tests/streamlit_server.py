@@ -1,7 +1,9 @@
-"""`streamlit run streamlit_app.py` on a free port: the browser tests' server and the benchmarks'."""
+"""`streamlit run streamlit_app.py` on a free port, and the system Chromium that drives it: the
+browser tests' and the benchmarks'."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -12,6 +14,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # playwright cannot download its own here
+# Flags for a sandboxed machine with no network beyond localhost.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:

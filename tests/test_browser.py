@@ -8,26 +8,14 @@ loaded, a rep page draws its Plotly charts.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.streamlit_server import running_streamlit
+from tests.streamlit_server import CHROMIUM, CHROMIUM_ARGS, running_streamlit
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Flags for a sandboxed machine with no network beyond localhost.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = pytest.mark.browser
 

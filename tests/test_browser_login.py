@@ -20,8 +20,8 @@ import pytest
 from dashboard import access
 from dashboard.db import Database
 from dashboard.ingest import ingest_file
-from tests.streamlit_server import free_port, running_streamlit
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, wait_until_idle
+from tests.streamlit_server import CHROMIUM, CHROMIUM_ARGS, free_port, running_streamlit
+from tests.test_browser import wait_until_idle
 
 pytestmark = pytest.mark.browser
 

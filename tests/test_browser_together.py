@@ -14,7 +14,8 @@ import pytest
 from dashboard.db import Database
 from tests.reliability.conftest import activities_csv
 from tests.stored import fetch
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, server, wait_until_idle
+from tests.streamlit_server import CHROMIUM, CHROMIUM_ARGS
+from tests.test_browser import server, wait_until_idle
 
 pytestmark = pytest.mark.browser
 __all__ = ["server"]  # the fixture, shared with test_browser

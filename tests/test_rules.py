@@ -327,22 +327,18 @@ def test_one_teams_flags_are_all_teams_flags_filtered(sample: Database) -> None:
     assert interventions.of_teams(everyone, None) == everyone
 
 
-def test_flag_episodes_acknowledge_resurface_and_resolve(
-    database: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Episode bookkeeping over four reviews whose flags are given (the rules are tested above)."""
+def test_flag_episodes_acknowledge_resurface_and_resolve(database: Database) -> None:
+    """Episode bookkeeping over three reviews whose flags are given (the rules are tested above)."""
     week = dt.date(2026, 3, 2)
     flag = rules.Flag("Ana", "East", week, "low", "slump", (rules.Signal("calls", "x", "1, 0, 1"),))
     higher = rules.Flag("Ana", "East", week + dt.timedelta(weeks=1), "high", "slump", flag.signals)
-    calls = iter([[flag], [higher], []])  # acknowledging reads the stored episode, evaluates nothing
-    monkeypatch.setattr(interventions, "evaluate", lambda *_a, **_k: next(calls))
-    interventions.refresh_flags(database, week)
+    interventions.store_review(database, week, [flag])
     interventions.acknowledge(database, "Ana", "discussed in 1:1 on Monday", by="Mia", week=week)
     assert interventions.needs_attention(database, [flag]) == []  # acknowledged: quiet
-    interventions.refresh_flags(database, week + dt.timedelta(weeks=1))
+    interventions.store_review(database, week + dt.timedelta(weeks=1), [higher])
     back = interventions.needs_attention(database, [higher])  # severity rose: back
     assert back and back[0][1]["severity"] == "low"
-    interventions.refresh_flags(database, week + dt.timedelta(weeks=2))  # no flag: resolved
+    interventions.store_review(database, week + dt.timedelta(weeks=2), [])  # no flag: resolved
     history = interventions.flag_history(database)
     assert len(history) == 1
     row = history.iloc[0]

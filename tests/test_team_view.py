@@ -103,3 +103,19 @@ def test_table_is_alphabetical_with_eight_week_trend_and_list_of_under():
         {"rep": "zoe", "team": "East", "this week": "1", "expectation": "3", "status": "○ below",
          "under since": "2026-03-30", "weeks": 1}
     ]  # fmt: skip
+
+
+def test_the_row_by_row_and_the_column_statuses_agree() -> None:
+    """`status` (agenda, leader view) and `statuses` (team page) are one rule, written twice for speed."""
+    grid = [
+        (v, t, h)
+        for v in (None, np.nan, 0.0, 8.9, 9.0, 10.0, 11.0, 12.0)
+        for t in (None, np.nan, 0.0, 10.0)
+        for h in (True, False)
+    ]
+    values = pd.Series([v for v, _, _ in grid], dtype=float)
+    targets = pd.Series([t for _, t, _ in grid], dtype=float)
+    higher = pd.Series([h for _, _, h in grid], dtype=bool)
+    assert list(team_view.statuses(values, targets, higher)) == [
+        team_view.status(v, t, h) for v, t, h in grid
+    ]
