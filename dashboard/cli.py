@@ -7,20 +7,23 @@ success, 1 when a file or request could not be processed, 2 on wrong usage.
 Whoever runs it acts as the local leader (`access.LOCAL_LEADER`, recorded as
 'local user'): a shell on the database's machine can change anything anyway.
 
-Start-up stays light: a command imports the heavy parts (pandas, ingest, the
-agenda's templates) inside its own function, so `--help` and `reps` load none of
-them (tests/test_cli_start.py, benchmarks/cli_start.py).
+Built on click (the library typer wraps): typer 0.2x coerces every option
+through pydantic, about 0.4 s on each start. Start-up stays light: a command
+imports the heavy parts (pandas, ingest, the agenda's templates) inside its own
+function, so `--help` and `reps` load none of them (tests/test_cli_start.py,
+benchmarks/cli_start.py). `--db` is accepted before or after the sub-command.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import Enum, StrEnum
+import math
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import typer
+import click
 
 from dashboard import access, currency, metrics, roster, uploads
 from dashboard.access import LOCAL_LEADER
@@ -34,38 +37,43 @@ if TYPE_CHECKING:
 
     from dashboard.ingest import IngestResult
 
-app = typer.Typer(
+DB_HELP = "DuckDB file to use (default: $DASHBOARD_DB, else ./data/dashboard.duckdb)."
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    """`--db` before or after the sub-command: the one given last wins (ctx.meta is shared)."""
+    if value is not None:
+        ctx.meta["dashboard.db"] = value
+
+
+def _db_option(command: Callable) -> Callable:
+    return click.option(
+        "--db",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help=DB_HELP,
+        expose_value=False,
+        callback=_remember_db,
+    )(command)
+
+
+def _json_option(command: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout.")(command)
+
+
+@click.group(
     help="Sales-accountability coaching dashboard: ingest CRM exports and query them.",
+    context_settings={"help_option_names": ["--help"]},
     no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
 )
-
-Kind = Enum("Kind", {k: k for k in KINDS}, type=str)  # type: ignore[misc]
-MetricName = Enum("MetricName", {m: m for m in metrics.METRIC_NAMES}, type=str)  # type: ignore[misc]
-Source = Enum("Source", {s: s for s in SOURCES}, type=str)  # type: ignore[misc]
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+@_db_option
+def app() -> None:
+    pass
 
 
-@app.callback()
-def _global_options(
-    ctx: typer.Context,
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db",
-            help="DuckDB file to use (default: $DASHBOARD_DB, else ./data/dashboard.duckdb).",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    ctx.obj = db
-
-
-def _open(ctx: typer.Context) -> Database:
+def _open(ctx: click.Context) -> Database:
     try:
-        database = Database(ctx.obj)
+        database = Database(ctx.meta.get("dashboard.db"))
     except DatabaseError as exc:
         _fail(str(exc))
     currency.set_display(currency.of_data(database))  # amounts in the pipeline's own currency
@@ -73,16 +81,16 @@ def _open(ctx: typer.Context) -> Database:
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(message, err=True)
-    raise typer.Exit(1)
+    click.echo(message, err=True)
+    raise click.exceptions.Exit(1)
 
 
 def _usage(message: str) -> NoReturn:
-    typer.echo(message, err=True)
-    raise typer.Exit(2)
+    click.echo(message, err=True)
+    raise click.exceptions.Exit(2)
 
 
-def _field_map(pairs: list[str], kind: str | None) -> dict[str, str]:
+def _field_map(pairs: tuple[str, ...], kind: str | None) -> dict[str, str]:
     """'FIELD=COLUMN' pairs -> {field: column}; a field no kind (or not --kind) has is wrong usage."""
     known = set(KINDS[kind].field_names) if kind else {f for k in KINDS.values() for f in k.field_names}
     mapping: dict[str, str] = {}
@@ -95,7 +103,7 @@ def _field_map(pairs: list[str], kind: str | None) -> dict[str, str]:
 
 
 def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, indent=2, default=_json_default))
+    click.echo(json.dumps(data, indent=2, default=_json_default))
 
 
 def _json_default(value: Any) -> Any:
@@ -114,41 +122,67 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return cleaned.to_dict(orient="records")
 
 
+def human_number(value: float | None) -> str:
+    """A number as a person writes it: 120, 1,250, 0.35; '-' where there is none (not NaN, not 1.2e+02)."""
+    if value is None or math.isnan(value):
+        return "-"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def _print_table(frame: pd.DataFrame, empty: str) -> None:
-    typer.echo(frame.to_string(index=False) if not frame.empty else empty)
+    if frame.empty:
+        click.echo(empty)
+        return
+    shown = frame.copy()
+    for column in shown.columns[shown.dtypes.map(lambda d: d.kind == "f")]:
+        shown[column] = shown[column].map(human_number)
+    click.echo(shown.to_string(index=False))
+
+
+def _date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None
 
 
 @app.command()
-def init(ctx: typer.Context) -> None:
+@_db_option
+@click.pass_context
+def init(ctx: click.Context) -> None:
     """Create or migrate the database (safe to run again)."""
     database = _open(ctx)
-    typer.echo(f"database ready: {database.path}", err=True)
+    click.echo(f"database ready: {database.path}", err=True)
 
 
 @app.command()
-def demo(
-    ctx: typer.Context,
-    weeks: Annotated[int, typer.Option(min=8, max=260, help="Weeks of sample history.")] = 52,
-    seed: Annotated[int, typer.Option(help="Random seed of the sample generator.")] = 7,
-    coaching: Annotated[
-        bool, typer.Option(help="Also record a sample coaching history (agendas, commitments, flags).")
-    ] = True,
-) -> None:
+@_db_option
+@click.option(
+    "--weeks", type=click.IntRange(8, 260), default=52, show_default=True, help="Weeks of sample history."
+)
+@click.option("--seed", type=int, default=7, show_default=True, help="Random seed of the sample generator.")
+@click.option(
+    "--coaching/--no-coaching",
+    default=True,
+    show_default=True,
+    help="Also record a sample coaching history (agendas, commitments, flags).",
+)
+@click.pass_context
+def demo(ctx: click.Context, weeks: int, seed: int, coaching: bool) -> None:
     """Load the bundled sample data (sample_data/) through the normal ingest path."""
     from dashboard import demo as demo_data
 
     database = _open(ctx)
     results = demo_data.load(database, weeks=weeks, seed=seed)
     for result in results:
-        typer.echo(result.message, err=True)
+        click.echo(result.message, err=True)
     if any(r.status == "failed" for r in results):
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
     if coaching:
         history = demo_data.seed_coaching(database)
         if history is None:
-            typer.echo("coaching history: already recorded, left as it is", err=True)
+            click.echo("coaching history: already recorded, left as it is", err=True)
         else:
-            typer.echo(
+            click.echo(
                 f"coaching history: {history.agendas} agendas, {history.commitments} commitments "
                 f"({history.follow_ups} followed up), {history.focus_areas} focus areas over "
                 f"{len(history.weeks)} weeks",
@@ -157,56 +191,61 @@ def demo(
 
 
 @app.command()
+@_db_option
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--kind", type=click.Choice(list(KINDS)), help="Kind of file (default: detected).")
+@click.option("--source", type=click.Choice(list(SOURCES)), help="CRM export preset (default: detected).")
+@click.option(
+    "--snapshot-date",
+    type=DAY,
+    metavar="YYYY-MM-DD",
+    help="Pipeline snapshot date for files without one (default: the latest date in the file).",
+)
+@click.option(
+    "--day-first/--month-first",
+    default=None,
+    help="Read 03/04/2026 as 3 April (default: decided per file).",
+)
+@click.option(
+    "--map",
+    "map_",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Which column holds a field, as the Upload page's mapping does (repeatable); "
+    "'rep=First Name+Last Name' joins two columns. Remembered for files with the same columns.",
+)
+@click.option(
+    "--stage-status",
+    multiple=True,
+    metavar="STAGE=won|lost|open",
+    help="What a pipeline stage means (repeatable), remembered for later files of the same CRM.",
+)
+@_json_option
+@click.pass_context
 def ingest(
-    ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="CSV or XLSX exports to load.", show_default=False)],
-    kind: Annotated[Kind | None, typer.Option(help="Kind of file (default: detected).")] = None,
-    source: Annotated[Source | None, typer.Option(help="CRM export preset (default: detected).")] = None,
-    snapshot_date: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"],
-            help="Pipeline snapshot date for files without one (default: the latest date in the file).",
-        ),
-    ] = None,
-    day_first: Annotated[
-        bool | None,
-        typer.Option(
-            "--day-first/--month-first", help="Read 03/04/2026 as 3 April (default: decided per file)."
-        ),
-    ] = None,
-    map_: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--map",
-            metavar="FIELD=COLUMN",
-            help="Which column holds a field, as the Upload page's mapping does (repeatable); "
-            "'rep=First Name+Last Name' joins two columns. Remembered for files with the same columns.",
-        ),
-    ] = None,
-    stage_status: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--stage-status",
-            metavar="STAGE=won|lost|open",
-            help="What a pipeline stage means (repeatable), remembered for later files of the same CRM.",
-        ),
-    ] = None,
-    as_json: JsonFlag = False,
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    kind: str | None,
+    source: str | None,
+    snapshot_date: dt.datetime | None,
+    day_first: bool | None,
+    map_: tuple[str, ...],
+    stage_status: tuple[str, ...],
+    as_json: bool,
 ) -> None:
     """Ingest CSV/XLSX files: detect kind and source, clean, store, report rejected rows."""
     from dashboard.ingest import IngestOptions, ingest_file, profiles, statuses
 
     database = _open(ctx)
-    mapping = _field_map(map_ or [], kind.value if kind else None)
+    mapping = _field_map(map_, kind)
     try:
-        stages = statuses.parse_answers(stage_status or [])
+        stages = statuses.parse_answers(list(stage_status))
     except statuses.BadStageStatus as exc:
         _usage(str(exc))
     options = IngestOptions(
-        kind=kind.value if kind else None,
-        source=source.value if source else None,
-        snapshot_date=snapshot_date.date() if snapshot_date else None,
+        kind=kind,
+        source=source,
+        snapshot_date=_date(snapshot_date),
         day_first=day_first,
         mapping=mapping or None,
         partial_mapping=True,
@@ -216,17 +255,20 @@ def ingest(
         ingest_file(database, path, options, viewer=LOCAL_LEADER) for path in files
     ]
     for result in results:
-        typer.echo(result.message, err=True)
+        click.echo(result.message, err=True)
         if mapping and result.status == "loaded" and result.detection:
             profiles.remember(database, result.detection, by=LOCAL_LEADER.by)
     if as_json:
         _print_json([r.to_json() for r in results])
     if any(r.status == "failed" for r in results):
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @app.command("uploads")
-def list_uploads(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+@_db_option
+@_json_option
+@click.pass_context
+def list_uploads(ctx: click.Context, as_json: bool) -> None:
     """List uploads, newest first."""
     frame = uploads.list_uploads(_open(ctx))
     if as_json:
@@ -246,53 +288,74 @@ def list_uploads(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
 
 @app.command()
-def undo(
-    ctx: typer.Context,
-    upload_id: Annotated[int, typer.Argument(help="Upload to remove (see `dashboard uploads`).")],
-) -> None:
-    """Remove everything one upload added."""
+@_db_option
+@click.argument("upload_id", type=int)
+@click.pass_context
+def undo(ctx: click.Context, upload_id: int) -> None:
+    """Remove everything one upload added (UPLOAD_ID: see `dashboard uploads`)."""
     try:
         removed = uploads.undo(_open(ctx), upload_id, viewer=LOCAL_LEADER)
     except uploads.UndoError as exc:
         _fail(str(exc))
-    typer.echo(f"upload {upload_id} undone: {removed} rows removed", err=True)
+    click.echo(f"upload {upload_id} undone: {removed} rows removed", err=True)
 
 
 @app.command()
-def reps(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+@_db_option
+@_json_option
+@click.pass_context
+def reps(ctx: click.Context, as_json: bool) -> None:
     """List reps with team and manager."""
     found = roster.rep_records(_open(ctx))  # plain rows: this command never loads pandas
     if as_json:
         _print_json([{k: row[k] for k in ("rep", "team", "manager")} for row in found])
     elif not found:
-        typer.echo("no reps yet: ingest a roster")
+        click.echo("no reps yet: ingest a roster")
     else:
-        typer.echo(text_table(found, ["rep", "team", "manager", "start_date"], dates={"start_date"}))
+        click.echo(text_table(found, ["rep", "team", "manager", "start_date"], dates={"start_date"}))
+
+
+REP_ARGUMENT_HELP = "REP: the rep's name as in `dashboard reps` (case does not matter)."
 
 
 @app.command(
-    help="Weekly values and targets of one rep (target empty where none applies, or where a "
-    "month/quarter/year target is followed by pace).\n\nMetrics: " + ", ".join(metrics.METRIC_NAMES)
+    help="Weekly values and targets of one rep (target '-' where none applies, or where a "
+    "month/quarter/year target is followed by pace).\n\n"
+    + REP_ARGUMENT_HELP
+    + "\n\nMetrics: "
+    + ", ".join(metrics.METRIC_NAMES)
 )
+@_db_option
+@click.argument("rep")
+@click.option(
+    "--metric",
+    type=click.Choice(list(metrics.METRIC_NAMES)),
+    metavar="METRIC",
+    help="One metric (default: all).",
+)
+@click.option(
+    "--from",
+    "from_",
+    type=DAY,
+    metavar="YYYY-MM-DD",
+    help="First week: a date in it (default: the first with data).",
+)
+@click.option(
+    "--to", type=DAY, metavar="YYYY-MM-DD", help="Last week: a date in it (default: the latest with data)."
+)
+@_json_option
+@click.pass_context
 def trend(
-    ctx: typer.Context,
-    rep: Annotated[str, typer.Argument(help="Rep name as in `dashboard reps` (case does not matter).")],
-    metric: Annotated[MetricName | None, typer.Option(help="One metric (default: all).")] = None,
-    from_: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--from", formats=["%Y-%m-%d"], help="First week: a date in it (default: the first with data)."
-        ),
-    ] = None,
-    to: Annotated[
-        dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], help="Last week: a date in it (default: the latest with data)."),
-    ] = None,
-    as_json: JsonFlag = False,
+    ctx: click.Context,
+    rep: str,
+    metric: str | None,
+    from_: dt.datetime | None,
+    to: dt.datetime | None,
+    as_json: bool,
 ) -> None:
     from dashboard.trend import rep_trend
 
-    names = [metric.value] if metric else list(metrics.METRIC_NAMES)
+    names = [metric] if metric else list(metrics.METRIC_NAMES)
     first, last = (metrics.monday(d.date()) if d else None for d in (from_, to))
     if first and last and first > last:
         _usage(f"--from {first} comes after --to {last}")
@@ -307,24 +370,22 @@ def trend(
 
 
 @app.command()
-def interventions(
-    ctx: typer.Context,
-    week: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"], help="A date in the week to review (default: latest week with data)."
-        ),
-    ] = None,
-    as_json: JsonFlag = False,
-    refresh: Annotated[
-        bool,
-        typer.Option(
-            "--refresh",
-            help="First store the flags of the weeks not reviewed since the last upload (for cron; "
-            "uploads do it themselves).",
-        ),
-    ] = False,
-) -> None:
+@_db_option
+@click.option(
+    "--week",
+    type=DAY,
+    metavar="YYYY-MM-DD",
+    help="A date in the week to review (default: latest week with data).",
+)
+@_json_option
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="First store the flags of the weeks not reviewed since the last upload (for cron; "
+    "uploads do it themselves).",
+)
+@click.pass_context
+def interventions(ctx: click.Context, week: dt.datetime | None, as_json: bool, refresh: bool) -> None:
     """Early-intervention flags for the week containing that date (default: the latest week with data)."""
     from dashboard import interventions as interventions_api
 
@@ -332,67 +393,67 @@ def interventions(
     if refresh:
         reviewed = interventions_api.record(database)
         shown = ", ".join(f"{w:%Y-%m-%d}" for w in reviewed) or "none (nothing new)"
-        typer.echo(f"flags stored for the weeks of: {shown}", err=True)
-    flags = interventions_api.evaluate(database, week.date() if week else None)
+        click.echo(f"flags stored for the weeks of: {shown}", err=True)
+    flags = interventions_api.evaluate(database, _date(week))
     if as_json:
         _print_json([f.to_json() for f in flags])
         return
     reviewed = metrics.monday(week.date()) if week else roster.latest_week(database)
     if not flags and reviewed and not roster.has_activities(database, reviewed):
-        typer.echo(roster.no_activity_message(reviewed))
+        click.echo(roster.no_activity_message(reviewed))
         return
     if not flags:
-        typer.echo("no one needs a closer look this week")
+        click.echo("no one needs a closer look this week")
         return
     for flag in flags:
-        typer.echo(
+        click.echo(
             f"{flag.rep} ({flag.team or 'no team'}), week of {flag.week}: {flag.severity} [{flag.kind}]"
         )
         for signal in flag.signals:
-            typer.echo(f"  - {signal.metric} / {signal.rule}: {signal.detail}")
+            click.echo(f"  - {signal.metric} / {signal.rule}: {signal.detail}")
 
 
-class AgendaFormat(StrEnum):
-    md = "md"
-    html = "html"
-
-
-@app.command()
-def agenda(
-    ctx: typer.Context,
-    rep: Annotated[str, typer.Argument(help="Rep name as in `dashboard reps` (case does not matter).")],
-    week: Annotated[
-        dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], help="Any day of the week to review (default: latest week)."),
-    ] = None,
-    output: Annotated[
-        AgendaFormat, typer.Option("--format", help="Markdown or printable HTML.")
-    ] = AgendaFormat.md,
-) -> None:
-    """Print the 1:1 agenda: the saved version for that week, else a fresh draft."""
+@app.command(
+    help="Print the 1:1 agenda: the saved version for that week, else a fresh draft.\n\n" + REP_ARGUMENT_HELP
+)
+@_db_option
+@click.argument("rep")
+@click.option(
+    "--week", type=DAY, metavar="YYYY-MM-DD", help="Any day of the week to review (default: latest week)."
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="Markdown or printable HTML.",
+)
+@click.pass_context
+def agenda(ctx: click.Context, rep: str, week: dt.datetime | None, output: str) -> None:
     from dashboard.agenda import drafts as agenda_drafts
     from dashboard.agenda import render
 
     try:
-        found = agenda_drafts.current(_open(ctx), rep, week.date() if week else None)
+        found = agenda_drafts.current(_open(ctx), rep, _date(week))
     except roster.UnknownRep as exc:
         _fail(str(exc))
-    if output is AgendaFormat.html:
-        typer.echo(render.html(found.body, found.rep, found.week))
-    else:
-        typer.echo(found.body)
+    click.echo(render.html(found.body, found.rep, found.week) if output == "html" else found.body)
     state = "draft" if found.is_draft else f"saved by {found.saved_by} at {found.saved_at:%Y-%m-%d %H:%M}"
-    typer.echo(f"agenda for {found.rep}, week of {found.week}: {state}", err=True)
+    click.echo(f"agenda for {found.rep}, week of {found.week}: {state}", err=True)
 
 
-users_app = typer.Typer(
-    help="Manage who may use the app (roles manager or leader, and teams).", no_args_is_help=True
-)
-app.add_typer(users_app, name="users")
+@app.group(no_args_is_help=True)
+@_db_option
+def users() -> None:
+    """Manage who may use the app (roles manager or leader, and teams)."""
 
 
-@users_app.command("list")
-def users_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+@users.command("list")
+@_db_option
+@_json_option
+@click.pass_context
+def users_list(ctx: click.Context, as_json: bool) -> None:
     """List users with role and teams."""
     frame = access.list_users(_open(ctx))
     frame["teams"] = frame["teams"].map(list)
@@ -402,31 +463,37 @@ def users_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         _print_table(frame, "no users yet: the app runs as one local leader until login is configured")
 
 
-@users_app.command("add")
-def users_add(
-    ctx: typer.Context,
-    email: Annotated[str, typer.Argument(help="The e-mail the identity provider reports.")],
-    role: Annotated[str, typer.Option(help="manager (own teams only) or leader (everything).")] = "manager",
-    team: Annotated[list[str] | None, typer.Option(help="A team the manager leads (repeatable).")] = None,
-    name: Annotated[str | None, typer.Option(help="Display name.")] = None,
-) -> None:
-    """Add a user, or update their role and teams."""
+@users.command("add")
+@_db_option
+@click.argument("email")
+@click.option(
+    "--role",
+    default="manager",
+    show_default=True,
+    help="manager (own teams only) or leader (everything).",
+)
+@click.option("--team", multiple=True, help="A team the manager leads (repeatable).")
+@click.option("--name", help="Display name.")
+@click.pass_context
+def users_add(ctx: click.Context, email: str, role: str, team: tuple[str, ...], name: str | None) -> None:
+    """Add a user (EMAIL: as the identity provider reports it), or update their role and teams."""
     try:
-        saved = access.save_user(_open(ctx), email, role, team or [], name, viewer=LOCAL_LEADER)
+        saved = access.save_user(_open(ctx), email, role, list(team), name, viewer=LOCAL_LEADER)
     except access.AccessError as exc:
         _fail(str(exc))
     teams = f" of {', '.join(saved.teams)}" if saved.teams and not saved.is_leader else ""
-    typer.echo(f"{saved.email}: {saved.role}{teams}", err=True)
+    click.echo(f"{saved.email}: {saved.role}{teams}", err=True)
 
 
-@users_app.command("remove")
-def users_remove(
-    ctx: typer.Context, email: Annotated[str, typer.Argument(help="The user's e-mail.")]
-) -> None:
-    """Remove a user."""
+@users.command("remove")
+@_db_option
+@click.argument("email")
+@click.pass_context
+def users_remove(ctx: click.Context, email: str) -> None:
+    """Remove a user (EMAIL: the user's e-mail)."""
     if not access.remove_user(_open(ctx), email, viewer=LOCAL_LEADER):
         _fail(f"there is no user {email}")
-    typer.echo(f"removed {email}", err=True)
+    click.echo(f"removed {email}", err=True)
 
 
 def _number(value: Any) -> Any:
@@ -439,8 +506,8 @@ def main() -> None:
     try:
         app()
     except DatabaseError as exc:
-        typer.echo(str(exc), err=True)
+        click.echo(str(exc), err=True)
         raise SystemExit(1) from exc
 
 
-__all__ = ["app", "database_path", "main"]
+__all__ = ["app", "database_path", "human_number", "main"]
