@@ -40,7 +40,9 @@ def test_each_problem_names_row_column_and_value(row, expected):
 
 def test_negative_value_message():
     (problem,) = target_edit.validate(_frame(("calls", -5, "week", None, None, dt.date(2026, 1, 5), None)))
-    assert str(problem) == "Row 1, value = -5: a target cannot be negative"
+    assert (
+        str(problem) == "Row 1 (Calls, every team, from 2026-01-05), value = -5: a target cannot be negative"
+    )
 
 
 def test_overlapping_periods_of_the_same_scope():
@@ -80,7 +82,7 @@ def test_save_is_an_upload_that_undo_reverts(database):
 
 
 def test_save_refuses_invalid_rows(database):
-    with pytest.raises(ValueError, match="Row 1, value = -1"):
+    with pytest.raises(ValueError, match=r"Row 1 \(Calls, every team, from 2026-01-05\), value = -1"):
         target_edit.save(database, _frame(("calls", -1, "week", None, None, dt.date(2026, 1, 5), None)))
     assert uploads.list_uploads(database).empty
 
