@@ -64,7 +64,7 @@ def list_time_off(
 ) -> pd.DataFrame:
     """Recorded time off of the reps in `teams` (None: all), or of one rep, by rep and start.
 
-    Columns: time_off_id, rep, team, date_from, date_to, note."""
+    Columns: time_off_id, rep, team, date_from, date_to, note (blanks None)."""
     frame = interventions.time_off(database)
     reps = roster.list_reps(database, teams)[["rep", "team"]]
     frame = frame.merge(reps, on="rep", how="inner" if teams is not None else "left")
@@ -73,6 +73,8 @@ def list_time_off(
     for column in ("date_from", "date_to"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     frame["time_off_id"] = frame["time_off_id"].astype("int64")
+    for column in ("team", "note"):  # blanks as None, not NaN
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame[list(COLUMNS)].sort_values(["rep", "date_from"], key=_case_free).reset_index(drop=True)
 
 
