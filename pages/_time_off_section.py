@@ -52,7 +52,7 @@ def draw(viewer: Viewer) -> None:
             except (time_off.TimeOffError, roster.UnknownRep, NotAllowed) as exc:
                 st.error(plain(str(exc)))
             else:
-                st.session_state[f"{KEY}_message"] = f"Time off recorded: {period}."
+                st.session_state[f"{KEY}_message"] = plain(f"Time off recorded: {period}.")
                 st.rerun()
     if not recorded.empty:
         periods = {int(r.time_off_id): str(time_off.Period(
@@ -69,5 +69,5 @@ def draw(viewer: Viewer) -> None:
             except (time_off.TimeOffError, NotAllowed) as exc:
                 st.error(plain(str(exc)))
             else:
-                st.session_state[f"{KEY}_message"] = f"Time off removed: {period}."
+                st.session_state[f"{KEY}_message"] = plain(f"Time off removed: {period}.")
                 st.rerun()
