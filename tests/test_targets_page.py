@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import roster, target_edit, targets
+from dashboard import access, roster, target_edit, targets
 from dashboard.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,3 +139,33 @@ def test_time_off_is_added_listed_and_removed(targets_page: AppTest) -> None:
     assert not at.exception, at.exception
     assert _shown(at.success[0].value).startswith("Time off removed: #1 Tomasz Nowak")
     assert "No time off recorded." in [c.value for c in at.caption]
+
+
+AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-secret",
+        "client_id": "id", "client_secret": "secret",
+        "server_metadata_url": "https://accounts.example.com/.well-known/openid-configuration"}  # fmt: skip
+
+
+def test_a_manager_records_time_off_for_their_own_reps(
+    sample_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "sample.duckdb"
+    shutil.copyfile(sample_template, copy)
+    database = Database(copy)
+    access.save_user(database, "denise@northbeam.io", "manager", ["Enterprise East"], "Denise Okafor")
+    database.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(copy))
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": True, "email": "denise@northbeam.io", "name": "Denise"}
+    at.run()
+    at.switch_page("pages/time_off.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Time off"
+    rep = at.selectbox(key="time_off_rep")
+    assert "Tomasz Nowak" in rep.options and "Jamal Washington" not in rep.options
+    rep.set_value("Tomasz Nowak")
+    at.date_input(key="time_off_from").set_value(dt.date(2026, 12, 21))
+    at.date_input(key="time_off_to").set_value(dt.date(2026, 12, 24))
+    _submit(at, "Add time off")
+    assert _shown(at.success[0].value) == "Time off recorded: #1 Tomasz Nowak, 2026-12-21 – 2026-12-24."
