@@ -23,14 +23,14 @@ st.caption(
 if message := st.session_state.pop("targets_message", None):
     st.success(message)
 
-version = database.version()
-if st.session_state.get("targets_draft_version") != version:
-    current = cached(targets.current_targets)
-    draft = target_edit.for_editor(current[list(target_edit.COLUMNS)])
+current = cached(targets.current_targets)
+before = st.session_state.get("targets_draft_base")
+if before is None or not before.equals(current):  # the stored targets changed (a save, an undo, a file):
+    draft = target_edit.for_editor(current[list(target_edit.COLUMNS)])  # other changes keep the edits
     for column in ("effective_from", "effective_to"):
         draft[column] = pd.to_datetime(draft[column])
     st.session_state["targets_draft"] = draft.reset_index(drop=True)
-    st.session_state["targets_draft_version"] = version
+    st.session_state["targets_draft_base"] = current
     st.session_state["targets_draft_n"] = st.session_state.get("targets_draft_n", 0) + 1
 draft = st.session_state["targets_draft"]
 

@@ -115,6 +115,10 @@ def test_a_problem_names_its_row_and_value(targets_page: AppTest) -> None:
 
 def test_time_off_is_added_listed_and_removed(targets_page: AppTest) -> None:
     at = targets_page
+    unsaved = at.session_state["targets_draft"].copy()
+    unsaved.loc[0, "value"] = 99.0  # an edit not saved yet
+    at.session_state["targets_draft"] = unsaved
+    at.run()
     at.selectbox(key="time_off_rep").set_value("Tomasz Nowak")
     at.date_input(key="time_off_from").set_value(dt.date(2026, 12, 21))
     at.date_input(key="time_off_to").set_value(dt.date(2027, 1, 1))
@@ -139,6 +143,7 @@ def test_time_off_is_added_listed_and_removed(targets_page: AppTest) -> None:
     assert not at.exception, at.exception
     assert _shown(at.success[0].value).startswith("Time off removed: #1 Tomasz Nowak")
     assert "No time off recorded." in [c.value for c in at.caption]
+    assert at.session_state["targets_draft"].loc[0, "value"] == 99  # time off kept the unsaved edit
 
 
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-secret",
