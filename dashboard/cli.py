@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -122,23 +121,8 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return cleaned.to_dict(orient="records")
 
 
-def human_number(value: float | None) -> str:
-    """A number as a person writes it: 120, 1,250, 0.35; '-' where there is none (not NaN, not 1.2e+02)."""
-    if value is None or math.isnan(value):
-        return "-"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def _print_table(frame: pd.DataFrame, empty: str) -> None:
-    if frame.empty:
-        click.echo(empty)
-        return
-    shown = frame.copy()
-    for column in shown.columns[shown.dtypes.map(lambda d: d.kind == "f")]:
-        shown[column] = shown[column].map(human_number)
-    click.echo(shown.to_string(index=False))
+    click.echo(frame.to_string(index=False) if not frame.empty else empty)
 
 
 def _date(value: dt.datetime | None) -> dt.date | None:
@@ -319,7 +303,7 @@ REP_ARGUMENT_HELP = "REP: the rep's name as in `dashboard reps` (case does not m
 
 
 @app.command(
-    help="Weekly values and targets of one rep (target '-' where none applies, or where a "
+    help="Weekly values and targets of one rep (target '–' where none applies, or where a "
     "month/quarter/year target is followed by pace).\n\n"
     + REP_ARGUMENT_HELP
     + "\n\nMetrics: "
@@ -365,7 +349,11 @@ def trend(
         _fail(str(exc))
     if as_json:
         _print_json([{k: _number(v) for k, v in row.items()} for row in _records(frame)])
-    else:
+    else:  # each value as the app writes it: '1,250 min', '33%', '$120,000', '–' where none
+        for column in ("value", "target"):
+            frame[column] = [
+                metrics.metric(m).format(v) for m, v in zip(frame["metric"], frame[column], strict=True)
+            ]
         _print_table(frame, "no data yet: ingest activities or a pipeline export")
 
 
@@ -510,4 +498,4 @@ def main() -> None:
         raise SystemExit(1) from exc
 
 
-__all__ = ["app", "database_path", "human_number", "main"]
+__all__ = ["app", "database_path", "main"]
