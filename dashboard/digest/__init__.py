@@ -146,6 +146,7 @@ class Digest:
     notes: list[str]  # leader edition only
     managers: list[dict[str, str]]  # leader edition only: LEADER_COLUMNS per manager
     weeks: int = leader.DEFAULT_WEEKS
+    missing: str | None = None  # why the week's early signals cannot be read (no activity logged)
 
     @property
     def due_by(self) -> dt.date:
@@ -220,9 +221,15 @@ def build(
     leader edition with every manager of `teams` (the teams the viewer may see; None: all).
     Raises LookupError when there is no data yet.
     """
-    week = monday(week) if week else roster.latest_week(database)
-    if week is None:
+    span = roster.data_span(database)
+    if span is None:
         raise LookupError("no data yet: ingest this week's exports first")
+    week = monday(week) if week else span[1]
+    if not span[0] <= week <= span[1]:
+        raise LookupError(
+            f"no data for the week of {week:%d %b %Y}: the data covers the weeks of "
+            f"{span[0]:%d %b %Y} to {span[1]:%d %b %Y}"
+        )
     people = roster.list_reps(database, teams)
     people = people.assign(manager=people["manager"].fillna(leader.NO_MANAGER))
     if manager is not None:
@@ -234,6 +241,7 @@ def build(
     overview = leader.overview(database, week, teams=scope)
     attainment = team_view.team_overview(database, week, teams=scope).attainment
     flags = _flags(database, week, scope)
+    missing = None if roster.has_activities(database, week) else roster.no_activity_message(week)
     due = database.run(
         "digest_commitments_due", week=week, due_by=week + dt.timedelta(days=DUE_AHEAD_DAYS), teams=scope
     )
@@ -264,7 +272,8 @@ def build(
         for name in names
     ]
     if manager is not None:
-        return Digest(week, "manager", f"Monday digest for {manager}", sections, [], [], [], overview.weeks)
+        title = f"Monday digest for {manager}"
+        return Digest(week, "manager", title, sections, [], [], [], overview.weeks, missing)
     shown = "all teams" if teams is None else ", ".join(_sorted(teams)) or "no teams"
     return Digest(
         week,
@@ -275,6 +284,7 @@ def build(
         overview.notes,
         list(coaching_rows.values()),
         overview.weeks,
+        missing,
     )
 
 

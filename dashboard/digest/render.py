@@ -7,12 +7,14 @@ fetched from elsewhere; every text is escaped (names and commitments are user te
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 import jinja2
 
-from dashboard.digest import Digest
+from dashboard import db
+from dashboard.digest import Digest, build
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("md", "html")
@@ -57,3 +59,14 @@ def render(digest: Digest, output: str = "md") -> str:
     if output not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {output!r}")
     return html(digest) if output == "html" else markdown(digest)
+
+
+def email(
+    database: db.Database,
+    week: dt.date | None = None,
+    *,
+    manager: str | None = None,
+    teams: Sequence[str] | None = None,
+) -> str:
+    """The digest of `build` (same arguments) as e-mail HTML: the Team page's download."""
+    return html(build(database, week, manager=manager, teams=teams))
