@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
 
-from dashboard import coaching, digest
+from dashboard import coaching, digest, interventions
 from dashboard.agenda import tone
 from dashboard.cli import app
 from dashboard.db import Database
@@ -37,7 +37,8 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built(sample_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
-    """The sample company with three commitments of Priya Raman, and both editions of the digest."""
+    """The sample company with three commitments of Priya Raman and Jamal Washington's flag
+    acknowledged, and both editions of the digest."""
     path = tmp_path_factory.mktemp("digest") / "sample.duckdb"
     shutil.copyfile(sample_template, path)
     database = Database(path)
@@ -48,6 +49,7 @@ def built(sample_template: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     )
     done = coaching.add_commitment(database, "Priya Raman", earlier, DONE, WEEK, MANAGER)
     coaching.follow_up(database, done, "done", WEEK - dt.timedelta(weeks=1), MANAGER)
+    interventions.acknowledge(database, "Jamal Washington", "Discussed in our 1:1", week=WEEK)
     yield Built(
         path,
         digest.build(database, WEEK, manager=MANAGER.lower()),
@@ -80,7 +82,17 @@ def test_a_flagged_rep_appears_under_their_manager_with_the_evidence(built: Buil
     assert "90 min, 0 min, 270 min in the last 3 weeks vs expectation 450 min/week" in text
     leader_text = render.markdown(built.leader)
     assert "Tomasz Nowak" not in _markdown_section(leader_text, "Grace Liu")  # only under his manager
-    assert "**Jamal Washington** (Mid-Market Central, high)" in _markdown_section(leader_text, "Grace Liu")
+    grace = _section(built.leader, "Grace Liu")
+    assert "Jamal Washington" not in {s.rep for s in grace.support}  # discussed this week: resting
+    assert grace.resting == ["Jamal Washington"]
+    assert "Resting after a one-on-one: Jamal Washington" in _markdown_section(leader_text, "Grace Liu")
+    assert [h.rep for h in grace.hygiene] == ["Brittany Morales"]  # a logging note, not a slump
+
+
+def test_an_earlier_week_reads_that_week_s_flags(sample: Database) -> None:
+    earlier = digest.build(sample, WEEK - dt.timedelta(days=5), manager=MANAGER)  # a day of the week before
+    assert earlier.week == dt.date(2026, 11, 9)
+    assert "Tomasz Nowak" in {s.rep for s in earlier.sections[0].support}
 
 
 def test_recognition_comes_first_and_names_who_met_every_expectation(built: Built) -> None:

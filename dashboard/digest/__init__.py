@@ -249,26 +249,25 @@ def build(
     due["due_date"] = pd.to_datetime(due["due_date"]).dt.date
 
     manager_of = dict(zip(people["rep"], people["manager"], strict=True))
-    on_team = overview.records.reps
     coaching = leader.summary_table(overview.managers, "manager", overview.weeks)
     coaching = coaching[[c for c in LEADER_COLUMNS if c in coaching.columns]]
     coaching_rows = {
         row["Manager"]: {k: str(v) for k, v in row.items()} for row in coaching.to_dict("records")
     }
+    agendas = overview.records.agendas
+    week_parts = _Parts(
+        week=week,
+        manager_of=manager_of,
+        attainment=attainment,
+        cases=interventions.needs_attention(database, flags),
+        flags=flags,
+        due=due,
+        on_team=overview.records.reps,
+        with_agenda=frozenset(agendas.loc[agendas["week"] == week, "rep"]),
+    )
     names = [manager] if manager is not None else _sorted(set(people["manager"]))
     sections = [
-        _section(
-            name,
-            people[people["manager"] == name],
-            attainment[attainment["rep"].map(manager_of) == name],
-            [f for f in flags if manager_of.get(f.rep) == name],
-            due[due["rep"].map(manager_of) == name],
-            on_team[on_team["manager"] == name],
-            overview.records.agendas,
-            week,
-            database,
-            coaching_rows.get(name, {}),
-        )
+        _section(name, people[people["manager"] == name], week_parts, coaching_rows.get(name, {}))
         for name in names
     ]
     if manager is not None:
@@ -288,18 +287,29 @@ def build(
     )
 
 
-def _section(
-    name: str,
-    people: pd.DataFrame,
-    attainment: pd.DataFrame,
-    flags: list[Noted],
-    due: pd.DataFrame,
-    on_team: pd.DataFrame,
-    agendas: pd.DataFrame,
-    week: dt.date,
-    database: db.Database,
-    coaching: dict[str, str],
-) -> Section:
+@dataclass(frozen=True)
+class _Parts:
+    """What the sections are cut from: the week's reads for every manager in scope."""
+
+    week: dt.date
+    manager_of: dict[str, str]  # rep -> manager (NO_MANAGER where none is recorded)
+    attainment: pd.DataFrame  # team_view.attainment rows
+    cases: list[tuple[Noted, dict | None]]  # interventions.needs_attention of `flags`
+    flags: list[Noted]
+    due: pd.DataFrame  # digest_commitments_due rows
+    on_team: pd.DataFrame  # reps on a team this week (leader coaching records)
+    with_agenda: frozenset[str]  # reps with a saved agenda for the week
+
+    def of(self, frame: pd.DataFrame, name: str) -> pd.DataFrame:
+        """The rows of `frame` whose rep reports to `name`."""
+        return frame[frame["rep"].map(self.manager_of) == name]
+
+
+def _section(name: str, people: pd.DataFrame, parts: _Parts, coaching: dict[str, str]) -> Section:
+    week = parts.week
+    attainment, due = parts.of(parts.attainment, name), parts.of(parts.due, name)
+    cases = [case for case in parts.cases if parts.manager_of.get(case[0].rep) == name]
+    flags = [flag for flag in parts.flags if parts.manager_of.get(flag.rep) == name]
     section = Section(name, tuple(_sorted(set(people["team"].dropna()))), len(people), coaching=coaching)
     order = {metric: i for i, metric in enumerate(team_view.KEY_METRICS)}
     rows = attainment[attainment["status"].notna()]
@@ -312,13 +322,14 @@ def _section(
         for row in own[own["status"] != "met"].to_dict(orient="records"):
             since = row["below_since"] if isinstance(row["below_since"], dt.date) else None
             section.under.append(Under(rep, BY_NAME[row["metric"]].label, team_view.describe(row), since))
-    cases = interventions.needs_attention(database, flags)
     raised = {(flag.rep, flag.kind) for flag, _ in cases}
     for flag, ack in sorted(cases, key=lambda case: case[0].rep.lower()):
         target = section.support if flag.kind == "slump" else section.hygiene
         target.append(_support(flag, ack["week"] if ack else None))
     section.resting.extend(
-        flag.rep for flag in sorted(flags, key=lambda f: f.rep.lower()) if (flag.rep, flag.kind) not in raised
+        flag.rep
+        for flag in sorted(flags, key=lambda f: f.rep.lower())
+        if flag.kind == "slump" and (flag.rep, flag.kind) not in raised
     )
     upcoming = due[due["due_date"] >= week]
     for row in upcoming.itertuples():
@@ -326,11 +337,11 @@ def _section(
     earlier = due[due["due_date"] < week].groupby("rep")["due_date"].agg(["size", "min"])
     for rep in _sorted(earlier.index):
         section.waiting.append(Waiting(rep, int(earlier.loc[rep, "size"]), earlier.loc[rep, "min"]))
-    with_agenda = set(agendas.loc[agendas["week"] == week, "rep"])
+    on_team = parts.on_team[parts.on_team["manager"] == name]
     support = {s.rep for s in section.support}
     under = pd.Series([u.rep for u in section.under]).value_counts()
     waiting = due["rep"].value_counts()
-    for rep in _sorted(set(on_team["rep"]) - with_agenda):
+    for rep in _sorted(set(on_team["rep"]) - parts.with_agenda):
         bring = []
         if rep in support:
             bring.append("early-support notes")
