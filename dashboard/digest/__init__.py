@@ -283,11 +283,11 @@ def build(
     if manager is not None:
         title = f"Monday digest for {manager}"
         return Digest(week, "manager", title, sections, [], [], [], overview.weeks, missing)
-    shown = "all teams" if teams is None else ", ".join(_sorted(teams)) or "no teams"
+    scoped = (", ".join(_sorted(teams)) or "no teams") if teams is not None else None
     return Digest(
         week,
         "leader",
-        f"Monday digest, leader edition ({shown})",
+        f"Monday digest: {scoped}" if scoped else "Monday digest, leader edition",
         sections,
         overview.kpis,
         overview.notes,
