@@ -431,6 +431,38 @@ def agenda(ctx: click.Context, rep: str, week: dt.datetime | None, output: str) 
     click.echo(f"agenda for {found.rep}, week of {found.week}: {state}", err=True)
 
 
+@app.command()
+@_db_option
+@click.option(
+    "--week", type=DAY, metavar="YYYY-MM-DD", help="Any day of the week to sum up (default: latest week)."
+)
+@click.option(
+    "--manager", metavar="NAME", help="One manager's digest, as on the roster (default: the leader edition)."
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="Markdown for the terminal, or HTML for e-mail.",
+)
+@click.pass_context
+def digest(ctx: click.Context, week: dt.datetime | None, manager: str | None, output: str) -> None:
+    """Print the Monday digest: per manager, recognition, who may need support early, expectations
+    under and since when, commitments due and 1:1s to prepare; without --manager, the leader edition
+    with the team-wide accountability measures."""
+    from dashboard import digest as digest_api
+    from dashboard.digest import render
+
+    try:
+        found = digest_api.build(_open(ctx), _date(week), manager=manager)
+    except LookupError as exc:  # an unknown manager (naming the known ones), or no data yet
+        _fail(str(exc))
+    click.echo(render.render(found, output), nl=False)
+    click.echo(f"{found.title}, week of {found.week}", err=True)
+
+
 @app.group(no_args_is_help=True)
 @_db_option
 def users() -> None:
