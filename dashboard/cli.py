@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -122,23 +121,8 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return cleaned.to_dict(orient="records")
 
 
-def human_number(value: float | None) -> str:
-    """A number as a person writes it: 120, 1,250, 0.35; '-' where there is none (not NaN, not 1.2e+02)."""
-    if value is None or math.isnan(value):
-        return "-"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def _print_table(frame: pd.DataFrame, empty: str) -> None:
-    if frame.empty:
-        click.echo(empty)
-        return
-    shown = frame.copy()
-    for column in shown.columns[shown.dtypes.map(lambda d: d.kind == "f")]:
-        shown[column] = shown[column].map(human_number)
-    click.echo(shown.to_string(index=False))
+    click.echo(frame.to_string(index=False) if not frame.empty else empty)
 
 
 def _date(value: dt.datetime | None) -> dt.date | None:
@@ -319,7 +303,7 @@ REP_ARGUMENT_HELP = "REP: the rep's name as in `dashboard reps` (case does not m
 
 
 @app.command(
-    help="Weekly values and targets of one rep (target '-' where none applies, or where a "
+    help="Weekly values and targets of one rep (target '–' where none applies, or where a "
     "month/quarter/year target is followed by pace).\n\n"
     + REP_ARGUMENT_HELP
     + "\n\nMetrics: "
@@ -365,7 +349,11 @@ def trend(
         _fail(str(exc))
     if as_json:
         _print_json([{k: _number(v) for k, v in row.items()} for row in _records(frame)])
-    else:
+    else:  # each value as the app writes it: '1,250 min', '33%', '$120,000', '–' where none
+        for column in ("value", "target"):
+            frame[column] = [
+                metrics.metric(m).format(v) for m, v in zip(frame["metric"], frame[column], strict=True)
+            ]
         _print_table(frame, "no data yet: ingest activities or a pipeline export")
 
 
@@ -441,6 +429,38 @@ def agenda(ctx: click.Context, rep: str, week: dt.datetime | None, output: str) 
     click.echo(render.html(found.body, found.rep, found.week) if output == "html" else found.body)
     state = "draft" if found.is_draft else f"saved by {found.saved_by} at {found.saved_at:%Y-%m-%d %H:%M}"
     click.echo(f"agenda for {found.rep}, week of {found.week}: {state}", err=True)
+
+
+@app.command()
+@_db_option
+@click.option(
+    "--week", type=DAY, metavar="YYYY-MM-DD", help="Any day of the week to sum up (default: latest week)."
+)
+@click.option(
+    "--manager", metavar="NAME", help="One manager's digest, as on the roster (default: the leader edition)."
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="Markdown for the terminal, or HTML for e-mail.",
+)
+@click.pass_context
+def digest(ctx: click.Context, week: dt.datetime | None, manager: str | None, output: str) -> None:
+    """Print the Monday digest: per manager, recognition, who may need support early, expectations
+    under and since when, commitments due and 1:1s to prepare; without --manager, the leader edition
+    with the team-wide accountability measures."""
+    from dashboard import digest as digest_api
+    from dashboard.digest import render
+
+    try:
+        found = digest_api.build(_open(ctx), _date(week), manager=manager)
+    except LookupError as exc:  # an unknown manager (naming the known ones), or no data yet
+        _fail(str(exc))
+    click.echo(render.render(found, output), nl=False)
+    click.echo(f"{found.title}, week of {found.week}", err=True)
 
 
 @app.group(no_args_is_help=True)
@@ -576,4 +596,4 @@ def main() -> None:
         raise SystemExit(1) from exc
 
 
-__all__ = ["app", "database_path", "human_number", "main"]
+__all__ = ["app", "database_path", "main"]

@@ -6,6 +6,7 @@ from urllib.parse import quote
 import streamlit as st
 
 from dashboard import roster, team_view, url_params
+from dashboard.digest import render as digest_render
 from dashboard.metrics import BY_NAME
 from pages._shared import (
     cached,
@@ -73,6 +74,17 @@ csv_download(
     overview.table.drop(columns=[team_view.trend_column(n) for n in team_view.KEY_METRICS]),
     f"team-{week.isoformat()}.csv",
     key="team_csv",
+)
+digest_teams = allowed if team == ALL_TEAMS else [team]
+st.download_button(
+    "Download the Monday digest (HTML for e-mail)",
+    data=lambda: cached(digest_render.email, week, teams=digest_teams),  # built when clicked
+    file_name=f"monday-digest-{week.isoformat()}.html",
+    mime="text/html",
+    key="team_digest",
+    on_click="ignore",
+    help="Per manager: recognition, who may need support early, expectations under and since when, "
+    "commitments due and the one-on-ones to prepare, with the team-wide accountability measures.",
 )
 
 st.subheader("Under an expectation this week")

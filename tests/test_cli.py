@@ -1,5 +1,5 @@
 """The `dashboard` command as a script writer meets it: `--db` on either side of the sub-command,
-numbers printed as a person writes them, usage errors with exit code 2."""
+numbers printed as the app writes them, usage errors with exit code 2."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dashboard.cli import app, human_number
+from dashboard.cli import app
 
 ROSTER = "rep,team,manager,start_date\nAda Park,North,Mia Chen,2024-01-08\n"
 ACTIVITIES = (
@@ -33,23 +33,6 @@ def store(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    ("value", "written"),
-    [
-        (120.0, "120"),
-        (0.0, "0"),
-        (1250.0, "1,250"),
-        (0.35, "0.35"),
-        (2.5, "2.5"),
-        (1234.567, "1,234.57"),
-        (float("nan"), "-"),
-        (None, "-"),
-    ],
-)
-def test_numbers_as_a_person_writes_them(value: float | None, written: str) -> None:
-    assert human_number(value) == written
-
-
 def test_db_after_the_sub_command_opens_that_store(store: Path, tmp_path: Path) -> None:
     before = _invoke("--db", str(store), "reps")
     after = _invoke("reps", "--db", str(store))
@@ -68,10 +51,12 @@ def test_trend_prints_plain_numbers(store: Path) -> None:
     assert printed.exit_code == 0, printed.output
     assert "e+" not in printed.stdout and "NaN" not in printed.stdout
     weeks = [line.split() for line in printed.stdout.splitlines()[1:]]
-    assert [w[:3] for w in weeks] == [
-        ["2026-01-05", "prospecting_minutes", "1,250"],
-        ["2026-01-12", "prospecting_minutes", "0"],
+    assert [w[:4] for w in weeks] == [
+        ["2026-01-05", "prospecting_minutes", "1,250", "min"],
+        ["2026-01-12", "prospecting_minutes", "0", "min"],
     ]
+    calls = _invoke("--db", str(store), "trend", "Ada Park", "--metric", "calls", "--json")
+    assert [row["value"] for row in __import__("json").loads(calls.stdout)] == [1, 0]  # JSON: raw values
 
 
 @pytest.mark.parametrize(
