@@ -6,9 +6,10 @@ reviews the weeks since the last review in order and stores their flags as
 episodes (opened, last seen, resolved), so the leader view can count how long
 help took and the history depends on the data alone, not on who opened which
 page when. `review_rep_again` judges one rep's reviewed weeks afresh when their
-time off changes (`dashboard.time_off`). Pages only read. `acknowledge` records that a flag was discussed: an
-acknowledged episode stays quiet from that week on until it persists
-`RESURFACE_WEEKS` weeks past the acknowledgement or its severity rises.
+time off changes (`dashboard.time_off`). Pages only read. `acknowledge` records
+that a flag was discussed: an acknowledged episode stays quiet from that week on
+until it persists `RESURFACE_WEEKS` weeks past the acknowledgement or its
+severity rises.
 """
 
 from __future__ import annotations
