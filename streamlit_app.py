@@ -58,6 +58,8 @@ def _draw(viewer) -> None:
             st.Page("pages/leader.py", title="Leader view", icon=":material/monitoring:"),
             st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
         ]
+    else:  # a leader records time off on the Targets page
+        pages.append(st.Page("pages/time_off.py", title="Time off", icon=":material/beach_access:"))
     pages += [
         st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),
         st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),  # a manager: their own

@@ -516,6 +516,72 @@ def users_remove(ctx: click.Context, email: str) -> None:
     click.echo(f"removed {email}", err=True)
 
 
+@app.group("time-off", no_args_is_help=True)
+@_db_option
+def time_off_group() -> None:
+    """Record, list and remove reps' time off (flags are not raised for weeks during it)."""
+
+
+@time_off_group.command("add", help="Record a rep's time off; the rep's stored flags are reviewed again.\n\n"
+                        + REP_ARGUMENT_HELP)  # fmt: skip
+@_db_option
+@click.argument("rep")
+@click.option("--from", "from_", type=DAY, metavar="YYYY-MM-DD", required=True, help="First day off.")
+@click.option("--to", type=DAY, metavar="YYYY-MM-DD", required=True, help="Last day off.")
+@click.option("--reason", help="Why (holiday, training, sick leave ...).")
+@click.pass_context
+def time_off_add(
+    ctx: click.Context, rep: str, from_: dt.datetime, to: dt.datetime, reason: str | None
+) -> None:
+    from dashboard import time_off
+
+    if to < from_:
+        _usage(f"--to {to:%Y-%m-%d} comes before --from {from_:%Y-%m-%d}")
+    try:
+        period = time_off.add(_open(ctx), rep, from_.date(), to.date(), reason, viewer=LOCAL_LEADER)
+    except (roster.UnknownRep, time_off.TimeOffError) as exc:
+        _fail(str(exc))
+    click.echo(f"time off recorded: {period}", err=True)
+
+
+@time_off_group.command("list")
+@_db_option
+@click.option("--rep", help="Only this rep's time off (the name as in `dashboard reps`).")
+@_json_option
+@click.pass_context
+def time_off_list(ctx: click.Context, rep: str | None, as_json: bool) -> None:
+    """List recorded time off (id, rep, team, from, to, reason), by rep and start."""
+    from dashboard import time_off
+
+    try:
+        frame = time_off.list_time_off(_open(ctx), rep=rep)
+    except roster.UnknownRep as exc:
+        _fail(str(exc))
+    frame = frame.rename(
+        columns={"time_off_id": "id", "date_from": "from", "date_to": "to", "note": "reason"}
+    )
+    if as_json:
+        _print_json(_records(frame))
+    else:
+        _print_table(frame.fillna("-"), "no time off recorded")
+
+
+@time_off_group.command("remove")
+@_db_option
+@click.argument("time_off_id", metavar="ID", type=int)
+@click.pass_context
+def time_off_remove(ctx: click.Context, time_off_id: int) -> None:
+    """Remove one recorded time off (ID: see `dashboard time-off list`); the rep's stored flags are
+    reviewed again."""
+    from dashboard import time_off
+
+    try:
+        period = time_off.remove(_open(ctx), time_off_id, viewer=LOCAL_LEADER)
+    except time_off.TimeOffError as exc:
+        _fail(str(exc))
+    click.echo(f"time off removed: {period}", err=True)
+
+
 def _number(value: Any) -> Any:
     """Whole floats as ints (2.0 -> 2), so JSON reads like the counts it holds."""
     return int(value) if isinstance(value, float) and value.is_integer() else value

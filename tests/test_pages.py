@@ -194,7 +194,8 @@ def test_targets_page_edit_save_reload_and_undo(sample_app) -> None:
     assert [e.value for e in at.error] == ["Not saved: please fix the rows listed below."]
     problems = next(d.value for d in at.dataframe if "problem" in d.value.columns)
     assert problems.iloc[0].to_dict() == {
-        "row": row + 1, "column": "value", "value": "-5.0", "problem": "a target cannot be negative"
+        "row": row + 1, "target": f"Calls, SMB West, from {draft.loc[row, 'effective_from']:%Y-%m-%d}",
+        "column": "value", "value": "-5", "problem": "a target cannot be negative"
     }  # fmt: skip
 
     draft.loc[row, "value"] = 55
