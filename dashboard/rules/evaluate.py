@@ -127,8 +127,7 @@ def evaluate_frames(
     cfg: Thresholds = DEFAULT,
 ) -> list[Flag]:
     """Flags for `week` (a Monday) from in-memory frames, most severe first."""
-    upto = metrics[pd.to_datetime(metrics["week"]) <= pd.Timestamp(week)]
-    batch = build_batch(upto, targets, time_off, cfg)
+    batch = build_batch(metrics, targets, time_off, cfg, until=week)
     if not batch.weeks.size or batch.weeks[-1] != week:
         return []  # no rep has data in the week
     return sort_flags(check_batch(batch))

@@ -9,6 +9,8 @@ evidence of a slump); weeks before a rep's first data are not history.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
@@ -28,32 +30,48 @@ def _prior_median(values: np.ndarray, usable: np.ndarray, weeks: int, min_weeks:
     return medians.reshape(prior.shape)
 
 
+def _factorize(column: pd.Series, rows: np.ndarray | slice) -> tuple[np.ndarray, np.ndarray]:
+    """Codes and sorted distinct values of `column` in `rows` (strings stay in their own array type)."""
+    codes, found = pd.factorize(column, sort=True)
+    codes = codes[rows]
+    used = np.unique(codes)
+    return np.searchsorted(used, codes), np.asarray(found, dtype=object)[used]
+
+
 def build_batch(
     metrics: pd.DataFrame,
     targets: pd.DataFrame | None = None,
     time_off: pd.DataFrame | None = None,
     cfg: Thresholds = DEFAULT,
+    until: dt.date | None = None,
 ) -> Batch:
     """Every rep's history with suppression masks, from the wide metrics and tidy targets frames.
 
     `time_off`: rows of (rep, date_from, date_to); weeks overlapping them are left out.
+    `until`: only the weeks up to this one (the week under review).
     """
-    weeks_all = pd.to_datetime(metrics["week"])
-    rep_codes, reps = pd.factorize(metrics["rep"], sort=True)
-    week_codes, week_index = pd.factorize(weeks_all, sort=True)
+    codes, found = pd.factorize(metrics["week"], sort=True)
+    week_index = pd.DatetimeIndex(pd.to_datetime(found))
+    rows = slice(None)
+    if until is not None:
+        last = int(week_index.searchsorted(pd.Timestamp(until), side="right"))
+        rows, week_index = codes < last, week_index[:last]
+    week_codes = codes[rows]
+    rep_codes, reps = _factorize(metrics["rep"], rows)
     shape = (len(reps), len(week_index))
     present = np.zeros(shape, dtype=bool)
     present[rep_codes, week_codes] = True
 
     def grid(column: pd.Series) -> np.ndarray:
         out = np.full(shape, np.nan)
-        out[rep_codes, week_codes] = column.to_numpy(dtype=float, na_value=np.nan)
+        out[rep_codes, week_codes] = column.to_numpy(dtype=float, na_value=np.nan)[rows]
         return out
 
     metric_columns = [c for c in metrics.columns if c in BY_NAME]
     values = {m: grid(metrics[m]) for m in metric_columns}
     teams = np.full(shape, "", dtype=object)
-    teams[rep_codes, week_codes] = metrics["team"].fillna("").to_numpy(dtype=object)
+    team_codes, team_names = pd.factorize(metrics["team"].fillna(""))
+    teams[rep_codes, week_codes] = np.asarray(team_names, dtype=object)[team_codes[rows]]
 
     # Weeks before a rep's first data are not history.
     activity = values["activities_logged"]
@@ -85,20 +103,9 @@ def build_batch(
         )
         usable &= ~(members & dip[None, :])
 
-    target_grids: dict[str, np.ndarray] = {}
-    if targets is not None and not targets.empty:
-        tidy = targets.assign(week=pd.to_datetime(targets["week"])).drop_duplicates(
-            ["rep", "week", "metric"], keep="first"
-        )
-        tidy = tidy.assign(
-            _r=pd.Index(reps).get_indexer(tidy["rep"]), _w=week_index.get_indexer(tidy["week"])
-        )
-        for name, part in tidy[(tidy["_r"] >= 0) & (tidy["_w"] >= 0)].groupby("metric", sort=True):
-            out = np.full(shape, np.nan)
-            out[part["_r"].to_numpy(), part["_w"].to_numpy()] = part["target"].to_numpy(
-                dtype=float, na_value=np.nan
-            )
-            target_grids[str(name)] = out
+    target_grids = (
+        _target_grids(targets, reps, week_index) if targets is not None and not targets.empty else {}
+    )
 
     dates = np.array([d.date() for d in week_index], dtype=object)
     return Batch(
@@ -123,3 +130,26 @@ def build_views(
     """One history per rep (over the weeks the rep has rows), as `build_batch` reads them."""
     batch = build_batch(metrics, targets, time_off, cfg)
     return [batch.view(i) for i in range(batch.reps.size)]
+
+
+def _target_grids(
+    targets: pd.DataFrame, reps: pd.Index, week_index: pd.DatetimeIndex
+) -> dict[str, np.ndarray]:
+    """Per metric, the rep × week grid of weekly expectations (the first row of a rep, week and metric)."""
+    shape = (len(reps), len(week_index))
+    rep_codes, rep_names = pd.factorize(targets["rep"])
+    r = pd.Index(reps).get_indexer(np.asarray(rep_names, dtype=object))[rep_codes]
+    week_codes, weeks = pd.factorize(targets["week"])
+    w = week_index.get_indexer(pd.to_datetime(weeks))[week_codes]
+    metric_codes, names = pd.factorize(targets["metric"])
+    value = targets["target"].to_numpy(dtype=float, na_value=np.nan)
+    known = np.flatnonzero((r >= 0) & (w >= 0))
+    key = (r[known] * shape[1] + w[known]) * max(len(names), 1) + metric_codes[known]
+    first = known[np.unique(key, return_index=True)[1]]
+    grids = {}
+    for k, name in sorted(enumerate(names), key=lambda pair: str(pair[1])):
+        pick = first[metric_codes[first] == k]
+        out = np.full(shape, np.nan)
+        out[r[pick], w[pick]] = value[pick]
+        grids[str(name)] = out
+    return grids
