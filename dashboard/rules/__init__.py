@@ -48,7 +48,7 @@ from dashboard.rules.config import (
 )
 from dashboard.rules.evaluate import RULES, check, check_batch, evaluate_frames, hygiene_signals
 from dashboard.rules.findings import Flag, Signal, sort_flags
-from dashboard.rules.grid import build_batch, build_views
+from dashboard.rules.grid import build_batch, build_views, usual_levels
 from dashboard.rules.pipeline import (
     coverage_under_target,
     falling_win_rate,
@@ -95,4 +95,5 @@ __all__ = [
     "rule",
     "sort_flags",
     "usual_level_by_week",
+    "usual_levels",
 ]

@@ -128,6 +128,17 @@ class Batch:
         """Per rep, the usual level of `metric` (NaN: too little history)."""
         return self.level(metric)[0]
 
+    def usual_by_week(self, metric: str) -> np.ndarray:
+        """Rep × week: the usual level of `metric` as the rules read it in each week (NaN: none yet)."""
+        counts = self.usable & self.logged if metric in ACTIVITY_METRICS else self.usable
+        values = self.values[metric]
+        return np.vstack(
+            [
+                windows.usual_level_by_week(values[i], counts[i], metric, self.cfg)
+                for i in range(self.reps.size)
+            ]
+        ).reshape(values.shape)
+
     def leading_index(self) -> LeadingIndex:
         """Prospecting, calls and first meetings as one weekly number in each rep's own swings."""
         return self._cached("index", self._leading_index)

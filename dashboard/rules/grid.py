@@ -74,8 +74,10 @@ def build_batch(
     teams[rep_codes, week_codes] = np.asarray(team_names, dtype=object)[team_codes[rows]]
 
     # Weeks before a rep's first data are not history.
-    activity = values["activities_logged"]
-    any_data = (np.nan_to_num(activity) > 0) | (np.nan_to_num(values["opportunities_created"]) > 0)
+    # (a frame without these columns, such as one rep's chart of a few metrics: every week logged)
+    activity = values.get("activities_logged", np.where(present, np.inf, np.nan))
+    created = values.get("opportunities_created", np.zeros(shape))
+    any_data = (np.nan_to_num(activity) > 0) | (np.nan_to_num(created) > 0)
     usable = np.maximum.accumulate(any_data & present, axis=1) & present
     starts = week_index.to_numpy()
     if time_off is not None and not time_off.empty:
@@ -153,3 +155,32 @@ def _target_grids(
         out[r[pick], w[pick]] = value[pick]
         grids[str(name)] = out
     return grids
+
+
+def usual_levels(
+    metrics: pd.DataFrame, time_off: pd.DataFrame | None = None, cfg: Thresholds = DEFAULT
+) -> pd.DataFrame:
+    """Rows of (rep, week, metric, usual): each rep's usual level of each metric as the rules read it in
+    that week (NaN: too little history), over the same weeks that count for the flags.
+
+    Team-wide dips are left out only as far as `metrics` holds the rep's team.
+    """
+    batch = build_batch(metrics, None, time_off, cfg)
+    parts = []
+    for metric in batch.values:
+        levels = batch.usual_by_week(metric)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "rep": np.repeat(batch.reps, batch.weeks.size),
+                    "week": np.tile(batch.weeks, batch.reps.size),
+                    "metric": metric,
+                    "usual": levels.ravel(),
+                }
+            )
+        )
+    return (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["rep", "week", "metric", "usual"])
+    )
