@@ -21,11 +21,6 @@ from dashboard.rules.windows import baseline_runs, columns, nanmean_rows
 from dashboard.rules.wording import fmt, label, series
 
 
-def tail(row: np.ndarray, count: int) -> np.ndarray:
-    """The last `count` values of a right-aligned row (the weeks the rep has)."""
-    return row[row.size - min(count, row.size) :]
-
-
 @rule("leading_activity_down", primary=True)
 def leading_activity_down(b: Batch) -> Iterator[Finding]:
     """Prospecting, calls and first meetings together well under the rep's usual range, most recent weeks."""

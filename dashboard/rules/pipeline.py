@@ -10,11 +10,10 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from dashboard.rules.activity import tail
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import Thresholds
 from dashboard.rules.rule import Finding, rule
-from dashboard.rules.windows import columns, nanmean_rows
+from dashboard.rules.windows import columns, nanmean_rows, tail
 from dashboard.rules.wording import fmt, series
 
 

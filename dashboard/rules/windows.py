@@ -57,6 +57,11 @@ def columns(compact: np.ndarray, before_last: int, weeks: int) -> np.ndarray:
     return out
 
 
+def tail(row: np.ndarray, count: int) -> np.ndarray:
+    """The last `count` values of a right-aligned row (the weeks the rep has)."""
+    return row[row.size - min(count, row.size) :]
+
+
 def row_medians(block: np.ndarray, n: np.ndarray) -> np.ndarray:
     """Median of each row's `n` values (NaN sort last), as `median` gives it; NaN where n is 0."""
     ordered = np.sort(block, axis=1)
