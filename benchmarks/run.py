@@ -1,7 +1,7 @@
 """Company-scale benchmarks in one run: ingest, XLSX, pages, flags and agendas, against baselines.
 
     python benchmarks/run.py [--rows 5000000] [--small 500000] [--xlsx-rows 100000] [--sessions 1,4,16]
-                             [--quick]
+                             [--quick] [--only rules [--company PATH]]
 
 Prints one table. Every comparison is measured side by side in the same run
 (machines here are noisy: only ratios measured together mean anything). Each
@@ -186,23 +186,28 @@ PAGES = [
 ]
 
 
-def company_rows(rows: int, folder: Path, runs: int) -> list[tuple[str, str, str]]:
+def company_rows(
+    rows: int, folder: Path, runs: int, *, pages: bool = True, built: Path | None = None
+) -> list[tuple[str, str, str]]:
+    """The company's rules and agenda rows, then (`pages`) every page; `built`: a company built before."""
     from page_times import build, time_page
 
     from dashboard import interventions, roster
     from dashboard.agenda import drafts, render
     from dashboard.db import Database
 
-    path = folder / "company.duckdb"
-    start = time.perf_counter()
-    build(path, rows, 200, 104)
-    out = [
-        (
-            f"company database: {rows:,} activities, 200 reps, 104 weeks",
-            f"{time.perf_counter() - start:.1f} s",
-            "built",
+    out = []
+    path = built or folder / "company.duckdb"
+    if built is None:
+        start = time.perf_counter()
+        build(path, rows, 200, 104)
+        out.append(
+            (
+                f"company database: {rows:,} activities, 200 reps, 104 weeks",
+                f"{time.perf_counter() - start:.1f} s",
+                "built",
+            )
         )
-    ]
     database = Database(path)
     week = roster.latest_week(database)
     timings = []
@@ -241,6 +246,8 @@ def company_rows(rows: int, folder: Path, runs: int) -> list[tuple[str, str, str
         )
     )
     database.close()
+    if not pages:
+        return out
     os.environ["DASHBOARD_DB"] = str(path)
     for label, page, query in PAGES:
         if not (ROOT / page).exists():
@@ -291,6 +298,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sessions", default="1,4,16", help="simultaneous session counts, comma-separated")
     parser.add_argument("--quick", action="store_true", help="a tenth of every size (a smoke run)")
+    parser.add_argument(
+        "--only", choices=["rules"], help="rules: only the rules and agenda rows, on the company of --rows"
+    )
+    parser.add_argument("--company", type=Path, help="with --only rules: a company database built before")
     parser.add_argument("--child", nargs=3, metavar=("TASK", "PATH", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -303,6 +314,9 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
+        if args.only == "rules":
+            rows += company_rows(args.rows, folder, args.runs, pages=False, built=args.company)
+            return _print(rows, began)
         for size in (args.small, args.rows):
             rows += ingest_rows(size, folder)
             print(f"... ingest of {size:,} rows measured", file=sys.stderr)
@@ -317,6 +331,10 @@ def main() -> None:
         from cli_start import cli_start_rows
 
         rows += cli_start_rows(folder / "cli")
+    _print(rows, began)
+
+
+def _print(rows: list[tuple[str, str, str]], began: float) -> None:
     width = max(len(r[0]) for r in rows) + 2
     print(f"{'measure':<{width}}{'result':>22}   note")
     for label, value, note in rows:

@@ -73,8 +73,10 @@ else:
 
 st.subheader("Weekly trend")
 st.caption(
-    "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own "
-    "8-week median (dotted): the median of the 8 weeks before each week."
+    "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own usual "
+    "level (dotted), as the early-intervention flags read it each week: the median of the 13 weeks "
+    "before the latest 4 (or of the 13 before those, if higher), from 6 such weeks on; time off, "
+    "weeks before the rep's first data and logging gaps are left out."
 )
 charts = cached(rep_view.trend_charts, rep, from_week, to_week, names=tuple(shown), teams=allowed)
 columns = st.columns(2)
