@@ -42,8 +42,13 @@ def rep_weekly(
     """Rows of (week, metric, value, target, moving_avg, baseline) from `from_week` to `to_week`."""
     from_week, to_week = monday(from_week), monday(to_week)
     early = from_week - dt.timedelta(weeks=BASELINE_WEEKS)
-    rows = trend.rep_trend(database, rep, metric_names=names, from_week=early, to_week=to_week, teams=teams)
-    rows = with_baselines(rows)
+    # Read from the start of the year at the latest: the same read as `rep_pace`'s, which the pages
+    # then share (Database.remembering); a week's values do not depend on where the read starts.
+    read_from = min(early, monday(targets.period_bounds(to_week, "year")[0]))
+    rows = trend.rep_trend(
+        database, rep, metric_names=names, from_week=read_from, to_week=to_week, teams=teams
+    )
+    rows = with_baselines(rows[rows["week"] >= early])  # averaged over the same weeks, to the last bit
     order = {m: i for i, m in enumerate(names)}
     rows = rows[rows["week"] >= from_week].sort_values(
         ["metric", "week"], key=lambda c: c.map(order) if c.name == "metric" else c
@@ -99,7 +104,7 @@ def rep_pace(
     """Pace of each month, quarter or year target of the rep, as of `week`."""
     name = roster.resolve_rep(database, rep, teams)
     week = monday(week)
-    start = targets.period_bounds(week, "year")[0]
+    start = monday(targets.period_bounds(week, "year")[0])
     values = metrics.weekly_metrics(database, start, week, teams=teams, rep=name)
     goals = targets.weekly_targets(database, week, week, teams=teams, rep=name)
     return targets.pace(values, goals, week)
