@@ -49,7 +49,8 @@ def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser()
 
 
-REMEMBERED_READS = 64  # reads kept for `remembering`, all of one data version
+REMEMBERED_READS = 32  # reads kept for `remembering`, all of one data version ...
+REMEMBERED_ROWS = 20_000  # ... each of at most this many rows (the repeated reads are small ones)
 
 DEFAULT_MEMORY_LIMIT = "700MB"  # DuckDB's buffer (it spills to disk beyond): a 5M-row ingest stays under 1 GB
 
@@ -226,7 +227,7 @@ class Database:
 
     def _remember(self, kind: str, name: str, params: dict[str, Any], result: Any) -> None:
         key = self._key(kind, name, params)
-        if key is None:
+        if key is None or len(result) > REMEMBERED_ROWS:
             return
         with self._remembered_lock:
             for old in [k for k in self._remembered if k[0] != key[0]]:  # another version's: stale
