@@ -1,7 +1,8 @@
 """Company-scale benchmarks in one run: ingest, XLSX, pages, flags and agendas, against baselines.
 
     python benchmarks/run.py [--rows 5000000] [--small 500000] [--xlsx-rows 100000] [--sessions 1,4,16]
-                             [--quick] [--only rules [--company PATH]]
+                             [--quick] [--only ingest|xlsx|rules|pages|sessions|browser|cli ...]
+                             [--company PATH]
 
 Prints one table. Every comparison is measured side by side in the same run
 (machines here are noisy: only ratios measured together mean anything). Each
@@ -172,6 +173,8 @@ def xlsx_rows(rows: int, folder: Path) -> list[tuple[str, str, str]]:
     ]  # fmt: skip
 
 
+PARTS = ("ingest", "xlsx", "rules", "pages", "sessions", "browser", "cli")  # --only chooses among them
+
 PAGES = [
     ("Team (all teams)", "pages/team.py", {}),
     ("Team (one team)", "pages/team.py", {"team": "Team 3"}),
@@ -299,9 +302,13 @@ def main() -> None:
     parser.add_argument("--sessions", default="1,4,16", help="simultaneous session counts, comma-separated")
     parser.add_argument("--quick", action="store_true", help="a tenth of every size (a smoke run)")
     parser.add_argument(
-        "--only", choices=["rules"], help="rules: only the rules and agenda rows, on the company of --rows"
+        "--only", choices=PARTS, action="append", help="measure only these parts (repeatable; default: all)"
     )
-    parser.add_argument("--company", type=Path, help="with --only rules: a company database built before")
+    parser.add_argument(
+        "--company",
+        type=Path,
+        help="a company database built before (skips building one; for rules, pages, sessions, browser)",
+    )
     parser.add_argument("--child", nargs=3, metavar=("TASK", "PATH", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -310,31 +317,34 @@ def main() -> None:
         return child(task, path, folder)
     if args.quick:
         args.rows, args.small, args.xlsx_rows = args.rows // 10, args.small // 10, args.xlsx_rows // 10
+    parts = set(args.only or PARTS)
+    if parts & {"sessions", "browser"} and not args.company:
+        parts.add("pages")  # they run on the company database the pages part builds
     began = time.perf_counter()
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
-        if args.only == "rules":
-            rows += company_rows(args.rows, folder, args.runs, pages=False, built=args.company)
-            return _print(rows, began)
-        for size in (args.small, args.rows):
-            rows += ingest_rows(size, folder)
-            print(f"... ingest of {size:,} rows measured", file=sys.stderr)
-        rows += xlsx_rows(args.xlsx_rows, folder)
-        print("... XLSX measured", file=sys.stderr)
-        rows += company_rows(args.rows, folder, args.runs)
-        print("... pages measured", file=sys.stderr)
-        rows += session_rows(folder / "company.duckdb", [int(n) for n in args.sessions.split(",")])
-        print("... simultaneous sessions measured", file=sys.stderr)
-        rows += browser_rows(folder / "company.duckdb")
-        print("... browser measured", file=sys.stderr)
-        from cli_start import cli_start_rows
+        if "ingest" in parts:
+            for size in (args.small, args.rows):
+                rows += ingest_rows(size, folder)
+                print(f"... ingest of {size:,} rows measured", file=sys.stderr)
+        if "xlsx" in parts:
+            rows += xlsx_rows(args.xlsx_rows, folder)
+            print("... XLSX measured", file=sys.stderr)
+        company = args.company or folder / "company.duckdb"
+        if parts & {"rules", "pages"}:  # the rules and agenda rows, then (pages) every page
+            rows += company_rows(args.rows, folder, args.runs, pages="pages" in parts, built=args.company)
+            print("... rules and pages measured", file=sys.stderr)
+        if "sessions" in parts:
+            rows += session_rows(company, [int(n) for n in args.sessions.split(",")])
+            print("... simultaneous sessions measured", file=sys.stderr)
+        if "browser" in parts:
+            rows += browser_rows(company)
+            print("... browser measured", file=sys.stderr)
+        if "cli" in parts:
+            from cli_start import cli_start_rows
 
-        rows += cli_start_rows(folder / "cli")
-    _print(rows, began)
-
-
-def _print(rows: list[tuple[str, str, str]], began: float) -> None:
+            rows += cli_start_rows(folder / "cli")
     width = max(len(r[0]) for r in rows) + 2
     print(f"{'measure':<{width}}{'result':>22}   note")
     for label, value, note in rows:

@@ -51,11 +51,14 @@ def rep_weekly(
     """Rows of (week, metric, value, target, moving_avg, baseline) from `from_week` to `to_week`."""
     from_week, to_week = monday(from_week), monday(to_week)
     early = from_week - dt.timedelta(weeks=BASELINE_HISTORY_WEEKS)
-    # every metric: the weeks that count for the usual level depend on activities logged and created
+    # every metric: the weeks that count for the usual level depend on activities logged and created.
+    # Read from the start of the year at the latest: the same read as `rep_pace`'s, which the pages
+    # then share (Database.remembering); a week's values do not depend on where the read starts.
     name = roster.resolve_rep(database, rep, teams)
-    rows = trend.rep_trend(database, name, from_week=early, to_week=to_week, teams=teams)
+    read_from = min(early, monday(targets.period_bounds(to_week, "year")[0]))
+    rows = trend.rep_trend(database, name, from_week=read_from, to_week=to_week, teams=teams)
     off = interventions.time_off(database)
-    rows = with_baselines(rows, off[off["rep"] == name])
+    rows = with_baselines(rows[rows["week"] >= early], off[off["rep"] == name])  # the same weeks as before
     order = {m: i for i, m in enumerate(names)}
     rows = rows[(rows["week"] >= from_week) & rows["metric"].isin(names)].sort_values(
         ["metric", "week"], key=lambda c: c.map(order) if c.name == "metric" else c
@@ -111,7 +114,7 @@ def rep_pace(
     """Pace of each month, quarter or year target of the rep, as of `week`."""
     name = roster.resolve_rep(database, rep, teams)
     week = monday(week)
-    start = targets.period_bounds(week, "year")[0]
+    start = monday(targets.period_bounds(week, "year")[0])
     values = metrics.weekly_metrics(database, start, week, teams=teams, rep=name)
     goals = targets.weekly_targets(database, week, week, teams=teams, rep=name)
     return targets.pace(values, goals, week)
