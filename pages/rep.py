@@ -17,6 +17,13 @@ from pages._shared import (
 )
 
 DEFAULT_WEEKS = 26
+ALL_METRICS = "All metrics"
+
+
+def tab_label(text: str) -> str:
+    """A metric's label as a tab shows it: tab labels are Markdown, so `$100k` must not open math."""
+    return text.replace("$", "\\$")
+
 
 require_viewer()
 st.title("Rep")
@@ -41,8 +48,9 @@ first, last, problems = url_params.read_weeks(
     link_values("from"), link_values("to"), (default_from, span[1]), earliest=span[0], latest=span[1]
 )
 link_warning(wanted.problem, *problems)
-rep = st.selectbox("Rep", names, index=names.index(wanted.value), key="rep_rep")
-chosen = st.date_input(
+top = st.columns([1, 1])
+rep = top[0].selectbox("Rep", names, index=names.index(wanted.value), key="rep_rep")
+chosen = top[1].date_input(
     "Weeks",
     value=(first, last),
     min_value=span[0],
@@ -56,13 +64,44 @@ from_week, to_week = monday(chosen[0]), monday(chosen[1])
 st.query_params.update({"rep": rep, "from": from_week.isoformat(), "to": to_week.isoformat()})
 
 row = reps[reps["rep"] == rep].iloc[0]
-st.text(f"{rep} · team {row['team'] or 'unknown'} · manager {row['manager'] or 'unknown'}")
-shown = st.multiselect(
-    "Metrics", METRIC_NAMES, default=list(team_view.KEY_METRICS),
-    format_func=lambda m: BY_NAME[m].label, key="rep_metrics",
-)  # fmt: skip
+st.caption(f"{rep} · team {row['team'] or 'unknown'} · manager {row['manager'] or 'unknown'}")
 
+# The main chart first: one metric a tab, and only the open tab's chart is built and drawn, so
+# Plotly lays out one figure at first paint, not seven. The open tab is in the link (?rep_metric=).
+st.subheader("Weekly trend")
+with st.popover("Metrics in the tabs", icon=":material/tune:"):
+    shown = st.multiselect(
+        "Metrics", METRIC_NAMES, default=list(team_view.KEY_METRICS),
+        format_func=lambda m: BY_NAME[m].label, key="rep_metrics",
+    )  # fmt: skip
+shown = shown or list(team_view.KEY_METRICS)
+tabs = st.tabs(
+    [*(tab_label(BY_NAME[n].label) for n in shown), ALL_METRICS], key="rep_metric", bind="query-params"
+)
+for name, tab in zip([*shown, None], tabs, strict=True):
+    if not tab.open:
+        continue
+    drawn = tuple(shown) if name is None else (name,)
+    charts = cached(rep_view.trend_charts, rep, from_week, to_week, names=drawn, teams=allowed)
+    with tab:
+        if name is None:  # every chosen metric at once, two small charts a row
+            columns = st.columns(2)
+            for i, each in enumerate(drawn):
+                with columns[i % 2]:
+                    st.plotly_chart(charts[each], key=f"rep_chart_{each}", width="stretch")
+        else:
+            st.plotly_chart(charts[name], key=f"rep_chart_{name}", width="stretch", height=380)
+st.caption(
+    "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own "
+    "8-week median (dotted): the median of the 8 weeks before each week."
+)
 weekly = cached(rep_view.rep_weekly, rep, from_week, to_week, teams=allowed)
+csv_download(
+    "Download the trend (CSV)",
+    weekly.assign(label=weekly["metric"].map(lambda m: BY_NAME[m].label)),
+    f"trend-{from_week.isoformat()}-{to_week.isoformat()}.csv",
+    key="rep_csv",
+)
 
 st.subheader(f"Pace as of the week of {to_week:%d %b %Y}")
 paces = cached(rep_view.rep_pace, rep, to_week, teams=allowed)
@@ -70,23 +109,6 @@ if paces:
     show_table(rep_view.pace_table(paces), hide_index=True, width="stretch")
 else:
     st.caption("No month, quarter or year count targets apply to this rep.")
-
-st.subheader("Weekly trend")
-st.caption(
-    "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own "
-    "8-week median (dotted): the median of the 8 weeks before each week."
-)
-charts = cached(rep_view.trend_charts, rep, from_week, to_week, names=tuple(shown), teams=allowed)
-columns = st.columns(2)
-for i, name in enumerate(shown):
-    with columns[i % 2]:
-        st.plotly_chart(charts[name], key=f"rep_chart_{name}", width="stretch")
-csv_download(
-    "Download the trend (CSV)",
-    weekly.assign(label=weekly["metric"].map(lambda m: BY_NAME[m].label)),
-    f"trend-{from_week.isoformat()}-{to_week.isoformat()}.csv",
-    key="rep_csv",
-)
 
 st.subheader(f"Pipeline changes in the week of {to_week:%d %b %Y}")
 changes = cached(rep_view.pipeline_changes, rep, to_week, teams=allowed)
