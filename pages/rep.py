@@ -11,6 +11,7 @@ from pages._shared import (
     csv_download,
     link_values,
     link_warning,
+    metric_tab,
     require_viewer,
     show_table,
     viewer_teams,
@@ -18,12 +19,6 @@ from pages._shared import (
 
 DEFAULT_WEEKS = 26
 ALL_METRICS = "All metrics"
-
-
-def tab_label(text: str) -> str:
-    """A metric's label as a tab shows it: tab labels are Markdown, so `$100k` must not open math."""
-    return text.replace("$", "\\$")
-
 
 require_viewer()
 st.title("Rep")
@@ -75,9 +70,7 @@ with st.popover("Metrics in the tabs", icon=":material/tune:"):
         format_func=lambda m: BY_NAME[m].label, key="rep_metrics",
     )  # fmt: skip
 shown = shown or list(team_view.KEY_METRICS)
-tabs = st.tabs(
-    [*(tab_label(BY_NAME[n].label) for n in shown), ALL_METRICS], key="rep_metric", bind="query-params"
-)
+tabs = st.tabs([*(metric_tab(n) for n in shown), ALL_METRICS], key="rep_metric", bind="query-params")
 for name, tab in zip([*shown, None], tabs, strict=True):
     if not tab.open:
         continue
