@@ -96,24 +96,38 @@ csv_download(
     key="rep_csv",
 )
 
-st.subheader(f"Pace as of the week of {to_week:%d %b %Y}")
+# Pace and pipeline changes open on demand (their tables are not drawn at first paint); the
+# labels already say how things stand.
 paces = cached(rep_view.rep_pace, rep, to_week, teams=allowed)
-if paces:
-    show_table(rep_view.pace_table(paces), hide_index=True, width="stretch")
-else:
-    st.caption("No month, quarter or year count targets apply to this rep.")
+on_pace = sum(1 for p in paces if p.on_pace)
+pace_state = f"{on_pace} of {len(paces)} on pace" if paces else "no month, quarter or year targets"
+pace = st.expander(
+    f"Pace as of the week of {to_week:%d %b %Y}: {pace_state}", key="rep_pace", on_change="rerun"
+)
+if pace.open:
+    with pace:
+        if paces:
+            show_table(rep_view.pace_table(paces), hide_index=True, width="stretch")
+        else:
+            st.caption("No month, quarter or year count targets apply to this rep.")
 
-st.subheader(f"Pipeline changes in the week of {to_week:%d %b %Y}")
 changes = cached(rep_view.pipeline_changes, rep, to_week, teams=allowed)
-if changes.empty:
-    st.caption(
-        "No changes between the two latest pipeline snapshots describing this week and the one before."
-    )
-else:
-    first = changes.iloc[0]
-    st.caption(f"Snapshot of {first['snapshot_now']} compared with {first['snapshot_before']}.")
-    counts = changes["change"].value_counts()
-    cells = st.columns(len(rep_view.CHANGE_KINDS))
-    for cell, kind in zip(cells, rep_view.CHANGE_KINDS, strict=True):
-        cell.metric(kind, int(counts.get(kind, 0)))
-    show_table(changes.drop(columns=["opportunity_key"]), hide_index=True, width="stretch")
+counts = changes["change"].value_counts()
+moved = " · ".join(f"{int(counts[k])} {k}" for k in rep_view.CHANGE_KINDS if counts.get(k, 0)) or "none"
+pipeline = st.expander(
+    f"Pipeline changes in the week of {to_week:%d %b %Y}: {moved}", key="rep_pipeline", on_change="rerun"
+)
+if pipeline.open:
+    with pipeline:
+        if changes.empty:
+            st.caption(
+                "No changes between the two latest pipeline snapshots describing this week "
+                "and the one before."
+            )
+        else:
+            first = changes.iloc[0]
+            st.caption(f"Snapshot of {first['snapshot_now']} compared with {first['snapshot_before']}.")
+            cells = st.columns(len(rep_view.CHANGE_KINDS))
+            for cell, kind in zip(cells, rep_view.CHANGE_KINDS, strict=True):
+                cell.metric(kind, int(counts.get(kind, 0)))
+            show_table(changes.drop(columns=["opportunity_key"]), hide_index=True, width="stretch")

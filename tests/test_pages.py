@@ -178,6 +178,17 @@ def test_rep_page_charts_and_pipeline_changes(sample_app) -> None:
         "Prospecting minutes", "Calls", "First meetings", "Opportunities created",
         "Opportunities over \\$100k", "Pipeline coverage", "Win rate", "All metrics",
     ]  # fmt: skip
+    # pace and pipeline changes: a summary in the expander's label, the tables when opened
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("Pace as of the week of 16 Nov 2026: ") for label in labels), labels
+    assert any(
+        "Pipeline changes in the week of 16 Nov 2026: " in label and " lost" in label for label in labels
+    )
+    assert not at.dataframe
+    at.session_state["rep_pace"] = True
+    at.session_state["rep_pipeline"] = True
+    at.run()
+    assert not at.exception, at.exception
     assert [m.label for m in at.metric] == ["new", "won", "lost", "stage moved", "close date slipped",
                                             "no longer listed"]  # fmt: skip
     changes = at.dataframe[-1].value
