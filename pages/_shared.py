@@ -21,6 +21,7 @@ from dashboard import access
 from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.db import Database, DatabaseError, database_path
 from dashboard.export import neutralize, neutralized, restored, safe_csv
+from dashboard.metrics import BY_NAME
 
 T = TypeVar("T")
 
@@ -137,6 +138,12 @@ def link_warning(*problems: str | None) -> None:
     for problem in problems:
         if problem:
             st.warning(plain(problem), icon=":material/link_off:")
+
+
+def metric_tab(name: str) -> str:
+    """A metric's tab label on the rep page, and its `rep_metric` link value (tab labels are
+    Markdown, so the `$` of `$100k` is escaped: it must not open math)."""
+    return BY_NAME[name].label.replace("$", "\\$")
 
 
 def viewer_by() -> str:

@@ -153,10 +153,14 @@ def test_team_page_is_the_default_with_data_and_shows_attainment(sample_app) -> 
     assert table["rep"].tolist() == sorted(table["rep"], key=str.lower)  # alphabetical, not ranked
     assert set(table["team"]) == {"Enterprise East"}
     tomasz = table.set_index("rep").loc["Tomasz Nowak"]
-    assert tomasz["first_meetings"] == "1 of 3 · ○ below since 2026-07-13 (19 wks)"
-    assert len(tomasz["first_meetings_trend"]) == 8
-    under = at.dataframe[1].value
-    assert "Tomasz Nowak" in under["rep"].tolist()
+    assert tomasz["first_meetings"] == "○ 1 of 3"  # a compact scorecard cell
+    assert any(c.startswith("✓ ") for c in table["calls"])
+    assert "first_meetings_trend" not in table.columns  # the 8-week lines wait to be asked for
+    under = at.dataframe[1].value.set_index("rep")
+    assert under.loc["Tomasz Nowak", "under since"] == "2026-07-13"  # since when: told once, below
+    assert under.loc["Tomasz Nowak", "weeks"] == 19
+    at.toggle(key="team_trends").set_value(True).run()
+    assert len(at.dataframe[0].value.set_index("rep").loc["Tomasz Nowak", "first_meetings_trend"]) == 8
 
 
 def test_team_page_all_teams_by_default(sample_app) -> None:
@@ -168,7 +172,23 @@ def test_team_page_all_teams_by_default(sample_app) -> None:
 def test_rep_page_charts_and_pipeline_changes(sample_app) -> None:
     at = sample_app("pages/rep.py", rep="Tomasz Nowak", **{"from": "2026-06-01", "to": "2026-11-16"})
     assert at.selectbox(key="rep_rep").value == "Tomasz Nowak"
-    assert len(at.get("plotly_chart")) == 7
+    # the main chart only: the other metrics wait in their tabs, drawn when opened
+    assert [c.key for c in at.get("plotly_chart")] == ["rep_chart_prospecting_minutes"]
+    assert [t.label for t in at.tabs] == [
+        "Prospecting minutes", "Calls", "First meetings", "Opportunities created",
+        "Opportunities over \\$100k", "Pipeline coverage", "Win rate", "All metrics",
+    ]  # fmt: skip
+    # pace and pipeline changes: a summary in the expander's label, the tables when opened
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("Pace as of the week of 16 Nov 2026: ") for label in labels), labels
+    assert any(
+        "Pipeline changes in the week of 16 Nov 2026: " in label and " lost" in label for label in labels
+    )
+    assert not at.dataframe
+    at.session_state["rep_pace"] = True
+    at.session_state["rep_pipeline"] = True
+    at.run()
+    assert not at.exception, at.exception
     assert [m.label for m in at.metric] == ["new", "won", "lost", "stage moved", "close date slipped",
                                             "no longer listed"]  # fmt: skip
     changes = at.dataframe[-1].value
@@ -176,6 +196,15 @@ def test_rep_page_charts_and_pipeline_changes(sample_app) -> None:
     pace = at.dataframe[0].value
     assert "Opportunities over $100k" in pace["expectation"].tolist()
     assert any(b.label == "Download the trend (CSV)" for b in at.get("download_button"))
+
+
+def test_rep_page_tab_is_in_the_link(sample_app) -> None:
+    at = sample_app("pages/rep.py", rep="Tomasz Nowak", rep_metric="First meetings")
+    assert [c.key for c in at.get("plotly_chart")] == ["rep_chart_first_meetings"]
+    at.query_params["rep_metric"] = "All metrics"
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) == 7
 
 
 def _draft(at: AppTest):
