@@ -285,9 +285,11 @@ def browser_rows(path: Path) -> list[tuple[str, str, str]]:
     from browser_times import run_browser
 
     return [
-        (f"browser: {label}, to content: best of {len(t)} / first", f"{min(t):.2f} s / {t[0]:.2f} s",
+        (f"browser, {visitor} visitor: {label}, to content: best of {len(t)} / first",
+         f"{min(t):.2f} s / {t[0]:.2f} s",
          f"first on empty server caches; goal < {GOALS['browser_s']} s")
-        for label, t in run_browser(path).items()
+        for visitor, returning in (("new", False), ("returning", True))
+        for label, t in run_browser(path, returning=returning).items()
     ]  # fmt: skip
 
 
