@@ -194,6 +194,8 @@ def _store(
             raise _NothingToStore("no data rows under the header row")
         cleaned = _Cleaned(kind, source, table.file_format, structural, footer_rows, rows, rejected)
         if kind == "activities":
+            if table.file_format == "csv":
+                db.execute(cur, "ingest_raw_release")
             rules.categorize_activities(cur, source)
         if kind == "opportunities":
             _prepare_pipeline(cur, cleaned, detection, options)
