@@ -21,7 +21,7 @@ CREATE OR REPLACE MACRO clean_text(s) AS
                 ELSE trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160))
             END
         -- a blank marker starts with '#', '(', '-', 'N', 'n', '–' or '—': other cells are kept as they are
-        WHEN ascii(s) NOT IN (35, 40, 45, 78, 110, 8211, 8212) THEN s
+        WHEN NOT list_contains([35, 40, 45, 78, 110, 8211, 8212], ascii(s)) THEN s
         WHEN strlen(s) > 9 AND NOT starts_with(s, '-') THEN s
         WHEN regexp_full_match(s, '(|-+|–|—|n/?a|#n/a|null|\(blank\))', 'i') THEN NULL
         ELSE s
