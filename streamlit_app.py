@@ -19,6 +19,7 @@ from pages._shared import (
     get_database,
     plain,
     repairs_to_tell,
+    store_name,
 )
 
 st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
@@ -78,7 +79,7 @@ def _draw(viewer) -> None:
                 st.text("Teams: " + ", ".join(viewer.teams))
             st.button("Sign out", on_click=st.logout, key="app_sidebar_logout")
         st.caption("Database")
-        st.text(str(database.path))
+        st.text(store_name())  # the file's name: its folder is the server's business
         st.caption("Latest week with data")
         st.text(f"week of {latest:%a %d %b %Y}" if latest else "no data yet")
 

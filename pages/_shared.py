@@ -76,6 +76,11 @@ def _call(
         return _func(_database, *args, **kwargs)
 
 
+def store_name() -> str:
+    """The store's file name, for the sidebar (not its full path)."""
+    return get_database().path.name
+
+
 def cached(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """`func(database, *args, **kwargs)`, cached on the database's path and version and the arguments.
 

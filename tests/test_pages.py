@@ -43,11 +43,18 @@ def texts(at: AppTest) -> str:
     return "\n".join(t.value for t in at.text) + "\n".join(m.value for m in at.markdown)
 
 
-def test_sidebar_shows_database_and_no_data_yet(app) -> None:
+def test_sidebar_shows_database_and_no_data_yet(app, tmp_path: Path) -> None:
     at = app()
     sidebar = "\n".join(t.value for t in at.sidebar.text)
-    assert "app.duckdb" in sidebar
+    assert "app.duckdb" in sidebar and str(tmp_path) not in sidebar  # the file, not the server's folders
     assert "no data yet" in sidebar
+
+
+def test_sidebar_says_the_latest_week_right_after_the_first_upload(app) -> None:
+    activities = b"rep,date,type,duration_minutes\nAda Park,2026-03-04,call,5\n"
+    at = upload(app(), ("roster.csv", ROSTER), ("activities.csv", activities))
+    sidebar = "\n".join(t.value for t in at.sidebar.text)
+    assert "week of Mon 02 Mar 2026" in sidebar and "no data yet" not in sidebar
 
 
 def test_upload_loads_a_file_and_reports_counts(app) -> None:
