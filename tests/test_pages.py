@@ -120,19 +120,6 @@ def test_user_text_is_never_rendered_as_markdown(app) -> None:
     assert not any(name in m.value for m in at.markdown)
 
 
-@pytest.fixture(scope="module")
-def sample_template(tmp_path_factory) -> Path:
-    """The sample company loaded once through the normal ingest; tests copy the file."""
-    from dashboard import demo
-    from dashboard.db import Database
-
-    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    database = Database(path)
-    demo.load(database)
-    database.close()
-    return path
-
-
 @pytest.fixture
 def sample_app(sample_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The app on its own copy of the sample company."""
