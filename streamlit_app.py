@@ -19,6 +19,7 @@ from pages._shared import (
     get_database,
     plain,
     repairs_to_tell,
+    store_name,
 )
 
 st.set_page_config(page_title="Sales accountability", page_icon=":material/insights:", layout="wide")
@@ -58,6 +59,8 @@ def _draw(viewer) -> None:
             st.Page("pages/leader.py", title="Leader view", icon=":material/monitoring:"),
             st.Page("pages/targets.py", title="Targets", icon=":material/flag:"),
         ]
+    else:  # a leader records time off on the Targets page
+        pages.append(st.Page("pages/time_off.py", title="Time off", icon=":material/beach_access:"))
     pages += [
         st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),
         st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),  # a manager: their own
@@ -76,7 +79,7 @@ def _draw(viewer) -> None:
                 st.text("Teams: " + ", ".join(viewer.teams))
             st.button("Sign out", on_click=st.logout, key="app_sidebar_logout")
         st.caption("Database")
-        st.text(str(database.path))
+        st.text(store_name())  # the file's name: its folder is the server's business
         st.caption("Latest week with data")
         st.text(f"week of {latest:%a %d %b %Y}" if latest else "no data yet")
 

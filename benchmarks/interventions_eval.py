@@ -314,14 +314,12 @@ def simulate(
 
 def flagged_weeks(frame: pd.DataFrame, targets: pd.DataFrame, cfg: rules.Thresholds) -> dict[str, list[int]]:
     """Week indexes in which each rep gets a slump flag from the rules."""
-    result = {}
-    for view in rules.build_views(frame, targets, None, cfg):
-        weeks = []
-        for t in range(view.weeks.size):
-            flag = rules.check(view.upto(t))
-            if flag is not None and flag.kind == "slump":
-                weeks.append(t)
-        result[view.rep] = weeks
+    batch = rules.build_batch(frame, targets, None, cfg)
+    result: dict[str, list[int]] = {str(rep): [] for rep in batch.reps}
+    for t in range(batch.weeks.size):  # every rep as they looked in week t, at once
+        for flag in rules.check_batch(batch.upto(t)):
+            if flag.kind == "slump":
+                result[flag.rep].append(t)
     return result
 
 

@@ -3,6 +3,8 @@
 Everything else reaches the database through `Database`: one handle per
 process, a fresh cursor for each unit of work (DuckDB connections must not be
 shared between threads, and Streamlit runs each session in its own thread).
+Inside `remembering(version)` (the pages' cached calls) a read repeated with the
+same query and parameters at the same data version is answered from memory.
 SQL lives in `queries/<name>.sql`, one statement per file, with a header line
 `-- params: $name TYPE, ...` that `run` checks before binding.
 """
@@ -12,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,6 +48,9 @@ def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     chosen = explicit or os.environ.get("DASHBOARD_DB") or DEFAULT_DB
     return Path(chosen).expanduser()
 
+
+REMEMBERED_READS = 32  # reads kept for `remembering`, all of one data version ...
+REMEMBERED_ROWS = 20_000  # ... each of at most this many rows (the repeated reads are small ones)
 
 DEFAULT_MEMORY_LIMIT = "700MB"  # DuckDB's buffer (it spills to disk beyond): a 5M-row ingest stays under 1 GB
 
@@ -106,6 +113,9 @@ class Database:
     def __init__(self, path: str | os.PathLike[str] | None = None, *, migrate: bool = True):
         self.path = database_path(path)
         self._closed = False
+        self._remembered: OrderedDict[tuple, Any] = OrderedDict()  # (version, query, params) -> result
+        self._remembered_lock = threading.Lock()
+        self._remembering = threading.local()  # .version: the data version this thread's reads are of
         self.repairs: list[str] = []  # what the check on open repaired, said once
         try:
             if str(self.path) != ":memory:":
@@ -163,15 +173,68 @@ class Database:
 
     def run(self, name: str, **params: Any) -> pd.DataFrame:
         """Runs `queries/<name>.sql` with bound parameters and returns a DataFrame."""
+        remembered = self._recall("run", name, params)
+        if remembered is not None:
+            return remembered.copy()
         with self.cursor() as cur:
-            return execute(cur, name, **params).df()
+            frame = execute(cur, name, **params).df()
+        self._remember("run", name, params, frame)
+        return frame.copy() if self._remembering_version() is not None else frame
 
     def records(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Runs `queries/<name>.sql` like `run`, as plain dicts (column -> value), without pandas."""
+        remembered = self._recall("records", name, params)
+        if remembered is not None:
+            return [dict(row) for row in remembered]
         with self.cursor() as cur:
             result = execute(cur, name, **params)
             columns = [column[0] for column in result.description]
-            return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+            rows = [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+        self._remember("records", name, params, rows)
+        return [dict(row) for row in rows] if self._remembering_version() is not None else rows
+
+    @contextmanager
+    def remembering(self, version: int) -> Iterator[None]:
+        """Within the block, this thread's reads (`run`, `records`) are of data `version` (read just
+        before): a read repeated with the same query and parameters, in this block or an earlier one
+        of the same version, is answered from memory (a copy). Only for reads: the pages' cached calls."""
+        before = getattr(self._remembering, "version", None)
+        self._remembering.version = version
+        try:
+            yield
+        finally:
+            self._remembering.version = before
+
+    def _remembering_version(self) -> int | None:
+        return getattr(self._remembering, "version", None)
+
+    def _key(self, kind: str, name: str, params: dict[str, Any]) -> tuple | None:
+        version = self._remembering_version()
+        if version is None:
+            return None
+        frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        return version, kind, name, frozen
+
+    def _recall(self, kind: str, name: str, params: dict[str, Any]) -> Any:
+        key = self._key(kind, name, params)
+        if key is None:
+            return None
+        with self._remembered_lock:
+            found = self._remembered.get(key)
+            if found is not None:
+                self._remembered.move_to_end(key)
+            return found
+
+    def _remember(self, kind: str, name: str, params: dict[str, Any], result: Any) -> None:
+        key = self._key(kind, name, params)
+        if key is None or len(result) > REMEMBERED_ROWS:
+            return
+        with self._remembered_lock:
+            for old in [k for k in self._remembered if k[0] != key[0]]:  # another version's: stale
+                del self._remembered[old]
+            self._remembered[key] = result
+            while len(self._remembered) > REMEMBERED_READS:
+                self._remembered.popitem(last=False)
 
     def version(self) -> int:
         """A number that changes with every ingest or undo (cache key for pages)."""

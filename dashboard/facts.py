@@ -5,7 +5,8 @@ trimmed) and ISO week with the additive inputs of the activity metrics;
 `activity_account_weeks` the accounts each name logged an activity on that week
 (migrations/0011_activity_weeks.sql). Every write that changes activities marks the
 (name, week) pairs it touches as due and calls `refresh` in that same transaction: those
-pairs, and only those, are recomputed from the activities. Keyed by the name as written,
+pairs, and only those, are recomputed from the activities; an ingest, which only adds
+activities, adds their facts to the stored ones instead (`add_fresh`). Keyed by the name as written,
 not by the rep it means, the facts need no refresh when the roster changes.
 """
 
@@ -19,9 +20,15 @@ if TYPE_CHECKING:
     import duckdb
 
 
-def mark_upload(cur: duckdb.DuckDBPyConnection, upload_id: int) -> None:
-    """Marks the weeks of one upload's activities as due (after it stored them, before undo removes them)."""
-    db.execute(cur, "facts_mark_upload", upload_id=upload_id)
+def add_fresh(cur: duckdb.DuckDBPyConnection) -> None:
+    """Adds the facts of the activities an ingest stores (temp table `fresh`) to the stored ones, in
+    the ingest's transaction: an ingest only adds activities, so the facts of the weeks it touches
+    are the stored ones plus the new rows' own, which equals `refresh` of those weeks without
+    reading every stored activity of them."""
+    db.execute(cur, "facts_add_fresh_weeks")
+    db.execute(cur, "facts_replace_fresh_weeks")
+    db.execute(cur, "facts_insert_fresh_weeks")
+    db.execute(cur, "facts_add_fresh_accounts")
 
 
 def mark_source(cur: duckdb.DuckDBPyConnection, source: str) -> None:

@@ -5,9 +5,11 @@ after every upload and undo (and by `dashboard interventions --refresh`),
 reviews the weeks since the last review in order and stores their flags as
 episodes (opened, last seen, resolved), so the leader view can count how long
 help took and the history depends on the data alone, not on who opened which
-page when. Pages only read. `acknowledge` records that a flag was discussed: an
-acknowledged episode stays quiet from that week on until it persists
-`RESURFACE_WEEKS` weeks past the acknowledgement or its severity rises.
+page when. `review_rep_again` judges one rep's reviewed weeks afresh when their
+time off changes (`dashboard.time_off`). Pages only read. `acknowledge` records
+that a flag was discussed: an acknowledged episode stays quiet from that week on
+until it persists `RESURFACE_WEEKS` weeks past the acknowledgement or its
+severity rises.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -23,31 +26,17 @@ from dashboard.access import teams_param
 from dashboard.metrics import monday
 from dashboard.rules import Flag
 
+if TYPE_CHECKING:
+    import duckdb
+
 HISTORY_WEEKS = 40  # weeks of history read for one evaluation (two baselines + recent window + slack)
 RESURFACE_WEEKS = 3
 FIRST_REVIEW_WEEKS = 4  # a store's first review looks back this many weeks (each costs a rules run)
 
 
 def time_off(database: db.Database) -> pd.DataFrame:
-    """Recorded time off: rep, date_from, date_to, note."""
+    """Recorded time off: rep, date_from, date_to, note, time_off_id (`dashboard.time_off` writes it)."""
     return database.run("time_off_list")
-
-
-def add_time_off(
-    database: db.Database,
-    rep: str,
-    date_from: dt.date,
-    date_to: dt.date,
-    note: str | None = None,
-    *,
-    by: str | None = None,
-) -> None:
-    """Records time off for a rep; weeks overlapping it are not judged."""
-    if date_to < date_from:
-        raise ValueError("time off ends before it starts")
-    with database.transaction() as cur:
-        db.execute(cur, "time_off_add", rep=rep, date_from=date_from, date_to=date_to, note=note)
-        db.execute(cur, "change_log_add", what="time off", upload_id=None, by=by)
 
 
 def evaluate(
@@ -124,38 +113,88 @@ def store_review(database: db.Database, week: dt.date, flags: Sequence[Flag]) ->
     """Stores one reviewed week's flags (`record` reviews weeks in order): a flag continues the
     open episode of the same rep and kind; an open episode this week no longer raises is resolved
     (kept as history)."""
-    open_rows = database.run("flags_open")
-    by_key = {(r.rep, r.kind): r for r in open_rows.itertuples()}
     with database.transaction() as cur:
-        for flag in flags:
-            signals = json.dumps([s.to_json() for s in flag.signals])
-            row = by_key.pop((flag.rep, flag.kind), None)
-            if row is None:
-                db.execute(
-                    cur,
-                    "flag_open_insert",
-                    rep=flag.rep,
-                    team=flag.team,
-                    kind=flag.kind,
-                    week=week,
-                    severity=flag.severity,
-                    signals=signals,
-                )
-            else:
-                worst = min(flag.severity, row.max_severity, key=_severity_rank)
-                db.execute(
-                    cur,
-                    "flag_seen_update",
-                    flag_id=int(row.flag_id),
-                    week=week,
-                    severity=flag.severity,
-                    max_severity=worst,
-                    signals=signals,
-                )
-        for row in by_key.values():
-            if pd.Timestamp(row.last_seen_week).date() < week:
-                db.execute(cur, "flag_resolve", flag_id=int(row.flag_id), week=week)
+        _store_week(cur, week, flags, db.execute(cur, "flags_open").df())
         db.execute(cur, "flag_review_add", week=week)
+
+
+def _store_week(
+    cur: duckdb.DuckDBPyConnection, week: dt.date, flags: Sequence[Flag], open_rows: pd.DataFrame
+) -> None:
+    """`store_review`'s bookkeeping on an open transaction, for the episodes in `open_rows`."""
+    by_key = {(r.rep, r.kind): r for r in open_rows.itertuples()}
+    for flag in flags:
+        signals = json.dumps([s.to_json() for s in flag.signals])
+        row = by_key.pop((flag.rep, flag.kind), None)
+        if row is None:
+            db.execute(
+                cur,
+                "flag_open_insert",
+                rep=flag.rep,
+                team=flag.team,
+                kind=flag.kind,
+                week=week,
+                severity=flag.severity,
+                signals=signals,
+            )
+        else:
+            worst = min(flag.severity, row.max_severity, key=_severity_rank)
+            db.execute(
+                cur,
+                "flag_seen_update",
+                flag_id=int(row.flag_id),
+                week=week,
+                severity=flag.severity,
+                max_severity=worst,
+                signals=signals,
+            )
+    for row in by_key.values():
+        if pd.Timestamp(row.last_seen_week).date() < week:
+            db.execute(cur, "flag_resolve", flag_id=int(row.flag_id), week=week)
+
+
+def review_rep_again(
+    database: db.Database, rep: str, since: dt.date, *, by: str | None = None
+) -> list[dt.date]:
+    """Reviews one rep's already reviewed weeks again from the week containing `since`, after
+    something that changes how they are judged (time off recorded or removed); returns the weeks.
+
+    The rep's stored episodes go back to how the week before left them (episodes opened since are
+    dropped, those alive then are open again), then each week through the last review is judged
+    afresh, in order, as `record` does. Acknowledgements of dropped episodes go to the episode
+    their week now belongs to (none: the flag is gone, and so is its acknowledgement). Other reps'
+    episodes are left alone. Weeks not reviewed yet are left to `record`.
+    """
+    with database.writing():  # one recorder at a time, as in `record`
+        last = last_review(database)
+        first = database.records("flag_review_first")[0]["week"]
+        if last is None or first is None:
+            return []
+        start = max(monday(since), first)
+        if start > last:
+            return []
+        weeks = [start + dt.timedelta(weeks=n) for n in range((last - start).days // 7 + 1)]
+        team = next((r["team"] for r in roster.rep_records(database) if r["rep"] == rep), None)
+        flagged = evaluate_weeks(database, weeks, teams=[team] if team else None)
+        with database.transaction() as cur:
+            acks = db.execute(cur, "flag_rewind_acks", rep=rep, week=start).df()
+            db.execute(cur, "flag_rewind_delete_acks", rep=rep, week=start)
+            db.execute(cur, "flag_rewind_delete", rep=rep, week=start)
+            db.execute(cur, "flag_rewind_reopen", rep=rep, week=start)
+            for week in weeks:
+                open_rows = db.execute(cur, "flags_open").df()
+                mine = [f for f in flagged[week] if f.rep == rep]
+                _store_week(cur, week, mine, open_rows[open_rows["rep"] == rep])
+            for ack in acks.itertuples():
+                week = pd.Timestamp(ack.week).date()
+                found = db.execute(cur, "flag_episode_at", rep=rep, kind=ack.kind, week=week).fetchone()
+                if found is not None:
+                    db.execute(
+                        cur, "flag_acknowledgement_restore", flag_id=int(found[0]), week=week,
+                        severity=ack.severity, note=ack.note, by_whom=ack.by_whom, acked_at=ack.acked_at,
+                    )  # fmt: skip
+            db.execute(cur, "change_log_add", what=f"flags of {rep} reviewed again", upload_id=None, by=by)
+    return weeks
 
 
 def last_review(database: db.Database) -> dt.date | None:

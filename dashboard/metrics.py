@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     import pandas as pd  # loaded where a frame is made: the CLI's `--help` needs only the catalogue
 
 
+UNIT_WORDS = {  # how a unit reads beside a label, where a target's value is typed
+    "minutes": "minutes",
+    "count": "count",
+    "share": "share, 0-1",
+    "currency": "amount",
+    "ratio": "ratio, x",
+    "days": "days",
+}
+
+
 @dataclass(frozen=True)
 class Metric:
     """One weekly metric and how to read it."""
@@ -33,6 +43,12 @@ class Metric:
     indicator: str  # leading | lagging
     additive: bool  # weekly values add up over a month, quarter or year
     definition: str
+
+    @property
+    def label_with_unit(self) -> str:
+        """The label and what a value counts, for choosing a metric: 'Calls (count)',
+        'Win rate (share, 0-1)'."""
+        return f"{self.label} ({UNIT_WORDS[self.unit]})"
 
     def format(self, value: float | None) -> str:
         """The value as a person would write it: '450 min', '33%', '$120,000' (in the pipeline's

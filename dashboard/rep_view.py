@@ -1,8 +1,11 @@
 """The rep page's content: trend charts with baselines, pace of period targets, pipeline changes.
 
 Each weekly value is shown next to the expectation in force, the 4-week moving
-average and the rep's own baseline: the median of the 8 weeks before that
-week. Figures are plain Plotly objects, so they are testable without Streamlit.
+average and the rep's own usual level as the early-intervention rules read it
+that week (`rules.usual_levels`: the median of the 13 weeks before the latest
+4, or of the 13 before those if higher, from 6 weeks on; time off, weeks before
+the rep's first data and logging gaps left out), so the line means what the
+flags mean. Figures are plain Plotly objects, so they are testable without Streamlit.
 """
 
 from __future__ import annotations
@@ -13,20 +16,26 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import db, metrics, roster, targets, trend
+from dashboard import db, interventions, metrics, roster, rules, targets, trend
 from dashboard.metrics import BY_NAME, monday
 
 MOVING_AVERAGE_WEEKS = 4
-BASELINE_WEEKS = 8
+BASELINE_HISTORY_WEEKS = interventions.HISTORY_WEEKS  # read before the first week shown, as the rules do
+USUAL_LABEL = "own usual level"
 
 
-def with_baselines(trend_rows: pd.DataFrame) -> pd.DataFrame:
-    """Adds `moving_avg` (mean of this and the 3 weeks before) and `baseline`
-    (median of the 8 weeks before this one) to rows of (week, metric, value, target)."""
+def with_baselines(trend_rows: pd.DataFrame, time_off: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Adds `moving_avg` (mean of this and the 3 weeks before) and `baseline` (the rep's usual level
+    as the rules read it that week, `rules.usual_levels`) to one rep's rows of (week, metric, value,
+    target); `time_off`: the rep's recorded time off (left out, as for the flags)."""
     frame = trend_rows.sort_values(["metric", "week"]).copy()
     values = frame.groupby("metric", sort=False)["value"]
     frame["moving_avg"] = values.transform(lambda s: s.rolling(MOVING_AVERAGE_WEEKS).mean())
-    frame["baseline"] = values.transform(lambda s: s.shift(1).rolling(BASELINE_WEEKS).median())
+    wide = frame.pivot_table(index="week", columns="metric", values="value", aggfunc="first", dropna=False)
+    wide = wide.reset_index().assign(rep="rep", team=None)
+    off = None if time_off is None else time_off.assign(rep="rep")
+    usual = rules.usual_levels(wide, off)[["week", "metric", "usual"]]
+    frame = frame.merge(usual.rename(columns={"usual": "baseline"}), on=["week", "metric"], how="left")
     return frame.reset_index(drop=True)
 
 
@@ -41,24 +50,30 @@ def rep_weekly(
 ) -> pd.DataFrame:
     """Rows of (week, metric, value, target, moving_avg, baseline) from `from_week` to `to_week`."""
     from_week, to_week = monday(from_week), monday(to_week)
-    early = from_week - dt.timedelta(weeks=BASELINE_WEEKS)
-    rows = trend.rep_trend(database, rep, metric_names=names, from_week=early, to_week=to_week, teams=teams)
-    rows = with_baselines(rows)
+    early = from_week - dt.timedelta(weeks=BASELINE_HISTORY_WEEKS)
+    # every metric: the weeks that count for the usual level depend on activities logged and created.
+    # Read from the start of the year at the latest: the same read as `rep_pace`'s, which the pages
+    # then share (Database.remembering); a week's values do not depend on where the read starts.
+    name = roster.resolve_rep(database, rep, teams)
+    read_from = min(early, monday(targets.period_bounds(to_week, "year")[0]))
+    rows = trend.rep_trend(database, name, from_week=read_from, to_week=to_week, teams=teams)
+    off = interventions.time_off(database)
+    rows = with_baselines(rows[rows["week"] >= early], off[off["rep"] == name])  # the same weeks as before
     order = {m: i for i, m in enumerate(names)}
-    rows = rows[rows["week"] >= from_week].sort_values(
+    rows = rows[(rows["week"] >= from_week) & rows["metric"].isin(names)].sort_values(
         ["metric", "week"], key=lambda c: c.map(order) if c.name == "metric" else c
     )
     return rows.reset_index(drop=True)
 
 
 def metric_figure(rows: pd.DataFrame, name: str) -> go.Figure:
-    """One metric's chart: weekly values, expectation, 4-week average and own 8-week baseline."""
+    """One metric's chart: weekly values, expectation, 4-week average and own usual level."""
     definition = BY_NAME[name]
     rows = rows[rows["metric"] == name].sort_values("week")
     weeks = pd.to_datetime(rows["week"])
     hover = [
         f"week of {w:%d %b %Y}<br>value: {definition.format(v)}<br>expectation: {definition.format(t)}"
-        f"<br>4-week average: {definition.format(a)}<br>own 8-week median: {definition.format(b)}"
+        f"<br>4-week average: {definition.format(a)}<br>{USUAL_LABEL}: {definition.format(b)}"
         for w, v, t, a, b in zip(
             weeks, rows["value"], rows["target"], rows["moving_avg"], rows["baseline"], strict=True
         )
@@ -78,7 +93,7 @@ def metric_figure(rows: pd.DataFrame, name: str) -> go.Figure:
         line={"color": "#ff7f0e"}, hoverinfo="skip",
     )  # fmt: skip
     figure.add_scatter(
-        x=weeks, y=rows["baseline"], name="own 8-week median", mode="lines",
+        x=weeks, y=rows["baseline"], name=USUAL_LABEL, mode="lines",
         line={"dash": "dot", "color": "#7f7f7f"}, hoverinfo="skip",
     )  # fmt: skip
     figure.update_layout(
@@ -99,7 +114,7 @@ def rep_pace(
     """Pace of each month, quarter or year target of the rep, as of `week`."""
     name = roster.resolve_rep(database, rep, teams)
     week = monday(week)
-    start = targets.period_bounds(week, "year")[0]
+    start = monday(targets.period_bounds(week, "year")[0])
     values = metrics.weekly_metrics(database, start, week, teams=teams, rep=name)
     goals = targets.weekly_targets(database, week, week, teams=teams, rep=name)
     return targets.pace(values, goals, week)

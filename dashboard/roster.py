@@ -60,12 +60,15 @@ class UnknownRep(LookupError):
 
 def resolve_rep(database: db.Database, name: str, teams: Sequence[str] | None = None) -> str:
     """The rep's name as stored, matched without regard to case or surrounding spaces."""
-    reps = list_reps(database, teams)
-    names = reps["rep"].tolist()
+    return match_rep(list_reps(database, teams)["rep"].tolist(), name)
+
+
+def match_rep(names: Sequence[str], name: str) -> str:
+    """The one of `names` (as `list_reps` gives them) that `name` means, ignoring case and spaces."""
     wanted = name.strip().lower()
     for known in names:
         if known.lower() == wanted:
             return known
-    close = difflib.get_close_matches(name.strip(), names, n=3)
+    close = difflib.get_close_matches(name.strip(), list(names), n=3)
     hint = f" Did you mean {', '.join(close)}?" if close else ""
     raise UnknownRep(f"no rep named {name!r}.{hint} `dashboard reps` lists them.")

@@ -4,7 +4,12 @@ A save is recorded like a file upload (kind "targets", source "app"): the
 targets in force are marked `superseded_by` the new upload and the edited set
 is inserted under it, so undoing that upload on the Uploads page restores the
 previous targets. Validation messages name the row (as numbered on the page,
-from 1), the column and the value.
+from 1, and by what it holds: metric, team, rep, start), the column and the
+value as it was typed.
+
+The page's tables show no blank cell as "None": a blank team reads
+`EVERY_TEAM`, a blank rep `TEAM_DEFAULT` (`for_editor`), and both read as
+blank again here.
 
 Overlap: two rows of the same metric and scope (team, rep) overlap when they
 start on the same day, or when the earlier one has an end date on or after
@@ -17,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -27,6 +32,10 @@ from dashboard.metrics import BY_NAME
 
 COLUMNS = ("metric", "value", "period", "team", "rep", "effective_from", "effective_to")
 FILE_NAME = "Targets page edit"
+EVERY_TEAM = "(every team)"  # how the page shows a blank team: the company-wide target
+TEAM_DEFAULT = "(team default)"  # how the page shows a blank rep: the team's target
+_SHOWN_BLANK = {EVERY_TEAM, TEAM_DEFAULT}
+LABELS = {"effective_from": "effective from", "effective_to": "effective to", "start_share": "start share"}
 
 
 @dataclass(frozen=True)
@@ -37,13 +46,60 @@ class Problem:
     column: str
     value: object
     message: str
+    what: str = ""  # what the row holds ("Calls, SMB West, from 2026-01-05"), to find it by
+
+    @property
+    def written(self) -> str:
+        """The value as a person typed it: -5 (not -5.0), 2026-01-31, '(blank)'."""
+        return written(self.value)
+
+    @property
+    def row_name(self) -> str:
+        return f"Row {self.row}" + (f" ({self.what})" if self.what else "")
 
     def __str__(self) -> str:
-        return f"Row {self.row}, {self.column} = {self.value!s}: {self.message}"
+        return f"{self.row_name}, {LABELS.get(self.column, self.column)} = {self.written}: {self.message}"
+
+
+def written(value: object) -> str:
+    """A cell's value as a person writes it, for messages."""
+    if _blank(value):
+        return "(blank)"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return f"{pd.Timestamp(value).date()}"
+    return str(value)
 
 
 def _blank(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() == ""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return True
+    return str(value).strip() == "" or str(value).strip() in _SHOWN_BLANK
+
+
+def _what(row: dict) -> str:
+    """What a target row holds, to find it by: 'Calls, SMB West, from 2026-01-05'."""
+    name = row.get("metric")
+    parts = [BY_NAME[name].label if name in BY_NAME else written(name)]
+    parts.append(row.get("team") or "every team")
+    if row.get("rep"):
+        parts.append(row["rep"])
+    try:
+        start = _date(row.get("effective_from"))
+    except (ValueError, TypeError):
+        start = None
+    if start is not None:
+        parts.append(f"from {start}")
+    return ", ".join(str(p) for p in parts)
+
+
+def for_editor(frame: pd.DataFrame) -> pd.DataFrame:
+    """Targets as the page's editor shows them: blank team and rep named, not None."""
+    frame = frame.copy()
+    frame["team"] = frame["team"].map(lambda v: EVERY_TEAM if _blank(v) else v).astype(object)
+    frame["rep"] = frame["rep"].map(lambda v: TEAM_DEFAULT if _blank(v) else v).astype(object)
+    return frame
 
 
 def _date(value: object) -> dt.date | None:
@@ -67,8 +123,10 @@ def validate(frame: pd.DataFrame) -> list[Problem]:
     """Every problem in the edited targets; an empty list means they can be saved."""
     frame = normalise(frame)
     problems: list[Problem] = []
+    what: dict[int, str] = {}
     spans: dict[tuple, list[tuple[int, dt.date, dt.date | None]]] = {}
     for i, row in enumerate(frame.to_dict(orient="records"), start=1):
+        what[i] = _what(row)
         name, value, period = row["metric"], row["value"], row["period"]
         if name not in BY_NAME:
             known = ", ".join(metrics.METRIC_NAMES)
@@ -106,6 +164,7 @@ def validate(frame: pd.DataFrame) -> list[Problem]:
                         f"overlaps row {i} (same metric and scope, {start_i} – {end_i or 'open'})",
                     )
                 )  # fmt: skip
+    problems = [replace(p, what=what.get(p.row, "")) for p in problems]
     return sorted(problems, key=lambda p: p.row)
 
 
@@ -146,6 +205,13 @@ def ramp_plans(database: db.Database) -> pd.DataFrame:
     return database.run("ramp_plans_list")
 
 
+def ramp_plans_for_editor(database: db.Database) -> pd.DataFrame:
+    """`ramp_plans` as the page's editor shows them: a blank team reads `EVERY_TEAM`."""
+    frame = ramp_plans(database)
+    frame["team"] = frame["team"].map(lambda v: EVERY_TEAM if _blank(v) else v).astype(object)
+    return frame
+
+
 def validate_ramp(frame: pd.DataFrame) -> list[Problem]:
     """Problems in edited ramp plans (weeks a whole number > 0, start share in (0, 1], one per team)."""
     problems: list[Problem] = []
@@ -161,7 +227,8 @@ def validate_ramp(frame: pd.DataFrame) -> list[Problem]:
         if team in seen:
             problems.append(Problem(i, "team", row.get("team"), f"row {seen[team]} has a plan for this team"))
         seen[team] = i
-    return problems
+    names = {i: row.get("team") for i, row in enumerate(frame.reset_index(drop=True).to_dict("records"), 1)}
+    return [replace(p, what="every team" if _blank(names[p.row]) else str(names[p.row])) for p in problems]
 
 
 def save_ramp(database: db.Database, frame: pd.DataFrame, *, viewer: Viewer = LOCAL_LEADER) -> None:
@@ -191,7 +258,7 @@ class Suggestion:
 
     metric: str
     rep: str
-    suggested: float | None  # 80th percentile of the last 12 weeks
+    suggested: float | None  # 80th percentile of the last 12 weeks, as it can be counted
     team_default: float | None
     team_default_period: str | None
 
@@ -220,7 +287,7 @@ def suggestion(
     return Suggestion(
         metric=name,
         rep=rep,
-        suggested=targets.suggest(values.sort_values("week")[name]),
+        suggested=targets.countable(name, targets.suggest(values.sort_values("week")[name])),
         team_default=None if default is None else float(default["value"]),
         team_default_period=None if default is None else str(default["period"]),
     )

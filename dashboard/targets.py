@@ -17,6 +17,7 @@ team's ramp plan (`ramp_factor`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -186,6 +187,20 @@ def suggest(values: pd.Series, quantile: float = SUGGESTION_QUANTILE) -> float |
     """A stretch target from a rep's own history: the 80th percentile of the last 12 weeks."""
     recent = values.dropna().tail(SUGGESTION_WEEKS)
     return None if recent.empty else float(recent.quantile(quantile))
+
+
+def countable_step(metric_name: str) -> float:
+    """The step a target of this metric is counted in (see `countable`)."""
+    return {"minutes": 5.0, "share": 0.01, "ratio": 0.1}.get(metric(metric_name).unit, 1.0)
+
+
+def countable(metric_name: str, value: float | None) -> float | None:
+    """A target as it can be counted: calls, meetings, opportunities (any count) and days whole,
+    minutes to the nearest 5, amounts whole, a share to the percent, a ratio to one decimal."""
+    if value is None or pd.isna(value):
+        return None
+    step = countable_step(metric_name)
+    return round(math.floor(float(value) / step + 0.5) * step, 2)  # halves up: 2.5 calls -> 3
 
 
 def current_targets(database: db.Database) -> pd.DataFrame:

@@ -4,8 +4,9 @@
 
 -- Blank-ish cells: '', '-', '—', 'n/a', '#N/A', 'null' (and any surrounding spaces).
 -- Trimmed of spaces, tabs, line ends and no-break spaces. Built for speed, as it runs
--- on nearly every cell: the common cell (no space at either end, longer than any blank
--- marker, which are at most 9 bytes unless made of dashes) takes the first cheap tests;
+-- on nearly every cell: the common cell (no space at either end, and a first character no
+-- blank marker starts with, or longer than any marker, which are at most 9 bytes unless
+-- made of dashes) takes the first cheap tests;
 -- `trim` (slow) only runs for a cell that starts or ends with a space (the `ascii` test
 -- also lets through other control characters: trim leaves those alone). No costly
 -- sub-expression is repeated: DuckDB would compute a repeated one for every row, even
@@ -19,6 +20,8 @@ CREATE OR REPLACE MACRO clean_text(s) AS
                     THEN NULL
                 ELSE trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160))
             END
+        -- a blank marker starts with '#', '(', '-', 'N', 'n', '–' or '—': other cells are kept as they are
+        WHEN NOT list_contains([35, 40, 45, 78, 110, 8211, 8212], ascii(s)) THEN s
         WHEN strlen(s) > 9 AND NOT starts_with(s, '-') THEN s
         WHEN regexp_full_match(s, '(|-+|–|—|n/?a|#n/a|null|\(blank\))', 'i') THEN NULL
         ELSE s
@@ -265,3 +268,8 @@ CREATE OR REPLACE MACRO is_report_end(first_cell) AS
         '\p{Zs}*(grand\s+totals?\s*(\(.*\))?\s*:?\s*[0-9.,]*|' || report_end_pattern() || ')\p{Zs}*',
         'i'
     );
+
+-- The natural key of a stored row: the lower 64 bits of the MD5 of its text, exactly
+-- md5_number_lower(s) (the keys stored so far), computed about five times faster: DuckDB's
+-- md5_number_lower is slow, md5_number is not (tests/test_ingest_keys.py holds them equal).
+CREATE OR REPLACE MACRO md5_key(s) AS (md5_number(s) >> 64)::UBIGINT;

@@ -52,17 +52,30 @@ WHERE (d.start_date IS NULL OR w::DATE + 6 >= d.start_date)
   AND (d.end_date IS NULL OR w::DATE <= d.end_date);
 
 CREATE OR REPLACE MACRO effective_targets(from_week, to_week) AS TABLE
-SELECT g.rep, g.team, g.week, t.metric, t.value, t.period,
-       CASE WHEN t.rep IS NOT NULL THEN 'rep' WHEN t.team IS NOT NULL THEN 'team' ELSE 'company' END AS scope,
-       t.effective_from
-FROM rep_weeks(from_week, to_week) g
-JOIN targets t
-  ON t.superseded_by IS NULL
- AND t.effective_from <= g.week + 6
- AND (t.effective_to IS NULL OR t.effective_to >= g.week)
- AND (lower(trim(t.rep)) = lower(g.rep)
-      OR (t.rep IS NULL AND (t.team IS NULL OR lower(trim(t.team)) = lower(g.team))))
+WITH grid AS (
+    SELECT rep, team, week, lower(rep) AS rep_key, lower(team) AS team_key FROM rep_weeks(from_week, to_week)
+),
+live AS (
+    SELECT metric, value, period, effective_from, effective_to,
+           rep IS NOT NULL AS for_rep, team IS NOT NULL AS for_team,
+           lower(trim(rep)) AS rep_key, lower(trim(team)) AS team_key
+    FROM targets
+    WHERE superseded_by IS NULL
+),
+matched AS (  -- the rep's own targets, the team's, the company's: three joins on equality, not one on a
+              -- disjunction (that one paired every rep-week with every target, then filtered)
+    SELECT g.rep, g.team, g.week, t.* FROM grid g JOIN live t ON t.for_rep AND t.rep_key = g.rep_key
+    UNION ALL
+    SELECT g.rep, g.team, g.week, t.* FROM grid g
+    JOIN live t ON NOT t.for_rep AND t.for_team AND t.team_key = g.team_key
+    UNION ALL
+    SELECT g.rep, g.team, g.week, t.* FROM grid g JOIN live t ON NOT t.for_rep AND NOT t.for_team
+)
+SELECT rep, team, week, metric, value, period,
+       CASE WHEN for_rep THEN 'rep' WHEN for_team THEN 'team' ELSE 'company' END AS scope,
+       effective_from
+FROM matched
+WHERE effective_from <= week + 6 AND (effective_to IS NULL OR effective_to >= week)
 QUALIFY row_number() OVER (
-    PARTITION BY g.rep, g.week, t.metric
-    ORDER BY (t.rep IS NOT NULL) DESC, (t.team IS NOT NULL) DESC, t.effective_from DESC
+    PARTITION BY rep, week, metric ORDER BY for_rep DESC, for_team DESC, effective_from DESC
 ) = 1;

@@ -21,6 +21,7 @@ from dashboard import access
 from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.db import Database, DatabaseError, database_path
 from dashboard.export import neutralize, neutralized, restored, safe_csv
+from dashboard.metrics import BY_NAME
 
 T = TypeVar("T")
 
@@ -71,7 +72,13 @@ def viewer_teams() -> list[str] | None:
 def _call(
     path: str, version: int, name: str, args: tuple, kwargs: dict, _func: Callable, _database: Database
 ):
-    return _func(_database, *args, **kwargs)
+    with _database.remembering(version):  # reads repeated by several cached calls run once
+        return _func(_database, *args, **kwargs)
+
+
+def store_name() -> str:
+    """The store's file name, for the sidebar (not its full path)."""
+    return get_database().path.name
 
 
 def cached(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -136,6 +143,12 @@ def link_warning(*problems: str | None) -> None:
     for problem in problems:
         if problem:
             st.warning(plain(problem), icon=":material/link_off:")
+
+
+def metric_tab(name: str) -> str:
+    """A metric's tab label on the rep page, and its `rep_metric` link value (tab labels are
+    Markdown, so the `$` of `$100k` is escaped: it must not open math)."""
+    return BY_NAME[name].label.replace("$", "\\$")
 
 
 def viewer_by() -> str:

@@ -23,7 +23,7 @@ require_viewer()
 database = get_database()
 st.title("One-on-one agenda")
 reps = cached(roster.list_reps, viewer_teams())
-latest = roster.latest_week(database)
+latest = cached(roster.latest_week)
 if reps.empty or latest is None:
     st.info("No data yet: upload this week's exports first.")
     st.stop()
@@ -79,7 +79,7 @@ download_html.download_button(
 )
 
 st.subheader("Follow-up of earlier commitments")
-pending = coaching.to_follow_up(database, current.rep, current.week)
+pending = cached(coaching.to_follow_up, current.rep, current.week)
 if pending.empty:
     st.caption("No commitments from earlier one-on-ones.")
 else:
@@ -100,7 +100,7 @@ else:
         st.rerun()
 
 st.subheader("Commitments made this week")
-made = coaching.commitments(database, current.rep, current.week)
+made = cached(coaching.commitments, current.rep, current.week)
 made = made[made["week"] == current.week]
 if not made.empty:
     show_table(made[["text", "due_date", "status"]], hide_index=True, width="stretch")
@@ -112,7 +112,7 @@ with st.form("agenda_commitment", clear_on_submit=True):
         st.session_state["agenda_message"] = "Commitment added."
         st.rerun()
 
-versions = coaching.agenda_versions(database, current.rep, current.week)
+versions = cached(coaching.agenda_versions, current.rep, current.week)
 if not versions.empty:
     st.subheader("History")
     show_table(versions[["saved_by", "saved_at"]], hide_index=True)

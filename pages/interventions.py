@@ -4,12 +4,13 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import interventions, rep_view, roster, url_params
+from dashboard import interventions, rep_view, roster, team_view, url_params
 from pages._shared import (
     cached,
     get_database,
     link_values,
     link_warning,
+    metric_tab,
     require_viewer,
     viewer_by,
     viewer_teams,
@@ -21,6 +22,24 @@ KIND = {
     "hygiene": "Data-hygiene note: logging dropped while the pipeline moves",
 }
 CHART_WEEKS = 12
+CHARTS_AT_ONCE = 4  # cards drawing their chart at first paint; later cards draw theirs when opened
+
+
+def evidence_chart(place, flag, week: dt.date, index: int) -> None:
+    """The flag's first metric in the weeks up to `week`, small, in `place` (a column or an expander)."""
+    metric = flag.signals[0].metric
+    rows = cached(
+        rep_view.rep_weekly,
+        flag.rep,
+        week - dt.timedelta(weeks=CHART_WEEKS - 1),
+        week,
+        names=[metric],
+        teams=viewer_teams(),
+    )
+    figure = rep_view.metric_figure(rows, metric)
+    figure.update_layout(height=220, margin={"l": 10, "r": 10, "t": 30, "b": 10}, showlegend=False)
+    place.plotly_chart(figure, key=f"interventions_chart_{index}", config={"displayModeBar": False})
+
 
 require_viewer()
 database = get_database()
@@ -62,8 +81,11 @@ for index, (flag, ack) in enumerate(cases):
         for signal in flag.signals:
             head.text(f"• {signal.detail}")
         links = head.columns(2)
+        on_rep_page = {"rep": flag.rep}
+        if flag.signals[0].metric in team_view.KEY_METRICS:  # the rep page's tabs: open the flagged one
+            on_rep_page["rep_metric"] = metric_tab(flag.signals[0].metric)
         links[0].page_link(
-            "pages/rep.py", label="Rep page", icon=":material/person:", query_params={"rep": flag.rep}
+            "pages/rep.py", label="Rep page", icon=":material/person:", query_params=on_rep_page
         )
         links[1].page_link(
             "pages/agenda.py",
@@ -71,18 +93,14 @@ for index, (flag, ack) in enumerate(cases):
             icon=":material/event_note:",
             query_params={"rep": flag.rep, "week": week.isoformat()},
         )
-        metric = flag.signals[0].metric
-        rows = cached(
-            rep_view.rep_weekly,
-            flag.rep,
-            week - dt.timedelta(weeks=CHART_WEEKS - 1),
-            week,
-            names=[metric],
-            teams=viewer_teams(),
-        )
-        figure = rep_view.metric_figure(rows, metric)
-        figure.update_layout(height=220, margin={"l": 10, "r": 10, "t": 30, "b": 10}, showlegend=False)
-        side.plotly_chart(figure, key=f"interventions_chart_{index}", config={"displayModeBar": False})
+        if index < CHARTS_AT_ONCE:
+            evidence_chart(side, flag, week, index)
+        else:  # Plotly lays out every figure on the page: the later cards' charts wait to be opened
+            more = side.expander(
+                f"Chart of the last {CHART_WEEKS} weeks", key=f"iv_more_{index}", on_change="rerun"
+            )
+            if more.open:
+                evidence_chart(more, flag, week, index)
         with side.popover("Mark as discussed"):
             note = st.text_input(
                 "Note", value=f"Discussed in 1:1 on {dt.date.today():%d %b %Y}", key=f"iv_note_{index}"

@@ -11,12 +11,14 @@ from pages._shared import (
     csv_download,
     link_values,
     link_warning,
+    metric_tab,
     require_viewer,
     show_table,
     viewer_teams,
 )
 
 DEFAULT_WEEKS = 26
+ALL_METRICS = "All metrics"
 
 require_viewer()
 st.title("Rep")
@@ -41,8 +43,9 @@ first, last, problems = url_params.read_weeks(
     link_values("from"), link_values("to"), (default_from, span[1]), earliest=span[0], latest=span[1]
 )
 link_warning(wanted.problem, *problems)
-rep = st.selectbox("Rep", names, index=names.index(wanted.value), key="rep_rep")
-chosen = st.date_input(
+top = st.columns([1, 1])
+rep = top[0].selectbox("Rep", names, index=names.index(wanted.value), key="rep_rep")
+chosen = top[1].date_input(
     "Weeks",
     value=(first, last),
     min_value=span[0],
@@ -56,31 +59,38 @@ from_week, to_week = monday(chosen[0]), monday(chosen[1])
 st.query_params.update({"rep": rep, "from": from_week.isoformat(), "to": to_week.isoformat()})
 
 row = reps[reps["rep"] == rep].iloc[0]
-st.text(f"{rep} · team {row['team'] or 'unknown'} · manager {row['manager'] or 'unknown'}")
-shown = st.multiselect(
-    "Metrics", METRIC_NAMES, default=list(team_view.KEY_METRICS),
-    format_func=lambda m: BY_NAME[m].label, key="rep_metrics",
-)  # fmt: skip
+st.caption(f"{rep} · team {row['team'] or 'unknown'} · manager {row['manager'] or 'unknown'}")
 
-weekly = cached(rep_view.rep_weekly, rep, from_week, to_week, teams=allowed)
-
-st.subheader(f"Pace as of the week of {to_week:%d %b %Y}")
-paces = cached(rep_view.rep_pace, rep, to_week, teams=allowed)
-if paces:
-    show_table(rep_view.pace_table(paces), hide_index=True, width="stretch")
-else:
-    st.caption("No month, quarter or year count targets apply to this rep.")
-
+# The main chart first: one metric a tab, and only the open tab's chart is built and drawn, so
+# Plotly lays out one figure at first paint, not seven. The open tab is in the link (?rep_metric=).
 st.subheader("Weekly trend")
+with st.popover("Metrics in the tabs", icon=":material/tune:"):
+    shown = st.multiselect(
+        "Metrics", METRIC_NAMES, default=list(team_view.KEY_METRICS),
+        format_func=lambda m: BY_NAME[m].label, key="rep_metrics",
+    )  # fmt: skip
+shown = shown or list(team_view.KEY_METRICS)
+tabs = st.tabs([*(metric_tab(n) for n in shown), ALL_METRICS], key="rep_metric", bind="query-params")
+for name, tab in zip([*shown, None], tabs, strict=True):
+    if not tab.open:
+        continue
+    drawn = tuple(shown) if name is None else (name,)
+    charts = cached(rep_view.trend_charts, rep, from_week, to_week, names=drawn, teams=allowed)
+    with tab:
+        if name is None:  # every chosen metric at once, two small charts a row
+            columns = st.columns(2)
+            for i, each in enumerate(drawn):
+                with columns[i % 2]:
+                    st.plotly_chart(charts[each], key=f"rep_chart_{each}", width="stretch")
+        else:
+            st.plotly_chart(charts[name], key=f"rep_chart_{name}", width="stretch", height=380)
 st.caption(
-    "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own "
-    "8-week median (dotted): the median of the 8 weeks before each week."
+    "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own usual "
+    "level (dotted), as the early-intervention flags read it each week: the median of the 13 weeks "
+    "before the latest 4 (or of the 13 before those, if higher), from 6 such weeks on; time off, "
+    "weeks before the rep's first data and logging gaps are left out."
 )
-charts = cached(rep_view.trend_charts, rep, from_week, to_week, names=tuple(shown), teams=allowed)
-columns = st.columns(2)
-for i, name in enumerate(shown):
-    with columns[i % 2]:
-        st.plotly_chart(charts[name], key=f"rep_chart_{name}", width="stretch")
+weekly = cached(rep_view.rep_weekly, rep, from_week, to_week, teams=allowed)
 csv_download(
     "Download the trend (CSV)",
     weekly.assign(label=weekly["metric"].map(lambda m: BY_NAME[m].label)),
@@ -88,17 +98,38 @@ csv_download(
     key="rep_csv",
 )
 
-st.subheader(f"Pipeline changes in the week of {to_week:%d %b %Y}")
+# Pace and pipeline changes open on demand (their tables are not drawn at first paint); the
+# labels already say how things stand.
+paces = cached(rep_view.rep_pace, rep, to_week, teams=allowed)
+on_pace = sum(1 for p in paces if p.on_pace)
+pace_state = f"{on_pace} of {len(paces)} on pace" if paces else "no month, quarter or year targets"
+pace = st.expander(
+    f"Pace as of the week of {to_week:%d %b %Y}: {pace_state}", key="rep_pace", on_change="rerun"
+)
+if pace.open:
+    with pace:
+        if paces:
+            show_table(rep_view.pace_table(paces), hide_index=True, width="stretch")
+        else:
+            st.caption("No month, quarter or year count targets apply to this rep.")
+
 changes = cached(rep_view.pipeline_changes, rep, to_week, teams=allowed)
-if changes.empty:
-    st.caption(
-        "No changes between the two latest pipeline snapshots describing this week and the one before."
-    )
-else:
-    first = changes.iloc[0]
-    st.caption(f"Snapshot of {first['snapshot_now']} compared with {first['snapshot_before']}.")
-    counts = changes["change"].value_counts()
-    cells = st.columns(len(rep_view.CHANGE_KINDS))
-    for cell, kind in zip(cells, rep_view.CHANGE_KINDS, strict=True):
-        cell.metric(kind, int(counts.get(kind, 0)))
-    show_table(changes.drop(columns=["opportunity_key"]), hide_index=True, width="stretch")
+counts = changes["change"].value_counts()
+moved = " · ".join(f"{int(counts[k])} {k}" for k in rep_view.CHANGE_KINDS if counts.get(k, 0)) or "none"
+pipeline = st.expander(
+    f"Pipeline changes in the week of {to_week:%d %b %Y}: {moved}", key="rep_pipeline", on_change="rerun"
+)
+if pipeline.open:
+    with pipeline:
+        if changes.empty:
+            st.caption(
+                "No changes between the two latest pipeline snapshots describing this week "
+                "and the one before."
+            )
+        else:
+            first = changes.iloc[0]
+            st.caption(f"Snapshot of {first['snapshot_now']} compared with {first['snapshot_before']}.")
+            cells = st.columns(len(rep_view.CHANGE_KINDS))
+            for cell, kind in zip(cells, rep_view.CHANGE_KINDS, strict=True):
+                cell.metric(kind, int(counts.get(kind, 0)))
+            show_table(changes.drop(columns=["opportunity_key"]), hide_index=True, width="stretch")

@@ -1,11 +1,12 @@
-"""Team page: each rep's key metrics for one week against the expectation, with a small trend."""
+"""Team page: a compact scorecard of each rep's key metrics for one week against the expectation."""
 
 import datetime as dt
 from urllib.parse import quote
 
 import streamlit as st
 
-from dashboard import roster, team_view, url_params
+from dashboard import roster, scorecard, team_view, url_params
+from dashboard.digest import render as digest_render
 from dashboard.metrics import BY_NAME
 from pages._shared import (
     cached,
@@ -52,27 +53,43 @@ if overview.table.empty:
     st.stop()
 
 st.caption(
-    "Each rep's week against the clear expectations, alphabetically. "
-    "✓ met · ◐ near (within 10 %) · ○ below; a count set per month, quarter or year is read "
-    "as the total so far against an even pace. Trends show the last 8 weeks."
+    "Each rep's week against the clear expectations, alphabetically: ✓ met · ◐ near (within 10 %) · "
+    "○ below, with the expectation beside a value under it. A count set per month, quarter or year "
+    "is read as the total so far against an even pace."
 )
-table = overview.table.copy()
-table.insert(1, "open", "rep?rep=" + table["rep"].map(quote))
+trends = st.toggle("Show each metric's last 8 weeks", key="team_trends")
+card = scorecard.team_scorecard(overview.table, overview.attainment, team_view.KEY_METRICS)
+card.insert(1, "open", "rep?rep=" + card["rep"].map(quote))
 columns = {
     "rep": st.column_config.TextColumn("Rep", pinned=True),
-    "open": st.column_config.LinkColumn("Rep page", display_text="Open"),
-    "team": st.column_config.TextColumn("Team"),
+    "open": st.column_config.LinkColumn("Rep page", display_text="Open", width="small"),
+    "team": st.column_config.TextColumn("Team", width="small"),
 }
 for name in team_view.KEY_METRICS:
     label = BY_NAME[name].label
     columns[name] = st.column_config.TextColumn(label, help=BY_NAME[name].definition)
-    columns[team_view.trend_column(name)] = st.column_config.LineChartColumn(f"{label}, 8 wks", width="small")
-show_table(table, column_config=columns, column_order=list(columns), hide_index=True, width="stretch")
+    if trends:  # a small line per metric: the table grows wide, so it waits to be asked for
+        card[team_view.trend_column(name)] = overview.table[team_view.trend_column(name)]
+        columns[team_view.trend_column(name)] = st.column_config.LineChartColumn(
+            f"{label}, 8 wks", width="small"
+        )
+show_table(card, column_config=columns, column_order=list(columns), hide_index=True, width="stretch")
 csv_download(
-    "Download this table",
+    "Download the full table (CSV)",
     overview.table.drop(columns=[team_view.trend_column(n) for n in team_view.KEY_METRICS]),
     f"team-{week.isoformat()}.csv",
     key="team_csv",
+)
+digest_teams = allowed if team == ALL_TEAMS else [team]
+st.download_button(
+    "Download the Monday digest (HTML for e-mail)",
+    data=lambda: cached(digest_render.email, week, teams=digest_teams),  # built when clicked
+    file_name=f"monday-digest-{week.isoformat()}.html",
+    mime="text/html",
+    key="team_digest",
+    on_click="ignore",
+    help="Per manager: recognition, who may need support early, expectations under and since when, "
+    "commitments due and the one-on-ones to prepare, with the team-wide accountability measures.",
 )
 
 st.subheader("Under an expectation this week")

@@ -62,7 +62,7 @@ SELECT
     account,
     first_meeting,
     target_account,
-    md5_number_lower(
+    md5_key(
         CASE
             WHEN activity_id IS NOT NULL THEN concat_ws('|', 'id', $source, activity_id)
             -- fields a file may lack come last, skipped when NULL (concat_ws), so a row

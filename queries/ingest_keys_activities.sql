@@ -21,6 +21,6 @@ numbered AS (
 SELECT
     _row,
     CASE WHEN by_id OR occurrence = 1 THEN activity_key
-         ELSE md5_number_lower(activity_key::VARCHAR || '#' || occurrence) END AS stored_key,
+         ELSE md5_key(activity_key::VARCHAR || '#' || occurrence) END AS stored_key,
     CASE WHEN by_id AND occurrence > 1 THEN first_row END AS same_as_row
 FROM numbered

@@ -114,18 +114,13 @@ open_deal_accounts AS (  -- the accounts of each rep's open deals in the snapsho
     JOIN described_pipeline d ON d.rep = s.rep AND d.week = s.snapshot_week AND d.status = 'open'
     GROUP BY ALL
 ),
-deal_aliases AS (  -- the same, under every spelling of the rep
-    SELECT al.alias, o.rep, o.week, o.account FROM open_deal_accounts o JOIN aliases al USING (rep)
-),
-touched_deals AS (  -- open-deal accounts the rep logged an activity on that week
-    SELECT DISTINCT d.rep, d.week, d.account
-    FROM (
-        SELECT a.name_key, a.week, a.account
-        FROM activity_account_weeks a
-        WHERE a.week BETWEEN $from_week::DATE AND $to_week::DATE
-          AND (($rep IS NULL AND $teams IS NULL) OR a.name_key IN (SELECT alias FROM aliases))  -- the reps asked for
-    ) a
-    JOIN deal_aliases d ON d.alias = a.name_key AND d.week = a.week AND d.account = a.account
+touched_deals AS (  -- open-deal accounts the rep logged an activity on that week (under any spelling); the
+                    -- activities meet their rep first, so the join hashes the few deals, not the activities
+    SELECT DISTINCT o.rep, o.week, o.account
+    FROM activity_account_weeks a
+    JOIN aliases al ON al.alias = a.name_key
+    JOIN open_deal_accounts o ON o.rep = al.rep AND o.week = a.week AND o.account = a.account
+    WHERE a.week BETWEEN $from_week::DATE AND $to_week::DATE
 ),
 deals_worked AS (
     SELECT o.rep, o.week, sum(o.deals) AS open_deals_touched
@@ -139,6 +134,7 @@ quota AS (
                                WHEN 'week' THEN 13 WHEN 'day' THEN 65 END AS quarterly_quota
     FROM bounds, effective_targets(bounds.calc_from, bounds.to_week)
     WHERE metric = 'won_revenue'
+      AND ($teams IS NULL OR list_contains($teams, team)) AND ($rep IS NULL OR rep = $rep)  -- the reps asked for
 ),
 weekly AS (
     SELECT
@@ -172,6 +168,7 @@ weekly AS (
 rolling AS (
     SELECT
         weekly.*,
+        week - DATE '2000-01-03' AS day,  -- whole days: a cheaper window order than a date range
         sum(opportunities_created) OVER last_4 AS created_4w,
         sum(self_sourced_created) OVER last_4 AS self_sourced_4w,
         sum(wins) OVER last_13 AS wins_13w,
@@ -182,8 +179,8 @@ rolling AS (
         sum(won_with_amount) OVER last_13 AS won_with_amount_13w,
         sum(with_account) OVER last_13 AS with_account_13w
     FROM weekly
-    WINDOW last_4 AS (PARTITION BY rep ORDER BY week RANGE BETWEEN INTERVAL 21 DAY PRECEDING AND CURRENT ROW),
-           last_13 AS (PARTITION BY rep ORDER BY week RANGE BETWEEN INTERVAL 84 DAY PRECEDING AND CURRENT ROW)
+    WINDOW last_4 AS (PARTITION BY rep ORDER BY day RANGE BETWEEN 21 PRECEDING AND CURRENT ROW),
+           last_13 AS (PARTITION BY rep ORDER BY day RANGE BETWEEN 84 PRECEDING AND CURRENT ROW)
 )
 SELECT
     t.rep, t.team, t.week,

@@ -35,14 +35,20 @@ def free_port() -> int:
 
 @contextmanager
 def running_streamlit(
-    cwd: Path, logs: Path, env: dict[str, str], port: int | None = None, *, echo_log: bool = False
+    cwd: Path,
+    logs: Path,
+    env: dict[str, str],
+    port: int | None = None,
+    *,
+    echo_log: bool = False,
+    app: Path = ROOT,
 ) -> Iterator[str]:
-    """The app served from `cwd` (whose .streamlit/ it reads), its log in `logs/streamlit.log`;
-    yields the URL once the server answers. `echo_log`: print the log afterwards (pytest shows it
-    when the test failed)."""
+    """The app in the checkout `app` (this one unless told) served from `cwd` (whose .streamlit/
+    it reads), its log in `logs/streamlit.log`; yields the URL once the server answers.
+    `echo_log`: print the log afterwards (pytest shows it when the test failed)."""
     port = port or free_port()
     log_path = logs / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port",
+    command = [sys.executable, "-m", "streamlit", "run", str(app / "streamlit_app.py"), "--server.port",
                str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
     with log_path.open("w") as log:  # a file, not a pipe: a full pipe would block the server
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
-from typer.testing import CliRunner
 
 from dashboard import access, coaching, interventions, metrics, rep_view, roster, targets, team_view
 from dashboard.agenda import drafts

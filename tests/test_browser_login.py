@@ -110,7 +110,7 @@ def test_sign_in_as_a_manager_and_upload_within_the_teams(app_url: str, tmp_path
             links.first.wait_for()
             wait_until_idle(page)
             titles = [t.strip().splitlines()[-1] for t in links.all_inner_texts()]
-            assert titles == ["Team", "Rep", "Interventions", "Agenda", "Upload", "Uploads"]
+            assert titles == ["Team", "Rep", "Interventions", "Agenda", "Time off", "Upload", "Uploads"]
             assert "Denise Okafor (manager)" in page.locator("[data-testid=stSidebar]").inner_text()
 
             links.filter(has_text="Upload").first.click()  # the default page while there is no data

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from dashboard.cli import app
 
@@ -34,19 +34,73 @@ def test_package_never_imports_streamlit() -> None:
     assert result.stdout.strip() == "False", result.stderr
 
 
-def _commands() -> list[str]:
-    import typer.main
+def test_cli_never_imports_pages_or_streamlit() -> None:
+    """The CLI and the app share `dashboard/`; the CLI never reaches into the page layer."""
+    code = (
+        "import sys, dashboard.cli\n"
+        "top = {m.split('.')[0] for m in sys.modules}\n"
+        "print(sorted(top & {'pages', 'streamlit', 'streamlit_app'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
 
-    group = typer.main.get_command(app)
-    return sorted(group.commands)  # type: ignore[attr-defined]
+
+def _database_touches(path: Path) -> list[str]:
+    """Where a page reaches the database itself: imports of duckdb or dashboard.db (its error class
+    aside), or any attribute
+    of the handle `get_database()` returns (a query, a cursor, a transaction)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    handles = {
+        target.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and getattr(node.value.func, "id", None) == "get_database"
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    found = []
+    for node in ast.walk(tree):
+        where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "duckdb" for a in node.names):
+            found.append(f"{where} imports duckdb")
+        elif isinstance(node, ast.ImportFrom) and (
+            node.module == "duckdb"
+            or (node.module == "dashboard.db" and any(a.name != "DatabaseError" for a in node.names))
+            or (node.module == "dashboard" and any(a.name == "db" for a in node.names))
+        ):
+            found.append(f"{where} imports {node.module}")
+        elif (
+            isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in handles
+        ):
+            found.append(f"{where} uses database.{node.attr}")
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Call)
+            and getattr(node.value.func, "id", None) == "get_database"
+        ):
+            found.append(f"{where} uses get_database().{node.attr}")
+    return found
+
+
+def test_pages_never_touch_the_database_object() -> None:
+    """Pages hand the database to package functions and draw what comes back; only pages/_shared.py
+    (which owns the handle and the caches) may use it. No SQL, cursor or transaction in a page."""
+    pages = [p for p in sorted((ROOT / "pages").glob("*.py")) if p.name != "_shared.py"]
+    pages.append(ROOT / "streamlit_app.py")
+    touches = [t for page in pages for t in _database_touches(page)]
+    assert touches == []
+
+
+def _commands() -> list[str]:
+    return sorted(app.commands)
 
 
 @pytest.mark.parametrize("command", _commands())
 def test_every_command_has_help_and_is_in_readme(command: str) -> None:
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0, result.output
-    group = __import__("typer").main.get_command(app)
-    assert group.commands[command].help, f"`dashboard {command}` has no help text"
+    assert app.commands[command].help, f"`dashboard {command}` has no help text"
     assert f"`dashboard {command}" in (ROOT / "README.md").read_text(), f"README does not mention {command}"
 
 

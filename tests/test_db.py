@@ -67,3 +67,30 @@ def test_each_stage_query_stages_every_field_of_its_kind(kind: str) -> None:
     staged = re.findall(r"joined\((\w+), (\w+)__2\) AS (\w+)", sql)
     assert [name for name, _, _ in staged] == list(KINDS[kind].field_names)
     assert all(a == b == c for a, b, c in staged)
+
+
+def test_reads_repeated_at_one_data_version_are_remembered(tmp_path: Path) -> None:
+    """Inside `remembering(version)` a repeated read is answered from memory, as a copy; a new
+    version reads again; outside it every read reaches the database."""
+    database = Database(tmp_path / "r.duckdb")
+    version = database.version()
+
+    def add_rep(name: str) -> None:  # a change made without the change log: the version stays put
+        with database.transaction() as cur:
+            cur.execute(
+                "INSERT INTO reps (rep, rep_key, team, manager, upload_id) "
+                "VALUES (?, lower(?), 'East', 'M', 0)",
+                [name, name],
+            )
+
+    add_rep("Ann")
+    with database.remembering(version):
+        first = database.run("reps_list", teams=None)
+        first.loc[0, "rep"] = "changed by the caller"  # a copy: what is remembered stays as read
+        add_rep("Bob")
+        assert database.run("reps_list", teams=None)["rep"].tolist() == ["Ann"]  # remembered
+        assert database.records("data_span") == database.records("data_span")
+    assert database.run("reps_list", teams=None)["rep"].tolist() == ["Ann", "Bob"]  # outside: afresh
+    with database.remembering(version + 1):
+        assert database.run("reps_list", teams=None)["rep"].tolist() == ["Ann", "Bob"]  # another version
+    database.close()

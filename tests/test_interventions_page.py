@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
-from typer.testing import CliRunner
 
 from dashboard import interventions
 from dashboard.cli import app as cli_app

@@ -322,13 +322,13 @@ def test_teams_filter_never_returns_another_teams_rows(org):
 
 
 @pytest.fixture(scope="module")
-def sample_template(tmp_path_factory) -> Path:
-    """The sample company with its seeded coaching history, built once."""
+def coached_template(sample_template: Path, tmp_path_factory) -> Path:
+    """The sample company (conftest's, loaded once per run) with its seeded coaching history."""
     from dashboard import demo
 
     path = tmp_path_factory.mktemp("sample-leader") / "sample.duckdb"
+    shutil.copyfile(sample_template, path)
     database = Database(path)
-    demo.load(database)
     seeded = demo.seed_coaching(database)
     assert (
         seeded is not None and seeded.lapsed_team == "SMB West" and seeded.unfollowed_manager == "Grace Liu"
@@ -339,9 +339,9 @@ def sample_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def sample(sample_template, tmp_path, monkeypatch):
+def sample(coached_template, tmp_path, monkeypatch):
     copy = tmp_path / "sample.duckdb"
-    shutil.copyfile(sample_template, copy)
+    shutil.copyfile(coached_template, copy)
     monkeypatch.setenv("DASHBOARD_DB", str(copy))
     database = Database(copy)
     yield database

@@ -43,11 +43,18 @@ def texts(at: AppTest) -> str:
     return "\n".join(t.value for t in at.text) + "\n".join(m.value for m in at.markdown)
 
 
-def test_sidebar_shows_database_and_no_data_yet(app) -> None:
+def test_sidebar_shows_database_and_no_data_yet(app, tmp_path: Path) -> None:
     at = app()
     sidebar = "\n".join(t.value for t in at.sidebar.text)
-    assert "app.duckdb" in sidebar
+    assert "app.duckdb" in sidebar and str(tmp_path) not in sidebar  # the file, not the server's folders
     assert "no data yet" in sidebar
+
+
+def test_sidebar_says_the_latest_week_right_after_the_first_upload(app) -> None:
+    activities = b"rep,date,type,duration_minutes\nAda Park,2026-03-04,call,5\n"
+    at = upload(app(), ("roster.csv", ROSTER), ("activities.csv", activities))
+    sidebar = "\n".join(t.value for t in at.sidebar.text)
+    assert "week of Mon 02 Mar 2026" in sidebar and "no data yet" not in sidebar
 
 
 def test_upload_loads_a_file_and_reports_counts(app) -> None:
@@ -113,19 +120,6 @@ def test_user_text_is_never_rendered_as_markdown(app) -> None:
     assert not any(name in m.value for m in at.markdown)
 
 
-@pytest.fixture(scope="module")
-def sample_template(tmp_path_factory) -> Path:
-    """The sample company loaded once through the normal ingest; tests copy the file."""
-    from dashboard import demo
-    from dashboard.db import Database
-
-    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    database = Database(path)
-    demo.load(database)
-    database.close()
-    return path
-
-
 @pytest.fixture
 def sample_app(sample_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The app on its own copy of the sample company."""
@@ -153,10 +147,14 @@ def test_team_page_is_the_default_with_data_and_shows_attainment(sample_app) -> 
     assert table["rep"].tolist() == sorted(table["rep"], key=str.lower)  # alphabetical, not ranked
     assert set(table["team"]) == {"Enterprise East"}
     tomasz = table.set_index("rep").loc["Tomasz Nowak"]
-    assert tomasz["first_meetings"] == "1 of 3 · ○ below since 2026-07-13 (19 wks)"
-    assert len(tomasz["first_meetings_trend"]) == 8
-    under = at.dataframe[1].value
-    assert "Tomasz Nowak" in under["rep"].tolist()
+    assert tomasz["first_meetings"] == "○ 1 of 3"  # a compact scorecard cell
+    assert any(c.startswith("✓ ") for c in table["calls"])
+    assert "first_meetings_trend" not in table.columns  # the 8-week lines wait to be asked for
+    under = at.dataframe[1].value.set_index("rep")
+    assert under.loc["Tomasz Nowak", "under since"] == "2026-07-13"  # since when: told once, below
+    assert under.loc["Tomasz Nowak", "weeks"] == 19
+    at.toggle(key="team_trends").set_value(True).run()
+    assert len(at.dataframe[0].value.set_index("rep").loc["Tomasz Nowak", "first_meetings_trend"]) == 8
 
 
 def test_team_page_all_teams_by_default(sample_app) -> None:
@@ -168,7 +166,23 @@ def test_team_page_all_teams_by_default(sample_app) -> None:
 def test_rep_page_charts_and_pipeline_changes(sample_app) -> None:
     at = sample_app("pages/rep.py", rep="Tomasz Nowak", **{"from": "2026-06-01", "to": "2026-11-16"})
     assert at.selectbox(key="rep_rep").value == "Tomasz Nowak"
-    assert len(at.get("plotly_chart")) == 7
+    # the main chart only: the other metrics wait in their tabs, drawn when opened
+    assert [c.key for c in at.get("plotly_chart")] == ["rep_chart_prospecting_minutes"]
+    assert [t.label for t in at.tabs] == [
+        "Prospecting minutes", "Calls", "First meetings", "Opportunities created",
+        "Opportunities over \\$100k", "Pipeline coverage", "Win rate", "All metrics",
+    ]  # fmt: skip
+    # pace and pipeline changes: a summary in the expander's label, the tables when opened
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("Pace as of the week of 16 Nov 2026: ") for label in labels), labels
+    assert any(
+        "Pipeline changes in the week of 16 Nov 2026: " in label and " lost" in label for label in labels
+    )
+    assert not at.dataframe
+    at.session_state["rep_pace"] = True
+    at.session_state["rep_pipeline"] = True
+    at.run()
+    assert not at.exception, at.exception
     assert [m.label for m in at.metric] == ["new", "won", "lost", "stage moved", "close date slipped",
                                             "no longer listed"]  # fmt: skip
     changes = at.dataframe[-1].value
@@ -176,6 +190,15 @@ def test_rep_page_charts_and_pipeline_changes(sample_app) -> None:
     pace = at.dataframe[0].value
     assert "Opportunities over $100k" in pace["expectation"].tolist()
     assert any(b.label == "Download the trend (CSV)" for b in at.get("download_button"))
+
+
+def test_rep_page_tab_is_in_the_link(sample_app) -> None:
+    at = sample_app("pages/rep.py", rep="Tomasz Nowak", rep_metric="First meetings")
+    assert [c.key for c in at.get("plotly_chart")] == ["rep_chart_first_meetings"]
+    at.query_params["rep_metric"] = "All metrics"
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) == 7
 
 
 def _draft(at: AppTest):
@@ -194,7 +217,8 @@ def test_targets_page_edit_save_reload_and_undo(sample_app) -> None:
     assert [e.value for e in at.error] == ["Not saved: please fix the rows listed below."]
     problems = next(d.value for d in at.dataframe if "problem" in d.value.columns)
     assert problems.iloc[0].to_dict() == {
-        "row": row + 1, "column": "value", "value": "-5.0", "problem": "a target cannot be negative"
+        "row": row + 1, "target": f"Calls, SMB West, from {draft.loc[row, 'effective_from']:%Y-%m-%d}",
+        "column": "value", "value": "-5", "problem": "a target cannot be negative"
     }  # fmt: skip
 
     draft.loc[row, "value"] = 55

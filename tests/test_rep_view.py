@@ -24,15 +24,19 @@ def test_moving_average_and_baseline_by_hand():
     frame = rep_view.with_baselines(_rows())
     assert frame["moving_avg"].tolist()[3:6] == [2.5, 3.5, 4.5]  # (1+2+3+4)/4 …
     assert frame["moving_avg"].isna().tolist()[:3] == [True, True, True]
-    # week 9 (value 9): the 8 weeks before hold 1..8, median 4.5; week 10: 2..9 -> 5.5
-    assert frame["baseline"].tolist()[8:] == [4.5, 5.5]
-    assert frame["baseline"].isna().sum() == 8
+    # the rules' usual level: the median of the weeks before the latest 4, from 6 such weeks on:
+    # week 10 (value 10) reads weeks 1..6 -> 3.5; earlier weeks have fewer than 6 before their latest 4
+    assert frame["baseline"].tolist()[9:] == [3.5]
+    assert frame["baseline"].isna().sum() == 9
+    # a week of time off does not count: week 10 then reads weeks 1..5 only, too few
+    off = pd.DataFrame([{"rep": "Ana", "date_from": WEEKS[2], "date_to": WEEKS[2] + dt.timedelta(days=4)}])
+    assert rep_view.with_baselines(_rows(), off)["baseline"].isna().all()
 
 
 def test_chart_has_value_target_average_and_baseline():
     figure = rep_view.metric_figure(rep_view.with_baselines(_rows()), "calls")
     names = [trace.name for trace in figure.data]
-    assert names == ["weekly value", "expectation", "4-week average", "own 8-week median"]
+    assert names == ["weekly value", "expectation", "4-week average", "own usual level"]
     assert list(figure.data[0].y) == list(range(1, 11))
     assert "value: 10" in figure.data[0].hovertext[-1] and "expectation: 5" in figure.data[0].hovertext[-1]
     assert figure.layout.title.text == "Calls"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -275,11 +276,11 @@ TRUTH = json.loads((Path(__file__).resolve().parent.parent / "sample_data" / "tr
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Database:
-    from dashboard import demo
-
-    database = Database(tmp_path_factory.mktemp("sample") / "sample.duckdb")
-    demo.load(database)
+def sample(sample_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Database:
+    """This module's copy of the sample company (conftest's, loaded once per run)."""
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    shutil.copyfile(sample_template, path)
+    database = Database(path)
     yield database
     database.close()
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
-from typer.testing import CliRunner
 
 from dashboard import store_errors
 from dashboard.cli import app as cli_app

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import target_edit, targets, uploads
+from dashboard.metrics import BY_NAME
 
 
 def _frame(*rows):
@@ -40,7 +41,9 @@ def test_each_problem_names_row_column_and_value(row, expected):
 
 def test_negative_value_message():
     (problem,) = target_edit.validate(_frame(("calls", -5, "week", None, None, dt.date(2026, 1, 5), None)))
-    assert str(problem) == "Row 1, value = -5: a target cannot be negative"
+    assert (
+        str(problem) == "Row 1 (Calls, every team, from 2026-01-05), value = -5: a target cannot be negative"
+    )
 
 
 def test_overlapping_periods_of_the_same_scope():
@@ -80,7 +83,7 @@ def test_save_is_an_upload_that_undo_reverts(database):
 
 
 def test_save_refuses_invalid_rows(database):
-    with pytest.raises(ValueError, match="Row 1, value = -1"):
+    with pytest.raises(ValueError, match=r"Row 1 \(Calls, every team, from 2026-01-05\), value = -1"):
         target_edit.save(database, _frame(("calls", -1, "week", None, None, dt.date(2026, 1, 5), None)))
     assert uploads.list_uploads(database).empty
 
@@ -97,4 +100,48 @@ def test_ramp_plans_validate_and_save(database):
     assert target_edit.ramp_plans(database).fillna("").to_dict(orient="records") == [
         {"team": "", "weeks": 12, "start_share": 0.25},
         {"team": "East", "weeks": 8, "start_share": 0.5},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("metric", "value", "counted"),
+    [
+        ("calls", 22.8, 23),
+        ("first_meetings", 2.5, 3),  # halves up: a stretch, not banker's rounding
+        ("opportunities_created", 1.2, 1),
+        ("prospecting_minutes", 447.4, 445),
+        ("prospecting_minutes", 452.5, 455),
+        ("win_rate", 0.333, 0.33),
+        ("pipeline_coverage", 2.46, 2.5),
+        ("won_revenue", 12345.6, 12346),
+        ("calls", None, None),
+    ],
+)
+def test_suggestions_are_rounded_to_what_can_be_counted(metric, value, counted):
+    assert targets.countable(metric, value) == counted
+
+
+def test_metric_choices_read_as_label_and_unit():
+    assert BY_NAME["calls"].label_with_unit == "Calls (count)"
+    assert BY_NAME["prospecting_minutes"].label_with_unit == "Prospecting minutes (minutes)"
+    assert BY_NAME["win_rate"].label_with_unit == "Win rate (share, 0-1)"
+
+
+def test_blanks_named_on_the_page_are_stored_blank(database):
+    shown = target_edit.for_editor(_frame(("calls", 40, "week", None, None, dt.date(2026, 1, 5), None)))
+    assert shown[["team", "rep"]].values.tolist() == [[target_edit.EVERY_TEAM, target_edit.TEAM_DEFAULT]]
+    target_edit.save(database, shown)
+    stored = targets.current_targets(database)
+    assert stored[["team", "rep"]].isna().all().all()
+    plans = pd.DataFrame({"team": [target_edit.EVERY_TEAM], "weeks": [8], "start_share": [0.5]})
+    target_edit.save_ramp(database, plans)
+    assert target_edit.ramp_plans(database)["team"].isna().all()
+    assert target_edit.ramp_plans_for_editor(database)["team"].tolist() == [target_edit.EVERY_TEAM]
+
+
+def test_ramp_problems_name_the_team():
+    plans = pd.DataFrame({"team": [target_edit.EVERY_TEAM, "East"], "weeks": [0, 4], "start_share": [0.5, 2]})
+    assert [str(p) for p in target_edit.validate_ramp(plans)] == [
+        "Row 1 (every team), weeks = 0: a whole number of weeks, 1 or more",
+        "Row 2 (East), start share = 2: a share above 0, at most 1",
     ]

@@ -128,12 +128,12 @@ def build(
     `flags`: open early-intervention signals for the rep ({metric, detail, severity}),
     strongest first; they take precedence as focus areas.
     """
-    name = roster.resolve_rep(database, rep, teams)
+    people = roster.list_reps(database, teams)
+    name = roster.match_rep(people["rep"].tolist(), rep)
     week = metrics.monday(week)
     first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
     values = metrics.weekly_metrics(database, first, week, teams=teams, rep=name)
     goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
-    people = roster.list_reps(database, teams)
     person = people[people["rep"] == name].iloc[0]
     meeting = week + dt.timedelta(days=7)
     agenda = Agenda(

@@ -194,11 +194,15 @@ def _store(
             raise _NothingToStore("no data rows under the header row")
         cleaned = _Cleaned(kind, source, table.file_format, structural, footer_rows, rows, rejected)
         if kind == "activities":
+            if table.file_format == "csv":
+                db.execute(cur, "ingest_raw_release")
             rules.categorize_activities(cur, source)
         if kind == "opportunities":
             _prepare_pipeline(cur, cleaned, detection, options)
         if kind in KEYED_KINDS:
             db.execute(cur, f"ingest_keys_{kind}")
+        if kind == "activities":  # the rows it adds, made before the transaction (see the query)
+            db.execute(cur, "ingest_fresh_activities")
         if kind == "opportunities" and not viewer.is_leader:
             db.execute(cur, "ingest_outside_teams_deals", teams=list(viewer.teams))
             db.execute(cur, "ingest_keyed_drop_rejected")
@@ -293,8 +297,7 @@ def _record(
         replaced = db.execute(cur, f"ingest_supersede_{kind}", upload_id=upload_id).fetchone()[0]
     loaded = db.execute(cur, f"ingest_insert_{kind}", upload_id=upload_id).fetchone()[0]
     if kind == "activities":
-        facts.mark_upload(cur, upload_id)
-        facts.refresh(cur)
+        facts.add_fresh(cur)
     result = IngestResult(
         file=name,
         status="loaded",

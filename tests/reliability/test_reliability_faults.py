@@ -46,7 +46,7 @@ for line in sys.stdin:
     print(time.monotonic() - began, flush=True)
 """
 
-KILLS = 12
+KILLS = 8
 ROWS = 12000
 
 

@@ -1,0 +1,99 @@
+"""Early-intervention rules: explainable signals that a rep may need help, before results drop.
+
+Pure functions over the weekly metrics frame (`metrics.weekly_metrics`) and the
+targets frame (`targets.weekly_targets`), so they run without a database. Each
+rule is one entry of `RULES` (adding a rule touches one place); every
+threshold lives in `Thresholds`. Rules read every rep at once, a rep × week
+grid (`Batch`) whose last week is the one under review, and return signals with
+the evidence in numbers.
+
+Each rep is compared with their own usual level (the median of recent months,
+`windows`) and their own usual week-to-week swing (the mean absolute deviation
+around that median, which settles faster than the median absolute deviation on
+a quarter or two of weeks; never below what chance alone gives a count), so a
+steady rep's dip counts for more than the same dip from a rep whose weeks
+always vary. A flag needs persistent evidence: the main rule reads
+prospecting, calls and first meetings together and fires only when they sit
+well under the rep's usual range in most of the last 3 weeks, or a little
+less far under for 6 weeks; one-metric dips only add evidence.
+
+Suppression before any rule runs (`grid`): weeks of recorded time off and
+team-wide dips are left out of both the recent window and the baseline; a week
+with almost nothing logged is left out of the activity metrics; weeks before a
+rep's first data are not history. Ramping reps are held to the ramped targets
+`weekly_targets` already gives.
+
+Modules: `config` (thresholds), `findings` (Signal, Flag), `windows` (the
+baseline windows, shared with the rep page), `batch` (the grid and each rep's
+levels), `grid` (frames → batch, suppression), `rule` (registration),
+`activity` and `pipeline` (the rule families), `evaluate` (RULES, flags).
+"""
+
+from dashboard.rules.activity import (
+    below_baseline,
+    consecutive_misses,
+    leading_activity_down,
+    leading_drop_results_fine,
+    monday_call_avoidance,
+    negative_trend,
+)
+from dashboard.rules.batch import Batch, LeadingIndex, Level, RepView
+from dashboard.rules.config import (
+    ACTIVITY_METRICS,
+    DEFAULT,
+    EXPECTATION_METRICS,
+    LEADING_DECLINE_METRICS,
+    SEVERITIES,
+    Thresholds,
+)
+from dashboard.rules.evaluate import RULES, check, check_batch, evaluate_frames, hygiene_signals
+from dashboard.rules.findings import Flag, Signal, sort_flags
+from dashboard.rules.grid import build_batch, build_views, usual_levels
+from dashboard.rules.pipeline import (
+    coverage_under_target,
+    falling_win_rate,
+    marketing_only,
+    no_opportunities,
+    open_deals_going_quiet,
+)
+from dashboard.rules.rule import Finding, Rule, rule
+from dashboard.rules.windows import usual_level_by_week
+
+__all__ = [
+    "ACTIVITY_METRICS",
+    "DEFAULT",
+    "EXPECTATION_METRICS",
+    "LEADING_DECLINE_METRICS",
+    "RULES",
+    "SEVERITIES",
+    "Batch",
+    "Finding",
+    "Flag",
+    "LeadingIndex",
+    "Level",
+    "RepView",
+    "Rule",
+    "Signal",
+    "Thresholds",
+    "below_baseline",
+    "build_batch",
+    "build_views",
+    "check",
+    "check_batch",
+    "consecutive_misses",
+    "coverage_under_target",
+    "evaluate_frames",
+    "falling_win_rate",
+    "hygiene_signals",
+    "leading_activity_down",
+    "leading_drop_results_fine",
+    "marketing_only",
+    "monday_call_avoidance",
+    "negative_trend",
+    "no_opportunities",
+    "open_deals_going_quiet",
+    "rule",
+    "sort_flags",
+    "usual_level_by_week",
+    "usual_levels",
+]

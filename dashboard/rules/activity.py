@@ -1,0 +1,187 @@
+"""Rules on leading activity: prospecting, calls and first meetings against each rep's own usual level.
+
+The main rule reads the three together (`leading_activity_down`) and fires only
+when they sit well under the rep's usual range in most of the last 3 weeks, or
+a little less far under for 6 weeks; one-metric dips only add evidence. Each
+rule computes its test for every rep at once and words the evidence only for
+the reps it fires for.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import numpy as np
+
+from dashboard.rules.batch import Batch
+from dashboard.rules.config import EXPECTATION_METRICS, LEADING_DECLINE_METRICS
+from dashboard.rules.rule import Finding, rule
+from dashboard.rules.windows import baseline_runs, columns, nanmean_rows
+from dashboard.rules.wording import fmt, label, series
+
+
+@rule("leading_activity_down", primary=True)
+def leading_activity_down(b: Batch) -> Iterator[Finding]:
+    """Prospecting, calls and first meetings together well under the rep's usual range, most recent weeks."""
+    cfg, index = b.cfg, b.leading_index()
+    count = b.count(LEADING_DECLINE_METRICS[0])
+    candidates = np.flatnonzero(index.known & (count >= cfg.recent_weeks + cfg.index_min_weeks))
+    z = index.z[candidates]
+    recent = columns(z, 0, cfg.persist_weeks)
+    low = (recent <= -cfg.index_week_z).sum(axis=1)
+    mean = nanmean_rows(recent)
+    longer = nanmean_rows(columns(z, 0, cfg.sustained_weeks))
+    sustained = (
+        (count[candidates] >= cfg.sustained_weeks + cfg.index_min_weeks)
+        & (longer <= -cfg.sustained_z)
+        & (mean <= -cfg.sustained_z)
+    )
+    fires = sustained | ((low >= cfg.persist_min) & (mean <= -cfg.index_mean_z))
+    for k in np.flatnonzero(fires):
+        row = int(candidates[k])
+        names = index.metrics(row)
+        evidence = "; ".join(
+            f"{label(m)} {series(m, b.series(m)[row, -cfg.persist_weeks :])} "
+            f"(usually about {fmt(m, b.baseline(m)[row])})"
+            for m in names
+        )
+        yield Finding(
+            row,
+            names[0],
+            f"early activity under its usual range in {low[k]} of the last {cfg.persist_weeks} weeks: "
+            f"{evidence}. It usually shows in results a few weeks later, so this is a good moment to help",
+            2,
+        )
+
+
+@rule("consecutive_misses", primary=False)
+def consecutive_misses(b: Batch) -> Iterator[Finding]:
+    """Several weeks in a row under a weekly expectation the rep usually meets."""
+    n = b.cfg.consecutive_misses
+    for m in EXPECTATION_METRICS:
+        values, targets = b.recent(m, n), columns(b.target_series(m), 0, n)
+        base = b.baseline(m)
+        fires = (
+            (b.count(m) >= n)
+            & ~np.isnan(base)
+            & ~np.isnan(targets).any(axis=1)
+            & (values < targets).all(axis=1)
+            & (base >= targets[:, -1])
+        )
+        for row in np.flatnonzero(fires):
+            yield Finding(
+                int(row),
+                m,
+                f"{series(m, values[row])} in the last {n} weeks vs expectation "
+                f"{fmt(m, targets[row, -1])}/week and own median {fmt(m, base[row])}",
+            )
+
+
+@rule("below_own_baseline", primary=False)
+def below_baseline(b: Batch) -> Iterator[Finding]:
+    """Recent average of a leading indicator well under the rep's own usual level and usual swing."""
+    cfg = b.cfg
+    for m in LEADING_DECLINE_METRICS:
+        usual, spread = b.level(m)
+        values = b.recent(m)
+        candidates = np.flatnonzero(
+            (usual >= cfg.min_baseline.get(m, 0)) & (b.count(m) >= cfg.recent_weeks)  # False where NaN
+        )
+        mean = nanmean_rows(values[candidates])
+        level, swing = usual[candidates], spread[candidates]
+        z = (mean - level) / (swing / math.sqrt(cfg.recent_weeks))
+        fires = (mean < cfg.decline_ratio * level) & (z <= -cfg.decline_z)
+        for k in np.flatnonzero(fires):
+            row = int(candidates[k])
+            strong = mean[k] < cfg.decline_ratio * level[k] / 2 and m != "first_meetings"
+            yield Finding(
+                row,
+                m,
+                f"{series(m, values[row])} in the last {cfg.recent_weeks} weeks (average {fmt(m, mean[k])}) "
+                f"vs own usual level (median) {fmt(m, level[k])}",
+                2 if strong else 1,
+            )
+
+
+def slopes(values: np.ndarray) -> np.ndarray:
+    """Least-squares slope per step of each row, an evenly spaced series."""
+    x = np.arange(values.shape[1]) - (values.shape[1] - 1) / 2
+    return values @ x / np.dot(x, x)
+
+
+@rule("negative_trend", primary=False)
+def negative_trend(b: Batch) -> Iterator[Finding]:
+    """A steady downward slope over the last weeks of leading activity (all of them sliding)."""
+    cfg = b.cfg
+    candidates = np.arange(b.reps.size)
+    for m in LEADING_DECLINE_METRICS:
+        base, values = b.baseline(m)[candidates], b.recent(m, cfg.slope_weeks)[candidates]
+        keep = (base > 0) & (b.count(m)[candidates] >= cfg.slope_weeks) & ~np.isnan(values).any(axis=1)
+        candidates = candidates[keep]
+    per_week = np.column_stack(
+        [
+            slopes(b.recent(m, cfg.slope_weeks)[candidates]) / b.baseline(m)[candidates]
+            for m in LEADING_DECLINE_METRICS
+        ]
+    )
+    for k in np.flatnonzero(per_week.max(axis=1, initial=-np.inf) <= cfg.slope_per_week):
+        evidence = ", ".join(
+            f"{label(m)} {p:+.0%}" for m, p in zip(LEADING_DECLINE_METRICS, per_week[k], strict=True)
+        )
+        yield Finding(
+            int(candidates[k]),
+            "prospecting_minutes",
+            f"over the last {cfg.slope_weeks} weeks every leading activity trends down "
+            f"(per week, as a share of own median): {evidence}",
+        )
+
+
+@rule("leading_drop_results_fine", primary=False)
+def leading_drop_results_fine(b: Batch) -> Iterator[Finding]:
+    """Leading indicators slide while wins still look normal: the moment to step in early."""
+    cfg = b.cfg
+    dropped: dict[int, list[str]] = {}
+    for found in below_baseline.run(b):
+        dropped.setdefault(found.row, []).append(found.metric)
+    candidates = np.array([row for row, names in dropped.items() if len(names) >= 2], dtype=int)
+    history = np.hstack([run[candidates] for run in baseline_runs(b.series("wins"), cfg)])
+    known = ~np.isnan(history)
+    n = known.sum(axis=1)
+    wins = b.recent("wins", 8)[candidates]
+    keep = (n >= cfg.min_baseline_weeks) & (b.count("wins")[candidates] >= 8)
+    usual = np.where(known, history, 0.0).sum(axis=1) / np.maximum(n, 1)
+    per_week = nanmean_rows(wins)
+    fires = keep & ~(usual <= 0) & ~(per_week < cfg.results_fine_ratio * usual)
+    for k in np.flatnonzero(fires):
+        row = int(candidates[k])
+        yield Finding(
+            row,
+            dropped[row][0],
+            f"{' and '.join(label(m) for m in dropped[row])} are down while wins still look normal "
+            f"({per_week[k]:.1f}/week over 8 weeks vs own average {usual[k]:.1f}): results usually follow "
+            "a few weeks later, so this is a good moment to help",
+        )
+
+
+@rule("monday_call_avoidance", primary=True)
+def monday_call_avoidance(b: Batch) -> Iterator[Finding]:
+    """Mondays without calls, week after week, from a rep who used to call on Mondays."""
+    cfg, m = b.cfg, "monday_call_share"
+    base = b.baseline(m)
+    candidates = np.flatnonzero((base >= cfg.monday_baseline_min) & (b.count("calls") >= cfg.recent_weeks))
+    values, calls = b.recent(m)[candidates], b.recent("calls")[candidates]
+    total = calls.sum(axis=1)
+    keep = ~(total < cfg.monday_min_calls)
+    candidates, values, calls, total = candidates[keep], values[keep], calls[keep], total[keep]
+    pooled = np.nansum(values * calls, axis=1) / total  # NaN share (no calls) adds nothing
+    for k in np.flatnonzero(~(pooled > cfg.monday_share_max)):
+        row = int(candidates[k])
+        yield Finding(
+            row,
+            m,
+            f"Monday share of calls {series(m, values[k])} in the last {cfg.recent_weeks} weeks "
+            f"({fmt(m, pooled[k])} of {total[k]:.0f} calls) vs own median {fmt(m, base[row])}: "
+            "Monday is a good day to reach buyers",
+            2,
+        )

@@ -1,0 +1,86 @@
+"""Every number the rules use (`Thresholds`, with its reasons) and the metric groups they read."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+SEVERITIES = ("high", "medium", "low")
+ACTIVITY_METRICS = frozenset(
+    {
+        "prospecting_minutes",
+        "calls",
+        "connects",
+        "monday_call_share",
+        "first_meetings",
+        "open_deals_worked",
+        "activities_logged",
+    }
+)
+LEADING_DECLINE_METRICS = ("prospecting_minutes", "calls", "first_meetings")
+EXPECTATION_METRICS = ("prospecting_minutes", "calls", "first_meetings", "opportunities_created")
+SD_PER_MEAN_DEVIATION = math.sqrt(math.pi / 2)  # mean absolute deviation of normal data × this = its SD
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number the rules use, in one place."""
+
+    recent_weeks: int = 4  # the window a rule reads ("the last 4 weeks")
+    baseline_weeks: int = 13  # the rep's own level: median of a quarter of weeks before the recent window
+    min_baseline_weeks: int = 6  # fewer usable weeks of history: no baseline rules yet
+    decline_ratio: float = 0.6  # recent mean below 60% of own median ...
+    decline_z: float = 2.0  # ... and this many own standard errors under it
+    min_relative_spread: float = 0.15  # a rep's usual weekly swing is taken as at least 15% of their level
+    min_baseline: dict[str, float] = field(
+        default_factory=lambda: {
+            "prospecting_minutes": 120.0,
+            "calls": 8.0,
+            "first_meetings": 1.5,
+            "pipeline_created": 1.0,
+            "activities_logged": 10.0,
+        }
+    )
+    z_clip: float = 3.0  # one week counts at most this many own swings
+    index_min_weeks: int = 10  # the joint rule needs this many usable weeks before the recent window
+    persist_weeks: int = 3  # the leading-activity rule reads the last 3 weeks ...
+    persist_min: int = 2  # ... at least 2 of them well under the usual range ...
+    index_week_z: float = 1.5  # ... (a week this many own swings of the joint index under usual) ...
+    index_mean_z: float = 2.2  # ... and their average at least this far under
+    sustained_weeks: int = 6  # or: a longer, milder slide, its average over 6 weeks ...
+    sustained_z: float = 1.7  # ... and over the last 3 weeks this many usual swings under
+    consecutive_misses: int = 3  # weeks in a row under an expectation the rep usually meets
+    slope_weeks: int = 8  # weeks fitted for the trend
+    slope_per_week: float = -0.06  # fitted slope as a share of own median per week
+    no_opportunities_weeks: int = 4
+    no_opportunities_min_rate: float = 0.75  # the rep usually creates this many a week (own average)
+    no_opportunities_strong: float = 7.0  # usually this many in the window: nothing at all opens a flag alone
+    coverage_drop_ratio: float = 0.8  # coverage under target and under 80% of its own median
+    monday_share_max: float = 0.05  # Monday share of all calls of the recent weeks at or below this ...
+    monday_baseline_min: float = 0.12  # ... from a rep whose usual Monday share is at least this ...
+    monday_min_calls: int = 40  # ... over at least this many calls
+    self_sourced_max: float = 0.15  # self-sourced share of new pipeline at or below this ...
+    self_sourced_weeks: int = 3  # ... in at least this many of the recent weeks ...
+    self_sourced_baseline_min: float = 0.4  # ... from a rep who usually sources this much
+    deals_worked_weeks: int = 8  # open deals worked in the last 8 weeks (worked ÷ open deal-weeks) ...
+    deals_worked_min_deals: int = 20  # ... over at least this many open deal-weeks, as is the baseline ...
+    deals_worked_min: float = 0.15  # ... from a rep who usually works at least this share ...
+    deals_worked_ratio: float = 0.6  # ... under 60% of the usual share (the last 3 weeks too) ...
+    deals_worked_z: float = 3.0  # ... and this many standard errors under it (binomial, widened by own swing)
+    win_rate_lookback: int = 13  # closed deals of the last 13 weeks ...
+    win_rate_history: int = 26  # ... against those of the 26 weeks before
+    win_rate_min_closed: int = 12  # at least this many closed deals in each
+    win_rate_ratio: float = 0.6  # recent win rate under 60% of the earlier one ...
+    win_rate_z: float = 2.0  # ... and this many standard errors under it (two-proportion test)
+    win_rate_strong_z: float = 3.5  # this far under: opens a flag alone
+    results_fine_ratio: float = 0.8  # recent wins at least 80% of own median: results still look fine
+    gap_ratio: float = 0.25  # a week logging under 25% of own median: time off or a logging gap
+    hygiene_weeks: int = 2  # such weeks among the last 3 while the pipeline moves: a hygiene note
+    team_dip_share: float = 0.6  # this share of a team below 60% of own median the same week ...
+    team_dip_min_reps: int = 3  # ... in a team of at least this many reps: a team-wide dip
+    flag_weight: int = 2  # signals of primary rules must add up to this for a flag
+    medium_weight: int = 3
+    high_weight: int = 5
+
+
+DEFAULT = Thresholds()

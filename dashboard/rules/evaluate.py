@@ -1,0 +1,133 @@
+"""Every registered rule on a batch of reps: the flags of the week under review.
+
+`RULES` is the one list of rules (adding a rule touches one place). A flag
+needs primary rules whose signals weigh at least `flag_weight`; the total
+weight of the evidence sets the severity. A logging gap while the pipeline
+keeps moving is a hygiene note instead, and its activity signals are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from dashboard.rules.activity import (
+    below_baseline,
+    consecutive_misses,
+    leading_activity_down,
+    leading_drop_results_fine,
+    monday_call_avoidance,
+    negative_trend,
+)
+from dashboard.rules.batch import Batch, RepView
+from dashboard.rules.config import ACTIVITY_METRICS, DEFAULT, Thresholds
+from dashboard.rules.findings import Flag, Signal, sort_flags
+from dashboard.rules.grid import build_batch
+from dashboard.rules.pipeline import (
+    coverage_under_target,
+    falling_win_rate,
+    marketing_only,
+    no_opportunities,
+    open_deals_going_quiet,
+)
+from dashboard.rules.rule import Rule
+from dashboard.rules.windows import columns, gather, median
+from dashboard.rules.wording import fmt, series
+
+RULES: tuple[Rule, ...] = (
+    leading_activity_down,
+    consecutive_misses,
+    below_baseline,
+    negative_trend,
+    leading_drop_results_fine,
+    no_opportunities,
+    coverage_under_target,
+    monday_call_avoidance,
+    marketing_only,
+    open_deals_going_quiet,
+    falling_win_rate,
+)
+
+
+def hygiene_signals(b: Batch) -> dict[int, Signal]:
+    """Logging collapsed in most recent weeks while the pipeline keeps moving: a CRM note, not a slump."""
+    cfg = b.cfg
+    index, count = b.window("wins")
+    shown = np.minimum(count, 3)
+    logged = gather(b.logged.astype(float), index)[:, -3:]
+    gaps = (logged == 0).sum(axis=1)
+    rows = np.flatnonzero(gaps >= cfg.hygiene_weeks)
+    moving = np.zeros(rows.size)
+    for m in ("opportunities_created", "wins"):
+        if m in b.values:
+            moving += np.nansum(columns(b.series(m)[rows], 0, 3), axis=1)
+    if "pipeline_coverage" in b.values:
+        coverage = columns(b.series("pipeline_coverage")[rows], 0, 3)
+        some = (shown[rows] >= 2) & ~np.isnan(coverage).all(axis=1)
+        moves = np.nanmax(coverage[some], axis=1) - np.nanmin(coverage[some], axis=1) > 0
+        moving[some] += moves
+    out = {}
+    for k in np.flatnonzero(moving > 0):
+        row = int(rows[k])
+        logged_values = columns(b.series("activities_logged", within="wins")[row : row + 1], 0, shown[row])[0]
+        usual = b.values["activities_logged"][row][b.usable[row] & b.logged[row]]
+        usual_median = median(usual[-cfg.baseline_weeks :]) if usual.size else float("nan")
+        out[row] = Signal(
+            "activities_logged",
+            "logging_gap",
+            f"activities logged {series('activities_logged', logged_values)} in the last {shown[row]} weeks "
+            f"vs own median {fmt('activities_logged', usual_median)}, while the pipeline kept moving "
+            f"(opportunities created or won): worth checking the CRM logging, not a slump",
+        )
+    return out
+
+
+def check_batch(b: Batch) -> list[Flag]:
+    """All rules on every rep of the batch: the flags of the week under review (the last), unsorted."""
+    if not b.weeks.size:
+        return []
+    found: dict[int, list[tuple[bool, Signal]]] = {}
+    for registered in RULES:
+        for row, signals in registered.signals(b).items():
+            found.setdefault(row, []).extend((registered.primary, s) for s in signals)
+    hygiene = hygiene_signals(b)
+    cfg, week, flags = b.cfg, b.weeks[-1], []
+    for row in sorted(set(found) | set(hygiene)):
+        if not b.usable[row, -1]:
+            continue  # time off or a team-wide dip this week
+        rep, team, pairs = str(b.reps[row]), b.team(row), found.get(row, [])
+        if row in hygiene:
+            pairs = [(p, s) for p, s in pairs if s.metric not in ACTIVITY_METRICS]
+        signals = [s for _, s in pairs]
+        weight = sum(s.weight for s in signals)
+        if sum(s.weight for p, s in pairs if p) >= cfg.flag_weight:
+            severity = (
+                "high" if weight >= cfg.high_weight else "medium" if weight >= cfg.medium_weight else "low"
+            )
+            ordered = tuple(sorted(signals, key=lambda s: -s.weight))
+            flags.append(Flag(rep, team, week, severity, "slump", ordered))
+        elif row in hygiene:
+            flags.append(Flag(rep, team, week, "low", "hygiene", (hygiene[row],)))
+    return flags
+
+
+def check(view: RepView) -> Flag | None:
+    """All rules on one rep's history: a flag for the last week, or None."""
+    flags = check_batch(view.batch)
+    return flags[0] if flags else None
+
+
+def evaluate_frames(
+    metrics: pd.DataFrame,
+    targets: pd.DataFrame | None,
+    week: dt.date,
+    time_off: pd.DataFrame | None = None,
+    cfg: Thresholds = DEFAULT,
+) -> list[Flag]:
+    """Flags for `week` (a Monday) from in-memory frames, most severe first."""
+    batch = build_batch(metrics, targets, time_off, cfg, until=week)
+    if not batch.weeks.size or batch.weeks[-1] != week:
+        return []  # no rep has data in the week
+    return sort_flags(check_batch(batch))
