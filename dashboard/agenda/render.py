@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 
+from dashboard import templating
 from dashboard.agenda.generator import Agenda
 from dashboard.coaching import FOLLOW_UP_LABELS
 
@@ -16,17 +17,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 @cache
 def _environment(autoescape: bool) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=autoescape,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["day"] = lambda d: f"{d:%a %d %b %Y}" if isinstance(d, dt.date) else "–"
-    env.filters["status"] = lambda s: FOLLOW_UP_LABELS.get(s, s)
-    return env
+    return templating.environment(TEMPLATES, autoescape, {"status": lambda s: FOLLOW_UP_LABELS.get(s, s)})
 
 
 def markdown(agenda: Agenda) -> str:

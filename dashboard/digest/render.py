@@ -13,15 +13,11 @@ from pathlib import Path
 
 import jinja2
 
-from dashboard import db
+from dashboard import db, templating
 from dashboard.digest import Digest, build
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("md", "html")
-
-
-def _day(value: object) -> str:
-    return f"{value:%a %d %b %Y}" if isinstance(value, dt.date) else "–"
 
 
 def _cell(value: object) -> str:
@@ -31,17 +27,7 @@ def _cell(value: object) -> str:
 
 @cache
 def _environment(autoescape: bool) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=autoescape,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["day"] = _day
-    env.filters["cell"] = _cell
-    return env
+    return templating.environment(TEMPLATES, autoescape, {"cell": _cell})
 
 
 def markdown(digest: Digest) -> str:
