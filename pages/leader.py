@@ -4,7 +4,6 @@ and team, with a drill-down from a team to its reps and on to the rep page."""
 import datetime as dt
 from urllib.parse import quote
 
-import plotly.express as px
 import streamlit as st
 
 from dashboard import leader, roster, url_params
@@ -37,7 +36,8 @@ week = st.selectbox(
 )  # fmt: skip
 st.query_params["week"] = week.isoformat()
 
-view = cached(leader.overview, week, teams=allowed)
+drawn = cached(leader.page, week, teams=allowed)
+view = drawn.view
 window = view.weeks
 st.caption(
     "Whether the organisation runs on clear expectations and consistent coaching: the system, "
@@ -53,16 +53,10 @@ for start in range(0, len(view.kpis), 3):
 
 st.subheader("Share of reps meeting each weekly expectation")
 st.caption(leader.definition("expectations_met", window))
-if view.trend.empty:
+if drawn.trend is None:
     st.info("No weekly expectations to judge in these weeks.")
 else:
-    figure = px.line(
-        view.trend, x="week", y="share_met", color="label", markers=True,
-        labels={"week": "Week", "share_met": "Share of reps who met it", "label": "Expectation"},
-        hover_data={"met": True, "reps": True},
-    )  # fmt: skip
-    figure.update_yaxes(tickformat=".0%", range=[0, 1.05])
-    st.plotly_chart(figure, key="leader_trend", width="stretch")
+    st.plotly_chart(drawn.trend, key="leader_trend", width="stretch")
 
 st.subheader(f"Attainment in the week of {view.week:%d %b %Y}")
 spread = view.distribution
@@ -84,12 +78,7 @@ with left:
     )
 with right:
     st.caption(f"Reps by the number of their weekly expectations met ({spread.reps_judged} reps).")
-    bars = px.bar(
-        spread.by_count, x="expectations_met", y="reps",
-        labels={"expectations_met": "Expectations met", "reps": "Reps"},
-    )  # fmt: skip
-    bars.update_xaxes(dtick=1)
-    st.plotly_chart(bars, key="leader_spread", width="stretch")
+    st.plotly_chart(drawn.spread, key="leader_spread", width="stretch")
 
 help_texts = {column: leader.definition(name, window) for column, name in leader.SUMMARY_HELP.items()}
 for by, title in (("manager", "Coaching by manager"), ("team", "Coaching by team")):

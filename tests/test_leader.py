@@ -182,6 +182,21 @@ def test_attainment_distribution_of_a_week(org):
     assert spread.reps_judged == 3
 
 
+def test_the_page_draws_one_line_per_expectation_and_a_bar_per_count(org):
+    drawn = leader.page(org, W9)
+    lines = {trace.name: trace for trace in drawn.trend.data}
+    weekly = ("first_meetings", "calls", "prospecting_minutes")
+    assert set(lines) == {metrics.BY_NAME[name].label for name in weekly}
+    first = lines[metrics.BY_NAME["first_meetings"].label]
+    assert list(first.x[-2:]) == [W8, W9]
+    assert list(first.y[-2:]) == pytest.approx([1 / 3, 2 / 3])  # as in the trend above
+    assert [list(row) for row in first.customdata[-2:]] == [[1, 3], [2, 3]]  # met of judged, on hover
+    assert drawn.trend.layout.yaxis.tickformat == ".0%"
+    (bars,) = drawn.spread.data
+    assert dict(zip(bars.x, bars.y, strict=True)) == {0: 1, 1: 1, 2: 1, 3: 0}
+    assert drawn.spread.layout.xaxis.title.text == "Expectations met"
+
+
 def test_status_near_counts_as_not_met(org):
     rows = pd.DataFrame(
         {"rep": ["x", "y"], "team": ["A", "A"], "week": [W9, W9], "metric": ["calls", "calls"],
