@@ -166,15 +166,20 @@ def team_table(
     reps = values[["rep", "team"]].drop_duplicates("rep").sort_values("rep", key=lambda s: s.str.lower())
     table = reps.reset_index(drop=True)
     recent = values[(values["week"] <= week) & (values["week"] > week - dt.timedelta(weeks=TREND_WEEKS))]
-    recent = recent.sort_values("week")
+    recent = recent.sort_values(["rep", "week"], kind="stable")
+    rep_of_row = recent["rep"].to_numpy()
+    splits = np.flatnonzero(rep_of_row[1:] != rep_of_row[:-1]) + 1  # where each rep's weeks begin
+    first_rows = np.concatenate([[0], splits]).astype(int)
     for name in names:
         texts = {r["rep"]: describe(r) for r in rows[rows["metric"] == name].to_dict(orient="records")}
         table[name] = table["rep"].map(texts).fillna("–")
-        series = recent.groupby("rep")[name].apply(lambda s: [None if pd.isna(v) else float(v) for v in s])
-        table[trend_column(name)] = table["rep"].map(series)
-        table[trend_column(name)] = table[trend_column(name)].apply(
-            lambda v: v if isinstance(v, list) else []
-        )
+        weekly = pd.to_numeric(recent[name]).to_numpy(dtype=float, na_value=np.nan)
+        chunks = np.split(weekly, splits) if len(recent) else []
+        lines = {
+            rep: [None if np.isnan(v) else float(v) for v in chunk]
+            for rep, chunk in zip(rep_of_row[first_rows[: len(chunks)]], chunks, strict=True)
+        }
+        table[trend_column(name)] = [lines.get(rep, []) for rep in table["rep"]]
     return table
 
 

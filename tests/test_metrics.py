@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import shutil
 
+import pandas as pd
 import pytest
 
 from dashboard import metrics, targets
@@ -278,3 +279,14 @@ def test_trend_joins_values_and_targets(team):
 )
 def test_format(name, value, text):
     assert metrics.metric(name).format(value) == text
+
+
+def test_per_metric_reads_the_catalogue_for_each_row_and_leaves_unknown_names_empty():
+    names = pd.Series(["calls", "win_rate", "calls", "not_a_metric"], index=[5, 6, 7, 8])
+    looked_up = metrics.per_metric(names, "additive")
+    assert looked_up.index.tolist() == [5, 6, 7, 8]
+    assert looked_up.iloc[:3].tolist() == [True, False, True]
+    assert pd.isna(looked_up.iloc[3])
+    known = metrics.per_metric(names.iloc[:3], "higher_is_better")
+    assert known.dtype == bool and known.tolist() == [True, True, True]
+    assert metrics.per_metric(names.iloc[:0], "label").empty
