@@ -12,10 +12,21 @@ from dashboard import demo
 from dashboard.db import Database
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory) -> Path:
+    """An empty store with every migration applied, made once per test run (migrating takes longer
+    than copying the file)."""
+    path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
+    Database(path).close()
+    return path
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
+def database(empty_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A fresh, migrated DuckDB file in the test's temp folder."""
-    db = Database(tmp_path / "test.duckdb")
+    path = tmp_path / "test.duckdb"
+    shutil.copyfile(empty_template, path)
+    db = Database(path)
     yield db
     db.close()
 

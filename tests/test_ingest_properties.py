@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import itertools
+import shutil
 import string
 import tempfile
 from collections.abc import Iterator
@@ -35,9 +36,12 @@ SETTINGS = settings(
 
 
 @contextmanager
-def scratch() -> Iterator[tuple[Database, Path]]:
+def scratch(template: Path) -> Iterator[tuple[Database, Path]]:
+    """A copy of the migrated empty store (conftest's `empty_template`) in a folder of its own."""
     with tempfile.TemporaryDirectory(prefix="ingest-props-") as folder:
-        database = Database(Path(folder) / "props.duckdb")
+        path = Path(folder) / "props.duckdb"
+        shutil.copyfile(template, path)
+        database = Database(path)
         try:
             yield database, Path(folder)
         finally:
@@ -123,8 +127,8 @@ def _ingest(database: Database, folder: Path, content: bytes, kind: str | None =
 _FILES = itertools.count()
 
 
-def test_arbitrary_text_never_raises() -> None:
-    with scratch() as (database, folder):
+def test_arbitrary_text_never_raises(empty_template: Path) -> None:
+    with scratch(empty_template) as (database, folder):
 
         @SETTINGS
         @given(text=st.text(max_size=400), encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]))
@@ -134,8 +138,8 @@ def test_arbitrary_text_never_raises() -> None:
         examples()
 
 
-def test_csvish_text_never_raises() -> None:
-    with scratch() as (database, folder):
+def test_csvish_text_never_raises(empty_template: Path) -> None:
+    with scratch(empty_template) as (database, folder):
 
         @SETTINGS
         @given(
@@ -149,8 +153,8 @@ def test_csvish_text_never_raises() -> None:
         examples()
 
 
-def test_arbitrary_bytes_never_raise() -> None:
-    with scratch() as (database, folder):
+def test_arbitrary_bytes_never_raise(empty_template: Path) -> None:
+    with scratch(empty_template) as (database, folder):
 
         @SETTINGS
         @given(content=st.binary(max_size=600))
@@ -208,9 +212,9 @@ def _activity_file(rows, delimiter: str, terminator: str, encoding: str, batch: 
         return text.encode("utf-8"), expected
 
 
-def test_well_formed_rows_all_load() -> None:
+def test_well_formed_rows_all_load(empty_template: Path) -> None:
     """Files a spreadsheet writes (csv.writer quoting) load every row, text unchanged."""
-    with scratch() as (database, folder):
+    with scratch(empty_template) as (database, folder):
 
         @SETTINGS
         @given(spec=activity_files())
@@ -239,9 +243,9 @@ def test_well_formed_rows_all_load() -> None:
         examples()
 
 
-def test_printable_ascii_grid_never_raises() -> None:
+def test_printable_ascii_grid_never_raises(empty_template: Path) -> None:
     """Every printable character as a whole cell, under each known header."""
-    with scratch() as (database, folder):
+    with scratch(empty_template) as (database, folder):
         for n, header in enumerate(h for h in HEADERS if h):
             body = "".join(f"{c},{c}\n" for c in string.printable if c not in "\r\n\x0b\x0c")
             path = folder / f"grid{n}.csv"
@@ -269,7 +273,7 @@ _ROW = st.tuples(
     undone=st.sampled_from([None, 0, 1, 2]),
 )
 def test_each_row_occurrence_is_stored_exactly_once(
-    rows, cut: int, overlap: int, order: list[int], undone: int | None
+    empty_template: Path, rows, cut: int, overlap: int, order: list[int], undone: int | None
 ) -> None:
     """Files without record IDs, ingested in any order, one of them twice, two overlapping, and
     perhaps one upload undone: every distinct row is stored as often as the live file that holds
@@ -278,7 +282,7 @@ def test_each_row_occurrence_is_stored_exactly_once(
     second = rows[min(cut, len(rows)) :]
     files = [first, second, first]  # the first one again, as a re-export with one more blank line
     live = []
-    with scratch() as (database, folder):
+    with scratch(empty_template) as (database, folder):
         uploaded: dict[int, int] = {}
         for step in order:
             path = folder / f"export-{step}.csv"
