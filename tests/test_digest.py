@@ -98,13 +98,23 @@ def test_an_earlier_week_reads_that_week_s_flags(sample: Database) -> None:
 def test_recognition_comes_first_and_names_who_met_every_expectation(built: Built) -> None:
     section = _section(built.manager, MANAGER)
     sofia = next(r for r in section.recognition if r.rep == "Sofia Alvarez")
-    assert sofia.all_met and sofia.judged == 6
+    assert sofia.all_met and sofia.judged == 5  # weekly expectations; the year count is a pace
+    assert sofia.on_pace == ("Opportunities over $100k",)
     text = render.markdown(built.manager)
-    assert "- Sofia Alvarez: met every expectation this week (6 of 6)" in text
-    assert "- Priya Raman: met 5 of 6 (Prospecting minutes, Calls, First meetings," in text
+    assert "- Sofia Alvarez: met every weekly expectation this week (5); on pace for Opportunities" in text
+    # what was met, never a count of what was missed (that is the next section's job)
+    assert "- Priya Raman: met Prospecting minutes, Calls, First meetings and Win rate this week;" in text
+    assert "- Tomasz Nowak: on pace for Opportunities over $100k" in text
     assert text.index("### Recognition") < text.index("### May need support early")
     assert tone.check(text) == []
     assert tone.check(render.markdown(built.leader)) == []
+
+
+def test_recognition_adds_up_to_the_leader_headline(built: Built) -> None:
+    """Met weekly expectations counted per rep sum to the leader edition's 'expectations met' count."""
+    headline = next(k for k in built.leader.kpis if k.name == "expectations_met")
+    met = sum(len(r.met) for s in built.leader.sections for r in s.recognition)
+    assert headline.detail.startswith(f"{met} of ")
 
 
 def test_expectations_under_and_since_when(built: Built) -> None:

@@ -68,15 +68,17 @@ class Support:
 
 @dataclass(frozen=True)
 class Recognition:
-    """The expectations a rep met this week (labels) out of those judged."""
+    """What a rep met this week: weekly expectations (labels, out of `judged` weekly ones, the leader
+    view's count) and the month, quarter or year counts whose pace they keep (`on_pace`)."""
 
     rep: str
     met: tuple[str, ...]
     judged: int
+    on_pace: tuple[str, ...] = ()
 
     @property
     def all_met(self) -> bool:
-        return len(self.met) == self.judged
+        return bool(self.met) and len(self.met) == self.judged
 
 
 @dataclass(frozen=True)
@@ -327,8 +329,10 @@ def _section(name: str, people: pd.DataFrame, parts: _Parts, coaching: dict[str,
     for rep, own in sorted(rows.groupby("rep"), key=lambda item: item[0].lower()):
         met = own[own["status"] == "met"]
         if not met.empty:
-            labels = tuple(BY_NAME[m].label for m in met["metric"])
-            section.recognition.append(Recognition(rep, labels, len(own)))
+            weekly = own["basis"] == "week"  # as the leader view counts; period counts are paces
+            labels = tuple(BY_NAME[m].label for m in met.loc[weekly[met.index], "metric"])
+            paces = tuple(BY_NAME[m].label for m in met.loc[~weekly[met.index], "metric"])
+            section.recognition.append(Recognition(rep, labels, int(weekly.sum()), paces))
         for row in own[own["status"] != "met"].to_dict(orient="records"):
             since = row["below_since"] if isinstance(row["below_since"], dt.date) else None
             section.under.append(Under(rep, BY_NAME[row["metric"]].label, team_view.describe(row), since))
