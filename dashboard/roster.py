@@ -1,10 +1,11 @@
-"""Who the reps are (team, manager) and which week the data reaches."""
+"""Who the reps are (team, manager), which week the data reaches, and whether that week is in progress."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dashboard import db
@@ -39,6 +40,56 @@ def latest_week(database: db.Database) -> dt.date | None:
     """Monday of the latest week with any data, or None for an empty database."""
     span = data_span(database)
     return span[1] if span else None
+
+
+@dataclass(frozen=True)
+class WeekInProgress:
+    """The latest week while its activities are still coming in (logged up to `logged_until`)."""
+
+    week: dt.date
+    logged_until: dt.date
+
+    def note(self) -> str:
+        return (
+            f"The week of {self.week:%d %b %Y} is still in progress: activities are logged up to "
+            f"{self.logged_until:%a %d %b}. Its weekly counts are what has been done so far, read against "
+            "the whole week's expectation."
+        )
+
+
+def week_in_progress(database: db.Database) -> WeekInProgress | None:
+    """The latest week with activities when it is not complete yet: its last activity is before its
+    Friday and no activity export was uploaded after its Sunday (None: every week is complete)."""
+    found = database.records("latest_week_coverage")
+    if not found or found[0]["logged_until"] is None:
+        return None
+    week, logged_until, uploaded_on = found[0]["week"], found[0]["logged_until"], found[0]["uploaded_on"]
+    return WeekInProgress(week, logged_until) if still_coming_in(week, logged_until, uploaded_on) else None
+
+
+def still_coming_in(week: dt.date, logged_until: dt.date, uploaded_on: dt.date | None) -> bool:
+    """Whether a week's activities are still coming in: logged only up to before its Friday, and the
+    latest activity export uploaded by its Sunday (a later export covered the whole week)."""
+    friday, sunday = week + dt.timedelta(days=4), week + dt.timedelta(days=6)
+    return logged_until < friday and (uploaded_on is None or uploaded_on <= sunday)
+
+
+def week_label(week: dt.date, in_progress: WeekInProgress | None = None) -> str:
+    """A week as the week pickers show it: 'week of Mon 23 Nov 2026', '… (in progress)' for that week."""
+    label = f"week of {week:%a %d %b %Y}"
+    return f"{label} (in progress)" if in_progress is not None and in_progress.week == week else label
+
+
+def default_week(database: db.Database) -> dt.date | None:
+    """The week a page opens on: the latest with data, or the one before while the latest is still in
+    progress (a Wednesday's partial counts would read as everyone under their weekly expectation)."""
+    span = data_span(database)
+    if span is None:
+        return None
+    current = week_in_progress(database)
+    if current is not None and current.week == span[1] and span[0] < span[1]:
+        return span[1] - dt.timedelta(weeks=1)
+    return span[1]
 
 
 def has_activities(database: db.Database, week: dt.date) -> bool:

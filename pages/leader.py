@@ -28,12 +28,18 @@ if span is None:
 
 allowed = viewer_teams()
 weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
-wanted_week = url_params.read_week("week", link_values("week"), span[1], earliest=span[0], latest=span[1])
+in_progress = cached(roster.week_in_progress)
+opening_week = cached(roster.default_week)
+wanted_week = url_params.read_week(
+    "week", link_values("week"), opening_week, earliest=span[0], latest=span[1]
+)
 link_warning(wanted_week.problem)
 week = st.selectbox(
     "Week", weeks, index=weeks.index(wanted_week.value),
-    format_func=lambda w: f"week of {w:%a %d %b %Y}", key="leader_week",
+    format_func=lambda w: roster.week_label(w, in_progress), key="leader_week",
 )  # fmt: skip
+if in_progress is not None and week == in_progress.week:
+    st.info(in_progress.note(), icon=":material/schedule:")
 st.query_params["week"] = week.isoformat()
 
 drawn = cached(leader.page, week, teams=allowed)

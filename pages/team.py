@@ -37,15 +37,21 @@ team_options = [ALL_TEAMS, *team_names]
 wanted_team = url_params.read_choice(
     "team", link_values("team"), team_options, ALL_TEAMS, instead="all teams", among="the teams you can see"
 )
-wanted_week = url_params.read_week("week", link_values("week"), span[1], earliest=span[0], latest=span[1])
+in_progress = cached(roster.week_in_progress)
+opening_week = cached(roster.default_week)
+wanted_week = url_params.read_week(
+    "week", link_values("week"), opening_week, earliest=span[0], latest=span[1]
+)
 link_warning(wanted_team.problem, wanted_week.problem)
 left, right = st.columns(2)
 team = left.selectbox("Team", team_options, index=team_options.index(wanted_team.value), key="team_team")
 week = right.selectbox(
     "Week", weeks, index=weeks.index(wanted_week.value),
-    format_func=lambda w: f"week of {w:%a %d %b %Y}", key="team_week",
+    format_func=lambda w: roster.week_label(w, in_progress), key="team_week",
 )  # fmt: skip
 st.query_params.update({"team": team, "week": week.isoformat()})
+if in_progress is not None and week == in_progress.week:
+    st.info(in_progress.note(), icon=":material/schedule:")
 
 overview = cached(team_view.team_overview, week, teams=allowed, team=None if team == ALL_TEAMS else team)
 if overview.table.empty:

@@ -227,7 +227,7 @@ def build(
     manager: str | None = None,
     teams: Sequence[str] | None = None,
 ) -> Digest:
-    """The digest for the week containing `week` (default: the latest week with data).
+    """The digest for the week containing `week` (default: the latest complete week, `roster.default_week`).
 
     `manager`: that manager's edition (raises UnknownManager naming the known ones); None: the
     leader edition with every manager of `teams` (the teams the viewer may see; None: all).
@@ -236,7 +236,7 @@ def build(
     span = roster.data_span(database)
     if span is None:
         raise LookupError("no data yet: ingest this week's exports first")
-    week = monday(week) if week else span[1]
+    week = monday(week) if week else roster.default_week(database)  # not a week still in progress
     if not span[0] <= week <= span[1]:
         raise LookupError(
             f"no data for the week of {week:%d %b %Y}: the data covers the weeks of "
