@@ -16,12 +16,26 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import db, interventions, metrics, roster, rules, targets, trend
+from dashboard import currency, db, interventions, metrics, roster, rules, targets, trend
 from dashboard.metrics import BY_NAME, monday
 
 MOVING_AVERAGE_WEEKS = 4
 BASELINE_HISTORY_WEEKS = interventions.HISTORY_WEEKS  # read before the first week shown, as the rules do
 USUAL_LABEL = "own usual level"
+AXIS_UNITS = {  # what the y-axis counts, after the metric's label
+    "minutes": "minutes a week",
+    "count": "a week",
+    "share": "% of the week's",
+    "ratio": "× the quota",
+    "days": "days",
+}
+
+
+def axis_title(name: str) -> str:
+    """The y-axis title of a metric's chart, with its unit: 'Prospecting minutes (minutes a week)'."""
+    definition = BY_NAME[name]
+    unit = currency.current_prefix().strip() if definition.unit == "currency" else AXIS_UNITS[definition.unit]
+    return f"{definition.label} ({unit})"
 
 
 def with_baselines(trend_rows: pd.DataFrame, time_off: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -66,8 +80,9 @@ def rep_weekly(
     return rows.reset_index(drop=True)
 
 
-def metric_figure(rows: pd.DataFrame, name: str) -> go.Figure:
-    """One metric's chart: weekly values, expectation, 4-week average and own usual level."""
+def metric_figure(rows: pd.DataFrame, name: str, *, average: bool = True) -> go.Figure:
+    """One metric's chart: weekly values, expectation, 4-week average (unless `average` is False)
+    and own usual level, with a legend and both axes titled in their units."""
     definition = BY_NAME[name]
     rows = rows[rows["metric"] == name].sort_values("week")
     weeks = pd.to_datetime(rows["week"])
@@ -88,10 +103,11 @@ def metric_figure(rows: pd.DataFrame, name: str) -> go.Figure:
             x=weeks, y=rows["target"], name="expectation", mode="lines",
             line={"shape": "hv", "dash": "dash", "color": "#2ca02c"}, hoverinfo="skip",
         )  # fmt: skip
-    figure.add_scatter(
-        x=weeks, y=rows["moving_avg"], name="4-week average", mode="lines",
-        line={"color": "#ff7f0e"}, hoverinfo="skip",
-    )  # fmt: skip
+    if average:
+        figure.add_scatter(
+            x=weeks, y=rows["moving_avg"], name="4-week average", mode="lines",
+            line={"color": "#ff7f0e"}, hoverinfo="skip",
+        )  # fmt: skip
     figure.add_scatter(
         x=weeks, y=rows["baseline"], name=USUAL_LABEL, mode="lines",
         line={"dash": "dot", "color": "#7f7f7f"}, hoverinfo="skip",
@@ -100,9 +116,12 @@ def metric_figure(rows: pd.DataFrame, name: str) -> go.Figure:
         title={"text": definition.label},
         height=300,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "y": -0.3},
+        showlegend=True,
         hovermode="closest",
     )
+    figure.update_xaxes(title={"text": "week of"})
+    figure.update_yaxes(title={"text": axis_title(name)}, rangemode="tozero")
     if definition.unit == "share":
         figure.update_yaxes(tickformat=".0%")
     return figure

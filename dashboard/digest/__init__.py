@@ -20,6 +20,7 @@ import pandas as pd
 
 from dashboard import db, interventions, leader, roster, team_view
 from dashboard.metrics import BY_NAME, monday
+from dashboard.rules import evidence
 
 EVIDENCE_SHOWN = 2  # evidence lines per flag in the digest; the Interventions page has them all
 DUE_AHEAD_DAYS = 13  # commitments due by the Sunday of the week after (the week of the one-on-ones)
@@ -187,24 +188,14 @@ def _flags(database: db.Database, week: dt.date, teams: Sequence[str] | None) ->
                 week=week,
                 severity=row.severity,
                 kind=row.kind,
-                details=tuple(_evidence(s["metric"], s["detail"]) for s in _signals(row.signals)),
+                details=tuple(evidence.lines(_signals(row.signals))),
             )
             for row in current.itertuples()
         ]
     return [
-        Noted(
-            f.rep, f.team, f.week, f.severity, f.kind, tuple(_evidence(s.metric, s.detail) for s in f.signals)
-        )
+        Noted(f.rep, f.team, f.week, f.severity, f.kind, tuple(evidence.lines(f.signals)))
         for f in interventions.evaluate(database, week, teams=teams)
     ]
-
-
-def _evidence(metric: str, detail: str) -> str:
-    """A signal's evidence, led by its metric's name where the sentence does not say it."""
-    entry = BY_NAME.get(metric)
-    if entry is None or entry.label.lower() in detail.lower():
-        return detail
-    return f"{entry.label}: {detail}"
 
 
 def _signals(stored: str | list) -> list[dict]:
