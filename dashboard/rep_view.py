@@ -22,20 +22,22 @@ from dashboard.metrics import BY_NAME, monday
 MOVING_AVERAGE_WEEKS = 4
 BASELINE_HISTORY_WEEKS = interventions.HISTORY_WEEKS  # read before the first week shown, as the rules do
 USUAL_LABEL = "own usual level"
-AXIS_UNITS = {  # what the y-axis counts, after the metric's label
+AXIS_UNITS = {  # what the y-axis counts (the chart's title names the metric)
     "minutes": "minutes a week",
-    "count": "a week",
-    "share": "% of the week's",
-    "ratio": "× the quota",
+    "share": "%",
+    "ratio": "× quota",
     "days": "days",
 }
 
 
 def axis_title(name: str) -> str:
-    """The y-axis title of a metric's chart, with its unit: 'Prospecting minutes (minutes a week)'."""
+    """The y-axis title of a metric's chart, its unit: 'minutes a week', 'calls a week', '%', '€'."""
     definition = BY_NAME[name]
-    unit = currency.current_prefix().strip() if definition.unit == "currency" else AXIS_UNITS[definition.unit]
-    return f"{definition.label} ({unit})"
+    if definition.unit == "currency":
+        return currency.current_prefix().strip()
+    if definition.unit == "count":
+        return f"{definition.label.lower()} a week"
+    return AXIS_UNITS[definition.unit]
 
 
 def with_baselines(trend_rows: pd.DataFrame, time_off: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -184,6 +186,35 @@ def pipeline_changes(
     for column in ("close_before", "close_now", "snapshot_before", "snapshot_now"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     return frame
+
+
+PIPELINE_LABELS = {  # the pipeline changes table as the Rep page shows it
+    "change": "Change",
+    "opportunity_name": "Opportunity",
+    "account": "Account",
+    "stage_before": "Stage before",
+    "stage_now": "Stage now",
+    "close_before": "Close date before",
+    "close_now": "Close date now",
+    "amount": "Amount",
+}
+
+
+def pipeline_display(changes: pd.DataFrame) -> pd.DataFrame:
+    """`pipeline_changes` for reading: labelled columns, each amount in its deal's currency
+    ('€12,000'), '–' where a deal had no stage or date before (new) or has none now (gone)."""
+    shown = changes[list(PIPELINE_LABELS)].copy()
+    shown["amount"] = [
+        "–"
+        if pd.isna(a)
+        else f"{currency.prefix(c if isinstance(c, str) else currency.current_code())}{a:,.0f}"
+        for a, c in zip(changes["amount"], changes["currency"], strict=True)
+    ]
+    for column in ("stage_before", "stage_now", "close_before", "close_now", "opportunity_name", "account"):
+        shown[column] = [
+            v if isinstance(v, str) else "–" if pd.isna(v) else f"{v:%d %b %Y}" for v in shown[column]
+        ]
+    return shown.rename(columns=PIPELINE_LABELS)
 
 
 def trend_charts(

@@ -66,7 +66,7 @@ def test_the_evidence_chart_has_a_legend_and_axis_units() -> None:
     figure = rep_view.metric_figure(rep_view.with_baselines(rows), "prospecting_minutes", average=False)
     assert [t.name for t in figure.data] == ["weekly value", "expectation", "own usual level"]
     assert figure.layout.showlegend is True
-    assert figure.layout.yaxis.title.text == "Prospecting minutes (minutes a week)"
+    assert figure.layout.yaxis.title.text == "minutes a week"
     assert figure.layout.xaxis.title.text == "week of"
 
 

@@ -278,3 +278,17 @@ def test_trend_joins_values_and_targets(team):
 )
 def test_format(name, value, text):
     assert metrics.metric(name).format(value) == text
+
+
+def test_labels_and_amounts_follow_the_pipelines_currency() -> None:
+    from dashboard import currency
+    from dashboard.metrics import BY_NAME
+
+    over = BY_NAME["opportunities_over_100k"]
+    assert over.label == "Opportunities over $100k"  # no currency known: dollars, as before
+    with currency.shown_in("EUR"):
+        assert over.label == "Opportunities over €100k"
+        assert "€100,000" in over.definition
+        assert BY_NAME["won_revenue"].format(120000) == "€120,000"
+    with currency.shown_in("CHF"):
+        assert over.label == "Opportunities over CHF 100k"

@@ -313,14 +313,14 @@ def _section(name: str, people: pd.DataFrame, parts: _Parts, coaching: dict[str,
     flags = [flag for flag in parts.flags if parts.manager_of.get(flag.rep) == name]
     section = Section(name, tuple(_sorted(set(people["team"].dropna()))), len(people), coaching=coaching)
     order = {metric: i for i, metric in enumerate(team_view.KEY_METRICS)}
-    rows = attainment[attainment["status"].notna()]
+    rows = attainment[attainment["status"].isin(["met", "near", "below"])]  # time off is not judged
     rows = rows.assign(order=rows["metric"].map(order)).sort_values(["order", "metric"])
     for rep, own in sorted(rows.groupby("rep"), key=lambda item: item[0].lower()):
         met = own[own["status"] == "met"]
         if not met.empty:
             labels = tuple(BY_NAME[m].label for m in met["metric"])
             section.recognition.append(Recognition(rep, labels, len(own)))
-        for row in own[own["status"] != "met"].to_dict(orient="records"):
+        for row in own[own["status"].isin(["near", "below"])].to_dict(orient="records"):
             since = row["below_since"] if isinstance(row["below_since"], dt.date) else None
             section.under.append(Under(rep, BY_NAME[row["metric"]].label, team_view.describe(row), since))
     raised = {(flag.rep, flag.kind) for flag, _ in cases}
