@@ -29,11 +29,11 @@ STYLE = (
     "<style>"
     ".scorecard-box{overflow-x:auto;max-width:100%}"
     ".scorecard{border-collapse:collapse;width:100%;font-size:0.85rem;line-height:1.3}"
-    ".scorecard th,.scorecard td{border:1px solid rgba(128,128,128,0.3);padding:4px 8px;text-align:left;"
+    ".scorecard th,.scorecard td{border:1px solid rgba(128,128,128,0.3);padding:4px 6px;text-align:left;"
     "vertical-align:top}"
     ".scorecard th{font-weight:600;white-space:normal;min-width:5.5rem}"
-    ".scorecard td{white-space:nowrap}"
-    ".scorecard th.rep{white-space:nowrap;font-weight:500}"
+    ".scorecard td.m{white-space:nowrap}"  # a value and its expectation stay on one line
+    ".scorecard th.rep{font-weight:500}"
     "</style>"
 )
 
@@ -74,9 +74,8 @@ def grid_html(
                 background, colour = TINTS[status]
                 style = f' style="background:{background};color:{colour}"'
             title = escape(cell_title(row)) if row is not None else "no value this week"
-            cells.append(
-                f'<td title="{title}" data-status="{status or "none"}"{style}>{escape(record[name])}</td>'
-            )
+            attributes = f'class="m" title="{title}" data-status="{status or "none"}"{style}'
+            cells.append(f"<td {attributes}>{escape(record[name])}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'{STYLE}<div class="scorecard-box"><table class="scorecard">'
