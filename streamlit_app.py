@@ -49,7 +49,7 @@ def _draw(viewer) -> None:
     latest = cached(roster.latest_week)
     has_data = latest is not None
     pages = [
-        st.Page("pages/team.py", title="Team", icon=":material/groups:", default=has_data),
+        st.Page("pages/team.py", title="Team", icon=":material/groups:"),
         st.Page("pages/rep.py", title="Rep", icon=":material/person:"),
         st.Page("pages/interventions.py", title="Interventions", icon=":material/support:"),
         st.Page("pages/agenda.py", title="Agenda", icon=":material/event_note:"),
@@ -62,12 +62,21 @@ def _draw(viewer) -> None:
     else:  # a leader records time off on the Targets page
         pages.append(st.Page("pages/time_off.py", title="Time off", icon=":material/beach_access:"))
     pages += [
-        st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:", default=not has_data),
+        st.Page("pages/upload.py", title="Upload", icon=":material/upload_file:"),
         st.Page("pages/uploads.py", title="Uploads", icon=":material/history:"),  # a manager: their own
     ]
     if viewer.is_leader:
         pages.append(st.Page("pages/admin.py", title="Admin", icon=":material/manage_accounts:"))
-    page = st.navigation(pages, position="hidden")
+    first = pages[0] if has_data else next(p for p in pages if p.url_path == "upload")
+
+    def start() -> None:  # the app's root URL opens Team (Upload before any data), at its own path
+        st.switch_page(first, query_params=st.query_params.to_dict())
+
+    # Streamlit serves the default page at "/" only, so no listed page is the default: each keeps
+    # its own path (/team, /rep, /interventions, /agenda, /targets, /leader, /upload …) for links
+    # and bookmarks, and "/" goes to the first page by `start`.
+    root = st.Page(start, title="Start", url_path="start", default=True, visibility="hidden")
+    page = st.navigation([root, *pages], position="hidden")
 
     with st.sidebar:
         for listed in pages:

@@ -35,6 +35,11 @@ def current_prefix() -> str:
     return prefix(_DISPLAY.get())
 
 
+def current_code() -> str | None:
+    """The code amounts are shown in for this run (None: none known, shown with '$')."""
+    return _DISPLAY.get()
+
+
 def set_display(code: str | None) -> None:
     """Shows amounts in this currency for the rest of this run (a page run, a CLI command)."""
     _DISPLAY.set(code)

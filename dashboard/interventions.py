@@ -223,19 +223,23 @@ def of_teams(flags: Sequence[Flag], teams: Sequence[str] | None) -> list[Flag]:
 
 
 def needs_attention(database: db.Database, flags: Sequence[Flag]) -> list[tuple[Flag, dict | None]]:
-    """This week's flags with their latest acknowledgement; acknowledged ones drop out
-    until they persist `RESURFACE_WEEKS` weeks past it or their severity rises."""
-    acks = {(r.rep, r.kind): r for r in database.run("flags_open").itertuples() if pd.notna(r.acked_week)}
+    """The flags with the acknowledgement resting them, if it no longer does; a flag acknowledged in
+    its episode by its week drops out until it persists `RESURFACE_WEEKS` weeks past the
+    acknowledgement or its severity rises. An acknowledgement rests a flag from its week on, not before:
+    looking back at an earlier week still shows it."""
+    acks_by_week: dict[dt.date, dict[tuple[str, str], tuple]] = {}
     result = []
     for flag in flags:
-        ack = acks.get((flag.rep, flag.kind))
-        acked_week = None if ack is None else pd.Timestamp(ack.acked_week).date()
-        if acked_week is None or acked_week > flag.week:  # an acknowledgement rests a flag from its week on
+        if flag.week not in acks_by_week:
+            rows = database.run("flag_acks_as_of", week=flag.week).itertuples()
+            acks_by_week[flag.week] = {(r.rep, r.kind): r for r in rows}
+        ack = acks_by_week[flag.week].get((flag.rep, flag.kind))
+        if ack is None:
             result.append((flag, None))
             continue
-        info = {"week": acked_week, "severity": ack.acked_severity}
+        info = {"week": pd.Timestamp(ack.acked_week).date(), "severity": ack.acked_severity}
         rose = _severity_rank(flag.severity) < _severity_rank(ack.acked_severity)
-        if rose or (flag.week - acked_week).days // 7 >= RESURFACE_WEEKS:
+        if rose or (flag.week - info["week"]).days // 7 >= RESURFACE_WEEKS:
             result.append((flag, info))
     return result
 

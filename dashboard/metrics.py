@@ -37,12 +37,21 @@ class Metric:
     """One weekly metric and how to read it."""
 
     name: str
-    label: str
+    title: str  # the label as written, '$' standing for the pipeline's currency
     unit: str  # minutes | count | share | currency | ratio | days
     higher_is_better: bool
     indicator: str  # leading | lagging
     additive: bool  # weekly values add up over a month, quarter or year
-    definition: str
+    meaning: str  # the definition as written, '$' as in `title`
+
+    @property
+    def label(self) -> str:
+        """'Opportunities over $100k', or '€100k' when the pipeline is in euros (dashboard.currency)."""
+        return _in_currency(self.title)
+
+    @property
+    def definition(self) -> str:
+        return _in_currency(self.meaning)
 
     @property
     def label_with_unit(self) -> str:
@@ -68,6 +77,10 @@ class Metric:
         if self.unit == "days":
             return f"{value:,.0f} days"
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _in_currency(text: str) -> str:
+    return text.replace("$", currency.current_prefix()) if "$" in text else text
 
 
 METRICS: tuple[Metric, ...] = (

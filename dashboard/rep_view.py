@@ -16,12 +16,28 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import db, interventions, metrics, roster, rules, targets, trend
+from dashboard import currency, db, interventions, metrics, roster, rules, targets, trend
 from dashboard.metrics import BY_NAME, monday
 
 MOVING_AVERAGE_WEEKS = 4
 BASELINE_HISTORY_WEEKS = interventions.HISTORY_WEEKS  # read before the first week shown, as the rules do
 USUAL_LABEL = "own usual level"
+AXIS_UNITS = {  # what the y-axis counts (the chart's title names the metric)
+    "minutes": "minutes a week",
+    "share": "%",
+    "ratio": "× quota",
+    "days": "days",
+}
+
+
+def axis_title(name: str) -> str:
+    """The y-axis title of a metric's chart, its unit: 'minutes a week', 'calls a week', '%', '€'."""
+    definition = BY_NAME[name]
+    if definition.unit == "currency":
+        return currency.current_prefix().strip()
+    if definition.unit == "count":
+        return f"{definition.label.lower()} a week"
+    return AXIS_UNITS[definition.unit]
 
 
 def with_baselines(trend_rows: pd.DataFrame, time_off: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -66,8 +82,9 @@ def rep_weekly(
     return rows.reset_index(drop=True)
 
 
-def metric_figure(rows: pd.DataFrame, name: str) -> go.Figure:
-    """One metric's chart: weekly values, expectation, 4-week average and own usual level."""
+def metric_figure(rows: pd.DataFrame, name: str, *, average: bool = True) -> go.Figure:
+    """One metric's chart: weekly values, expectation, 4-week average (unless `average` is False)
+    and own usual level, with a legend and both axes titled in their units."""
     definition = BY_NAME[name]
     rows = rows[rows["metric"] == name].sort_values("week")
     weeks = pd.to_datetime(rows["week"])
@@ -88,10 +105,11 @@ def metric_figure(rows: pd.DataFrame, name: str) -> go.Figure:
             x=weeks, y=rows["target"], name="expectation", mode="lines",
             line={"shape": "hv", "dash": "dash", "color": "#2ca02c"}, hoverinfo="skip",
         )  # fmt: skip
-    figure.add_scatter(
-        x=weeks, y=rows["moving_avg"], name="4-week average", mode="lines",
-        line={"color": "#ff7f0e"}, hoverinfo="skip",
-    )  # fmt: skip
+    if average:
+        figure.add_scatter(
+            x=weeks, y=rows["moving_avg"], name="4-week average", mode="lines",
+            line={"color": "#ff7f0e"}, hoverinfo="skip",
+        )  # fmt: skip
     figure.add_scatter(
         x=weeks, y=rows["baseline"], name=USUAL_LABEL, mode="lines",
         line={"dash": "dot", "color": "#7f7f7f"}, hoverinfo="skip",
@@ -100,9 +118,12 @@ def metric_figure(rows: pd.DataFrame, name: str) -> go.Figure:
         title={"text": definition.label},
         height=300,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "y": -0.3},
+        showlegend=True,
         hovermode="closest",
     )
+    figure.update_xaxes(title={"text": "week of"})
+    figure.update_yaxes(title={"text": axis_title(name)}, rangemode="tozero")
     if definition.unit == "share":
         figure.update_yaxes(tickformat=".0%")
     return figure
@@ -165,6 +186,35 @@ def pipeline_changes(
     for column in ("close_before", "close_now", "snapshot_before", "snapshot_now"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     return frame
+
+
+PIPELINE_LABELS = {  # the pipeline changes table as the Rep page shows it
+    "change": "Change",
+    "opportunity_name": "Opportunity",
+    "account": "Account",
+    "stage_before": "Stage before",
+    "stage_now": "Stage now",
+    "close_before": "Close date before",
+    "close_now": "Close date now",
+    "amount": "Amount",
+}
+
+
+def pipeline_display(changes: pd.DataFrame) -> pd.DataFrame:
+    """`pipeline_changes` for reading: labelled columns, each amount in its deal's currency
+    ('€12,000'), '–' where a deal had no stage or date before (new) or has none now (gone)."""
+    shown = changes[list(PIPELINE_LABELS)].copy()
+    shown["amount"] = [
+        "–"
+        if pd.isna(a)
+        else f"{currency.prefix(c if isinstance(c, str) else currency.current_code())}{a:,.0f}"
+        for a, c in zip(changes["amount"], changes["currency"], strict=True)
+    ]
+    for column in ("stage_before", "stage_now", "close_before", "close_now", "opportunity_name", "account"):
+        shown[column] = [
+            v if isinstance(v, str) else "–" if pd.isna(v) else f"{v:%d %b %Y}" for v in shown[column]
+        ]
+    return shown.rename(columns=PIPELINE_LABELS)
 
 
 def trend_charts(

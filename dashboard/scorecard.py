@@ -18,15 +18,24 @@ from dashboard.metrics import BY_NAME
 SYMBOL = {"met": "✓", "near": "◐", "below": "○"}
 
 
+def target_text(metric: str, target: float) -> str:
+    """An expectation as a person counts it: a count's ramped or paced target in whole ones
+    ('20', not '19.9'; '2', not '1.8'), other units as they are."""
+    definition = BY_NAME[metric]
+    return definition.format(float(round(target)) if definition.unit == "count" else target)
+
+
 def cell(metric: str, value: float | None, target: float | None, status: str | None) -> str:
     """'✓ 1,248 min' when met, '○ 1 of 3' when near or below, the plain value without a target."""
     definition = BY_NAME[metric]
     shown = definition.format(value)
+    if status == "off":  # recorded time off: not judged, never read as under
+        return f"time off · {shown}"
     if status not in SYMBOL or target is None or pd.isna(target):
         return shown
     if status == "met":
         return f"{SYMBOL[status]} {shown}"
-    return f"{SYMBOL[status]} {shown} of {definition.format(target)}"
+    return f"{SYMBOL[status]} {shown} of {target_text(metric, target)}"
 
 
 def team_scorecard(reps: pd.DataFrame, attainment: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import db, metrics, targets
+from dashboard import db, interventions, metrics, scorecard, targets
 from dashboard.access import teams_param
 from dashboard.metrics import BY_NAME, monday, per_metric
 
@@ -33,7 +33,7 @@ KEY_METRICS: tuple[str, ...] = (
 NEAR_SHARE = 0.9  # within 10 % of the expectation counts as near
 TREND_WEEKS = 8
 LOOKBACK_WEEKS = 26  # how far back "below since" looks
-STATUS_TEXT = {"met": "✓ met", "near": "◐ near", "below": "○ below"}
+STATUS_TEXT = {"met": "✓ met", "near": "◐ near", "below": "○ below", "off": "on recorded time off"}
 
 
 def status(value: float | None, target: float | None, higher_is_better: bool = True) -> str | None:
@@ -106,17 +106,38 @@ def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = K
     return merged[["rep", "team", "week", "metric", "value", "target", "basis"]].reset_index(drop=True)
 
 
-def attainment(progress_rows: pd.DataFrame, week: dt.date) -> pd.DataFrame:
+def on_time_off(rows: pd.DataFrame, time_off: pd.DataFrame | None) -> np.ndarray:
+    """Per row of (rep, week), whether the week overlaps the rep's recorded time off (as the rules
+    leave such weeks out)."""
+    away = np.zeros(len(rows), dtype=bool)
+    if time_off is None or time_off.empty or rows.empty:
+        return away
+    starts = pd.to_datetime(rows["week"]).to_numpy()
+    reps = rows["rep"].to_numpy()
+    for period in time_off.itertuples(index=False):
+        first, last = (
+            np.datetime64(pd.Timestamp(period.date_from)),
+            np.datetime64(pd.Timestamp(period.date_to)),
+        )
+        away |= (reps == period.rep) & (starts <= last) & (starts + np.timedelta64(6, "D") >= first)
+    return away
+
+
+def attainment(
+    progress_rows: pd.DataFrame, week: dt.date, time_off: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """For `week`: per rep and metric the value, target, status and, when under, since which week.
 
     Columns: rep, team, metric, value, target, basis, status, below_since, weeks_below.
-    `below_since` is the first of the consecutive weeks up to `week` that were not met.
+    `below_since` is the first of the consecutive weeks up to `week` that were not met. A week of
+    recorded time off (`time_off`: rep, date_from, date_to) is not judged: status 'off'.
     """
     week = monday(week)
     frame = progress_rows[progress_rows["week"] <= week]
     frame = frame.sort_values(["rep", "metric", "week"], kind="stable").reset_index(drop=True)
     higher = per_metric(frame["metric"], "higher_is_better")
     frame["status"] = statuses(frame["value"], frame["target"], higher)
+    frame.loc[on_time_off(frame, time_off) & frame["status"].notna(), "status"] = "off"
     under = frame["status"].isin(["near", "below"])
     pair = [frame["rep"], frame["metric"]]
     run = (~under).astype(int).groupby(pair).cumsum()  # a met (or unjudged) week starts a new run
@@ -136,8 +157,10 @@ def describe(row: pd.Series | dict) -> str:
     value = definition.format(row["value"])
     if not isinstance(row["status"], str) or pd.isna(row["target"]):
         return value
+    if row["status"] == "off":
+        return f"{value} · {STATUS_TEXT['off']}, not judged this week"
     basis = "" if row["basis"] == "week" else f" {row['basis']} to date"
-    target = definition.format(row["target"])
+    target = scorecard.target_text(row["metric"], row["target"])
     text = f"{value} of {target}{basis} · {STATUS_TEXT[row['status']]}"
     if row["status"] != "met" and isinstance(row["below_since"], dt.date):
         weeks = int(row["weeks_below"])
@@ -200,7 +223,8 @@ def team_overview(
     first = min(lookback, targets.period_bounds(lookback, "year")[0])
     values = metrics.weekly_metrics(database, first, week, teams=scope)
     goals = targets.weekly_targets(database, first, week, teams=scope)
-    rows = attainment(progress(values, goals, names), week)
+    away = interventions.time_off(database)
+    rows = attainment(progress(values, goals, names), week, away[away["rep"].isin(values["rep"])])
     shown = values[values["week"] >= lookback]
     return TeamOverview(week=week, table=team_table(shown, rows, week, names), attainment=rows)
 

@@ -9,6 +9,16 @@ import pandas as pd
 
 from dashboard import db, metrics, roster, targets
 
+DATA_METRICS = ("activities_logged", "opportunities_created")  # as the rules' first week with data
+
+
+def first_data_week(values: pd.DataFrame) -> dt.date | None:
+    """The first week of `values` (weekly metrics) with an activity logged or an opportunity created."""
+    if values.empty:
+        return None
+    some = (values[list(DATA_METRICS)].fillna(0) > 0).any(axis=1)
+    return min(values.loc[some, "week"], default=None)
+
 
 def rep_trend(
     database: db.Database,
@@ -21,7 +31,8 @@ def rep_trend(
 ) -> pd.DataFrame:
     """Rows of (week, metric, value, target), by metric then week; target NaN where none applies.
 
-    Defaults to every week with data. Raises roster.UnknownRep for a rep the viewer may not see.
+    Defaults to every week with data; weeks before the rep's first data (a new hire's) are left out,
+    not shown as zeros. Raises roster.UnknownRep for a rep the viewer may not see.
     """
     name = roster.resolve_rep(database, rep, teams)
     span = roster.data_span(database)
@@ -29,6 +40,17 @@ def rep_trend(
         return pd.DataFrame(columns=["week", "metric", "value", "target"])
     from_week, to_week = from_week or span[0], to_week or span[1]
     values = metrics.weekly_metrics(database, from_week, to_week, teams=teams, rep=name)
+    started = first_data_week(values)
+    if started is None or started > from_week:  # weeks before the rep's first data are not zeros
+        before = started - dt.timedelta(weeks=1) if started else to_week
+        # nothing is stored before the data's first week; else read back, only when the window starts empty
+        earlier = (
+            None
+            if from_week <= span[0]
+            else metrics.weekly_metrics(database, span[0], before, teams=teams, rep=name)
+        )
+        if earlier is None or first_data_week(earlier) is None:
+            values = values[values["week"] >= started] if started else values.iloc[0:0]
     long = metrics.tidy(values, metric_names)
     goals = targets.weekly_targets(database, from_week, to_week, teams=teams, rep=name)
     merged = long.merge(goals[["week", "metric", "target"]], on=["week", "metric"], how="left")

@@ -33,6 +33,24 @@ _UNDO_STEPS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
 }
 
 
+HISTORY_LABELS = {  # the upload history as the Uploads page shows it
+    "upload_id": "Upload",
+    "file_name": "File",
+    "kind": "Kind",
+    "source": "Source",
+    "status": "Status",
+    "rows_read": "Rows read",
+    "rows_loaded": "Loaded",
+    "rows_rejected": "Rejected",
+    "duplicates_skipped": "Already stored",
+    "rows_replaced": "Replaced",
+    "uploaded_at": "Uploaded",
+    "uploaded_by": "By",
+    "undone_at": "Undone",
+    "undone_by": "Undone by",
+}
+
+
 class UndoError(Exception):
     """The upload cannot be undone (unknown id, or undone already)."""
 

@@ -15,10 +15,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
+from urllib.parse import urlencode
 
 T = TypeVar("T")
 
 SHOWN_CHARS = 60  # a value longer than this is cut in the message
+REP_PAGE_WEEKS = 26  # the Rep page shows this many weeks, up to the chosen one
 
 
 @dataclass(frozen=True)
@@ -121,3 +123,15 @@ def read_choice(
     return Reading(
         default, f"The link's {name} “{shown(text)}” is not one of {among}; showing {instead} instead."
     )
+
+
+def rep_weeks(week: dt.date, earliest: dt.date) -> tuple[dt.date, dt.date]:
+    """The weeks the Rep page shows, ending with `week`: `REP_PAGE_WEEKS` of them, from `earliest` on."""
+    return max(earliest, week - dt.timedelta(weeks=REP_PAGE_WEEKS - 1)), week
+
+
+def rep_link(rep: str, week: dt.date, *, earliest: dt.date) -> str:
+    """The Rep page's address (relative to the app's pages) for `rep`, ending with `week`:
+    'rep?rep=Ana+Souza&from=2026-06-01&to=2026-11-23'."""
+    first, last = rep_weeks(week, earliest)
+    return "rep?" + urlencode({"rep": rep, "from": first.isoformat(), "to": last.isoformat()})

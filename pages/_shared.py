@@ -109,10 +109,21 @@ def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> N
     st.download_button(label, safe_csv(frame), file_name=file_name, mime="text/csv", key=key)
 
 
-def _safe_config(options: dict[str, Any]) -> dict[str, Any]:
-    """`column_config` / `column_order` keyed by the neutralized column names the table receives."""
-    if options.get("column_config"):
-        options["column_config"] = {neutralize(k): v for k, v in options["column_config"].items()}
+def _safe_config(options: dict[str, Any], frame: pd.DataFrame | None = None) -> dict[str, Any]:
+    """`column_config` / `column_order` keyed by the neutralized column names the table receives;
+    a number column not configured otherwise is written with thousands separators (`1,250`)."""
+    config = dict(options.get("column_config") or {})
+    if frame is not None:
+        for column in frame.columns:
+            kind = frame[column].dtype
+            if (
+                column not in config
+                and pd.api.types.is_numeric_dtype(kind)
+                and not pd.api.types.is_bool_dtype(kind)
+            ):
+                config[column] = st.column_config.NumberColumn(format="localized")
+    if config:
+        options["column_config"] = {neutralize(k): v for k, v in config.items()}
     if options.get("column_order"):
         options["column_order"] = [neutralize(c) for c in options["column_order"]]
     return options
@@ -125,7 +136,7 @@ def show_table(frame: pd.DataFrame, **options: Any) -> None:
     the table holds, so a cell from an uploaded file such as `=HYPERLINK(...)` reaches a
     spreadsheet as text. Numbers stay numbers. Pages show tables only through this (or
     `edit_table`); a test checks it."""
-    st.dataframe(neutralized(frame), **_safe_config(options))
+    st.dataframe(neutralized(frame), **_safe_config(options, frame))
 
 
 def edit_table(frame: pd.DataFrame, **options: Any) -> pd.DataFrame:

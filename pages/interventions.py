@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import interventions, rep_view, roster, team_view, url_params
+from dashboard.rules import evidence
 from pages._shared import (
     cached,
     get_database,
@@ -36,8 +37,8 @@ def evidence_chart(place, flag, week: dt.date, index: int) -> None:
         names=[metric],
         teams=viewer_teams(),
     )
-    figure = rep_view.metric_figure(rows, metric)
-    figure.update_layout(height=220, margin={"l": 10, "r": 10, "t": 30, "b": 10}, showlegend=False)
+    figure = rep_view.metric_figure(rows, metric, average=False)  # the rep's weeks, usual level, expectation
+    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10})
     place.plotly_chart(figure, key=f"interventions_chart_{index}", config={"displayModeBar": False})
 
 
@@ -78,8 +79,8 @@ for index, (flag, ack) in enumerate(cases):
         head.text(f"{flag.team or 'no team'} · {SEVERITY[flag.severity]} · {KIND[flag.kind]}")
         if ack:
             head.caption(f"Discussed in the week of {ack['week']:%d %b}; still there, so it is back.")
-        for signal in flag.signals:
-            head.text(f"• {signal.detail}")
+        for line in evidence.lines(flag.signals):
+            head.text(f"• {line}")
         links = head.columns(2)
         on_rep_page = {"rep": flag.rep}
         if flag.signals[0].metric in team_view.KEY_METRICS:  # the rep page's tabs: open the flagged one

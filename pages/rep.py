@@ -17,7 +17,6 @@ from pages._shared import (
     viewer_teams,
 )
 
-DEFAULT_WEEKS = 26
 ALL_METRICS = "All metrics"
 
 require_viewer()
@@ -38,7 +37,7 @@ if not names:
 wanted = url_params.read_choice(
     "rep", link_values("rep"), names, names[0], instead=names[0], among="the reps you can see"
 )
-default_from = max(span[0], span[1] - dt.timedelta(weeks=DEFAULT_WEEKS - 1))
+default_from = url_params.rep_weeks(span[1], span[0])[0]
 first, last, problems = url_params.read_weeks(
     link_values("from"), link_values("to"), (default_from, span[1]), earliest=span[0], latest=span[1]
 )
@@ -132,4 +131,4 @@ if pipeline.open:
             cells = st.columns(len(rep_view.CHANGE_KINDS))
             for cell, kind in zip(cells, rep_view.CHANGE_KINDS, strict=True):
                 cell.metric(kind, int(counts.get(kind, 0)))
-            show_table(changes.drop(columns=["opportunity_key"]), hide_index=True, width="stretch")
+            show_table(rep_view.pipeline_display(changes), hide_index=True, width="stretch")

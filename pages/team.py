@@ -1,11 +1,10 @@
 """Team page: a compact scorecard of each rep's key metrics for one week against the expectation."""
 
 import datetime as dt
-from urllib.parse import quote
 
 import streamlit as st
 
-from dashboard import roster, scorecard, team_view, url_params
+from dashboard import roster, scorecard_grid, team_view, url_params
 from dashboard.digest import render as digest_render
 from dashboard.metrics import BY_NAME
 from pages._shared import (
@@ -59,27 +58,23 @@ if overview.table.empty:
     st.stop()
 
 st.caption(
-    "Each rep's week against the clear expectations, alphabetically: ✓ met · ◐ near (within 10 %) · "
-    "○ below, with the expectation beside a value under it. A count set per month, quarter or year "
+    "Each rep's week against the clear expectations, alphabetically: ✓ met (green) · ◐ near, within "
+    "10 % (amber) · ○ below (orange), with the expectation beside a value under it. Hover a cell for the "
+    "full sentence; a name opens that rep's page for this week. A count set per month, quarter or year "
     "is read as the total so far against an even pace."
 )
-trends = st.toggle("Show each metric's last 8 weeks", key="team_trends")
-card = scorecard.team_scorecard(overview.table, overview.attainment, team_view.KEY_METRICS)
-card.insert(1, "open", "rep?rep=" + card["rep"].map(quote))
-columns = {
-    "rep": st.column_config.TextColumn("Rep", pinned=True),
-    "open": st.column_config.LinkColumn("Rep page", display_text="Open", width="small"),
-    "team": st.column_config.TextColumn("Team", width="small"),
-}
-for name in team_view.KEY_METRICS:
-    label = BY_NAME[name].label
-    columns[name] = st.column_config.TextColumn(label, help=BY_NAME[name].definition)
-    if trends:  # a small line per metric: the table grows wide, so it waits to be asked for
-        card[team_view.trend_column(name)] = overview.table[team_view.trend_column(name)]
-        columns[team_view.trend_column(name)] = st.column_config.LineChartColumn(
-            f"{label}, 8 wks", width="small"
-        )
-show_table(card, column_config=columns, column_order=list(columns), hide_index=True, width="stretch")
+st.html(scorecard_grid.grid_html(overview.table[["rep", "team"]], overview.attainment,
+                                 team_view.KEY_METRICS, week, span[0]))  # fmt: skip
+if st.toggle("Show each metric's last 8 weeks", key="team_trends"):  # sparklines wait to be asked for
+    lines = overview.table[["rep"]].copy()
+    columns = {"rep": st.column_config.TextColumn("Rep", pinned=True)}
+    for name in team_view.KEY_METRICS:
+        lines[name] = overview.table[team_view.trend_column(name)]
+        columns[name] = st.column_config.LineChartColumn(
+            f"{BY_NAME[name].label}, 8 weeks", width="small", y_min=0,
+            help=f"{BY_NAME[name].label} in the last 8 weeks up to this one, from 0 up",
+        )  # fmt: skip
+    show_table(lines, column_config=columns, column_order=list(columns), hide_index=True, width="stretch")
 csv_download(
     "Download the full table (CSV)",
     overview.table.drop(columns=[team_view.trend_column(n) for n in team_view.KEY_METRICS]),
@@ -117,6 +112,8 @@ rep = st.selectbox(
     "Rep", overview.table["rep"].tolist(), key="team_rep", index=None, placeholder="Choose a rep"
 )
 if rep:
+    first, last = url_params.rep_weeks(week, span[0])
     st.page_link(
-        "pages/rep.py", label="Open the rep page", icon=":material/person:", query_params={"rep": rep}
-    )
+        "pages/rep.py", label="Open the rep page", icon=":material/person:",
+        query_params={"rep": rep, "from": first.isoformat(), "to": last.isoformat()},
+    )  # fmt: skip

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import demo, uploads
-from dashboard.ingest import IngestOptions, IngestResult, categories, ingest_stream, profiles
+from dashboard.ingest import IngestOptions, IngestResult, advice, categories, ingest_stream, profiles
 from dashboard.ingest.detect import JOIN, SOURCES, detect
 from dashboard.ingest.schema import KINDS
 from dashboard.ingest.statuses import STATUSES
@@ -120,7 +120,7 @@ def show_counts(result: IngestResult) -> None:
         )
         problems = [{**e, "outcome": "row rejected"} for e in result.errors]
         problems += [{**w, "outcome": "row kept, cell left blank"} for w in result.warnings]
-        show_table(pd.DataFrame(problems), hide_index=True, width="stretch")
+        show_table(pd.DataFrame(problems).rename(columns=str.capitalize), hide_index=True, width="stretch")
         csv_download(
             "Download all rejected rows and blanked cells",
             uploads.rejected_rows(database, result.upload_id, viewer),
@@ -132,13 +132,15 @@ def show_counts(result: IngestResult) -> None:
 def category_panel(index: int, result: IngestResult) -> None:
     """How activities were categorized, and a form to say what an unrecognized type or title is."""
     counts = pd.DataFrame(
-        [{"category": CATEGORY_LABELS.get(c, c), "activities": n} for c, n in result.categories.items()]
+        [{"Category": CATEGORY_LABELS.get(c, c), "Activities": n} for c, n in result.categories.items()]
     )
     st.caption("How these activities were read")
     show_table(counts, hide_index=True)
     if result.uncategorized:
         st.caption("Commonest types and titles read as 'Other'")
-        show_table(pd.DataFrame(result.uncategorized), hide_index=True)
+        other = pd.DataFrame(result.uncategorized)
+        other["field"] = other["field"].map(lambda f: categories.FIELDS.get(f, f))
+        show_table(other.rename(columns=str.capitalize), hide_index=True)
     with st.expander("Say what a type or title means (remembered for this CRM)"):
         first = result.uncategorized[0] if result.uncategorized else {"field": "subject", "value": ""}
         fields = list(categories.FIELDS)
@@ -258,9 +260,9 @@ def mapping_form(index: int, result: IngestResult) -> None:
 for index, result in enumerate(results):
     with st.container(border=True):
         st.markdown(STATUS[result.status])
-        st.text(result.message.split("\n")[0])
+        st.text(advice.for_app(result.message.split("\n")[0]))
         for note in result.notes:
-            st.warning(plain(note), icon=":material/info:")
+            st.warning(plain(advice.for_app(note)), icon=":material/info:")
         if result.status == "loaded":
             show_counts(result)
             if result.kind == "activities" and result.categories:

@@ -27,26 +27,13 @@ if history.empty:
     st.stop()
 
 show_table(
-    history[
-        [
-            "upload_id",
-            "file_name",
-            "kind",
-            "source",
-            "status",
-            "rows_read",
-            "rows_loaded",
-            "rows_rejected",
-            "duplicates_skipped",
-            "rows_replaced",
-            "uploaded_at",
-            "uploaded_by",
-            "undone_at",
-            "undone_by",
-        ]
-    ],
+    history[list(uploads.HISTORY_LABELS)].rename(columns=uploads.HISTORY_LABELS),
     hide_index=True,
     width="stretch",
+    column_config={
+        "Uploaded": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+        "Undone": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+    },
 )
 csv_download("Download the upload history", history, "uploads.csv", key="uploads_history_csv")
 
@@ -66,7 +53,7 @@ if rejected.empty:
     st.caption("No rejected rows in this upload.")
 else:
     st.caption(f"{len(rejected):,} rejected cells (row numbers as your spreadsheet shows them):")
-    show_table(rejected, hide_index=True, width="stretch")
+    show_table(rejected.rename(columns=str.capitalize), hide_index=True, width="stretch")
     csv_download(
         "Download rejected rows", rejected, f"rejected-rows-upload-{chosen}.csv", key="uploads_rejected_csv"
     )

@@ -225,9 +225,9 @@ def test_manager_uploads_page_lists_own_uploads_and_undoes_them(app):
     )
     at.switch_page("pages/uploads.py").run()
     history = at.dataframe[0].value
-    assert list(history["file_name"]) == ["mine.csv"]  # none of the sample company's uploads
-    assert list(history["uploaded_by"]) == ["denise@northbeam.io"]
-    upload_id = int(history.iloc[0]["upload_id"])
+    assert list(history["File"]) == ["mine.csv"]  # none of the sample company's uploads
+    assert list(history["By"]) == ["denise@northbeam.io"]
+    upload_id = int(history.iloc[0]["Upload"])
     at.checkbox(key=f"uploads_confirm_{upload_id}").check().run()
     at.button(key="uploads_undo").click().run()
     assert not at.exception, at.exception

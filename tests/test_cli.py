@@ -59,6 +59,18 @@ def test_trend_prints_plain_numbers(store: Path) -> None:
     assert [row["value"] for row in __import__("json").loads(calls.stdout)] == [1, 0]  # JSON: raw values
 
 
+def test_trend_leaves_out_the_weeks_before_a_new_hires_first_data(store: Path, tmp_path: Path) -> None:
+    late = tmp_path / "late.csv"
+    late.write_text("activity_id,rep,date,type,duration_minutes\nB1,Ben Ruiz,2026-01-13,call,10\n")
+    assert _invoke("--db", str(store), "ingest", str(late)).exit_code == 0
+    printed = _invoke("--db", str(store), "trend", "Ben Ruiz", "--metric", "calls")
+    assert printed.exit_code == 0, printed.output
+    assert [line.split()[:3] for line in printed.stdout.splitlines()[1:]] == [["2026-01-12", "calls", "1"]]
+    # a window that starts after the first data keeps its quiet weeks: a zero is a zero then
+    ada = _invoke("--db", str(store), "trend", "Ada Park", "--metric", "calls", "--from", "2026-01-12")
+    assert [line.split()[:3] for line in ada.stdout.splitlines()[1:]] == [["2026-01-12", "calls", "0"]]
+
+
 @pytest.mark.parametrize(
     "args",
     [

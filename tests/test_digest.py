@@ -74,12 +74,12 @@ def test_a_flagged_rep_appears_under_their_manager_with_the_evidence(built: Buil
     assert section.teams == ("Enterprise East",)
     tomasz = next(s for s in section.support if s.rep == "Tomasz Nowak")
     assert tomasz.severity == "high"
-    assert "90 min, 0 min, 270 min in the last 3 weeks vs expectation 450 min/week" in " ".join(
+    assert "Prospecting minutes 180 min, 90 min, 0 min, 270 min in the last 4 weeks" in " ".join(
         tomasz.evidence
     )
     text = _markdown_section(render.markdown(built.manager), MANAGER)
     assert "**Tomasz Nowak** (Enterprise East, high)" in text
-    assert "90 min, 0 min, 270 min in the last 3 weeks vs expectation 450 min/week" in text
+    assert "Prospecting minutes 180 min, 90 min, 0 min, 270 min in the last 4 weeks" in text
     leader_text = render.markdown(built.leader)
     assert "Tomasz Nowak" not in _markdown_section(leader_text, "Grace Liu")  # only under his manager
     grace = _section(built.leader, "Grace Liu")

@@ -44,7 +44,14 @@ def test_lists_this_weeks_cases_with_evidence_and_charts(app):
     assert "Brittany Morales" in shown  # as a data-hygiene note
     assert any("Data-hygiene note" in t.value for t in at.text)
     assert len(at.get("plotly_chart")) == len(shown)
-    assert any(" vs " in t.value for t in at.text if t.value.startswith("•"))  # evidence in numbers
+    evidence = [t.value for t in at.text if t.value.startswith("•")]
+    assert (
+        "• Calls 15, 11, 15, 11 in the last 4 weeks: average 13 over the last 4 weeks; usual level 26; "
+        "under the expectation of 25/week in each of the last 3 weeks" in evidence
+    )  # named, each fact once
+    assert not any(line.startswith("• 1") or line.startswith("• 2") for line in evidence)  # no bare numbers
+    chart = at.get("plotly_chart")[0].proto.spec
+    assert '"showlegend":true' in chart.replace(" ", "") and "minutes a week" in chart
 
 
 def test_acknowledged_flag_rests_and_is_stored(app, sample):
@@ -55,6 +62,8 @@ def test_acknowledged_flag_rests_and_is_stored(app, sample):
     at.run()
     assert not at.exception, at.exception
     assert "Tomasz Nowak" not in [h.value for h in at.subheader]
+    at.date_input[0].set_value(dt.date(2026, 11, 9)).run()  # the week before the conversation
+    assert "Tomasz Nowak" in [h.value for h in at.subheader]  # still shows the flag then
     database = Database(sample.path)
     history = interventions.flag_history(database)
     database.close()

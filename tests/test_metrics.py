@@ -290,3 +290,17 @@ def test_per_metric_reads_the_catalogue_for_each_row_and_leaves_unknown_names_em
     known = metrics.per_metric(names.iloc[:3], "higher_is_better")
     assert known.dtype == bool and known.tolist() == [True, True, True]
     assert metrics.per_metric(names.iloc[:0], "label").empty
+
+
+def test_labels_and_amounts_follow_the_pipelines_currency() -> None:
+    from dashboard import currency
+    from dashboard.metrics import BY_NAME
+
+    over = BY_NAME["opportunities_over_100k"]
+    assert over.label == "Opportunities over $100k"  # no currency known: dollars, as before
+    with currency.shown_in("EUR"):
+        assert over.label == "Opportunities over €100k"
+        assert "€100,000" in over.definition
+        assert BY_NAME["won_revenue"].format(120000) == "€120,000"
+    with currency.shown_in("CHF"):
+        assert over.label == "Opportunities over CHF 100k"

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.grid import read_grid
+
 ROOT = Path(__file__).resolve().parent.parent
 ROSTER = b"rep,team,manager\nAda Park,North,Mia Chen\nBen Ruiz,North,Mia Chen\n"
 
@@ -68,7 +70,7 @@ def test_upload_shows_rejected_rows_and_offers_download(app) -> None:
     bad = b'opportunity_id,owner,stage,amount\nO1,Ada,Proposal,100\nO2,Ada,Proposal,"12,O00"\n'
     at = upload(app(), ("deals.csv", bad))
     frame = at.dataframe[0].value
-    assert frame.iloc[0]["row"] == 3 and frame.iloc[0]["column"] == "amount"
+    assert frame.iloc[0]["Row"] == 3 and frame.iloc[0]["Column"] == "amount"  # labelled, not raw names
     assert any(b.label == "Download all rejected rows and blanked cells" for b in at.get("download_button"))
 
 
@@ -82,6 +84,7 @@ def test_unknown_layout_is_mapped_once_and_remembered(app) -> None:
     odd = b"Person,Squad,Boss\nAda Park,North,Mia Chen\n"
     at = upload(app(), ("people.csv", odd))
     assert "Not loaded" in texts(at)
+    assert "--" not in texts(at) and "in the form below" in texts(at)  # what the app offers, not the CLI
     at.selectbox(key="upload_map_kind_0").set_value("roster").run()
     at.selectbox(key="upload_map_0_roster_rep").set_value("Person").run()
     at.selectbox(key="upload_map_0_roster_team").set_value("Squad").run()
@@ -99,13 +102,21 @@ def test_uploads_page_lists_and_undoes(app, tmp_path: Path) -> None:
     at.switch_page("pages/uploads.py").run()
     assert not at.exception, at.exception
     history = at.dataframe[0].value
-    assert list(history["file_name"]) == ["roster.csv"]
+    assert list(history["File"]) == ["roster.csv"]
+    assert list(history.columns[:6]) == [
+        "Upload",
+        "File",
+        "Kind",
+        "Source",
+        "Status",
+        "Rows read",
+    ]  # no raw names
     assert at.button(key="uploads_undo").disabled
     at.checkbox(key="uploads_confirm_1").check().run()
     at.button(key="uploads_undo").click().run()
     assert not at.exception, at.exception
     assert "Upload #1 undone: 2 rows removed." in [s.value for s in at.success]
-    assert at.dataframe[0].value.iloc[0]["status"] == "undone"
+    assert at.dataframe[0].value.iloc[0]["Status"] == "undone"
 
 
 def test_uploads_page_when_empty(app) -> None:
@@ -143,24 +154,48 @@ def sample_app(sample_template: Path, tmp_path: Path, monkeypatch: pytest.Monkey
 def test_team_page_is_the_default_with_data_and_shows_attainment(sample_app) -> None:
     at = sample_app(week="2026-11-16", team="Enterprise East")
     assert at.title[0].value == "Team"
-    table = at.dataframe[0].value
-    assert table["rep"].tolist() == sorted(table["rep"], key=str.lower)  # alphabetical, not ranked
-    assert set(table["team"]) == {"Enterprise East"}
-    tomasz = table.set_index("rep").loc["Tomasz Nowak"]
-    assert tomasz["first_meetings"] == "○ 1 of 3"  # a compact scorecard cell
-    assert any(c.startswith("✓ ") for c in table["calls"])
-    assert "first_meetings_trend" not in table.columns  # the 8-week lines wait to be asked for
-    under = at.dataframe[1].value.set_index("rep")
+    card = read_grid(at.html[0].value)
+    assert list(card) == sorted(card, key=str.lower)  # alphabetical, not ranked
+    assert {row["Team"]["text"] for row in card.values()} == {"Enterprise East"}
+    cell = card["Tomasz Nowak"]["First meetings"]
+    assert cell["text"] == "○ 1 of 3"  # symbol and value: colour is never the only signal
+    assert cell["data-status"] == "below" and "background:" in cell["style"]  # and tinted by status
+    assert cell["title"] == "First meetings: 1 of 3 · ○ below since 2026-07-13 (19 wks)"  # on hover
+    assert any(row["Calls"]["text"].startswith("✓ ") for row in card.values())
+    # the name opens the Rep page in the same tab, on the chosen week
+    link = card["Tomasz Nowak"]["Rep"]
+    assert link["a_href"] == "rep?rep=Tomasz+Nowak&from=2026-05-25&to=2026-11-16"
+    assert link["a_target"] == "_self"
+    assert not at.dataframe or "first_meetings" not in at.dataframe[0].value  # lines wait to be asked for
+    under = at.dataframe[0].value.set_index("rep")
     assert under.loc["Tomasz Nowak", "under since"] == "2026-07-13"  # since when: told once, below
     assert under.loc["Tomasz Nowak", "weeks"] == 19
     at.toggle(key="team_trends").set_value(True).run()
-    assert len(at.dataframe[0].value.set_index("rep").loc["Tomasz Nowak", "first_meetings_trend"]) == 8
+    assert len(at.dataframe[0].value.set_index("rep").loc["Tomasz Nowak", "first_meetings"]) == 8
+
+
+def test_team_grid_fits_1400_px(sample_app) -> None:
+    """Nine columns of short cells: at most about 150 px each on a 1400 px page (a 0.85rem character
+    is about 7.5 px), the widest cell and heading word of each column summed; wider scrolls in its box."""
+    html = sample_app().html[0].value
+    card = read_grid(html)
+    columns = next(iter(card.values())).keys()
+    widest = {c: max(len(row[c]["text"]) for row in card.values()) for c in columns}
+    words = {c: max(len(w) for w in c.split()) for c in columns}
+    assert sum(max(widest[c], words[c]) * 7.5 + 17 for c in columns) <= 1400 - 2 * 48, widest
+    assert 'class="scorecard-box"' in html and "overflow-x:auto" in html
 
 
 def test_team_page_all_teams_by_default(sample_app) -> None:
     at = sample_app()
-    assert len(at.dataframe[0].value) == 24
+    assert len(read_grid(at.html[0].value)) == 24
     assert at.selectbox(key="team_week").value == dt.date(2026, 11, 16)
+
+
+def test_a_rep_link_opens_the_rep_page_on_that_week(sample_app) -> None:
+    at = sample_app("pages/rep.py", rep="Tomasz Nowak", **{"from": "2026-06-01", "to": "2026-11-09"})
+    assert at.selectbox(key="rep_rep").value == "Tomasz Nowak"
+    assert at.date_input(key="rep_range").value == (dt.date(2026, 6, 1), dt.date(2026, 11, 9))
 
 
 def test_rep_page_charts_and_pipeline_changes(sample_app) -> None:
@@ -186,7 +221,11 @@ def test_rep_page_charts_and_pipeline_changes(sample_app) -> None:
     assert [m.label for m in at.metric] == ["new", "won", "lost", "stage moved", "close date slipped",
                                             "no longer listed"]  # fmt: skip
     changes = at.dataframe[-1].value
-    assert "lost" in changes["change"].tolist()
+    assert "lost" in changes["Change"].tolist()
+    assert list(changes.columns) == ["Change", "Opportunity", "Account", "Stage before", "Stage now",
+                                     "Close date before", "Close date now", "Amount"]  # fmt: skip
+    assert not changes.isna().any().any() and "None" not in changes.to_string()
+    assert all(a == "–" or (a.startswith("$") and "," in a) for a in changes["Amount"])  # $120,000
     pace = at.dataframe[0].value
     assert "Opportunities over $100k" in pace["expectation"].tolist()
     assert any(b.label == "Download the trend (CSV)" for b in at.get("download_button"))
@@ -233,8 +272,8 @@ def test_targets_page_edit_save_reload_and_undo(sample_app) -> None:
     ].tolist() == [55]
 
     at.switch_page("pages/uploads.py").run()
-    upload_id = int(at.dataframe[0].value.iloc[0]["upload_id"])
-    assert at.dataframe[0].value.iloc[0]["file_name"] == "Targets page edit"
+    upload_id = int(at.dataframe[0].value.iloc[0]["Upload"])
+    assert at.dataframe[0].value.iloc[0]["File"] == "Targets page edit"
     at.checkbox(key=f"uploads_confirm_{upload_id}").check().run()
     at.button(key="uploads_undo").click().run()
     at.switch_page("pages/targets.py").run()
@@ -310,4 +349,4 @@ def test_a_pipeline_without_a_date_is_confirmed_or_redated(app) -> None:
     assert not at.exception, at.exception
     assert "1 opportunities rows loaded" in texts(at)
     at.switch_page("pages/uploads.py").run()
-    assert list(at.dataframe[0].value["status"]) == ["loaded", "undone"]
+    assert list(at.dataframe[0].value["Status"]) == ["loaded", "undone"]

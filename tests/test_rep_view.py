@@ -117,6 +117,12 @@ def test_pipeline_changes_show_each_deals_currency(pipeline, tmp_path):
     changes = rep_view.pipeline_changes(pipeline, "Ana Lopez", dt.date(2026, 3, 16))
     moved = changes.set_index("opportunity_name").loc["Acme"]
     assert (moved["change"], moved["currency"]) == ("stage moved", "EUR")
+    shown = rep_view.pipeline_display(changes).set_index("Opportunity").loc["Acme"]
+    assert (shown["Amount"], shown["Stage before"], shown["Stage now"]) == (
+        "€1,000",
+        "Proposal",
+        "Negotiation",
+    )
 
 
 def test_no_changes_without_an_earlier_snapshot(pipeline):

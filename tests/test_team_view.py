@@ -83,6 +83,23 @@ def test_below_since_counts_consecutive_weeks_under():
     assert text == "2 of 3 · ○ below since 2026-03-09 (4 wks)"
 
 
+def test_a_week_of_time_off_is_not_read_as_below():
+    rows = team_view.progress(_values([3, 1, 0, 2, 0], [1, 0, 1, 0, 2]), _goals(), NAMES)
+    away = pd.DataFrame([{"rep": "Ana", "date_from": W[4], "date_to": W[4] + dt.timedelta(days=4)}])
+    result = team_view.attainment(rows, W[4], away).set_index("metric")
+    first = result.loc["first_meetings"]
+    assert first["status"] == "off" and first["weeks_below"] == 0
+    assert team_view.describe({**first.to_dict(), "metric": "first_meetings"}) == (
+        "0 · on recorded time off, not judged this week"
+    )
+    assert team_view.below_expectation(result.reset_index(), "first_meetings").empty
+    from dashboard import scorecard
+
+    assert scorecard.cell("first_meetings", 0, 3, "off") == "time off · 0"
+    before = team_view.attainment(rows, W[3], away).set_index("metric").loc["first_meetings"]
+    assert before["status"] == "below"  # the weeks around it are judged as usual
+
+
 def test_met_this_week_has_no_since():
     rows = team_view.progress(_values([0, 1, 0, 2, 3], [5, 0, 0, 0, 0]), _goals(), NAMES)
     first = team_view.attainment(rows, W[4]).set_index("metric").loc["first_meetings"]
@@ -119,3 +136,13 @@ def test_the_row_by_row_and_the_column_statuses_agree() -> None:
     assert list(team_view.statuses(values, targets, higher)) == [
         team_view.status(v, t, h) for v, t, h in grid
     ]
+
+
+def test_sample_targets_are_in_scale_met_by_some_reps_and_not_others(sample) -> None:
+    """The sample company's count target is worth reading: neither met by every rep many times over
+    (as '2 opportunities over $100k a year' was, 17 times) nor by no one."""
+    overview = team_view.team_overview(sample, dt.date(2026, 11, 16), team="Enterprise East")
+    rows = overview.attainment[overview.attainment["metric"] == "opportunities_over_100k"]
+    assert set(rows["basis"]) == {"quarter"} and len(rows) == 8
+    assert {"met", "below"} <= set(rows["status"])  # some reps meet it, others do not
+    assert (rows["value"] / rows["target"]).max() < 2  # no rep meets it twice over

@@ -22,6 +22,7 @@ from dashboard.cli.base import (
     records,
     usage,
 )
+from dashboard.rules import evidence
 from dashboard.text_table import text_table
 
 
@@ -135,8 +136,8 @@ def interventions(ctx: click.Context, week: dt.datetime | None, as_json: bool, r
         click.echo(
             f"{flag.rep} ({flag.team or 'no team'}), week of {flag.week}: {flag.severity} [{flag.kind}]"
         )
-        for signal in flag.signals:
-            click.echo(f"  - {signal.metric} / {signal.rule}: {signal.detail}")
+        for line in evidence.lines(flag.signals):
+            click.echo(f"  - {line}")
 
 
 @app.command(

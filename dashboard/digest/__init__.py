@@ -20,6 +20,7 @@ import pandas as pd
 
 from dashboard import db, interventions, leader, roster, team_view
 from dashboard.metrics import BY_NAME, monday
+from dashboard.rules import evidence
 
 EVIDENCE_SHOWN = 2  # evidence lines per flag in the digest; the Interventions page has them all
 DUE_AHEAD_DAYS = 13  # commitments due by the Sunday of the week after (the week of the one-on-ones)
@@ -189,24 +190,14 @@ def _flags(database: db.Database, week: dt.date, teams: Sequence[str] | None) ->
                 week=week,
                 severity=row.severity,
                 kind=row.kind,
-                details=tuple(_evidence(s["metric"], s["detail"]) for s in _signals(row.signals)),
+                details=tuple(evidence.lines(_signals(row.signals))),
             )
             for row in current.itertuples()
         ]
     return [
-        Noted(
-            f.rep, f.team, f.week, f.severity, f.kind, tuple(_evidence(s.metric, s.detail) for s in f.signals)
-        )
+        Noted(f.rep, f.team, f.week, f.severity, f.kind, tuple(evidence.lines(f.signals)))
         for f in interventions.evaluate(database, week, teams=teams)
     ]
-
-
-def _evidence(metric: str, detail: str) -> str:
-    """A signal's evidence, led by its metric's name where the sentence does not say it."""
-    entry = BY_NAME.get(metric)
-    if entry is None or entry.label.lower() in detail.lower():
-        return detail
-    return f"{entry.label}: {detail}"
 
 
 def _signals(stored: str | list) -> list[dict]:
@@ -324,7 +315,7 @@ def _section(name: str, people: pd.DataFrame, parts: _Parts, coaching: dict[str,
     flags = [flag for flag in parts.flags if parts.manager_of.get(flag.rep) == name]
     section = Section(name, tuple(_sorted(set(people["team"].dropna()))), len(people), coaching=coaching)
     order = {metric: i for i, metric in enumerate(team_view.KEY_METRICS)}
-    rows = attainment[attainment["status"].notna()]
+    rows = attainment[attainment["status"].isin(["met", "near", "below"])]  # time off is not judged
     rows = rows.assign(order=rows["metric"].map(order)).sort_values(["order", "metric"])
     for rep, own in sorted(rows.groupby("rep"), key=lambda item: item[0].lower()):
         met = own[own["status"] == "met"]
@@ -333,7 +324,7 @@ def _section(name: str, people: pd.DataFrame, parts: _Parts, coaching: dict[str,
             labels = tuple(BY_NAME[m].label for m in met.loc[weekly[met.index], "metric"])
             paces = tuple(BY_NAME[m].label for m in met.loc[~weekly[met.index], "metric"])
             section.recognition.append(Recognition(rep, labels, int(weekly.sum()), paces))
-        for row in own[own["status"] != "met"].to_dict(orient="records"):
+        for row in own[own["status"].isin(["near", "below"])].to_dict(orient="records"):
             since = row["below_since"] if isinstance(row["below_since"], dt.date) else None
             section.under.append(Under(rep, BY_NAME[row["metric"]].label, team_view.describe(row), since))
     raised = {(flag.rep, flag.kind) for flag, _ in cases}

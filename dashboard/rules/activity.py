@@ -16,9 +16,10 @@ import numpy as np
 
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import EXPECTATION_METRICS, LEADING_DECLINE_METRICS
+from dashboard.rules.findings import Fact
 from dashboard.rules.rule import Finding, rule
 from dashboard.rules.windows import baseline_runs, columns, nanmean_rows
-from dashboard.rules.wording import fmt, label, series
+from dashboard.rules.wording import fmt, label, series, usual
 
 
 @rule("leading_activity_down", primary=True)
@@ -46,12 +47,18 @@ def leading_activity_down(b: Batch) -> Iterator[Finding]:
             f"(usually about {fmt(m, b.baseline(m)[row])})"
             for m in names
         )
+        under = f"early activity under its usual range in {low[k]} of the last {cfg.persist_weeks} weeks"
+        why = "It usually shows in results a few weeks later, so this is a good moment to help"
         yield Finding(
             row,
             names[0],
-            f"early activity under its usual range in {low[k]} of the last {cfg.persist_weeks} weeks: "
-            f"{evidence}. It usually shows in results a few weeks later, so this is a good moment to help",
+            f"{under}: {evidence}. {why}",
             2,
+            f"{under} ({', '.join(label(m) for m in names)}). {why}",
+            tuple(
+                Fact(m, tuple(b.series(m)[row, -cfg.persist_weeks :]), (usual(m, b.baseline(m)[row]),))
+                for m in names
+            ),
         )
 
 
@@ -70,12 +77,21 @@ def consecutive_misses(b: Batch) -> Iterator[Finding]:
             & (base >= targets[:, -1])
         )
         for row in np.flatnonzero(fires):
+            expectation = fmt(m, targets[row, -1])
             yield Finding(
                 int(row),
                 m,
                 f"{series(m, values[row])} in the last {n} weeks vs expectation "
-                f"{fmt(m, targets[row, -1])}/week and own median {fmt(m, base[row])}",
-            )
+                f"{expectation}/week and own median {fmt(m, base[row])}",
+                facts=(
+                    Fact(
+                        m,
+                        tuple(values[row]),
+                        (f"under the expectation of {expectation}/week in each of the last {n} weeks",
+                         usual(m, base[row])),
+                    ),
+                ),
+            )  # fmt: skip
 
 
 @rule("below_own_baseline", primary=False)
@@ -83,24 +99,32 @@ def below_baseline(b: Batch) -> Iterator[Finding]:
     """Recent average of a leading indicator well under the rep's own usual level and usual swing."""
     cfg = b.cfg
     for m in LEADING_DECLINE_METRICS:
-        usual, spread = b.level(m)
+        typical, spread = b.level(m)
         values = b.recent(m)
         candidates = np.flatnonzero(
-            (usual >= cfg.min_baseline.get(m, 0)) & (b.count(m) >= cfg.recent_weeks)  # False where NaN
+            (typical >= cfg.min_baseline.get(m, 0)) & (b.count(m) >= cfg.recent_weeks)  # False where NaN
         )
         mean = nanmean_rows(values[candidates])
-        level, swing = usual[candidates], spread[candidates]
+        level, swing = typical[candidates], spread[candidates]
         z = (mean - level) / (swing / math.sqrt(cfg.recent_weeks))
         fires = (mean < cfg.decline_ratio * level) & (z <= -cfg.decline_z)
         for k in np.flatnonzero(fires):
             row = int(candidates[k])
             strong = mean[k] < cfg.decline_ratio * level[k] / 2 and m != "first_meetings"
+            n = cfg.recent_weeks
             yield Finding(
                 row,
                 m,
-                f"{series(m, values[row])} in the last {cfg.recent_weeks} weeks (average {fmt(m, mean[k])}) "
+                f"{series(m, values[row])} in the last {n} weeks (average {fmt(m, mean[k])}) "
                 f"vs own usual level (median) {fmt(m, level[k])}",
                 2 if strong else 1,
+                facts=(
+                    Fact(
+                        m,
+                        tuple(values[row]),
+                        (f"average {fmt(m, mean[k])} over the last {n} weeks", usual(m, level[k])),
+                    ),
+                ),
             )
 
 

@@ -12,9 +12,10 @@ import numpy as np
 
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import Thresholds
+from dashboard.rules.findings import Fact
 from dashboard.rules.rule import Finding, rule
 from dashboard.rules.windows import columns, nanmean_rows, tail
-from dashboard.rules.wording import fmt, series
+from dashboard.rules.wording import fmt, series, usual
 
 
 @rule("no_opportunities", primary=True)
@@ -52,11 +53,19 @@ def coverage_under_target(b: Batch) -> Iterator[Finding]:
         & (values[:, -1] < cfg.coverage_drop_ratio * base)
     )
     for row in np.flatnonzero(fires):
+        target = fmt(m, targets[row, -1])
         yield Finding(
             int(row),
             m,
-            f"{series(m, values[row])} in the last 3 weeks vs target {fmt(m, targets[row, -1])} "
+            f"{series(m, values[row])} in the last 3 weeks vs target {target} "
             f"and own median {fmt(m, base[row])}",
+            facts=(
+                Fact(
+                    m,
+                    tuple(values[row]),
+                    (f"under the target of {target} in each of the last 3 weeks", usual(m, base[row])),
+                ),
+            ),
         )
 
 

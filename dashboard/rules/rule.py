@@ -13,16 +13,19 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from dashboard.rules.batch import Batch, RepView
-from dashboard.rules.findings import Signal
+from dashboard.rules.findings import Fact, Signal
 
 
 class Finding(NamedTuple):
-    """A rule firing for the rep in row `row`: the metric, the evidence, its weight."""
+    """A rule firing for the rep in row `row`: the metric, the evidence, its weight, and the evidence
+    in parts (see `Signal`)."""
 
     row: int
     metric: str
     detail: str
     weight: int = 1
+    headline: str = ""
+    facts: tuple[Fact, ...] = ()
 
 
 RuleFn = Callable[[Batch], Iterable[Finding]]
@@ -41,7 +44,9 @@ class Rule:
         """Per row the rule fires for, its signals (in the order the rule found them)."""
         out: dict[int, list[Signal]] = {}
         for found in self.run(batch):
-            out.setdefault(found.row, []).append(Signal(found.metric, self.name, found.detail, found.weight))
+            out.setdefault(found.row, []).append(
+                Signal(found.metric, self.name, found.detail, found.weight, found.headline, found.facts)
+            )
         return out
 
     def check(self, view: RepView) -> list[Signal]:

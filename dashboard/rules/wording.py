@@ -27,3 +27,8 @@ def fmt(metric: str, value: float | None) -> str:
 def series(metric: str, values: np.ndarray) -> str:
     """Values of consecutive weeks, oldest first."""
     return ", ".join(fmt(metric, v) for v in values)
+
+
+def usual(metric: str, level: float) -> str:
+    """The claim "usual level …", worded the same by every rule so a flag says it once."""
+    return f"usual level {fmt(metric, level)}"

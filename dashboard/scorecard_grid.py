@@ -1,0 +1,84 @@
+"""The team scorecard as one compact HTML grid: reps × key expectations, read at a glance.
+
+Each cell is tinted by its status and keeps the symbol and the value ("✓ 1,248 min",
+"○ 1 of 3"), so colour is never the only signal; hovering a cell shows the full
+sentence (`team_view.describe`: "Calls: 37 of 40 · ◐ near since 2026-10-05 (2 wks)").
+A rep's name links to the Rep page in the same tab, with the week kept
+(`url_params.rep_link`). Every text from the data is escaped. The grid fits a
+1400 px wide page; on a narrower one it scrolls inside its own box.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from html import escape
+
+import pandas as pd
+
+from dashboard import scorecard, team_view, url_params
+from dashboard.metrics import BY_NAME
+
+TINTS = {  # background, text: soft tints, readable (contrast over 7:1) and never alarming
+    "met": ("#e3f3e0", "#1d4d1a"),
+    "near": ("#fdf1c7", "#5c4300"),
+    "below": ("#fbe3d6", "#7a2e0b"),
+    "off": ("#ececf1", "#33334d"),  # recorded time off: not judged
+}
+STYLE = (
+    "<style>"
+    ".scorecard-box{overflow-x:auto;max-width:100%}"
+    ".scorecard{border-collapse:collapse;width:100%;font-size:0.85rem;line-height:1.3}"
+    ".scorecard th,.scorecard td{border:1px solid rgba(128,128,128,0.3);padding:4px 6px;text-align:left;"
+    "vertical-align:top}"
+    ".scorecard th{font-weight:600;white-space:normal;min-width:5.5rem}"
+    ".scorecard td.m{white-space:nowrap}"  # a value and its expectation stay on one line
+    ".scorecard th.rep{font-weight:500}"
+    "</style>"
+)
+
+
+def cell_title(row: dict) -> str:
+    """The full sentence behind a cell, shown on hover: 'First meetings: 1 of 3 · ○ below since …'."""
+    return f"{BY_NAME[row['metric']].label}: {team_view.describe(row)}"
+
+
+def grid_html(
+    reps: pd.DataFrame,
+    attainment: pd.DataFrame,
+    names: Sequence[str],
+    week: dt.date,
+    earliest: dt.date,
+) -> str:
+    """The grid for `reps` (rep, team; in the order to show) and `attainment` rows
+    (`team_view.attainment`), with links to each rep's page for `week`."""
+    card = scorecard.team_scorecard(reps, attainment, names)
+    found = {(r["rep"], r["metric"]): r for r in attainment.to_dict(orient="records")}
+    head = "".join(
+        f'<th scope="col" title="{escape(BY_NAME[n].definition)}">{escape(BY_NAME[n].label)}</th>'
+        for n in names
+    )
+    body = []
+    for record in card.to_dict(orient="records"):
+        rep = str(record["rep"])
+        link = url_params.rep_link(rep, week, earliest=earliest)
+        cells = [
+            f'<th scope="row" class="rep"><a href="{escape(link)}" target="_self">{escape(rep)}</a></th>',
+            f"<td>{escape(record['team'] if isinstance(record['team'], str) else '–')}</td>",
+        ]
+        for name in names:
+            row = found.get((rep, name))
+            status = row["status"] if row is not None and isinstance(row["status"], str) else None
+            style = ""
+            if status in TINTS:
+                background, colour = TINTS[status]
+                style = f' style="background:{background};color:{colour}"'
+            title = escape(cell_title(row)) if row is not None else "no value this week"
+            attributes = f'class="m" title="{title}" data-status="{status or "none"}"{style}'
+            cells.append(f"<td {attributes}>{escape(record[name])}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'{STYLE}<div class="scorecard-box"><table class="scorecard">'
+        f'<thead><tr><th scope="col">Rep</th><th scope="col">Team</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
