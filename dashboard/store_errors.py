@@ -65,6 +65,14 @@ def is_lock_conflict(exc: BaseException) -> bool:
     return bool(_LOCKED.search(str(exc)))
 
 
+def describe_lake(location: object, exc: BaseException) -> str:
+    """One sentence naming the lake (without its password) and why it could not be used."""
+    return (
+        f"The store {location} could not be used: {_reason(exc)}. Check that its catalog is reachable "
+        "(the PostgreSQL server runs, the connection string is right) and its data path is writable."
+    )
+
+
 def describe(path: str | os.PathLike[str], exc: BaseException) -> str:
     """One sentence naming the database file, what is wrong with it, and the next step."""
     path = Path(path)
