@@ -46,6 +46,7 @@ __all__ = [
     "execute",
     "insert_with_id",
     "load_query",
+    "store_key",
 ]
 
 _PARAMS_LINE = re.compile(r"^--\s*params:\s*(?P<params>.*)$", re.MULTILINE)
@@ -65,6 +66,13 @@ def database_path(
     if is_lake(chosen):
         return lake_location(str(chosen), data_path)
     return Path(chosen).expanduser()
+
+
+def store_key(location: Path | LakeLocation) -> str:
+    """One text per store (a file's absolute path; a lake's catalog and data path), to key caches."""
+    if isinstance(location, LakeLocation):
+        return f"{location.attach_spec} {location.data_path}"
+    return str(location.resolve())
 
 
 REMEMBERED_READS = 32  # reads kept for `remembering`, all of one data version ...

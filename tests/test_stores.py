@@ -1,0 +1,117 @@
+"""The same writes on every store: a DuckDB file, DuckLake + SQLite, DuckLake + PostgreSQL.
+
+A lake has no primary keys, sequences or RETURNING: ids, replaces and the checks before a
+write come from the write path (writers take turns). These tests hold every store to the
+same promises: ids unique and growing, a replace keeps one row, one current roster row per
+rep, nothing left of an undone upload; and, with real processes, two ingests at once plus a
+reader meanwhile all succeed with exact counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dashboard import access, coaching, roster, store_check, time_off, uploads
+from dashboard.db import Database
+from dashboard.ingest import IngestOptions, ingest_file
+from tests.reliability.conftest import DASHBOARD, ROOT, activities_csv, assert_promises_hold, roster_csv
+from tests.stored import fetch
+from tests.stores import LAKES, STORES, store_spec
+
+WEEK = dt.date(2026, 3, 2)
+
+
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    with store_spec(request.param, tmp_path) as spec:
+        database = Database(spec)
+        yield database
+        database.close()
+
+
+def count(database: Database, table: str) -> int:
+    return fetch(database, f"SELECT count(*) FROM {table}")[0][0]
+
+
+def test_every_write_keeps_its_promises(store: Database, tmp_path: Path) -> None:
+    east = ingest_file(store, roster_csv(tmp_path / "east.csv", "East", reps=6), IngestOptions(kind="roster"))
+    calls = ingest_file(store, activities_csv(tmp_path / "calls.csv", 300))
+    assert (east.status, calls.status, calls.rows_loaded) == ("loaded", "loaded", 300)
+    assert ingest_file(store, tmp_path / "calls.csv").status == "duplicate"
+    west = ingest_file(store, roster_csv(tmp_path / "west.csv", "West", reps=6), IngestOptions(kind="roster"))
+    assert [east.upload_id, calls.upload_id, west.upload_id] == [1, 2, 3]  # ids without a sequence
+    assert {r["team"] for r in roster.list_reps(store).to_dict("records")} == {"West"}
+    assert_promises_hold(store)
+
+    first = coaching.save_agenda(store, "Ada Park", WEEK, "# Week 1", "mia")
+    second = coaching.save_agenda(store, "Ada Park", WEEK, "# Week 1, again", "mia")
+    assert second == first + 1
+    promise = coaching.add_commitment(store, "Ada Park", WEEK, "Ten calls", WEEK + dt.timedelta(days=7), "mia")
+    coaching.follow_up(store, promise, "done", WEEK + dt.timedelta(days=7), "mia")
+    with pytest.raises(ValueError, match="no commitment"):
+        coaching.follow_up(store, promise + 1, "done", WEEK, "mia")
+    away = time_off.add(store, "Ada Park", WEEK, WEEK + dt.timedelta(days=4), "holiday")
+    assert time_off.remove(store, away.time_off_id).rep == "Ada Park"
+
+    access.save_user(store, "Lee@Example.com", "manager", ["West"])
+    access.save_user(store, "lee@example.com", "leader")  # a replace: still one row
+    assert fetch(store, "SELECT email, role FROM users") == [("lee@example.com", "leader")]
+    assert access.remove_user(store, "lee@example.com") and not access.remove_user(store, "lee@example.com")
+
+    assert uploads.undo(store, calls.upload_id) == 300
+    with pytest.raises(uploads.UndoError, match="undone already"):
+        uploads.undo(store, calls.upload_id)
+    assert count(store, "activities") == 0
+    changes = [c for (c,) in fetch(store, "SELECT change_id FROM change_log ORDER BY changed_at, change_id")]
+    assert changes == list(range(1, len(changes) + 1))  # one change, one id, in order
+    assert_promises_hold(store)
+
+
+def test_reopening_a_store_migrates_nothing(store: Database) -> None:
+    again = Database(store.path)
+    try:
+        assert again.migrate() == [] and store_check.problems(again) == ([], [])
+    finally:
+        again.close()
+
+
+def _cli(spec: str, *args: str) -> list[str]:
+    return [*DASHBOARD, "--db", spec, *args]
+
+
+@pytest.mark.parametrize("kind", LAKES)
+def test_two_ingests_and_a_reader_at_once_in_real_processes(kind: str, tmp_path: Path) -> None:
+    with store_spec(kind, tmp_path) as spec:
+        Database(spec).close()  # migrated once, as `dashboard init` would
+        roster = roster_csv(tmp_path / "roster.csv", "East", reps=6)
+        files = [activities_csv(tmp_path / f"{n}.csv", 2000, first_id=1 + 10_000 * i) for i, n in enumerate("ab")]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "env": env, "cwd": ROOT}
+        assert subprocess.run(_cli(spec, "ingest", str(roster)), **pipes, timeout=300).returncode == 0
+        runs = [subprocess.Popen(_cli(spec, "ingest", str(f), "--json"), **pipes) for f in files]
+        reader = subprocess.Popen(_cli(spec, "reps", "--json"), **pipes)
+        outputs = [run.communicate(timeout=300) for run in [*runs, reader]]
+        assert [run.returncode for run in [*runs, reader]] == [0, 0, 0], outputs
+        loaded = [json.loads(out)[0] for out, _ in outputs[:2]]
+        assert sorted((r["status"], r["rows_loaded"]) for r in loaded) == [("loaded", 2000)] * 2
+        assert len(json.loads(outputs[2][0])) == 6  # the reader saw the roster, never a half-written file
+
+        database = Database(spec)
+        try:
+            assert count(database, "activities") == 4000
+            assert_promises_hold(database)
+            for result in loaded:
+                undone = subprocess.run(_cli(spec, "undo", str(result["upload_id"])), **pipes, timeout=300)
+                assert undone.returncode == 0, undone.stderr
+            assert count(database, "activities") == 0
+            assert fetch(database, "SELECT count(*) FROM activity_weeks WHERE calls > 0") == [(0,)]
+            assert_promises_hold(database)
+        finally:
+            database.close()
