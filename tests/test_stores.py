@@ -53,7 +53,9 @@ def test_every_write_keeps_its_promises(store: Database, tmp_path: Path) -> None
     first = coaching.save_agenda(store, "Ada Park", WEEK, "# Week 1", "mia")
     second = coaching.save_agenda(store, "Ada Park", WEEK, "# Week 1, again", "mia")
     assert second == first + 1
-    promise = coaching.add_commitment(store, "Ada Park", WEEK, "Ten calls", WEEK + dt.timedelta(days=7), "mia")
+    promise = coaching.add_commitment(
+        store, "Ada Park", WEEK, "Ten calls", WEEK + dt.timedelta(days=7), "mia"
+    )
     coaching.follow_up(store, promise, "done", WEEK + dt.timedelta(days=7), "mia")
     with pytest.raises(ValueError, match="no commitment"):
         coaching.follow_up(store, promise + 1, "done", WEEK, "mia")
@@ -86,12 +88,15 @@ def _cli(spec: str, *args: str) -> list[str]:
     return [*DASHBOARD, "--db", spec, *args]
 
 
+@pytest.mark.slow  # real processes, each loading the lake's extensions (a minute on a busy machine)
 @pytest.mark.parametrize("kind", LAKES)
 def test_two_ingests_and_a_reader_at_once_in_real_processes(kind: str, tmp_path: Path) -> None:
     with store_spec(kind, tmp_path) as spec:
         Database(spec).close()  # migrated once, as `dashboard init` would
         roster = roster_csv(tmp_path / "roster.csv", "East", reps=6)
-        files = [activities_csv(tmp_path / f"{n}.csv", 2000, first_id=1 + 10_000 * i) for i, n in enumerate("ab")]
+        files = [
+            activities_csv(tmp_path / f"{n}.csv", 2000, first_id=1 + 10_000 * i) for i, n in enumerate("ab")
+        ]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "env": env, "cwd": ROOT}
         assert subprocess.run(_cli(spec, "ingest", str(roster)), **pipes, timeout=300).returncode == 0
