@@ -78,6 +78,7 @@ def store_key(location: Path | LakeLocation) -> str:
 REMEMBERED_READS = 32  # reads kept for `remembering`, all of one data version ...
 REMEMBERED_ROWS = 20_000  # ... each of at most this many rows (the repeated reads are small ones)
 
+KEEP_DAYS = 7  # `maintain`: a lake's snapshots (time travel) and unneeded files are kept a week
 DEFAULT_MEMORY_LIMIT = "700MB"  # DuckDB's buffer (it spills to disk beyond): a 5M-row ingest stays under 1 GB
 
 
@@ -284,6 +285,23 @@ class Database:
         """A number that changes with every ingest or undo (cache key for pages)."""
         with self.cursor() as cur:
             return int(execute(cur, "database_version").fetchone()[0])
+
+    def maintain(self, days: int = KEEP_DAYS) -> dict[str, int]:
+        """Upkeep, in the writer's turn. A lake: rows inlined by small writes flushed to Parquet, small
+        files merged, snapshots older than `days` expired, files no snapshot needs (and scheduled for
+        deletion over `days` ago) deleted; counts by step. A DuckDB file: CHECKPOINT (all it needs).
+        Each step's result is read to the end: a half-read one would not commit."""
+        with self.writing(), self.cursor("write") as cur:
+            if not isinstance(self.path, LakeLocation):
+                cur.execute("CHECKPOINT")
+                return {"checkpoint": 1}
+            done = {
+                step: int(execute(cur, f"lake_{step}").fetchall()[0][0])
+                for step in ("flush_inlined", "merge_files")
+            }
+            for step in ("expire_snapshots", "cleanup_files"):
+                done[step] = int(execute(cur, f"lake_{step}", days=days).fetchall()[0][0])
+            return done
 
     def migrate(self) -> list[str]:
         """Applies pending migrations in order; re-applies changed repeatable ones (R__*)."""

@@ -129,18 +129,28 @@ class LakeConnection:
                 self._con = self._attach()
             return self._con
 
+    def _attach_to(self, con: duckdb.DuckDBPyConnection, *, with_data_path: bool) -> None:
+        """ATTACH the lake; the data path only when said (or new): the catalog remembers it."""
+        location = self.path
+        options = [f"DATA_INLINING_ROW_LIMIT {INLINE_ROWS}"]
+        if with_data_path:
+            if "://" not in location.data_path:
+                Path(location.data_path).mkdir(parents=True, exist_ok=True)
+            options.append(f"DATA_PATH {sql_literal(location.data_path)}")
+        con.execute(f"ATTACH {sql_literal(location.attach_spec)} AS {ALIAS} ({', '.join(options)})")
+
     def _attach(self) -> duckdb.DuckDBPyConnection:
         location = self.path
         con = bare_connection(location.kind, self._config)
         try:
             for name, value in RETRIES.items():
                 con.execute(f"SET {name} = {value}")
-            if "://" not in location.data_path:
-                Path(location.data_path).mkdir(parents=True, exist_ok=True)
-            con.execute(
-                f"ATTACH {sql_literal(location.attach_spec)} AS {ALIAS} "
-                f"(DATA_PATH {sql_literal(location.data_path)}, DATA_INLINING_ROW_LIMIT {INLINE_ROWS})"
-            )
+            try:
+                self._attach_to(con, with_data_path=location.data_path_given)
+            except duckdb.InvalidInputException as exc:
+                if location.data_path_given or "data_path is not set" not in str(exc):
+                    raise
+                self._attach_to(con, with_data_path=True)  # a new lake: its files go to the default place
         except BaseException:
             con.close()
             raise

@@ -3,9 +3,11 @@
 `--db` / `$DASHBOARD_DB` name either a DuckDB file (`data/dashboard.duckdb`) or a
 DuckLake catalog: `ducklake:sqlite:PATH` (several local processes) or
 `ducklake:postgres:CONNINFO` (several servers). The lake's Parquet files go
-under `--data-path` / `$DASHBOARD_DATA_PATH`; by default beside a SQLite catalog
-(`<catalog>.files/`), and for a PostgreSQL catalog `./data/lake-files/` (every
-server must see the same folder, so say it). Only the store modules look at
+under `--data-path` / `$DASHBOARD_DATA_PATH` when the lake is created; by default
+beside a SQLite catalog (`<catalog>.files/`), and for a PostgreSQL catalog
+`./data/lake-files/` (every server must see the same folder, so say it). The
+catalog remembers it: later opens need not say it again (and one that says a
+different folder is refused, naming both). Only the store modules look at
 which kind it is; the rest of the app sees a location with a name.
 """
 
@@ -36,6 +38,7 @@ class LakeLocation:
     kind: str  # "sqlite" | "postgres"
     target: str  # the SQLite file (absolute) or the PostgreSQL connection string
     data_path: str
+    data_path_given: bool = False  # said by --data-path / $DASHBOARD_DATA_PATH, not the default
 
     @property
     def name(self) -> str:
@@ -96,4 +99,4 @@ def lake_location(spec: str, data_path: str | os.PathLike[str] | None = None) ->
     data = str(chosen) if chosen else str(default)
     if "://" not in data:  # a local folder: absolute, so every process means the same one
         data = str(Path(data).expanduser().resolve())
-    return LakeLocation(kind, target, data.rstrip("/") + "/")
+    return LakeLocation(kind, target, data.rstrip("/") + "/", bool(chosen))

@@ -17,9 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from dashboard import access, coaching, roster, store_check, time_off, uploads
+from dashboard.cli import app
 from dashboard.db import Database
+from dashboard.store_location import LakeLocation
 from dashboard.ingest import IngestOptions, ingest_file
 from tests.reliability.conftest import DASHBOARD, ROOT, activities_csv, assert_promises_hold, roster_csv
 from tests.stored import fetch
@@ -120,3 +123,26 @@ def test_two_ingests_and_a_reader_at_once_in_real_processes(kind: str, tmp_path:
             assert_promises_hold(database)
         finally:
             database.close()
+
+
+def test_maintain_folds_small_writes_and_old_snapshots(store: Database) -> None:
+    for week in range(6):  # agenda saves: small writes, each its own commit
+        coaching.save_agenda(store, "Ada Park", WEEK + dt.timedelta(weeks=week), f"# Week {week}", "mia")
+    printed = CliRunner().invoke(
+        app, ["--db", store_key_text(store), "maintain", "--older-than", "0", "--json"]
+    )
+    assert printed.exit_code == 0, printed.output
+    done = json.loads(printed.stdout)
+    if not isinstance(store.path, LakeLocation):
+        assert done == {"checkpoint": 1}
+    else:
+        assert done["flush_inlined"] >= 6 and done["expire_snapshots"] > 0
+        agenda_files = list(Path(store.path.data_path).rglob("agendas/*.parquet"))
+        assert len(agenda_files) == 1  # six saves, one file after the upkeep
+    assert count(store, "agendas") == 6  # upkeep changes files, never rows
+    assert_promises_hold(store)
+
+
+def store_key_text(store: Database) -> str:
+    """The `--db` text of an open store (a lake's with its password)."""
+    return store.path.attach_spec if isinstance(store.path, LakeLocation) else str(store.path)
