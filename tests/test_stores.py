@@ -22,8 +22,8 @@ from click.testing import CliRunner
 from dashboard import access, coaching, roster, store_check, time_off, uploads
 from dashboard.cli import app
 from dashboard.db import Database
-from dashboard.store_location import LakeLocation
 from dashboard.ingest import IngestOptions, ingest_file
+from dashboard.store_location import LakeLocation
 from tests.reliability.conftest import DASHBOARD, ROOT, activities_csv, assert_promises_hold, roster_csv
 from tests.stored import fetch
 from tests.stores import LAKES, STORES, store_spec
