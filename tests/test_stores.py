@@ -25,7 +25,7 @@ from dashboard.db import Database
 from dashboard.ingest import IngestOptions, ingest_file
 from dashboard.store_location import LakeLocation
 from tests.reliability.conftest import DASHBOARD, ROOT, activities_csv, assert_promises_hold, roster_csv
-from tests.stored import fetch
+from tests.stored import STORED_TABLES, fetch, table_contents
 from tests.stores import LAKES, STORES, store_spec
 
 WEEK = dt.date(2026, 3, 2)
@@ -146,3 +146,29 @@ def test_maintain_folds_small_writes_and_old_snapshots(store: Database) -> None:
 def store_key_text(store: Database) -> str:
     """The `--db` text of an open store (a lake's with its password)."""
     return store.path.attach_spec if isinstance(store.path, LakeLocation) else str(store.path)
+
+
+@pytest.mark.parametrize("kind", LAKES)
+def test_export_moves_a_company_into_a_lake_and_back(kind: str, tmp_path: Path) -> None:
+    first = Database(tmp_path / "first.duckdb")
+    ingest_file(first, roster_csv(tmp_path / "east.csv", "East", reps=6), IngestOptions(kind="roster"))
+    ingest_file(first, activities_csv(tmp_path / "calls.csv", 300))
+    coaching.save_agenda(first, "Ada Park", WEEK, "# Week 1", "mia")
+    with store_spec(kind, tmp_path) as lake:
+        runner = CliRunner()
+        there = runner.invoke(app, ["--db", str(first.path), "export", "--to", lake])
+        assert there.exit_code == 0, there.output
+        again = runner.invoke(app, ["--db", str(first.path), "export", "--to", lake])
+        assert again.exit_code == 1 and "already holds uploads" in again.output  # nothing overwritten
+        back = runner.invoke(app, ["--db", str(tmp_path / "back.duckdb"), "export", "--from", lake, "--json"])
+        assert back.exit_code == 0, back.output
+        assert json.loads(back.stdout)["rows"]["activities"] == 300
+    returned = Database(tmp_path / "back.duckdb")
+    try:
+        assert table_contents(returned, [*STORED_TABLES, "agendas"]) == table_contents(
+            first, [*STORED_TABLES, "agendas"]
+        )
+        assert_promises_hold(returned)
+    finally:
+        returned.close()
+        first.close()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import click
 
-from dashboard.cli.base import app, db_option, json_option, open_store, print_json
-from dashboard.db import KEEP_DAYS
+from dashboard.cli.base import app, db_option, fail, json_option, open_store, print_json, usage
+from dashboard.db import KEEP_DAYS, DatabaseError
 
 SAID = {
     "checkpoint": "CHECKPOINT: the journal written into the DuckDB file (a file needs no other upkeep)",
@@ -44,3 +44,46 @@ def maintain(ctx: click.Context, days: int, as_json: bool) -> None:
         return
     for step, n in done.items():
         click.echo(SAID[step].format(n=n, days=days), err=True)
+
+
+@app.command()
+@db_option
+@click.option("--to", "to", metavar="STORE", help="Copy the --db store into this new, empty store.")
+@click.option("--from", "from_", metavar="STORE", help="Copy this store into the new, empty --db store.")
+@click.option(
+    "--other-data-path",
+    metavar="DIR",
+    help="Data files of the --to/--from lake when it is new (default as for --data-path).",
+)
+@json_option
+@click.pass_context
+def export(
+    ctx: click.Context, to: str | None, from_: str | None, other_data_path: str | None, as_json: bool
+) -> None:
+    """Move a company between stores: a DuckDB file into a DuckLake (--to ducklake:…) or back
+    (--from ducklake:…). STORE is written as --db is. The store copied into must be new (no uploads);
+    the one copied from is left as it is."""
+    from dashboard.db import Database
+    from dashboard.store_copy import copy_store
+
+    if (to is None) == (from_ is None):
+        usage("export: give exactly one of --to STORE or --from STORE")
+    here = open_store(ctx)
+    try:
+        there = Database(to or from_, data_path=other_data_path)
+    except DatabaseError as exc:
+        fail(str(exc))
+    source, target = (here, there) if to else (there, here)
+    try:
+        copied = copy_store(source, target)
+    except DatabaseError as exc:
+        fail(str(exc))
+    finally:
+        there.close()
+    if as_json:
+        print_json({"from": str(source.path), "to": str(target.path), "rows": copied})
+        return
+    click.echo(
+        f"copied {sum(copied.values())} rows in {len(copied)} tables from {source.path} to {target.path}",
+        err=True,
+    )
