@@ -21,8 +21,9 @@ from click.testing import CliRunner
 
 from dashboard import access, coaching, roster, store_check, time_off, uploads
 from dashboard.cli import app
-from dashboard.db import Database
+from dashboard.db import Database, DatabaseError, database_path
 from dashboard.ingest import IngestOptions, ingest_file
+from dashboard.lake_schema import for_lake
 from dashboard.store_location import LakeLocation
 from tests.reliability.conftest import DASHBOARD, ROOT, activities_csv, assert_promises_hold, roster_csv
 from tests.stored import STORED_TABLES, fetch, table_contents
@@ -172,3 +173,25 @@ def test_export_moves_a_company_into_a_lake_and_back(kind: str, tmp_path: Path) 
     finally:
         returned.close()
         first.close()
+
+
+def test_lake_locations_are_read_as_the_cli_contract_says(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("DASHBOARD_DATA_PATH", raising=False)
+    local = database_path(f"ducklake:sqlite:{tmp_path}/lake.sqlite")
+    assert isinstance(local, LakeLocation) and local.data_path == f"{tmp_path}/lake.sqlite.files/"
+    remote = database_path("ducklake:postgres:dbname=sales host=db user=app password=s3cret", "/mnt/lake")
+    assert (remote.data_path, remote.data_path_given) == ("/mnt/lake/", True)
+    assert "s3cret" not in str(remote) and "s3cret" not in remote.name and "s3cret" in remote.attach_spec
+    monkeypatch.setenv("DASHBOARD_DATA_PATH", "s3://bucket/lake")
+    assert database_path("ducklake:postgres:dbname=sales").data_path == "s3://bucket/lake/"
+    assert database_path(str(tmp_path / "x.duckdb")) == tmp_path / "x.duckdb"
+    with pytest.raises(DatabaseError, match="ducklake:sqlite:PATH or ducklake:postgres:CONNINFO"):
+        database_path("ducklake:mysql:somewhere")
+
+
+def test_migrations_for_a_lake_keep_only_what_ducklake_supports() -> None:
+    for path in sorted(Path(ROOT, "migrations").glob("*.sql")):
+        lake = for_lake(path.read_text(encoding="utf-8")).upper()
+        for unsupported in ("PRIMARY KEY", "UNIQUE", "CHECK (", "CREATE SEQUENCE", "NEXTVAL", "CREATE INDEX"):
+            assert unsupported not in lake, (path.name, unsupported)
+    assert "upload_id BIGINT NOT NULL" in for_lake("CREATE TABLE u (\n    upload_id BIGINT PRIMARY KEY\n);")
