@@ -13,6 +13,10 @@ import errno
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dashboard.store_location import LakeLocation
 
 RETRY_ELSEWHERE = "point DASHBOARD_DB at another file"
 
@@ -65,11 +69,15 @@ def is_lock_conflict(exc: BaseException) -> bool:
     return bool(_LOCKED.search(str(exc)))
 
 
-def describe_lake(location: object, exc: BaseException) -> str:
-    """One sentence naming the lake (without its password) and why it could not be used."""
+def describe_lake(location: LakeLocation, exc: BaseException) -> str:
+    """One sentence naming the lake and why it could not be used; its password said nowhere (DuckDB's
+    own text quotes the connection string)."""
+    from dashboard.store_location import hidden_password  # it imports connections, which imports this
+
     return (
-        f"The store {location} could not be used: {_reason(exc)}. Check that its catalog is reachable "
-        "(the PostgreSQL server runs, the connection string is right) and its data path is writable."
+        f"The store {location} could not be used: {hidden_password(_reason(exc))}. Check that "
+        "its catalog is reachable (the PostgreSQL server runs, the connection string is right) and its "
+        "data path is writable."
     )
 
 

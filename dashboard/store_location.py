@@ -23,7 +23,7 @@ from dashboard.connections import DatabaseError
 LAKE_PREFIX = "ducklake:"
 KINDS = ("sqlite", "postgres")
 DEFAULT_POSTGRES_DATA = Path("data") / "lake-files"
-_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s\"]+)", re.IGNORECASE)
 _URI_PASSWORD = re.compile(r"(://[^:/@]+:)[^@]+@")
 
 
@@ -66,7 +66,7 @@ class LakeLocation:
 
 
 def hidden_password(conninfo: str) -> str:
-    """The connection string with any password replaced by `***`."""
+    """The text (a connection string, or an error quoting one) with every password replaced by `***`."""
     return _URI_PASSWORD.sub(r"\1***@", _PASSWORD.sub(r"\1***", conninfo))
 
 

@@ -23,7 +23,7 @@ LAKES = ("sqlite", "postgres")
 POSTGRES_ENV = "DASHBOARD_TEST_POSTGRES"
 
 
-def _lake_ready() -> str | None:
+def lake_missing() -> str | None:
     """Why a lake cannot be opened here (None: it can)."""
     try:
         from dashboard.lake import extension_file
@@ -41,7 +41,7 @@ def store_spec(kind: str, folder: Path) -> Iterator[str]:
     if kind == "file":
         yield str(folder / "store.duckdb")
         return
-    missing = _lake_ready()
+    missing = lake_missing()
     if missing:
         pytest.skip(f"no DuckLake here: {missing}")
     if kind == "sqlite":

@@ -27,7 +27,7 @@ from dashboard.lake_schema import for_lake
 from dashboard.store_location import LakeLocation
 from tests.reliability.conftest import DASHBOARD, ROOT, activities_csv, assert_promises_hold, roster_csv
 from tests.stored import STORED_TABLES, fetch, table_contents
-from tests.stores import LAKES, STORES, store_spec
+from tests.stores import LAKES, STORES, lake_missing, store_spec
 
 WEEK = dt.date(2026, 3, 2)
 
@@ -180,6 +180,21 @@ def test_lake_locations_are_read_as_the_cli_contract_says(tmp_path: Path, monkey
     assert database_path(str(tmp_path / "x.duckdb")) == tmp_path / "x.duckdb"
     with pytest.raises(DatabaseError, match="ducklake:sqlite:PATH or ducklake:postgres:CONNINFO"):
         database_path("ducklake:mysql:somewhere")
+
+
+def test_an_unreachable_catalog_is_named_without_its_password() -> None:
+    if missing := lake_missing():
+        pytest.skip(f"no DuckLake here: {missing}")
+    printed = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            "ducklake:postgres:dbname=x host=127.0.0.1 port=1 password=s3cret connect_timeout=2",
+            "reps",
+        ],
+    )
+    assert printed.exit_code == 1 and "could not be used" in printed.output
+    assert "s3cret" not in printed.output and "Traceback" not in printed.output
 
 
 def test_migrations_for_a_lake_keep_only_what_ducklake_supports() -> None:
