@@ -122,6 +122,8 @@ def test_two_ingests_and_a_reader_at_once_in_real_processes(kind: str, tmp_path:
 def test_maintain_folds_small_writes_and_old_snapshots(store: Database) -> None:
     for week in range(6):  # agenda saves: small writes, each its own commit
         coaching.save_agenda(store, "Ada Park", WEEK + dt.timedelta(weeks=week), f"# Week {week}", "mia")
+    if isinstance(store.path, LakeLocation):  # inlined in the catalog, not a Parquet file per save
+        assert not list(Path(store.path.data_path).rglob("agendas/*.parquet"))
     printed = CliRunner().invoke(
         app, ["--db", store_key_text(store), "maintain", "--older-than", "0", "--json"]
     )
