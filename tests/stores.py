@@ -37,7 +37,8 @@ def lake_missing() -> str | None:
 
 @contextmanager
 def store_spec(kind: str, folder: Path) -> Iterator[str]:
-    """`--db` text of a fresh store of `kind` (a PostgreSQL database is created and dropped)."""
+    """`--db` text of a fresh store of `kind` (a PostgreSQL database is created and dropped; its
+    lake's files go under `folder`, through $DASHBOARD_DATA_PATH while it lasts)."""
     if kind == "file":
         yield str(folder / "store.duckdb")
         return
@@ -55,10 +56,16 @@ def store_spec(kind: str, folder: Path) -> Iterator[str]:
         _postgres(admin, f"CREATE DATABASE {name}")
     except Exception as exc:
         pytest.skip(f"PostgreSQL at {POSTGRES_ENV} is not reachable: {exc}")
+    before = os.environ.get("DASHBOARD_DATA_PATH")
+    os.environ["DASHBOARD_DATA_PATH"] = str(folder / "lake-files")  # this test's own (and its processes')
     try:
         yield f"ducklake:postgres:{admin} dbname={name}"
     finally:
         _postgres(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if before is None:
+            os.environ.pop("DASHBOARD_DATA_PATH", None)
+        else:
+            os.environ["DASHBOARD_DATA_PATH"] = before
 
 
 def _postgres(admin: str, statement: str) -> None:
