@@ -17,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -30,7 +31,7 @@ _POLL_SECONDS = 0.02
 class WriterLock:
     """Cross-process writer turn on one lake (`acquire` / `release`)."""
 
-    def __init__(self, location: LakeLocation, loader: callable):
+    def __init__(self, location: LakeLocation, loader: Callable[[], duckdb.DuckDBPyConnection]):
         self.location = location
         self._loader = loader  # opens a bare DuckDB connection with the store's extensions loaded
         self._handle: int | None = None
