@@ -114,8 +114,9 @@ def remove_user(database: db.Database, email: str, *, viewer: Viewer = LOCAL_LEA
     """Removes a user (leaders only: `viewer` acts); False if there was none."""
     require_leader(viewer, "change who may use the app")
     with database.transaction() as cur:
-        gone = db.execute(cur, "user_remove", email=email).fetchone() is not None
+        gone = db.execute(cur, "user_find", email=email).fetchone() is not None
         if gone:
+            db.execute(cur, "user_remove", email=email)
             db.execute(cur, "change_log_add", what="user removed", upload_id=None, by=viewer.by)
     return gone
 

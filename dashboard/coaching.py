@@ -29,7 +29,7 @@ def save_agenda(
 ) -> int:
     """Stores a new version of the rep's agenda for the week; returns its id."""
     with database.transaction() as cur:
-        (agenda_id,) = db.execute(
+        agenda_id = db.insert_with_id(
             cur,
             "agenda_save",
             rep=rep,
@@ -38,7 +38,7 @@ def save_agenda(
             recognition_items=recognition_items,
             focus_items=focus_items,
             saved_by=saved_by,
-        ).fetchone()
+        )
         db.execute(cur, "change_log_add", what="agenda saved", upload_id=None, by=saved_by)
     return int(agenda_id)
 
@@ -55,10 +55,9 @@ def add_commitment(
     if not text.strip():
         raise ValueError("a commitment needs some words")
     with database.transaction() as cur:
-        added = db.execute(
+        commitment_id = db.insert_with_id(
             cur, "commitment_add", rep=rep, week=week, text=text.strip(), due_date=due_date, created_by=by
         )
-        (commitment_id,) = added.fetchone()
         db.execute(cur, "change_log_add", what="commitment added", upload_id=None, by=by)
     return int(commitment_id)
 
@@ -68,11 +67,9 @@ def follow_up(database: db.Database, commitment_id: int, status: str, week: dt.d
     if status not in FOLLOW_UP_STATUSES:
         raise ValueError(f"follow-up status must be one of {', '.join(FOLLOW_UP_STATUSES)}, not {status!r}")
     with database.transaction() as cur:
-        updated = db.execute(
-            cur, "commitment_follow_up", commitment_id=commitment_id, status=status, week=week, by=by
-        )
-        if updated.fetchone() is None:
+        if db.execute(cur, "commitment_find", commitment_id=commitment_id).fetchone() is None:
             raise ValueError(f"there is no commitment {commitment_id}")
+        db.execute(cur, "commitment_follow_up", commitment_id=commitment_id, status=status, week=week, by=by)
         db.execute(cur, "change_log_add", what="commitment followed up", upload_id=None, by=by)
 
 

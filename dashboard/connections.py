@@ -17,11 +17,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from dashboard import store_errors
 from dashboard.store_lock import FileGate, wait_seconds
+
+if TYPE_CHECKING:
+    from dashboard.lake import LakeConnection
+    from dashboard.store_location import LakeLocation
 
 _WATCH_SECONDS = 0.05
 _MEMORY = ":memory:"
@@ -37,6 +42,8 @@ class StoreBusy(DatabaseError):
 
 class SharedConnection:
     """This process's connection to one database file."""
+
+    cursor_setup = "SET enable_progress_bar = false"  # it would write to stdout, kept for JSON
 
     def __init__(self, path: Path, config: dict[str, str]):
         self.path = path
@@ -72,6 +79,10 @@ class SharedConnection:
                 yield con
         finally:
             self._writer.release()
+
+    def schema(self, script: str) -> str:
+        """A migration as this store takes it: a DuckDB file takes every statement."""
+        return script
 
     def release(self) -> None:
         """One holder lets go; the last one closes the file and its lock files."""
@@ -196,18 +207,37 @@ _shared: dict[str, SharedConnection] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_connection(path: Path, config: dict[str, str]) -> SharedConnection:
-    """The one `SharedConnection` of this process for that file (give it back with `release`)."""
+def shared_connection(path: Path | LakeLocation, config: dict[str, str]) -> SharedConnection | LakeConnection:
+    """The one connection of this process to that file or lake (give it back with `release`)."""
     key = _key(path)
     with _shared_lock:
         shared = _shared.get(key) if key != _MEMORY else None
         if shared is None:
-            shared = _shared[key] = SharedConnection(path, config)
+            if isinstance(path, Path):
+                shared = SharedConnection(path, config)
+            else:
+                from dashboard.lake import LakeConnection  # only a lake needs its extensions
+
+                shared = LakeConnection(path, config)
+            _shared[key] = shared
         shared._holders += 1
         return shared
 
 
-def _key(path: Path) -> str:
+def let_go(shared: SharedConnection | LakeConnection) -> bool:
+    """One holder of `shared` lets go; True when it was the last (it is forgotten: close it)."""
+    with _shared_lock:
+        shared._holders -= 1
+        if shared._holders > 0:
+            return False
+        if _shared.get(_key(shared.path)) is shared:
+            del _shared[_key(shared.path)]
+        return True
+
+
+def _key(path: Path | LakeLocation) -> str:
+    if not isinstance(path, Path):
+        return path.attach_spec
     return str(path) if str(path) == _MEMORY else str(path.resolve())
 
 
@@ -217,6 +247,8 @@ def _close_all() -> None:
     with _shared_lock:
         open_now = list(_shared.values())
     for shared in open_now:
+        if not isinstance(shared, SharedConnection):
+            continue  # a lake: DuckDB detaches it when the process ends
         with shared._cond:
             if shared._con is not None and not shared._units:
                 shared._close()

@@ -28,6 +28,7 @@ import duckdb
 from dashboard import store_errors
 from dashboard.connections import DatabaseError, StoreBusy, shared_connection
 from dashboard.query_slots import query_slot
+from dashboard.store_location import LakeLocation, is_lake, lake_location
 
 if TYPE_CHECKING:
     import pandas as pd  # DuckDB loads pandas on the first DataFrame (`run`); `records` never does
@@ -37,21 +38,47 @@ QUERIES_DIR = ROOT / "queries"
 MIGRATIONS_DIR = ROOT / "migrations"
 DEFAULT_DB = Path("data") / "dashboard.duckdb"
 
-__all__ = ["Database", "DatabaseError", "StoreBusy", "database_path", "execute", "load_query"]
+__all__ = [
+    "Database",
+    "DatabaseError",
+    "StoreBusy",
+    "database_path",
+    "execute",
+    "insert_with_id",
+    "load_query",
+    "store_key",
+]
 
 _PARAMS_LINE = re.compile(r"^--\s*params:\s*(?P<params>.*)$", re.MULTILINE)
 _PARAM_NAME = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """`--db PATH`, else `$DASHBOARD_DB`, else `./data/dashboard.duckdb` (CLI.md)."""
+def database_path(
+    explicit: str | os.PathLike[str] | LakeLocation | None = None,
+    data_path: str | os.PathLike[str] | None = None,
+) -> Path | LakeLocation:
+    """`--db PATH`, else `$DASHBOARD_DB`, else `./data/dashboard.duckdb` (CLI.md); a `ducklake:…`
+    catalog gives a lake, its data files under `data_path` (else `$DASHBOARD_DATA_PATH`, else
+    the default, `store_location`)."""
     chosen = explicit or os.environ.get("DASHBOARD_DB") or DEFAULT_DB
+    if isinstance(chosen, LakeLocation):
+        return chosen
+    if is_lake(chosen):
+        return lake_location(str(chosen), data_path)
     return Path(chosen).expanduser()
+
+
+def store_key(location: Path | LakeLocation) -> str:
+    """One text per store (a file's absolute path; a lake's catalog and data path), to key caches."""
+    if isinstance(location, LakeLocation):
+        return f"{location.attach_spec} {location.data_path}"
+    return str(location.resolve())
 
 
 REMEMBERED_READS = 32  # reads kept for `remembering`, all of one data version ...
 REMEMBERED_ROWS = 20_000  # ... each of at most this many rows (the repeated reads are small ones)
 
+KEEP_DAYS = 7  # `maintain`: a lake's snapshots (time travel) and unneeded files are kept a week
 DEFAULT_MEMORY_LIMIT = "700MB"  # DuckDB's buffer (it spills to disk beyond): a 5M-row ingest stays under 1 GB
 
 
@@ -102,23 +129,39 @@ def execute(cur: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.
     return cur.execute(query.sql, query.bind(params)) if params else cur.execute(query.sql)
 
 
-class Database:
-    """One DuckDB file, migrated and checked on open; hands out a cursor per unit of work.
+def insert_with_id(cur: duckdb.DuckDBPyConnection, name: str, **params: Any) -> int:
+    """Runs the INSERT `queries/<name>.sql` with a new `$id` from `queries/<name>_id.sql` (the
+    table's last id + 1) and returns it. Stores without sequences (DuckLake) get ids this way too;
+    it is safe because writers take turns (`Database.writing`)."""
+    new_id = int(execute(cur, f"{name}_id").fetchone()[0])
+    execute(cur, name, id=new_id, **params)
+    return new_id
 
-    The file is shared with the app's other sessions and with other processes
-    (`connections`): reads run side by side, writes (`transaction`, `writing`)
-    one at a time, each waiting its turn.
+
+class Database:
+    """One store (a DuckDB file or a DuckLake), migrated and checked on open; hands out a cursor per
+    unit of work.
+
+    The store is shared with the app's other sessions and with other processes
+    (`connections` for a file, `lake` for a lake): reads run side by side, writes
+    (`transaction`, `writing`) one at a time, each waiting its turn.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, migrate: bool = True):
-        self.path = database_path(path)
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | LakeLocation | None = None,
+        *,
+        migrate: bool = True,
+        data_path: str | os.PathLike[str] | None = None,
+    ):
+        self.path = database_path(path, data_path)
         self._closed = False
         self._remembered: OrderedDict[tuple, Any] = OrderedDict()  # (version, query, params) -> result
         self._remembered_lock = threading.Lock()
         self._remembering = threading.local()  # .version: the data version this thread's reads are of
         self.repairs: list[str] = []  # what the check on open repaired, said once
         try:
-            if str(self.path) != ":memory:":
+            if isinstance(self.path, Path) and str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._shared = shared_connection(self.path, connection_config())
         except OSError as exc:
@@ -131,6 +174,8 @@ class Database:
                 self.repairs = store_check.check_and_repair(self)
         except BaseException as exc:
             self.close()
+            if isinstance(self.path, LakeLocation) and isinstance(exc, duckdb.Error | OSError):
+                raise DatabaseError(store_errors.describe_lake(self.path, exc)) from exc
             if isinstance(exc, duckdb.IOException | duckdb.TransactionException | OSError):
                 raise DatabaseError(store_errors.describe(self.path, exc)) from exc
             raise
@@ -147,7 +192,7 @@ class Database:
         one of the process's query slots first (`query_slots`)."""
         with query_slot(), self._shared.unit(mode) as con:
             cur = con.cursor()
-            cur.execute("SET enable_progress_bar = false")  # it would write to stdout, kept for JSON
+            cur.execute(self._shared.cursor_setup)  # no progress bar on stdout; a lake's catalog
             try:
                 yield cur
             finally:
@@ -241,6 +286,23 @@ class Database:
         with self.cursor() as cur:
             return int(execute(cur, "database_version").fetchone()[0])
 
+    def maintain(self, days: int = KEEP_DAYS) -> dict[str, int]:
+        """Upkeep, in the writer's turn. A lake: rows inlined by small writes flushed to Parquet, small
+        files merged, snapshots older than `days` expired, files no snapshot needs (and scheduled for
+        deletion over `days` ago) deleted; counts by step. A DuckDB file: CHECKPOINT (all it needs).
+        Each step's result is read to the end: a half-read one would not commit."""
+        with self.writing(), self.cursor("write") as cur:
+            if not isinstance(self.path, LakeLocation):
+                cur.execute("CHECKPOINT")
+                return {"checkpoint": 1}
+            done = {
+                step: int(execute(cur, f"lake_{step}").fetchall()[0][0])
+                for step in ("flush_inlined", "merge_files")
+            }
+            for step in ("expire_snapshots", "cleanup_files"):
+                done[step] = int(execute(cur, f"lake_{step}", days=days).fetchall()[0][0])
+            return done
+
     def migrate(self) -> list[str]:
         """Applies pending migrations in order; re-applies changed repeatable ones (R__*)."""
         if not self._pending_migrations():
@@ -248,20 +310,24 @@ class Database:
         applied: list[str] = []
         with self.transaction() as cur:
             cur.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                " name VARCHAR PRIMARY KEY, checksum VARCHAR NOT NULL,"
-                " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+                self._shared.schema(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    " name VARCHAR PRIMARY KEY, checksum VARCHAR NOT NULL,"
+                    " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+                )
             )
             done = dict(cur.execute("SELECT name, checksum FROM schema_migrations").fetchall())
             for path, script, checksum in _migrations():
                 if not _due(path, checksum, done):
                     continue
-                cur.execute(script)
+                cur.execute(self._shared.schema(script))
+                cur.execute("DELETE FROM schema_migrations WHERE name = ?", [path.name])
                 cur.execute(
-                    "INSERT OR REPLACE INTO schema_migrations (name, checksum) VALUES (?, ?)",
-                    [path.name, checksum],
+                    "INSERT INTO schema_migrations (name, checksum) VALUES (?, ?)", [path.name, checksum]
                 )
                 applied.append(path.name)
+        if isinstance(self.path, LakeLocation):
+            return applied  # a lake's commit is already in its catalog and data files
         with self.cursor("write") as cur:
             # DuckDB 1.5 cannot replay a CREATE MACRO from its journal ("GetDefaultDatabase with no
             # default database set", duckdb/duckdb#19712, #22044): write the new schema into the file now.

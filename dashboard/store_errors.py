@@ -13,6 +13,10 @@ import errno
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dashboard.store_location import LakeLocation
 
 RETRY_ELSEWHERE = "point DASHBOARD_DB at another file"
 
@@ -63,6 +67,18 @@ def _size(path: Path) -> int | None:
 def is_lock_conflict(exc: BaseException) -> bool:
     """True when DuckDB could not open the file because another process holds its lock."""
     return bool(_LOCKED.search(str(exc)))
+
+
+def describe_lake(location: LakeLocation, exc: BaseException) -> str:
+    """One sentence naming the lake and why it could not be used; its password said nowhere (DuckDB's
+    own text quotes the connection string)."""
+    from dashboard.store_location import hidden_password  # it imports connections, which imports this
+
+    return (
+        f"The store {location} could not be used: {hidden_password(_reason(exc))}. Check that "
+        "its catalog is reachable (the PostgreSQL server runs, the connection string is right) and its "
+        "data path is writable."
+    )
 
 
 def describe(path: str | os.PathLike[str], exc: BaseException) -> str:

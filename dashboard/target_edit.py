@@ -184,10 +184,10 @@ def save(database: db.Database, frame: pd.DataFrame, *, viewer: Viewer = LOCAL_L
     rows["effective_to"] = pd.to_datetime(rows["effective_to"])
     stamp = f"{dt.datetime.now().isoformat()}\n{rows.to_csv(index=False)}"
     with database.transaction() as cur:
-        upload_id = db.execute(
+        upload_id = db.insert_with_id(
             cur, "upload_insert", file_name=FILE_NAME, sha256=hashlib.sha256(stamp.encode()).hexdigest(),
             kind="targets", source="app", file_format="app", mapping=None, uploaded_by=viewer.by,
-        ).fetchone()[0]  # fmt: skip
+        )  # fmt: skip
         replaced = db.execute(cur, "targets_supersede_all", upload_id=upload_id).fetchone()[0]
         cur.register("edited_targets", rows)
         db.execute(cur, "targets_insert_edited", upload_id=upload_id)

@@ -110,9 +110,9 @@ def add(
                 "Remove it and add the whole span instead; nothing was saved."
             )
         with database.transaction() as cur:
-            (time_off_id,) = db.execute(
+            time_off_id = db.insert_with_id(
                 cur, "time_off_add", rep=rep, date_from=date_from, date_to=date_to, note=note
-            ).fetchone()
+            )
             db.execute(
                 cur, "change_log_add", what=f"time off added: {rep}, {date_from} – {date_to}",
                 upload_id=None, by=viewer.by,

@@ -73,13 +73,15 @@ def undo(database: db.Database, upload_id: int, viewer: Viewer = LOCAL_LEADER) -
     A manager may undo only their own uploads (NotAllowed otherwise); the undo records `viewer.by`.
     """
     with database.transaction() as cur:
-        if _check_owner(cur, upload_id, viewer, "undo") is None:
+        found = _check_owner(cur, upload_id, viewer, "undo")
+        if found is None:
             raise UndoError(f"there is no upload {upload_id}")
-        marked = db.execute(cur, "upload_mark_undone", upload_id=upload_id, undone_by=viewer.by).fetchone()
-        if marked is None:
+        kind, _, undone_at = found
+        if undone_at is not None:
             raise UndoError(f"upload {upload_id} was undone already")
-        removed = remove_rows(cur, upload_id, marked[0])
-        db.execute(cur, "change_log_add", what=f"undo {marked[0]}", upload_id=upload_id, by=viewer.by)
+        db.execute(cur, "upload_mark_undone", upload_id=upload_id, undone_by=viewer.by)
+        removed = remove_rows(cur, upload_id, kind)
+        db.execute(cur, "change_log_add", what=f"undo {kind}", upload_id=upload_id, by=viewer.by)
     from dashboard import interventions  # the rules sit above this module (store_check uses it)
 
     interventions.record(database)

@@ -19,7 +19,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard import access
 from dashboard.access import LOCAL_LEADER, Viewer
-from dashboard.db import Database, DatabaseError, database_path
+from dashboard.db import Database, DatabaseError, database_path, store_key
 from dashboard.export import neutralize, neutralized, restored, safe_csv
 from dashboard.metrics import BY_NAME
 
@@ -27,13 +27,14 @@ T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
-def _open_database(path: str) -> Database:
-    return Database(path)
+def _open_database(key: str, _location: object) -> Database:
+    return Database(_location)
 
 
 def get_database() -> Database:
-    """The process-wide database handle (same location rule as the CLI)."""
-    return _open_database(str(database_path().resolve()))
+    """The process-wide database handle (same location rule as the CLI: a file or a lake)."""
+    location = database_path()
+    return _open_database(store_key(location), location)
 
 
 def repairs_to_tell() -> list[str]:

@@ -3,4 +3,3 @@
 UPDATE commitments
 SET status = $status, followed_up_week = $week, followed_up_by = $by, followed_up_at = current_timestamp
 WHERE commitment_id = $commitment_id
-RETURNING commitment_id

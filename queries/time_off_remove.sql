@@ -1,3 +1,3 @@
--- Removes one recorded time off; returns what it held (no row: there was none).
+-- Removes one recorded time off (`time_off_find` says first whether there is one).
 -- params: $time_off_id BIGINT
-DELETE FROM time_off WHERE time_off_id = $time_off_id RETURNING rep, date_from, date_to
+DELETE FROM time_off WHERE time_off_id = $time_off_id

@@ -1,3 +1,3 @@
 -- Removes a user.
 -- params: $email VARCHAR
-DELETE FROM users WHERE email = lower(trim($email)) RETURNING email
+DELETE FROM users WHERE email = lower(trim($email))

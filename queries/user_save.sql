@@ -1,4 +1,8 @@
 -- Adds a user or updates their name, role and teams.
 -- params: $email VARCHAR, $display_name VARCHAR, $role VARCHAR, $teams VARCHAR[]
-INSERT OR REPLACE INTO users (email, name, role, teams)
-VALUES (lower(trim($email)), $display_name, $role, $teams)
+MERGE INTO users AS saved
+USING (SELECT lower(trim($email)) AS email, $display_name AS name, $role AS role, $teams::VARCHAR[] AS teams)
+    AS given
+ON saved.email = given.email
+WHEN MATCHED THEN UPDATE SET name = given.name, role = given.role, teams = given.teams
+WHEN NOT MATCHED THEN INSERT (email, name, role, teams) VALUES (given.email, given.name, given.role, given.teams)

@@ -15,14 +15,15 @@ benchmarks/cli_start.py). `--db` is accepted before or after the sub-command.
 
 The commands live by what they work on: `store` (init, demo, ingest, uploads,
 undo), `coaching` (reps, trend, interventions, agenda, digest), `people` (users,
-time off); `base` holds the group, the shared options and the output helpers.
+time off), `upkeep` (maintain, export); `base` holds the group, the shared options and the output
+helpers.
 """
 
 from __future__ import annotations
 
 import click
 
-from dashboard.cli import coaching, people, store  # noqa: F401  (each registers its commands on `app`)
+from dashboard.cli import coaching, people, store, upkeep  # noqa: F401  (each registers its commands on `app`)
 from dashboard.cli.base import app
 from dashboard.db import DatabaseError, database_path
 

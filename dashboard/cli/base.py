@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -17,24 +16,38 @@ from dashboard.db import Database, DatabaseError
 if TYPE_CHECKING:
     import pandas as pd
 
-DB_HELP = "DuckDB file to use (default: $DASHBOARD_DB, else ./data/dashboard.duckdb)."
+DB_HELP = (
+    "DuckDB file, or DuckLake catalog (ducklake:sqlite:PATH, ducklake:postgres:CONNINFO), to use "
+    "(default: $DASHBOARD_DB, else ./data/dashboard.duckdb)."
+)
+DATA_PATH_HELP = (
+    "A DuckLake's data files (default: $DASHBOARD_DATA_PATH, else <catalog>.files/ beside a SQLite "
+    "catalog, ./data/lake-files/ for a PostgreSQL one)."
+)
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-    """`--db` before or after the sub-command: the one given last wins (ctx.meta is shared)."""
-    if value is not None:
-        ctx.meta["dashboard.db"] = value
+def _remember(key: str) -> Callable:
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        """Before or after the sub-command: the one given last wins (ctx.meta is shared)."""
+        if value is not None:
+            ctx.meta[key] = value
+
+    return remember
 
 
 def db_option(command: Callable) -> Callable:
-    """`--db` on a command (it also works before the sub-command, on the group)."""
-    return click.option(
-        "--db",
-        type=click.Path(path_type=Path, dir_okay=False),
-        help=DB_HELP,
+    """`--db` and `--data-path` on a command (they also work before the sub-command, on the group).
+    The text is kept as given: a PostgreSQL connection string is no file path."""
+    command = click.option(
+        "--data-path",
+        metavar="DIR",
+        help=DATA_PATH_HELP,
         expose_value=False,
-        callback=_remember_db,
+        callback=_remember("dashboard.data"),
+    )(command)
+    return click.option(
+        "--db", metavar="PATH", help=DB_HELP, expose_value=False, callback=_remember("dashboard.db")
     )(command)
 
 
@@ -56,7 +69,7 @@ def app() -> None:
 def open_store(ctx: click.Context) -> Database:
     """The store `--db` names (else $DASHBOARD_DB, else the default), migrated; exit 1 if it cannot."""
     try:
-        database = Database(ctx.meta.get("dashboard.db"))
+        database = Database(ctx.meta.get("dashboard.db"), data_path=ctx.meta.get("dashboard.data"))
     except DatabaseError as exc:
         fail(str(exc))
     currency.set_display(currency.of_data(database))  # amounts in the pipeline's own currency

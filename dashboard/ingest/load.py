@@ -258,7 +258,7 @@ def _record(
     kind, source, structural = cleaned.kind, cleaned.source, cleaned.structural
     rows, rejected = cleaned.rows, cleaned.rejected
     mapping = detection.mapping_by_header
-    upload_id = db.execute(
+    upload_id = db.insert_with_id(
         cur,
         "upload_insert",
         file_name=name,
@@ -268,7 +268,7 @@ def _record(
         file_format=cleaned.file_format,
         mapping=json.dumps(mapping),
         uploaded_by=by,
-    ).fetchone()[0]
+    )
     fields = list(mapping)
     db.execute(
         cur,
