@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import coaching, interventions, metrics, roster, targets
 from dashboard.agenda import build, drafts, generator, markdown, tone
 from dashboard.db import Database
+from dashboard.rep_view import rep_weekly
 from dashboard.trend import rep_trend
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,11 +49,11 @@ def allowed_numbers(database: Database, rep: str) -> set[str]:
         entry = metrics.metric(row.metric)
         shown += [entry.format(row.value), entry.format(row.target)]
     values = metrics.weekly_metrics(database, first, WEEK, rep=rep)
+    usual = rep_weekly(database, rep, WEEK, WEEK)  # the usual level the rep page shows
     for name in metrics.METRIC_NAMES:
         entry = metrics.metric(name)
-        series = values[name].tolist()
-        shown.append(entry.format(values[name].iloc[-generator.BASELINE_WEEKS - 1 : -1].median()))
-        shown += [entry.format(v) for v in series]
+        shown += [entry.format(v) for v in values[name].tolist()]
+        shown += [entry.format(v) for v in usual.loc[usual["metric"] == name, "baseline"]]
     goals = targets.weekly_targets(database, first, WEEK, rep=rep)
     for p in targets.pace(values, goals, WEEK):
         entry = metrics.metric(p.metric)
@@ -67,7 +68,7 @@ def test_every_number_in_the_agenda_comes_from_the_data(sample, rep):
     text = drafts.current(sample, rep, WEEK).body
     text = HEADING_NUMBER.sub("", DATE.sub("", text))
     for count, _ in WEEK_COUNT.findall(text):
-        assert 1 <= int(count) <= generator.HISTORY_WEEKS  # "last 4 weeks", "8-week median", streaks
+        assert 1 <= int(count) <= generator.HISTORY_WEEKS  # "last 4 weeks", streaks
     text = WEEK_COUNT.sub("", text)
     unexplained = set(NUMBER.findall(text)) - allowed_numbers(sample, rep)
     assert not unexplained, f"numbers not in {rep}'s data: {sorted(unexplained)}"
@@ -235,3 +236,14 @@ def test_open_flags_lead_the_focus_areas(sample):
     assert found.agenda.focus, "a sliding rep gets a focus area"
     text = found.body
     assert "Where it stands:" in text and text.index("Recognition") < text.index("Focus areas")
+
+
+def test_recognition_and_focus_read_the_rep_pages_usual_level(sample):
+    """One baseline: a rise is recognised against the usual level the rep page draws, worded alike."""
+    usual = rep_weekly(sample, "Mei Chen", WEEK, WEEK)
+    level = usual.loc[usual["metric"] == "first_meetings", "baseline"].iloc[0]
+    text = drafts.current(sample, "Mei Chen", WEEK).body
+    assert f"First meetings: 4 this week, above your usual level of about {level:.0f}." in text
+    assert "median" not in text
+    sliding = drafts.current(sample, SLIDING, WEEK).body  # 270 min is well under the usual 450: no praise
+    assert "Prospecting minutes: 270 min this week" not in sliding

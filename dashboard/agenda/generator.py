@@ -12,20 +12,20 @@ pace and coaching records of that rep; tactics and questions carry no figures.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import coaching, db, metrics, roster, targets, team_view
+from dashboard import coaching, db, interventions, metrics, roster, rules, targets, team_view
 from dashboard.agenda import tactics
 
 HISTORY_WEEKS = 26
-BASELINE_WEEKS = 8
+BASELINE_READ_WEEKS = interventions.HISTORY_WEEKS  # read for the usual level, as the rules and rep page do
 RECENT_WEEKS = 4
 STREAK_WEEKS = 3
-IMPROVEMENT = 0.2  # 20 % above the own 8-week median counts as an improvement
+IMPROVEMENT = 0.2  # 20 % above the own usual level counts as an improvement
+USUAL = "your usual level"  # the rep page's "own usual level" (`rules.usual_levels`), said to the rep
 MAX_RECOGNITION = 3
 MAX_FOCUS = 2
 FOCUS_WEEKS = 4  # a focus area's expectation is due four weeks after the meeting
@@ -132,7 +132,10 @@ def build(
     name = roster.match_rep(people["rep"].tolist(), rep)
     week = metrics.monday(week)
     first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
-    values = metrics.weekly_metrics(database, first, week, teams=teams, rep=name)
+    read = metrics.weekly_metrics(
+        database, week - dt.timedelta(weeks=BASELINE_READ_WEEKS), week, teams=teams, rep=name
+    )
+    values = read[read["week"] >= first].reset_index(drop=True)
     goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
     person = people[people["rep"] == name].iloc[0]
     meeting = week + dt.timedelta(days=7)
@@ -159,15 +162,29 @@ def build(
     paces = {p.metric: p for p in targets.pace(values, goals, week)}
     agenda.coaching_checks = _coaching_checks(database, name, week, values)
     agenda.expectations = _expectations(values, weekly_target, paces, week)
-    agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks)
+    usual = usual_levels(read, interventions.time_off(database), week)
+    agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks, usual)
     agenda.follow_ups = coaching.to_follow_up(database, name, week).to_dict(orient="records")
-    agenda.focus = _focus(values, weekly_target, paces, flags, meeting)
+    agenda.focus = _focus(values, weekly_target, paces, flags, meeting, usual)
     agenda.questions = [f.question for f in agenda.focus if f.question] + list(tactics.GENERAL_QUESTIONS)
     agenda.commitments = [
         (f"{f.label}: work towards {f.expectation} with one tactic from the list", agenda.next_review)
         for f in agenda.focus
     ]
     return agenda
+
+
+def usual_levels(values: pd.DataFrame, time_off: pd.DataFrame, week: dt.date) -> dict[str, float]:
+    """One rep's usual level of each metric in `week`, as the rules and the rep page read it
+    (`rules.usual_levels`; the team left unknown as on the rep page); metrics without one are left out.
+
+    `values`: the rep's weekly metrics up to `week`; `time_off`: recorded time off (any reps)."""
+    if values.empty:
+        return {}
+    rep = values["rep"].iloc[0]
+    levels = rules.usual_levels(values.assign(team=None), time_off[time_off["rep"] == rep])
+    levels = levels[(levels["week"] == week) & levels["usual"].notna()]
+    return dict(zip(levels["metric"], levels["usual"].astype(float), strict=True))
 
 
 def _series(values: pd.DataFrame, weekly_target: pd.DataFrame, name: str) -> tuple[list[float], list[float]]:
@@ -223,6 +240,7 @@ def _recognition(
     weekly_target: pd.DataFrame,
     paces: dict[str, targets.Pace],
     checks: list[CoachingCheck],
+    usual: dict[str, float],
 ) -> list[str]:
     items: list[str] = []
     this = values.iloc[-1]
@@ -257,15 +275,12 @@ def _recognition(
             label = metrics.metric(name).label
             items.append(f"{label}: {_fmt(name, p.actual)} so far this {p.period}, ahead of the even pace.")
     for name in PERSONAL_BEST_METRICS:
-        series = _values(values, name)
-        if len(series) > BASELINE_WEEKS:
-            median = statistics.median(series[-BASELINE_WEEKS - 1 : -1])
-            if median > 0 and series[-1] >= (1 + IMPROVEMENT) * median:
-                label = metrics.metric(name).label
-                items.append(
-                    f"{label}: {_fmt(name, series[-1])} this week, up from your "
-                    f"{BASELINE_WEEKS}-week median of {_fmt(name, median)}."
-                )
+        level, latest = usual.get(name, 0.0), float(this[name])
+        if level > 0 and latest >= (1 + IMPROVEMENT) * level:
+            label = metrics.metric(name).label
+            items.append(
+                f"{label}: {_fmt(name, latest)} this week, above {USUAL} of about {_fmt(name, level)}."
+            )
     unique = list(dict.fromkeys(items))
     if not unique and this["activities_logged"] > 0:
         unique.append(
@@ -281,6 +296,7 @@ def _focus(
     paces: dict[str, targets.Pace],
     flags: Sequence[dict],
     meeting: dt.date,
+    usual: dict[str, float],
 ) -> list[Focus]:
     due = meeting + dt.timedelta(weeks=FOCUS_WEEKS, days=4)  # the Friday four weeks on
     known = [f for f in flags if f.get("metric") in metrics.BY_NAME]
@@ -321,7 +337,7 @@ def _focus(
     for name, evidence in flagged + largest_first:
         if len(chosen) == MAX_FOCUS or name in {f.metric for f in chosen}:
             continue
-        chosen.append(_focus_area(name, evidence, values, weekly_target, paces, due))
+        chosen.append(_focus_area(name, evidence, values, weekly_target, paces, due, usual.get(name)))
     return chosen
 
 
@@ -335,6 +351,7 @@ def _focus_area(
     weekly_target: pd.DataFrame,
     paces: dict[str, targets.Pace],
     due: dt.date,
+    usual: float | None,
 ) -> Focus:
     entry = metrics.metric(name)
     if name in paces and paces[name].needed_per_week:
@@ -345,7 +362,7 @@ def _focus_area(
         _, goals = _series(values, weekly_target, name)
         goal = goals[-1]
         if pd.isna(goal):
-            expectation = f"back to your {BASELINE_WEEKS}-week median"
+            expectation = f"back to {USUAL}" + (f" of about {_fmt(name, usual)}" if usual else "")
         else:
             expectation = f"{_fmt(name, goal)}{' a week' if entry.additive else ''}"
     return Focus(
