@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import coaching, db, interventions, metrics, roster, rules, targets, team_view
-from dashboard.agenda import tactics
+from dashboard.agenda import carried, tactics
 
 HISTORY_WEEKS = 26
 BASELINE_READ_WEEKS = interventions.HISTORY_WEEKS  # read for the usual level, as the rules and rep page do
@@ -100,7 +100,7 @@ class Agenda:
     next_review: dt.date
     recognition: list[str]
     expectations: list[Expectation]
-    follow_ups: list[dict]
+    follow_ups: list[carried.Carried]
     coaching_checks: list[CoachingCheck]
     focus: list[Focus]
     questions: list[str]
@@ -164,7 +164,7 @@ def build(
     agenda.expectations = _expectations(values, weekly_target, paces, week)
     usual = usual_levels(read, interventions.time_off(database), week)
     agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks, usual)
-    agenda.follow_ups = coaching.to_follow_up(database, name, week).to_dict(orient="records")
+    agenda.follow_ups = carried.to_review(database, name, week)
     agenda.focus = _focus(values, weekly_target, paces, flags, meeting, usual)
     agenda.questions = [f.question for f in agenda.focus if f.question] + list(tactics.GENERAL_QUESTIONS)
     agenda.commitments = [
