@@ -51,8 +51,10 @@ def main() -> None:
         times = best_times(database, args.runs)
         database.close()
     slowest = max(times, key=times.get)
-    print(f"{len(times)} reps: median {statistics.median(times.values()):.1f} ms, "
-          f"slowest {times[slowest]:.1f} ms ({slowest})")
+    print(
+        f"{len(times)} reps: median {statistics.median(times.values()):.1f} ms, "
+        f"slowest {times[slowest]:.1f} ms ({slowest})"
+    )
 
 
 if __name__ == "__main__":

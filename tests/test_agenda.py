@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest, app_test
 
 from dashboard import coaching, interventions, metrics, roster, targets
 from dashboard.agenda import build, drafts, generator, markdown, tone
@@ -190,18 +191,58 @@ def app(sample, monkeypatch):
     return _start
 
 
-def test_agenda_page_draft_edit_save_reload(app):
+def _document(at: AppTest) -> str:
+    """The agenda as the page shows it, rendered (the one Markdown block with the title)."""
+    (shown,) = [m.value for m in at.markdown if m.value.startswith("# One-on-one:")]
+    return shown
+
+
+def _download(at: AppTest, stores: list, label: str) -> str:
+    """The text a download button serves (from the media store of the run that drew it)."""
+    (button,) = [b for b in at.get("download_button") if b.label == label]
+    return stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1]).content.decode()
+
+
+def test_agenda_page_edit_one_section_save_reload_and_print(app, monkeypatch):
+    stores: list[MemoryMediaFileStorage] = []
+
+    class Recording(MemoryMediaFileStorage):
+        def __init__(self, endpoint: str) -> None:
+            super().__init__(endpoint)
+            stores.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
     at = app({"rep": SLIDING, "week": WEEK.isoformat()})
+    draft = _document(at)
+    assert draft.startswith(f"# One-on-one: {SLIDING}") and "## 1. Recognition" in draft
+    at.selectbox(key="agenda_section").set_value(1).run()  # Recognition
     (area,) = at.text_area
-    assert area.value.startswith(f"# One-on-one: {SLIDING}")
-    area.set_value(area.value + "\n- Note from the manager\n")
-    at.button(key="agenda_save").click()
-    at.run()
+    assert area.label == "Recognition (Markdown)" and area.value.startswith("## 1. Recognition\n")
+    area.set_value(area.value.rstrip("\n") + "\n- Note from the manager\n\n").run()
+    assert not at.exception, at.exception
+    edited = _document(at)
+    assert "- Note from the manager\n" in edited
+    assert edited.replace("- Note from the manager\n", "") == draft  # the other sections untouched
+    assert any("Unsaved changes" in c.value for c in at.caption)
+
+    at.selectbox(key="agenda_section").set_value(4).run()  # unrelated reruns keep the edit ...
+    at.text_input(key="agenda_commitment_text").set_value("Two call blocks on Monday")
+    next(b for b in at.button if b.label == "Add commitment").click().run()
+    assert "Commitment added." in [s.value for s in at.success]
+    assert _document(at) == edited  # ... a commitment added (st.rerun) included
+
+    printable = _download(at, stores, "Download printable HTML")
+    assert "<h2>1. Recognition</h2>" in printable and "<li>Note from the manager</li>" in printable
+    assert "@media print" in printable and "<pre>" not in printable
+
+    at.button(key="agenda_save").click().run()
     assert not at.exception, at.exception
     assert "Agenda saved." in [s.value for s in at.success]
     again = app({"rep": SLIDING, "week": WEEK.isoformat()})
-    assert again.text_area[0].value.endswith("- Note from the manager\n")
+    assert _document(again) == edited
     assert any("Saved by local user" in c.value for c in again.caption)
+    again.selectbox(key="agenda_section").set_value(1).run()
+    assert again.text_area[0].value.endswith("- Note from the manager\n\n")
 
 
 def test_agenda_page_flags_punitive_edits(app):
@@ -228,7 +269,7 @@ def test_commitment_made_this_week_is_followed_up_next_week(app):
     at.run()
     assert not at.exception, at.exception
     assert "Follow-up saved." in [s.value for s in at.success]
-    assert "[done] Two call blocks on Monday" in at.text_area[0].value
+    assert "[done] Two call blocks on Monday" in _document(at)
 
 
 def test_open_flags_lead_the_focus_areas(sample):

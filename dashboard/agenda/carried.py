@@ -65,3 +65,10 @@ def group(frame: pd.DataFrame, week: dt.date) -> list[Carried]:
 def to_review(database: db.Database, rep: str, week: dt.date) -> list[Carried]:
     """The rep's commitments to review at the one-on-one of `week`, once each (see `group`)."""
     return group(coaching.commitments(database, rep, week), week)
+
+
+def follow_up(database: db.Database, item: Carried, status: str, week: dt.date, by: str) -> None:
+    """Records how the commitment went (done, partly, not_yet) at the one-on-one of `week`, on
+    every row of it still to review."""
+    for commitment_id in item.ids:
+        coaching.follow_up(database, commitment_id, status, week, by)

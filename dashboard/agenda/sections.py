@@ -76,7 +76,20 @@ class Working:
 
 def working(previous: Working | None, base: str) -> Working:
     """The working copy after a rerun whose agenda text is `base`: unsaved edits are kept; without
-    edits (or once saved as `base`), the copy follows `base` (a draft redrawn from new data)."""
+    edits (or once saved as `base`), the copy follows `base` (a draft redrawn from new data, say
+    after a follow-up). With edits, the sections the manager left alone follow `base` when both
+    have the same sections; the edited ones stay as edited."""
     if previous is None or not previous.edited or previous.body == base:
         return Working(base, base)
-    return previous
+    if previous.base == base:
+        return previous
+    old, new, mine = split(previous.base), split(base), split(previous.body)
+    if [s.title for s in old] != [s.title for s in new] or [s.title for s in mine] != [s.title for s in new]:
+        return Working(base, previous.body)
+    merged = [n if m.text == o.text else m for o, n, m in zip(old, new, mine, strict=True)]
+    return Working(base, join(merged))
+
+
+def edit(work: Working, index: int | None, text: str) -> Working:
+    """The working copy with section `index` (None: the whole document) set to `text`."""
+    return Working(work.base, text if index is None else replace(work.body, index, text))
