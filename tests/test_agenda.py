@@ -288,3 +288,11 @@ def test_recognition_and_focus_read_the_rep_pages_usual_level(sample):
     assert "median" not in text
     sliding = drafts.current(sample, SLIDING, WEEK).body  # 270 min is well under the usual 450: no praise
     assert "Prospecting minutes: 270 min this week" not in sliding
+    for rep in ("Mei Chen", SLIDING):  # the agenda's levels are the rep page's, metric for metric
+        page = rep_weekly(sample, rep, WEEK, WEEK)
+        shown = page.dropna(subset=["baseline"]).set_index("metric")["baseline"].to_dict()
+        first = WEEK - dt.timedelta(weeks=generator.BASELINE_READ_WEEKS)
+        read = metrics.weekly_metrics(sample, first, WEEK, rep=rep)
+        off = interventions.time_off(sample)
+        assert generator.usual_levels(read, off, WEEK, metrics.METRIC_NAMES) == pytest.approx(shown)
+    assert "Prospecting minutes: 270 min this week" not in sliding

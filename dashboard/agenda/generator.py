@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard import coaching, db, interventions, metrics, roster, rules, targets, team_view
@@ -162,7 +163,9 @@ def build(
     paces = {p.metric: p for p in targets.pace(values, goals, week)}
     agenda.coaching_checks = _coaching_checks(database, name, week, values)
     agenda.expectations = _expectations(values, weekly_target, paces, week)
-    usual = usual_levels(read, interventions.time_off(database), week)
+    usual = usual_levels(
+        read, interventions.time_off(database), week, (*PERSONAL_BEST_METRICS, *EXPECTATION_METRICS)
+    )
     agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks, usual)
     agenda.follow_ups = carried.to_review(database, name, week)
     agenda.focus = _focus(values, weekly_target, paces, flags, meeting, usual)
@@ -174,17 +177,20 @@ def build(
     return agenda
 
 
-def usual_levels(values: pd.DataFrame, time_off: pd.DataFrame, week: dt.date) -> dict[str, float]:
-    """One rep's usual level of each metric in `week`, as the rules and the rep page read it
-    (`rules.usual_levels`; the team left unknown as on the rep page); metrics without one are left out.
+def usual_levels(
+    values: pd.DataFrame, time_off: pd.DataFrame, week: dt.date, names: Sequence[str]
+) -> dict[str, float]:
+    """One rep's usual level of each of `names` in `week`, as the rules (their "usually about")
+    and the rep page (`rules.usual_levels`) read it, the team left unknown as on the rep page;
+    metrics without one are left out.
 
     `values`: the rep's weekly metrics up to `week`; `time_off`: recorded time off (any reps)."""
     if values.empty:
         return {}
     rep = values["rep"].iloc[0]
-    levels = rules.usual_levels(values.assign(team=None), time_off[time_off["rep"] == rep])
-    levels = levels[(levels["week"] == week) & levels["usual"].notna()]
-    return dict(zip(levels["metric"], levels["usual"].astype(float), strict=True))
+    batch = rules.build_batch(values.assign(team=None), None, time_off[time_off["rep"] == rep], until=week)
+    levels = {name: float(batch.baseline(name)[0]) for name in names if name in batch.values}
+    return {name: level for name, level in levels.items() if not np.isnan(level)}
 
 
 def _series(values: pd.DataFrame, weekly_target: pd.DataFrame, name: str) -> tuple[list[float], list[float]]:
