@@ -36,27 +36,33 @@ def _same(text: str) -> str:
     return " ".join(text.split()).casefold().rstrip(".")
 
 
+def _followed_in(row: dict, week: dt.date) -> bool:
+    return pd.notna(row["followed_up_week"]) and row["followed_up_week"] == week
+
+
 def group(frame: pd.DataFrame, week: dt.date) -> list[Carried]:
     """The commitments to review in `week` (`coaching.pending`), one per wording, with the history of
     every earlier row of the same words; `frame` is `coaching.commitments`, oldest first."""
-    under_review = coaching.pending(frame, week)
-    earlier = frame[frame["week"] < week]
-    wanted = dict.fromkeys(_same(t) for t in under_review["text"])
-    keys = earlier["text"].map(_same)
+    wanted = dict.fromkeys(_same(t) for t in coaching.pending(frame, week)["text"])
+    rows_of: dict[str, list[dict]] = {key: [] for key in wanted}
+    for row in frame[frame["week"] < week].to_dict(orient="records"):
+        rows_of.get(_same(row["text"]), []).append(row)
     carried = []
-    for key in wanted:
-        rows = earlier[keys == key].sort_values(["week", "commitment_id"])
-        latest = rows.iloc[-1]
-        followed = rows[rows["followed_up_week"].notna()].sort_values(["followed_up_week", "commitment_id"])
-        reviewable = rows[(rows["status"] == "open") | (rows["followed_up_week"] == week)]
+    for rows in rows_of.values():
+        rows.sort(key=lambda r: (r["week"], r["commitment_id"]))
+        followed = sorted(
+            (r for r in rows if pd.notna(r["followed_up_week"])),
+            key=lambda r: (r["followed_up_week"], r["commitment_id"]),
+        )
+        reviewable = [r for r in rows if r["status"] == "open" or _followed_in(r, week)]
         carried.append(
             Carried(
-                text=str(latest["text"]),
-                made=tuple(dict.fromkeys(rows["week"])),
-                due=latest["due_date"],
-                status=str(latest["status"]),
-                follow_ups=tuple(zip(followed["followed_up_week"], followed["status"], strict=True)),
-                ids=tuple(int(i) for i in (reviewable if len(reviewable) else rows.tail(1))["commitment_id"]),
+                text=str(rows[-1]["text"]),
+                made=tuple(dict.fromkeys(r["week"] for r in rows)),
+                due=rows[-1]["due_date"],
+                status=str(rows[-1]["status"]),
+                follow_ups=tuple((r["followed_up_week"], str(r["status"])) for r in followed),
+                ids=tuple(int(r["commitment_id"]) for r in reviewable or rows[-1:]),
             )
         )
     return carried

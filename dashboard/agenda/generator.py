@@ -188,7 +188,10 @@ def usual_levels(
     if values.empty:
         return {}
     rep = values["rep"].iloc[0]
-    batch = rules.build_batch(values.assign(team=None), None, time_off[time_off["rep"] == rep], until=week)
+    masks = ("activities_logged", "opportunities_created")  # which weeks count (rules.grid)
+    columns = ["rep", "week", *dict.fromkeys(c for c in (*names, *masks) if c in values)]
+    off = time_off[time_off["rep"] == rep]
+    batch = rules.build_batch(values[columns].assign(team=None), None, off, until=week)
     levels = {name: float(batch.baseline(name)[0]) for name in names if name in batch.values}
     return {name: level for name, level in levels.items() if not np.isnan(level)}
 
