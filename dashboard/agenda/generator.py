@@ -123,13 +123,15 @@ def build(
     *,
     teams: Sequence[str] | None = None,
     flags: Sequence[dict] = (),
+    people: pd.DataFrame | None = None,
 ) -> Agenda:
     """Drafts the agenda of `rep` for the one-on-one reviewing `week` (any day of it).
 
     `flags`: open early-intervention signals for the rep ({metric, detail, severity}),
-    strongest first; they take precedence as focus areas.
+    strongest first; they take precedence as focus areas. `people`: `roster.list_reps(database, teams)`
+    when the caller has read it already.
     """
-    people = roster.list_reps(database, teams)
+    people = roster.list_reps(database, teams) if people is None else people
     name = roster.match_rep(people["rep"].tolist(), rep)
     week = metrics.monday(week)
     first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
