@@ -18,8 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import coaching, db, interventions, metrics, roster, rules, targets, team_view
+from dashboard import db, interventions, metrics, roster, rules, targets, team_view
 from dashboard.agenda import carried, tactics
+from dashboard.agenda.checks import CoachingCheck, coaching_checks
 
 HISTORY_WEEKS = 26
 BASELINE_READ_WEEKS = interventions.HISTORY_WEEKS  # read for the usual level, as the rules and rep page do
@@ -75,18 +76,6 @@ class Focus:
     due: dt.date
     tactics: tuple[str, ...]
     question: str | None
-
-
-@dataclass(frozen=True)
-class CoachingCheck:
-    """A focus area agreed earlier: the coached metric before and since."""
-
-    metric: str
-    label: str
-    agreed_week: dt.date
-    before: str
-    since: str
-    moved: bool
 
 
 @dataclass
@@ -163,7 +152,7 @@ def build(
         return agenda
     weekly_target = goals.pivot_table(index="week", columns="metric", values="target", aggfunc="first")
     paces = {p.metric: p for p in targets.pace(values, goals, week)}
-    agenda.coaching_checks = _coaching_checks(database, name, week, values)
+    agenda.coaching_checks = coaching_checks(database, name, week, values, RECENT_WEEKS)
     agenda.expectations = _expectations(values, weekly_target, paces, week)
     usual = usual_levels(
         read, interventions.time_off(database), week, (*PERSONAL_BEST_METRICS, *EXPECTATION_METRICS)
@@ -385,28 +374,3 @@ def _focus_area(
         tactics=tactics.tactics_for(name),
         question=tactics.question_for(name),
     )
-
-
-def _coaching_checks(
-    database: db.Database, rep: str, week: dt.date, values: pd.DataFrame
-) -> list[CoachingCheck]:
-    agreed = coaching.focus_areas(database, rep, week)
-    checks = []
-    for row in agreed.itertuples():
-        if row.metric not in metrics.BY_NAME:
-            continue
-        entry = metrics.metric(row.metric)
-        before = values[
-            (values["week"] <= row.week) & (values["week"] > row.week - dt.timedelta(weeks=RECENT_WEEKS))
-        ]
-        since = values[(values["week"] > row.week) & (values["week"] <= week)]
-        if before.empty or since.empty:
-            continue
-        b, s = before[row.metric].mean(), since[row.metric].mean()
-        if pd.isna(b) or pd.isna(s):
-            continue
-        moved = s > b if entry.higher_is_better else s < b
-        checks.append(
-            CoachingCheck(row.metric, entry.label, row.week, _fmt(row.metric, b), _fmt(row.metric, s), moved)
-        )
-    return checks
