@@ -66,7 +66,7 @@ def _apply(index: int, widget: str) -> None:
 
 reading, editing = st.columns([3, 2])
 with reading.container(height=720, border=True):
-    st.markdown(work.body)
+    st.markdown(render.on_screen(work.body))
 with editing:
     titles = [p.title for p in parts] + ["Whole document"]
     chosen = st.selectbox(

@@ -193,7 +193,7 @@ def app(sample, monkeypatch):
 
 def _document(at: AppTest) -> str:
     """The agenda as the page shows it, rendered (the one Markdown block with the title)."""
-    (shown,) = [m.value for m in at.markdown if m.value.startswith("# One-on-one:")]
+    (shown,) = [m.value for m in at.markdown if m.value.startswith("### One-on-one:")]
     return shown
 
 
@@ -214,7 +214,7 @@ def test_agenda_page_edit_one_section_save_reload_and_print(app, monkeypatch):
     monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
     at = app({"rep": SLIDING, "week": WEEK.isoformat()})
     draft = _document(at)
-    assert draft.startswith(f"# One-on-one: {SLIDING}") and "## 1. Recognition" in draft
+    assert draft.startswith(f"### One-on-one: {SLIDING}") and "\n#### 1. Recognition\n" in draft
     at.selectbox(key="agenda_section").set_value(1).run()  # Recognition
     (area,) = at.text_area
     assert area.label == "Recognition (Markdown)" and area.value.startswith("## 1. Recognition\n")

@@ -144,3 +144,10 @@ def test_sections_left_alone_follow_a_redrawn_draft_while_edits_stay():
     assert kept.base == new and kept.edited
     whole = sections.edit(kept, None, "# T\n## Something else\n")
     assert sections.working(whole, old).body == "# T\n## Something else\n"  # other sections: kept as is
+
+
+def test_on_screen_headings_sit_under_the_pages_title():
+    shown = render.on_screen(DOCUMENT)
+    assert shown.startswith("### One-on-one: Ana") and "\n#### 1. Recognition\n" in shown
+    assert "\n##### Did the coaching work?\n" in shown and "\n## not a heading inside a fence\n" in shown
+    assert render.on_screen("###### deep\n") == "###### deep\n"

@@ -19,6 +19,7 @@ from dashboard.coaching import FOLLOW_UP_LABELS
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 BOX = "☐"  # an open item ("- [ ] …") on paper
 _OPEN_ITEM = re.compile(r"<li>(\s*<p>)?\[ \] ")
+_HEADING = re.compile(r"^(#{1,6}) ")
 
 
 @cache
@@ -36,6 +37,20 @@ def _parser() -> MarkdownIt:
 def markdown(agenda: Agenda) -> str:
     """The agenda as Markdown."""
     return _environment(False).get_template("agenda.md.j2").render(a=agenda)
+
+
+def on_screen(body_markdown: str, levels: int = 2) -> str:
+    """The agenda's Markdown for reading inside a page: headings `levels` smaller (the page has its
+    own title), up to level 6; code blocks left as they are."""
+    lines, fenced = [], False
+    for line in body_markdown.splitlines(keepends=True):
+        if sections.FENCE.match(line):
+            fenced = not fenced
+        heading = None if fenced else _HEADING.match(line)
+        if heading:
+            line = "#" * min(6, len(heading.group(1)) + levels) + line[len(heading.group(1)) :]
+        lines.append(line)
+    return "".join(lines)
 
 
 def section_html(text: str) -> Markup:

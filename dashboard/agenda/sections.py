@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 HEADING = "Heading"  # the title of the text before the first section
 _SECTION = re.compile(r"^## +(?:\d+\.\s*)?(.*?)\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE = re.compile(r"^\s*(```|~~~)")  # a code block opens or closes
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def split(body: str) -> list[Section]:
     sections: list[Section] = []
     title, lines, fenced = HEADING, [], False
     for line in body.splitlines(keepends=True):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         match = None if fenced else _SECTION.match(line)
         if match and (lines or title != HEADING):
