@@ -84,15 +84,19 @@ def commitments(database: db.Database, rep: str, week: dt.date) -> pd.DataFrame:
 def to_follow_up(database: db.Database, rep: str, week: dt.date) -> pd.DataFrame:
     """Commitments to review in this week's one-on-one: all those made last time (with their
     follow-up so far), older ones still open, and any followed up this week."""
-    frame = commitments(database, rep, week)
+    return pending(commitments(database, rep, week), week)
+
+
+def pending(frame: pd.DataFrame, week: dt.date) -> pd.DataFrame:
+    """The rows of `commitments` to review in the week's one-on-one (see `to_follow_up`)."""
     earlier = frame[frame["week"] < week]
     if earlier.empty:
         return earlier.reset_index(drop=True)
     last_time = earlier["week"].max()
-    pending = (
+    chosen = (
         (earlier["week"] == last_time) | (earlier["status"] == "open") | (earlier["followed_up_week"] == week)
     )
-    return earlier[pending].reset_index(drop=True)
+    return earlier[chosen].reset_index(drop=True)
 
 
 def add_focus_area(

@@ -1,11 +1,12 @@
-"""Agenda page: draft, edit and save a rep's one-on-one agenda; record and follow up commitments."""
+"""Agenda page: read a rep's one-on-one agenda as a document, edit it section by section, save
+it, print it; record and follow up commitments."""
 
 import hashlib
 
 import streamlit as st
 
 from dashboard import coaching, roster, url_params
-from dashboard.agenda import drafts, render, tone
+from dashboard.agenda import carried, drafts, render, sections, tone
 from pages._shared import (
     cached,
     get_database,
@@ -48,14 +49,46 @@ else:
 if message := st.session_state.pop("agenda_message", None):
     st.success(message)
 
-body = st.text_area(
-    "Agenda (Markdown)",
-    value=current.body,
-    height=560,
-    key=f"agenda_body_{current.rep}_{current.week}_{hashlib.sha1(current.body.encode()).hexdigest()}",
-)
+# The working copy lives in the session, per rep and week: unsaved edits survive any rerun.
+doc_key = f"agenda_doc_{current.rep}_{current.week}"
+work = sections.working(st.session_state.get(doc_key), current.body)
+st.session_state[doc_key] = work
+parts = sections.split(work.body)
+WHOLE = len(parts)  # the last choice: the whole document as Markdown
+
+
+def _apply(index: int, widget: str) -> None:
+    edited = sections.edit(
+        st.session_state[doc_key], None if index == WHOLE else index, st.session_state[widget]
+    )
+    st.session_state[doc_key] = edited
+
+
+reading, editing = st.columns([3, 2])
+with reading.container(height=720, border=True):
+    st.markdown(render.on_screen(work.body))
+with editing:
+    titles = [p.title for p in parts] + ["Whole document"]
+    chosen = st.selectbox(
+        "Section to edit", range(len(titles)), format_func=titles.__getitem__, key="agenda_section"
+    )
+    chosen = min(chosen, WHOLE)
+    text = work.body if chosen == WHOLE else parts[chosen].text
+    widget = f"agenda_edit_{doc_key}_{chosen}_{hashlib.sha1(text.encode()).hexdigest()[:12]}"
+    st.text_area(
+        f"{titles[chosen]} (Markdown)",
+        value=text,
+        height=560 if chosen == WHOLE else 320,
+        key=widget,
+        on_change=_apply,
+        args=(chosen, widget),
+        help="Edits show in the document on the left as soon as you leave the box (or press Ctrl+Enter).",
+    )
+    if work.edited:
+        st.caption(":material/edit: Unsaved changes: save the agenda to keep them.")
+
 peers = [n for n in names if n != current.rep]
-issues = tone.check(body, peers)
+issues = tone.check(work.body, peers)
 if issues:
     st.warning("Tone check: some wording could land as blame rather than coaching.")
     for issue in issues:
@@ -63,39 +96,46 @@ if issues:
 else:
     st.caption(":material/check: Tone check: coaching language, recognition first.")
 
-if st.button("Save agenda", type="primary", key="agenda_save"):
-    drafts.save(database, current, body, viewer_by())
+save, discard = st.columns([1, 4])
+if save.button("Save agenda", type="primary", key="agenda_save"):
+    drafts.save(database, current, work.body, viewer_by())
+    st.session_state.pop(doc_key, None)
     st.session_state["agenda_message"] = "Agenda saved."
+    st.rerun()
+if work.edited and discard.button("Discard changes", key="agenda_discard"):
+    st.session_state.pop(doc_key, None)
     st.rerun()
 
 download_md, download_html = st.columns(2)
 stem = f"agenda-{current.rep.replace(' ', '-').lower()}-{current.week}"
-download_md.download_button("Download Markdown", body, file_name=f"{stem}.md", mime="text/markdown")
+download_md.download_button("Download Markdown", work.body, file_name=f"{stem}.md", mime="text/markdown")
 download_html.download_button(
     "Download printable HTML",
-    render.html(body, current.rep, current.week),
+    render.html(work.body, current.rep, current.week),
     file_name=f"{stem}.html",
     mime="text/html",
+    key="agenda_download_html",
 )
 
 st.subheader("Follow-up of earlier commitments")
-pending = cached(coaching.to_follow_up, current.rep, current.week)
-if pending.empty:
+pending = cached(carried.to_review, current.rep, current.week)
+if not pending:
     st.caption("No commitments from earlier one-on-ones.")
 else:
     choices = {}
-    for row in pending.itertuples():
-        choices[row.commitment_id] = st.selectbox(
-            f"{row.text} (due {row.due_date:%d %b})",
+    for item in pending:
+        again = f", made again {len(item.again)}×" if item.again else ""
+        choices[item] = st.selectbox(
+            f"{item.text} (due {item.due:%d %b}{again})",
             FOLLOW_UP_CHOICES,
-            index=FOLLOW_UP_CHOICES.index(row.status),
+            index=FOLLOW_UP_CHOICES.index(item.status),
             format_func=lambda s: coaching.FOLLOW_UP_LABELS[s],
-            key=f"agenda_follow_{row.commitment_id}",
+            key=f"agenda_follow_{item.ids[-1]}",
         )
     if st.button("Save follow-up", key="agenda_follow_save"):
-        for commitment_id, status in choices.items():
+        for item, status in choices.items():
             if status != "open":
-                coaching.follow_up(database, commitment_id, status, current.week, viewer_by())
+                carried.follow_up(database, item, status, current.week, viewer_by())
         st.session_state["agenda_message"] = "Follow-up saved."
         st.rerun()
 

@@ -8,11 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest, app_test
 
 from dashboard import coaching, interventions, metrics, roster, targets
 from dashboard.agenda import build, drafts, generator, markdown, tone
 from dashboard.db import Database
+from dashboard.rep_view import rep_weekly
 from dashboard.trend import rep_trend
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,11 +50,11 @@ def allowed_numbers(database: Database, rep: str) -> set[str]:
         entry = metrics.metric(row.metric)
         shown += [entry.format(row.value), entry.format(row.target)]
     values = metrics.weekly_metrics(database, first, WEEK, rep=rep)
+    usual = rep_weekly(database, rep, WEEK, WEEK)  # the usual level the rep page shows
     for name in metrics.METRIC_NAMES:
         entry = metrics.metric(name)
-        series = values[name].tolist()
-        shown.append(entry.format(values[name].iloc[-generator.BASELINE_WEEKS - 1 : -1].median()))
-        shown += [entry.format(v) for v in series]
+        shown += [entry.format(v) for v in values[name].tolist()]
+        shown += [entry.format(v) for v in usual.loc[usual["metric"] == name, "baseline"]]
     goals = targets.weekly_targets(database, first, WEEK, rep=rep)
     for p in targets.pace(values, goals, WEEK):
         entry = metrics.metric(p.metric)
@@ -67,7 +69,7 @@ def test_every_number_in_the_agenda_comes_from_the_data(sample, rep):
     text = drafts.current(sample, rep, WEEK).body
     text = HEADING_NUMBER.sub("", DATE.sub("", text))
     for count, _ in WEEK_COUNT.findall(text):
-        assert 1 <= int(count) <= generator.HISTORY_WEEKS  # "last 4 weeks", "8-week median", streaks
+        assert 1 <= int(count) <= generator.HISTORY_WEEKS  # "last 4 weeks", streaks
     text = WEEK_COUNT.sub("", text)
     unexplained = set(NUMBER.findall(text)) - allowed_numbers(sample, rep)
     assert not unexplained, f"numbers not in {rep}'s data: {sorted(unexplained)}"
@@ -189,18 +191,58 @@ def app(sample, monkeypatch):
     return _start
 
 
-def test_agenda_page_draft_edit_save_reload(app):
+def _document(at: AppTest) -> str:
+    """The agenda as the page shows it, rendered (the one Markdown block with the title)."""
+    (shown,) = [m.value for m in at.markdown if m.value.startswith("### One-on-one:")]
+    return shown
+
+
+def _download(at: AppTest, stores: list, label: str) -> str:
+    """The text a download button serves (from the media store of the run that drew it)."""
+    (button,) = [b for b in at.get("download_button") if b.label == label]
+    return stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1]).content.decode()
+
+
+def test_agenda_page_edit_one_section_save_reload_and_print(app, monkeypatch):
+    stores: list[MemoryMediaFileStorage] = []
+
+    class Recording(MemoryMediaFileStorage):
+        def __init__(self, endpoint: str) -> None:
+            super().__init__(endpoint)
+            stores.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
     at = app({"rep": SLIDING, "week": WEEK.isoformat()})
+    draft = _document(at)
+    assert draft.startswith(f"### One-on-one: {SLIDING}") and "\n#### 1. Recognition\n" in draft
+    at.selectbox(key="agenda_section").set_value(1).run()  # Recognition
     (area,) = at.text_area
-    assert area.value.startswith(f"# One-on-one: {SLIDING}")
-    area.set_value(area.value + "\n- Note from the manager\n")
-    at.button(key="agenda_save").click()
-    at.run()
+    assert area.label == "Recognition (Markdown)" and area.value.startswith("## 1. Recognition\n")
+    area.set_value(area.value.rstrip("\n") + "\n- Note from the manager\n\n").run()
+    assert not at.exception, at.exception
+    edited = _document(at)
+    assert "- Note from the manager\n" in edited
+    assert edited.replace("- Note from the manager\n", "") == draft  # the other sections untouched
+    assert any("Unsaved changes" in c.value for c in at.caption)
+
+    at.selectbox(key="agenda_section").set_value(4).run()  # unrelated reruns keep the edit ...
+    at.text_input(key="agenda_commitment_text").set_value("Two call blocks on Monday")
+    next(b for b in at.button if b.label == "Add commitment").click().run()
+    assert "Commitment added." in [s.value for s in at.success]
+    assert _document(at) == edited  # ... a commitment added (st.rerun) included
+
+    printable = _download(at, stores, "Download printable HTML")
+    assert "<h2>1. Recognition</h2>" in printable and "<li>Note from the manager</li>" in printable
+    assert "@media print" in printable and "<pre>" not in printable
+
+    at.button(key="agenda_save").click().run()
     assert not at.exception, at.exception
     assert "Agenda saved." in [s.value for s in at.success]
     again = app({"rep": SLIDING, "week": WEEK.isoformat()})
-    assert again.text_area[0].value.endswith("- Note from the manager\n")
+    assert _document(again) == edited
     assert any("Saved by local user" in c.value for c in again.caption)
+    again.selectbox(key="agenda_section").set_value(1).run()
+    assert again.text_area[0].value.endswith("- Note from the manager\n\n")
 
 
 def test_agenda_page_flags_punitive_edits(app):
@@ -227,7 +269,7 @@ def test_commitment_made_this_week_is_followed_up_next_week(app):
     at.run()
     assert not at.exception, at.exception
     assert "Follow-up saved." in [s.value for s in at.success]
-    assert "[done] Two call blocks on Monday" in at.text_area[0].value
+    assert "[done] Two call blocks on Monday" in _document(at)
 
 
 def test_open_flags_lead_the_focus_areas(sample):
@@ -235,3 +277,22 @@ def test_open_flags_lead_the_focus_areas(sample):
     assert found.agenda.focus, "a sliding rep gets a focus area"
     text = found.body
     assert "Where it stands:" in text and text.index("Recognition") < text.index("Focus areas")
+
+
+def test_recognition_and_focus_read_the_rep_pages_usual_level(sample):
+    """One baseline: a rise is recognised against the usual level the rep page draws, worded alike."""
+    usual = rep_weekly(sample, "Mei Chen", WEEK, WEEK)
+    level = usual.loc[usual["metric"] == "first_meetings", "baseline"].iloc[0]
+    text = drafts.current(sample, "Mei Chen", WEEK).body
+    assert f"First meetings: 4 this week, above your usual level of about {level:.0f}." in text
+    assert "median" not in text
+    sliding = drafts.current(sample, SLIDING, WEEK).body  # 270 min is well under the usual 450: no praise
+    assert "Prospecting minutes: 270 min this week" not in sliding
+    for rep in ("Mei Chen", SLIDING):  # the agenda's levels are the rep page's, metric for metric
+        page = rep_weekly(sample, rep, WEEK, WEEK)
+        shown = page.dropna(subset=["baseline"]).set_index("metric")["baseline"].to_dict()
+        first = WEEK - dt.timedelta(weeks=generator.BASELINE_READ_WEEKS)
+        read = metrics.weekly_metrics(sample, first, WEEK, rep=rep)
+        off = interventions.time_off(sample)
+        assert generator.usual_levels(read, off, WEEK, metrics.METRIC_NAMES) == pytest.approx(shown)
+    assert "Prospecting minutes: 270 min this week" not in sliding

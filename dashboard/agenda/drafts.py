@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
 from dashboard import coaching, db, interventions, metrics, roster
 from dashboard.agenda.generator import Agenda, build
 from dashboard.agenda.render import markdown
@@ -34,9 +36,11 @@ def current(
 
     `week` defaults to the latest week with data. Raises roster.UnknownRep.
     """
-    name = roster.resolve_rep(database, rep, teams)
+    people = roster.list_reps(database, teams)  # read once: the draft needs it too
+    name = roster.match_rep(people["rep"].tolist(), rep)
     week = metrics.monday(week or roster.latest_week(database) or dt.date.today())
-    drafted = build(database, name, week, teams=teams, flags=_open_signals(database, name, week))
+    flags = _open_signals(database, name, week, people if teams is None else None)
+    drafted = build(database, name, week, teams=teams, flags=flags, people=people)
     versions = coaching.agenda_versions(database, name, week)
     if versions.empty:
         return Current(name, week, markdown(drafted), None, None, drafted)
@@ -46,13 +50,15 @@ def current(
     )
 
 
-def _open_signals(database: db.Database, rep: str, week: dt.date) -> list[dict]:
+def _open_signals(
+    database: db.Database, rep: str, week: dt.date, everyone: pd.DataFrame | None = None
+) -> list[dict]:
     """The rep's early-intervention evidence this week (judged within their team), strongest first:
     as stored at the upload when the week is the last one reviewed, else evaluated now."""
     stored = interventions.stored_slump_signals(database, rep, week)
     if stored is not None:
         return stored
-    people = roster.list_reps(database)
+    people = roster.list_reps(database) if everyone is None else everyone
     team = people.loc[people["rep"] == rep, "team"]
     teams = [team.iloc[0]] if len(team) and isinstance(team.iloc[0], str) else None
     return [

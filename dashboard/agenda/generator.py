@@ -12,20 +12,22 @@ pace and coaching records of that rep; tactics and questions carry no figures.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from dashboard import coaching, db, metrics, roster, targets, team_view
-from dashboard.agenda import tactics
+from dashboard import db, interventions, metrics, roster, rules, targets, team_view
+from dashboard.agenda import carried, tactics
+from dashboard.agenda.checks import CoachingCheck, coaching_checks
 
 HISTORY_WEEKS = 26
-BASELINE_WEEKS = 8
+BASELINE_READ_WEEKS = interventions.HISTORY_WEEKS  # read for the usual level, as the rules and rep page do
 RECENT_WEEKS = 4
 STREAK_WEEKS = 3
-IMPROVEMENT = 0.2  # 20 % above the own 8-week median counts as an improvement
+IMPROVEMENT = 0.2  # 20 % above the own usual level counts as an improvement
+USUAL = "your usual level"  # the rep page's "own usual level" (`rules.usual_levels`), said to the rep
 MAX_RECOGNITION = 3
 MAX_FOCUS = 2
 FOCUS_WEEKS = 4  # a focus area's expectation is due four weeks after the meeting
@@ -76,18 +78,6 @@ class Focus:
     question: str | None
 
 
-@dataclass(frozen=True)
-class CoachingCheck:
-    """A focus area agreed earlier: the coached metric before and since."""
-
-    metric: str
-    label: str
-    agreed_week: dt.date
-    before: str
-    since: str
-    moved: bool
-
-
 @dataclass
 class Agenda:
     """Everything the templates render."""
@@ -100,7 +90,7 @@ class Agenda:
     next_review: dt.date
     recognition: list[str]
     expectations: list[Expectation]
-    follow_ups: list[dict]
+    follow_ups: list[carried.Carried]
     coaching_checks: list[CoachingCheck]
     focus: list[Focus]
     questions: list[str]
@@ -122,17 +112,22 @@ def build(
     *,
     teams: Sequence[str] | None = None,
     flags: Sequence[dict] = (),
+    people: pd.DataFrame | None = None,
 ) -> Agenda:
     """Drafts the agenda of `rep` for the one-on-one reviewing `week` (any day of it).
 
     `flags`: open early-intervention signals for the rep ({metric, detail, severity}),
-    strongest first; they take precedence as focus areas.
+    strongest first; they take precedence as focus areas. `people`: `roster.list_reps(database, teams)`
+    when the caller has read it already.
     """
-    people = roster.list_reps(database, teams)
+    people = roster.list_reps(database, teams) if people is None else people
     name = roster.match_rep(people["rep"].tolist(), rep)
     week = metrics.monday(week)
     first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
-    values = metrics.weekly_metrics(database, first, week, teams=teams, rep=name)
+    read = metrics.weekly_metrics(
+        database, week - dt.timedelta(weeks=BASELINE_READ_WEEKS), week, teams=teams, rep=name
+    )
+    values = read[read["week"] >= first].reset_index(drop=True)
     goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
     person = people[people["rep"] == name].iloc[0]
     meeting = week + dt.timedelta(days=7)
@@ -157,17 +152,39 @@ def build(
         return agenda
     weekly_target = goals.pivot_table(index="week", columns="metric", values="target", aggfunc="first")
     paces = {p.metric: p for p in targets.pace(values, goals, week)}
-    agenda.coaching_checks = _coaching_checks(database, name, week, values)
+    agenda.coaching_checks = coaching_checks(database, name, week, values, RECENT_WEEKS)
     agenda.expectations = _expectations(values, weekly_target, paces, week)
-    agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks)
-    agenda.follow_ups = coaching.to_follow_up(database, name, week).to_dict(orient="records")
-    agenda.focus = _focus(values, weekly_target, paces, flags, meeting)
+    usual = usual_levels(
+        read, interventions.time_off(database), week, (*PERSONAL_BEST_METRICS, *EXPECTATION_METRICS)
+    )
+    agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks, usual)
+    agenda.follow_ups = carried.to_review(database, name, week)
+    agenda.focus = _focus(values, weekly_target, paces, flags, meeting, usual)
     agenda.questions = [f.question for f in agenda.focus if f.question] + list(tactics.GENERAL_QUESTIONS)
     agenda.commitments = [
         (f"{f.label}: work towards {f.expectation} with one tactic from the list", agenda.next_review)
         for f in agenda.focus
     ]
     return agenda
+
+
+def usual_levels(
+    values: pd.DataFrame, time_off: pd.DataFrame, week: dt.date, names: Sequence[str]
+) -> dict[str, float]:
+    """One rep's usual level of each of `names` in `week`, as the rules (their "usually about")
+    and the rep page (`rules.usual_levels`) read it, the team left unknown as on the rep page;
+    metrics without one are left out.
+
+    `values`: the rep's weekly metrics up to `week`; `time_off`: recorded time off (any reps)."""
+    if values.empty:
+        return {}
+    rep = values["rep"].iloc[0]
+    masks = ("activities_logged", "opportunities_created")  # which weeks count (rules.grid)
+    columns = ["rep", "week", *dict.fromkeys(c for c in (*names, *masks) if c in values)]
+    off = time_off[time_off["rep"] == rep]
+    batch = rules.build_batch(values[columns].assign(team=None), None, off, until=week)
+    levels = {name: float(batch.baseline(name)[0]) for name in names if name in batch.values}
+    return {name: level for name, level in levels.items() if not np.isnan(level)}
 
 
 def _series(values: pd.DataFrame, weekly_target: pd.DataFrame, name: str) -> tuple[list[float], list[float]]:
@@ -223,6 +240,7 @@ def _recognition(
     weekly_target: pd.DataFrame,
     paces: dict[str, targets.Pace],
     checks: list[CoachingCheck],
+    usual: dict[str, float],
 ) -> list[str]:
     items: list[str] = []
     this = values.iloc[-1]
@@ -257,15 +275,12 @@ def _recognition(
             label = metrics.metric(name).label
             items.append(f"{label}: {_fmt(name, p.actual)} so far this {p.period}, ahead of the even pace.")
     for name in PERSONAL_BEST_METRICS:
-        series = _values(values, name)
-        if len(series) > BASELINE_WEEKS:
-            median = statistics.median(series[-BASELINE_WEEKS - 1 : -1])
-            if median > 0 and series[-1] >= (1 + IMPROVEMENT) * median:
-                label = metrics.metric(name).label
-                items.append(
-                    f"{label}: {_fmt(name, series[-1])} this week, up from your "
-                    f"{BASELINE_WEEKS}-week median of {_fmt(name, median)}."
-                )
+        level, latest = usual.get(name, 0.0), float(this[name])
+        if level > 0 and latest >= (1 + IMPROVEMENT) * level:
+            label = metrics.metric(name).label
+            items.append(
+                f"{label}: {_fmt(name, latest)} this week, above {USUAL} of about {_fmt(name, level)}."
+            )
     unique = list(dict.fromkeys(items))
     if not unique and this["activities_logged"] > 0:
         unique.append(
@@ -281,6 +296,7 @@ def _focus(
     paces: dict[str, targets.Pace],
     flags: Sequence[dict],
     meeting: dt.date,
+    usual: dict[str, float],
 ) -> list[Focus]:
     due = meeting + dt.timedelta(weeks=FOCUS_WEEKS, days=4)  # the Friday four weeks on
     known = [f for f in flags if f.get("metric") in metrics.BY_NAME]
@@ -321,7 +337,7 @@ def _focus(
     for name, evidence in flagged + largest_first:
         if len(chosen) == MAX_FOCUS or name in {f.metric for f in chosen}:
             continue
-        chosen.append(_focus_area(name, evidence, values, weekly_target, paces, due))
+        chosen.append(_focus_area(name, evidence, values, weekly_target, paces, due, usual.get(name)))
     return chosen
 
 
@@ -335,6 +351,7 @@ def _focus_area(
     weekly_target: pd.DataFrame,
     paces: dict[str, targets.Pace],
     due: dt.date,
+    usual: float | None,
 ) -> Focus:
     entry = metrics.metric(name)
     if name in paces and paces[name].needed_per_week:
@@ -345,7 +362,7 @@ def _focus_area(
         _, goals = _series(values, weekly_target, name)
         goal = goals[-1]
         if pd.isna(goal):
-            expectation = f"back to your {BASELINE_WEEKS}-week median"
+            expectation = f"back to {USUAL}" + (f" of about {_fmt(name, usual)}" if usual else "")
         else:
             expectation = f"{_fmt(name, goal)}{' a week' if entry.additive else ''}"
     return Focus(
@@ -357,28 +374,3 @@ def _focus_area(
         tactics=tactics.tactics_for(name),
         question=tactics.question_for(name),
     )
-
-
-def _coaching_checks(
-    database: db.Database, rep: str, week: dt.date, values: pd.DataFrame
-) -> list[CoachingCheck]:
-    agreed = coaching.focus_areas(database, rep, week)
-    checks = []
-    for row in agreed.itertuples():
-        if row.metric not in metrics.BY_NAME:
-            continue
-        entry = metrics.metric(row.metric)
-        before = values[
-            (values["week"] <= row.week) & (values["week"] > row.week - dt.timedelta(weeks=RECENT_WEEKS))
-        ]
-        since = values[(values["week"] > row.week) & (values["week"] <= week)]
-        if before.empty or since.empty:
-            continue
-        b, s = before[row.metric].mean(), since[row.metric].mean()
-        if pd.isna(b) or pd.isna(s):
-            continue
-        moved = s > b if entry.higher_is_better else s < b
-        checks.append(
-            CoachingCheck(row.metric, entry.label, row.week, _fmt(row.metric, b), _fmt(row.metric, s), moved)
-        )
-    return checks
