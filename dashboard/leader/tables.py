@@ -12,50 +12,30 @@ from dashboard.leader.numbers import number, percent, ratio
 def summary_table(frame: pd.DataFrame, by: str, weeks: int = DEFAULT_WEEKS) -> pd.DataFrame:
     """A summary as the page shows it: one readable text per measure, alphabetical."""
     label = {"manager": "Manager", "team": "Team", "organisation": "Organisation"}[by]
+
+    def part_of_whole(part: str, whole: str, share: str, unit: str = "") -> list[str]:
+        """'3 of 4 (75%)' per row, from the columns of the part, the whole and the share."""
+        rows = zip(frame[part], frame[whole], frame[share], strict=True)
+        return [f"{p} of {w}{unit} ({percent(s)})" for p, w, s in rows]
+
+    flags = zip(frame["flags_opened"], frame["flags_acknowledged"], frame["flags_resolved"], strict=True)
     return pd.DataFrame(
         {
             label: frame[by],
             "Reps": frame["reps"],
-            "One-on-ones held": [
-                f"{a} of {r} ({percent(s)})"
-                for a, r, s in zip(
-                    frame["one_on_ones"], frame["reps"], frame["one_on_ones_held"], strict=True
-                )
-            ],
+            "One-on-ones held": part_of_whole("one_on_ones", "reps", "one_on_ones_held"),
             f"Agendas per rep ({weeks} wks)": frame["agendas_per_rep"].map(number),
-            "Commitments followed up": [
-                f"{f} of {d} ({percent(s)})"
-                for f, d, s in zip(
-                    frame["commitments_followed_up"],
-                    frame["commitments_due"],
-                    frame["followed_up_share"],
-                    strict=True,
-                )
-            ],
-            "Flags opened / acknowledged / resolved": [
-                f"{o} / {a} / {r}"
-                for o, a, r in zip(
-                    frame["flags_opened"], frame["flags_acknowledged"], frame["flags_resolved"], strict=True
-                )
-            ],
+            "Commitments followed up": part_of_whole(
+                "commitments_followed_up", "commitments_due", "followed_up_share"
+            ),
+            "Flags opened / acknowledged / resolved": [f"{o} / {a} / {r}" for o, a, r in flags],
             "Flags open": frame["flags_open"],
             "Median weeks open": frame["median_weeks_open"].map(number),
             "Recognition to correction": frame["recognition_balance"].map(ratio),
-            "Coaching effectiveness": [
-                f"{r} of {j} ({percent(s)})"
-                for r, j, s in zip(
-                    frame["focus_areas_recovered"],
-                    frame["focus_areas_judged"],
-                    frame["coaching_effectiveness"],
-                    strict=True,
-                )
-            ],
-            "Weekly reviews held": [
-                f"{r} of {t} wks ({percent(s)})"
-                for r, t, s in zip(
-                    frame["team_weeks_reviewed"], frame["team_weeks"], frame["reviews_held"], strict=True
-                )
-            ],
+            "Coaching effectiveness": part_of_whole(
+                "focus_areas_recovered", "focus_areas_judged", "coaching_effectiveness"
+            ),
+            "Weekly reviews held": part_of_whole("team_weeks_reviewed", "team_weeks", "reviews_held", " wks"),
         }
     )
 
