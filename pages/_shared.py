@@ -38,10 +38,11 @@ def get_database() -> Database:
 
 
 def repairs_to_tell() -> list[str]:
-    """What the check on open repaired in this process, handed out once (to the first session)."""
+    """What the check on open repaired in this process: handed to the first session, which keeps
+    it for its own reruns (the start page switches to Team at once, a rerun that would lose it)."""
     database = get_database()
     told, database.repairs = database.repairs, []
-    return told
+    return st.session_state.setdefault("repairs_told", told)
 
 
 def auth_configured() -> bool:

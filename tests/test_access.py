@@ -211,8 +211,8 @@ def test_manager_upload_page_refuses_a_roster_and_rejects_another_teams_rows(app
     at = upload(at, "week.csv", activities)
     assert "week.csv: 1 activities rows loaded" in every_text(at)
     problems = at.dataframe[0].value
-    assert list(problems["row"]) == [3] and problems.iloc[0]["value"] == OTHER_REP
-    assert problems.iloc[0]["message"].startswith(f"{OTHER_REP} is on another team's roster")
+    assert list(problems["Row"]) == [3] and problems.iloc[0]["Value"] == OTHER_REP
+    assert problems.iloc[0]["Message"].startswith(f"{OTHER_REP} is on another team's roster")
     team = app(MANAGER, "pages/team.py")
     assert OTHER_REP not in every_text(team)  # still not visible: the roster did not change
 
@@ -232,14 +232,14 @@ def test_manager_uploads_page_lists_own_uploads_and_undoes_them(app):
     at.button(key="uploads_undo").click().run()
     assert not at.exception, at.exception
     assert f"Upload #{upload_id} undone: 1 rows removed." in [x.value for x in at.success]
-    assert at.dataframe[0].value.iloc[0]["undone_by"] == "denise@northbeam.io"
+    assert at.dataframe[0].value.iloc[0]["Undone by"] == "denise@northbeam.io"
 
 
 def test_leader_uploads_page_shows_who_uploaded(app):
     at = app(LEADER, "pages/uploads.py")
     history = at.dataframe[0].value
-    assert set(history["uploaded_by"]) == {"local user"}  # the sample company, loaded without login
-    assert {"uploaded_by", "undone_by"} <= set(history.columns)
+    assert set(history["By"]) == {"local user"}  # the sample company, loaded without login
+    assert {"By", "Undone by"} <= set(history.columns)
 
 
 def test_agenda_save_records_the_managers_email(app):

@@ -22,7 +22,6 @@ from dashboard.cli.base import (
     records,
     usage,
 )
-from dashboard.rules import evidence
 from dashboard.text_table import text_table
 
 
@@ -132,6 +131,8 @@ def interventions(ctx: click.Context, week: dt.datetime | None, as_json: bool, r
     if not flags:
         click.echo("no one needs a closer look this week")
         return
+    from dashboard.rules import evidence  # the rules package loads pandas: only when there is a flag to show
+
     for flag in flags:
         click.echo(
             f"{flag.rep} ({flag.team or 'no team'}), week of {flag.week}: {flag.severity} [{flag.kind}]"
