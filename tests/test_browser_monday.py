@@ -10,6 +10,7 @@ SCREENSHOTS (outside the repo) when that folder's parent exists, else to the tes
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -122,6 +123,10 @@ def test_a_managers_monday(sample_template, tmp_path: Path) -> None:
             page.reload()
             wait_until_idle(page)
             page.get_by_text("Saved by").first.wait_for()
+            heading_box = page.get_by_role("textbox", name="Heading (Markdown)")  # the reloaded page's first
+            sync_api.expect(heading_box).to_have_value(
+                re.compile("One-on-one: Tomasz Nowak"), timeout=60_000
+            )  # drawn
             page.get_by_text(ADDED).first.scroll_into_view_if_needed()  # in the rendered document
             page.screenshot(path=str(shots / "monday-4-agenda.png"), full_page=True)
             with page.expect_download() as download:
@@ -140,7 +145,7 @@ def test_a_managers_monday(sample_template, tmp_path: Path) -> None:
             set_date(page, "time_off_from", "20261116")
             set_date(page, "time_off_to", "20261122")
             page.get_by_role("button", name="Add time off").click()
-            page.get_by_text("Time off recorded").wait_for()
+            page.get_by_text(f"Time off recorded: #1 {REP}, 2026-11-16 – 2026-11-22.").wait_for()
             wait_until_idle(page)
             page.screenshot(path=str(shots / "monday-5-time-off.png"), full_page=True)
             open_interventions(page, url)
