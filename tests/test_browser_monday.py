@@ -64,7 +64,7 @@ def test_a_managers_monday(sample_template, tmp_path: Path) -> None:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
-            page.set_default_timeout(int(os.environ.get("MONDAY_TIMEOUT", "90000")))
+            page.set_default_timeout(90_000)
 
             # 1. Team: the coloured grid; a cell of his carries a tint, a symbol and its sentence.
             page.goto(f"{url}/team?week={WEEK}")
