@@ -48,13 +48,14 @@ def wait_until_idle(page) -> None:
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
 
 
-def choose(page, box: str, option: str) -> None:
-    """Pick `option` in the select box labelled `box`; a rerun that closes the list is retried."""
+def choose(page, box: str, option: str, within: str | None = None) -> None:
+    """Pick `option` in the select box labelled `box` (inside the element `within` selects, when
+    two boxes share a label); a rerun that closes the list is retried."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for _ in range(3):
         wait_until_idle(page)
-        page.get_by_role("combobox", name=box).click()
+        (page.locator(within) if within else page).get_by_role("combobox", name=box).click()
         try:
             page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
             return
