@@ -62,7 +62,9 @@ def _slumps(database: Database, week: int) -> dict[str, list]:
     return {f.rep: list(f.signals) for f in flags if f.kind == "slump"}
 
 
-def test_streaky_rep_in_a_usual_cold_run_is_not_flagged_and_a_slow_slide_is(database: Database, write) -> None:
+def test_streaky_rep_in_a_usual_cold_run_is_not_flagged_and_a_slow_slide_is(
+    database: Database, write
+) -> None:
     _load(database, write)
     weeks = range(WEEKS - 6, WEEKS)  # the slide's weeks; the streaky rep's last cold run is in them
     slumps = {w: _slumps(database, w) for w in weeks}

@@ -131,7 +131,8 @@ def _persistence(index: np.ndarray, cfg: Thresholds) -> np.ndarray:
         lagged = lagged + np.where(pairs, centred[:, 1:] * centred[:, :-1], 0.0).sum(axis=1)
         squares = squares + np.where(~np.isnan(centred), centred**2, 0.0).sum(axis=1)
         weight = weight + pairs.sum(axis=1)
-    raw = np.where(squares > 0, lagged / np.where(squares > 0, squares, 1.0), 0.0)
+    varies = squares > 1e-9  # a history without any swing has no persistence to read
+    raw = np.where(varies, lagged / np.where(varies, squares, 1.0), 0.0)
     shrunk = (weight * raw + cfg.rhythm_prior_weeks * cfg.rhythm_persistence_prior) / (
         weight + cfg.rhythm_prior_weeks
     )
