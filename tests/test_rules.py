@@ -179,7 +179,7 @@ def test_the_same_dip_counts_less_for_a_rep_whose_weeks_always_vary() -> None:
         swinging.loc[early, name] = STEADY[name] * up_down
     assert rules.leading_activity_down(view(steady))
     assert rules.leading_activity_down(view(swinging)) == []
-    assert "under its usual range" in rules.leading_activity_down(view(steady))[0].detail
+    assert "under this rep's usual level" in rules.leading_activity_down(view(steady))[0].detail
 
 
 def test_evidence_reads_like_the_product_example() -> None:

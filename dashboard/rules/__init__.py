@@ -12,10 +12,13 @@ Each rep is compared with their own usual level (the median of recent months,
 around that median, which settles faster than the median absolute deviation on
 a quarter or two of weeks; never below what chance alone gives a count), so a
 steady rep's dip counts for more than the same dip from a rep whose weeks
-always vary. A flag needs persistent evidence: the main rule reads
-prospecting, calls and first meetings together and fires only when they sit
-well under the rep's usual range in most of the last 3 weeks, or a little
-less far under for 6 weeks; one-metric dips only add evidence.
+always vary. The main rule reads prospecting, calls and first meetings
+together in the rep's own rhythm (`rhythm`: how far their weeks swing and how
+much a cold week tends to be followed by another, from their own history) and
+fires when the last 3 to 6 weeks slid further under their usual level than
+that rhythm allows, and by at least a fifth; one-metric dips only add
+evidence. Open deals going quiet are judged against what the rep's activity of
+the same weeks predicts (a quiet spell touches fewer deals too).
 
 Suppression before any rule runs (`grid`): weeks of recorded time off and
 team-wide dips are left out of both the recent window and the baseline; a week
@@ -24,8 +27,9 @@ rep's first data are not history. Ramping reps are held to the ramped targets
 `weekly_targets` already gives.
 
 Modules: `config` (thresholds), `findings` (Signal, Flag), `windows` (the
-baseline windows, shared with the rep page), `batch` (the grid and each rep's
-levels), `grid` (frames → batch, suppression), `rule` (registration),
+baseline windows, shared with the rep page), `rhythm` (each rep's rhythm and
+slides in it; `slide_wording` its evidence sentence), `batch` (the grid and
+each rep's levels), `grid` (frames → batch, suppression), `rule` (registration),
 `activity` and `pipeline` (the rule families), `evaluate` (RULES, flags).
 """
 

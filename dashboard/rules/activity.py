@@ -1,8 +1,9 @@
 """Rules on leading activity: prospecting, calls and first meetings against each rep's own usual level.
 
-The main rule reads the three together (`leading_activity_down`) and fires only
-when they sit well under the rep's usual range in most of the last 3 weeks, or
-a little less far under for 6 weeks; one-metric dips only add evidence. Each
+The main rule reads the three together (`leading_activity_down`) and fires when
+they slid under the rep's usual level further than the rep's own rhythm allows
+(`rhythm`; `slide_test = "joint"` keeps the earlier joint-index test, for
+comparison in the harness); one-metric dips only add evidence. Each
 rule computes its test for every rep at once and words the evidence only for
 the reps it fires for.
 """
@@ -17,14 +18,34 @@ import numpy as np
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import EXPECTATION_METRICS, LEADING_DECLINE_METRICS
 from dashboard.rules.findings import Fact
+from dashboard.rules.rhythm import slide
 from dashboard.rules.rule import Finding, rule
+from dashboard.rules.slide_wording import slide_sentence
 from dashboard.rules.windows import baseline_runs, columns, nanmean_rows
 from dashboard.rules.wording import fmt, label, series, usual
 
 
 @rule("leading_activity_down", primary=True)
 def leading_activity_down(b: Batch) -> Iterator[Finding]:
-    """Prospecting, calls and first meetings together well under the rep's usual range, most recent weeks."""
+    """Prospecting, calls and first meetings together slid under the rep's usual level, further than the
+    rep's own ups and downs take them."""
+    if b.cfg.slide_test == "joint":
+        yield from _joint_index_down(b)
+        return
+    cfg, r = b.cfg, b.rhythm()
+    found = slide(r, cfg)
+    for row in np.flatnonzero(found.fires):
+        row = int(row)
+        names = [m for m, inc in zip(LEADING_DECLINE_METRICS, r.included[row], strict=True) if inc]
+        sentence = slide_sentence(names, found, row, float(r.swing[row]))
+        weeks = int(found.weeks[row])
+        facts = tuple(
+            Fact(m, tuple(b.series(m)[row, -weeks:]), (usual(m, b.baseline(m)[row]),)) for m in names
+        )
+        yield Finding(row, names[0], sentence, 2, sentence[0].upper() + sentence[1:], facts)
+
+
+def _joint_index_down(b: Batch) -> Iterator[Finding]:
     cfg, index = b.cfg, b.leading_index()
     count = b.count(LEADING_DECLINE_METRICS[0])
     candidates = np.flatnonzero(index.known & (count >= cfg.recent_weeks + cfg.index_min_weeks))

@@ -18,6 +18,7 @@ import numpy as np
 
 from dashboard.rules import windows
 from dashboard.rules.config import ACTIVITY_METRICS, DEFAULT, LEADING_DECLINE_METRICS, Thresholds
+from dashboard.rules.rhythm import Rhythm, read_rhythm
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,16 @@ class Batch:
     def leading_index(self) -> LeadingIndex:
         """Prospecting, calls and first meetings as one weekly number in each rep's own swings."""
         return self._cached("index", self._leading_index)
+
+    def rhythm(self) -> Rhythm:
+        """Leading activity as one weekly index per rep, with the rep's own swing and persistence."""
+        present = [m for m in LEADING_DECLINE_METRICS if m in self.values]
+        return self._cached(
+            "rhythm",
+            lambda: read_rhythm(
+                {m: self.series(m) for m in present}, {m: self.baseline(m) for m in present}, self.cfg
+            ),
+        )
 
     def _leading_index(self) -> LeadingIndex:
         cfg = self.cfg

@@ -13,6 +13,7 @@ import numpy as np
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import Thresholds
 from dashboard.rules.findings import Fact
+from dashboard.rules.rhythm import window_variance
 from dashboard.rules.rule import Finding, rule
 from dashboard.rules.windows import columns, nanmean_rows, tail
 from dashboard.rules.wording import fmt, series, usual
@@ -123,7 +124,7 @@ def _deals_worked_drop(
     worked: np.ndarray, deals: np.ndarray, count: np.ndarray, n: int, cfg: Thresholds
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Rows with enough data, and for each: the share worked in the last `n` weeks, the usual share,
-    and the z of the difference."""
+    and the z of the difference (widened by the rep's own week-to-week persistence)."""
     recent_worked, recent_deals = columns(worked, 0, n), columns(deals, 0, n)
     recent_total = recent_deals.sum(axis=1)
     rows = np.flatnonzero(
@@ -159,9 +160,25 @@ def _deals_worked_drop(
     chance = np.sqrt(np.where(kept, d_all, 1.0) * (usual * (1 - usual))[:, None])
     pearson = np.where(kept, (w_all - d_all * usual[:, None]) / chance, 0.0)
     dispersion = np.maximum((pearson**2).sum(axis=1) / kept.sum(axis=1), 1.0)
+    # Runs of busy and quiet weeks: pooled weeks vary more than independent ones (the rep's own persistence).
+    pairs = kept[:, 1:] & kept[:, :-1]
+    pairs[:, cfg.baseline_weeks - 1] = False  # the two runs side by side are not consecutive weeks
+    lagged = np.where(pairs, pearson[:, 1:] * pearson[:, :-1], 0.0).sum(axis=1)
+    squares = np.maximum((pearson**2).sum(axis=1), 1e-9)
+    weight = pairs.sum(axis=1)
+    persistence = np.clip(
+        (weight * lagged / squares + cfg.rhythm_prior_weeks * cfg.rhythm_persistence_prior)
+        / (weight + cfg.rhythm_prior_weeks),
+        0.0,
+        cfg.rhythm_max_persistence,
+    )
     recent_w, recent_d = recent_worked[rows], recent_deals[rows]
     now = recent_w.sum(axis=1) / recent_d.sum(axis=1)
-    variance = dispersion * usual * (1 - usual) * (1 / recent_d.sum(axis=1) + 1 / deal_weeks)
+    inflate_now = n * window_variance(n, persistence)
+    inflate_then = kept.sum(axis=1) * window_variance(kept.sum(axis=1), persistence)
+    variance = (
+        dispersion * usual * (1 - usual) * (inflate_now / recent_d.sum(axis=1) + inflate_then / deal_weeks)
+    )
     return rows, now, usual, (now - usual) / np.sqrt(variance)
 
 

@@ -1,0 +1,195 @@
+"""Each rep's own rhythm of leading activity, and whether their recent weeks slid out of it.
+
+Prospecting, calls and first meetings are read on the log scale (so "30% under"
+means the same for a rep who logs 10 calls as for one who logs 60; a quarter of
+the usual level is added first, so an empty week stays a finite number), each
+against the rep's own level and week-to-week spread (never below what chance
+alone gives a count) in the half year before the last 6 weeks, and averaged into
+one weekly activity index. The level is the higher mean of that history's two
+quarters (and the swing that quarter's), so that a slide lasting longer than 6
+weeks does not become the new usual. From that history the
+rep's rhythm is estimated: how far the index swings in a week (its standard
+deviation) and how much a cold week tends to be followed by another (its lag-1
+persistence), both shrunk towards a typical rep's (`Thresholds.rhythm_*_prior`)
+when the history is short. A streaky rep's runs of cold weeks are then expected:
+the average of k persistent weeks varies far more than k independent ones, and
+so does the rep's own usual level, read from a few months of them. A slide
+counts when the average of the last 3, 4 or 6 weeks sits further under the usual
+level than that rhythm allows (`slide_z`), far enough in plain terms too
+(`slide_ratio`), with at least two of the metrics down on their own
+(`slide_agree`).
+
+Every number is per rep (row), from that rep's own history only, so all reps at
+once give the same answer as each rep alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dashboard.metrics import BY_NAME
+from dashboard.rules.config import LEADING_DECLINE_METRICS, Thresholds
+from dashboard.rules.windows import columns, nanmean_rows
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """Leading activity as one weekly index per rep, with the rep's own swing and persistence."""
+
+    included: np.ndarray  # rep × LEADING_DECLINE_METRICS: the metric has a usual level worth reading
+    index: np.ndarray  # rep × week (right-aligned): mean standardized log activity, 0 = the rep's usual
+    log_ratio: np.ndarray  # rep × week: mean log of activity ÷ usual over the included metrics
+    sd: np.ndarray  # rep: weekly standard deviation of the index (shrunk)
+    persistence: np.ndarray  # rep: lag-1 autocorrelation of the index (shrunk, 0 to `rhythm_max_persistence`)
+    history: np.ndarray  # rep: weeks of history read
+    swing: np.ndarray  # rep: weekly standard deviation of `log_ratio` in that history (the usual range)
+    known: np.ndarray  # rep: two metrics or more and enough history
+    each: np.ndarray  # metric × rep × week: each metric's own standardized log activity (NaN: not read)
+
+
+def window_variance(k: np.ndarray | int, persistence: np.ndarray) -> np.ndarray:
+    """Variance of the mean of k consecutive weeks of an AR(1) series of unit variance."""
+    k = np.asarray(k, dtype=float)
+    rho = np.clip(persistence, 0.0, 0.99)
+    # (1/k²) · (k + 2 Σ_{j<k} (k − j) ρ^j), in closed form
+    total = k * (1 + rho) / (1 - rho) - 2 * rho * (1 - rho**k) / (1 - rho) ** 2
+    return np.where(k > 0, total / np.maximum(k, 1) ** 2, np.nan)
+
+
+def _row_stats(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row of a right-aligned block: count, mean and standard deviation (ddof 1) of its values."""
+    known = ~np.isnan(block)
+    n = known.sum(axis=1)
+    mean = np.where(known, block, 0.0).sum(axis=1) / np.maximum(n, 1)
+    squares = np.where(known, (block - mean[:, None]) ** 2, 0.0).sum(axis=1)
+    sd = np.sqrt(squares / np.maximum(n - 1, 1))
+    return n, np.where(n > 0, mean, np.nan), np.where(n > 1, sd, np.nan)
+
+
+def read_rhythm(series: dict[str, np.ndarray], usual: dict[str, np.ndarray], cfg: Thresholds) -> Rhythm:
+    """The rhythm of every rep from their right-aligned weekly series of the leading metrics.
+
+    `usual`: each metric's usual level (`windows.usual_level`), which decides whether the metric is
+    busy enough to read.
+    """
+    rows, width = next(iter(series.values())).shape
+    names = [m for m in LEADING_DECLINE_METRICS if m in series]
+    included = np.zeros((rows, len(LEADING_DECLINE_METRICS)), dtype=bool)
+    z = np.full((len(names), rows, width), np.nan)
+    ratio = np.full((len(names), rows, width), np.nan)
+    for k, m in enumerate(names):
+        offset = cfg.log_offset * np.where(np.isnan(usual[m]), 0.0, usual[m])
+        logged = np.log(series[m] + np.maximum(offset, 1e-9)[:, None])
+        n, level, sd = _halves(logged, cfg)
+        sd = np.maximum(sd, _least_log_sd(m, usual[m], cfg))
+        chosen = LEADING_DECLINE_METRICS.index(m)
+        included[:, chosen] = (usual[m] >= cfg.min_baseline.get(m, 0.0)) & (n >= cfg.index_min_weeks)
+        deviation = logged - level[:, None]
+        inc = included[:, chosen, None]
+        z[k] = np.where(inc, np.clip(deviation / sd[:, None], -cfg.z_clip, cfg.z_clip), np.nan)
+        ratio[k] = np.where(inc, deviation, np.nan)
+    index, log_ratio = _mean_over_metrics(z), _mean_over_metrics(ratio)
+    n, _, sd = _halves(index, cfg)
+    swing = _halves(log_ratio, cfg)[2]
+    persistence = _persistence(index, cfg)
+    variance = (
+        np.maximum(n - 2, 0) * np.nan_to_num(sd) ** 2 + cfg.rhythm_prior_weeks * cfg.rhythm_sd_prior**2
+    ) / (np.maximum(n - 2, 0) + cfg.rhythm_prior_weeks)
+    known = (included.sum(axis=1) >= 2) & (n >= cfg.index_min_weeks)
+    # The level may come from one half (13 weeks): its uncertainty is that of a half.
+    history = np.minimum(n, cfg.rhythm_history // 2)
+    return Rhythm(included, index, log_ratio, np.sqrt(variance), persistence, history, swing, known, z)
+
+
+def _half_blocks(grid: np.ndarray, cfg: Thresholds) -> list[np.ndarray]:
+    """The two halves of the history read (oldest first in each): the half year before the last weeks."""
+    half = cfg.rhythm_history // 2
+    return [columns(grid, cfg.slide_weeks_max + b * half, half) for b in (0, 1)]
+
+
+def _halves(grid: np.ndarray, cfg: Thresholds) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: weeks of history, the level and the weekly standard deviation: those of the history's
+    quarter with the higher mean (of those holding enough weeks), else of the whole history."""
+    n, level, spread = _row_stats(np.hstack(_half_blocks(grid, cfg)))
+    best = np.full(n.shape, -np.inf)
+    for block in _half_blocks(grid, cfg):
+        count, centre, sd = _row_stats(block)
+        higher = (count >= cfg.min_baseline_weeks) & (centre > best)
+        best = np.where(higher, centre, best)
+        level, spread = np.where(higher, centre, level), np.where(higher, sd, spread)
+    return n, level, spread
+
+
+def _persistence(index: np.ndarray, cfg: Thresholds) -> np.ndarray:
+    """Lag-1 autocorrelation of the index within each half (around its own mean), shrunk to the prior."""
+    lagged, squares, weight = 0.0, 0.0, 0
+    for block in _half_blocks(index, cfg):
+        centred = block - _row_stats(block)[1][:, None]
+        pairs = ~np.isnan(centred[:, 1:]) & ~np.isnan(centred[:, :-1])
+        lagged = lagged + np.where(pairs, centred[:, 1:] * centred[:, :-1], 0.0).sum(axis=1)
+        squares = squares + np.where(~np.isnan(centred), centred**2, 0.0).sum(axis=1)
+        weight = weight + pairs.sum(axis=1)
+    varies = squares > 1e-9  # a history without any swing has no persistence to read
+    raw = np.where(varies, lagged / np.where(varies, squares, 1.0), 0.0)
+    shrunk = (weight * raw + cfg.rhythm_prior_weeks * cfg.rhythm_persistence_prior) / (
+        weight + cfg.rhythm_prior_weeks
+    )
+    return np.clip(shrunk, 0.0, cfg.rhythm_max_persistence)
+
+
+def _least_log_sd(metric: str, usual: np.ndarray, cfg: Thresholds) -> np.ndarray:
+    """The least weekly swing of a metric on the log scale: `min_relative_spread`, and for counts what
+    chance alone gives (a Poisson count's standard deviation, on the log scale with the offset)."""
+    least = np.full(usual.shape, cfg.min_relative_spread)
+    if metric in BY_NAME and BY_NAME[metric].unit == "count":
+        level = np.maximum(np.nan_to_num(usual), 1.0)
+        least = np.maximum(least, np.sqrt(level) / (level * (1 + cfg.log_offset)))
+    return least
+
+
+def _mean_over_metrics(stack: np.ndarray) -> np.ndarray:
+    known = ~np.isnan(stack)
+    n = known.sum(axis=0)
+    return np.where(n > 0, np.where(known, stack, 0.0).sum(axis=0) / np.maximum(n, 1), np.nan)
+
+
+@dataclass(frozen=True)
+class Slide:
+    """The strongest slide of each rep over the windows read: its length, size and surprise."""
+
+    weeks: np.ndarray  # rep: weeks in the window (0: none read)
+    ratio: np.ndarray  # rep: activity in the window as a share of usual (geometric mean)
+    z: np.ndarray  # rep: the window's average in the rep's own rhythm (how unusual)
+    fires: np.ndarray  # rep: a slide
+
+
+def slide(r: Rhythm, cfg: Thresholds) -> Slide:
+    """Per rep, the window (`slide_windows` weeks) whose average sits furthest under usual in the rep's own
+    rhythm, and whether it counts as a slide: far enough in the rep's rhythm and in plain terms, the latest
+    week still clearly under usual, and at least `slide_agree` of the metrics down on their own (not one
+    metric's dip carrying the index)."""
+    rows = r.index.shape[0]
+    best_z, best_k = np.full(rows, np.inf), np.zeros(rows, dtype=int)
+    best_ratio, best_agree = np.full(rows, np.nan), np.zeros(rows, dtype=int)
+    baseline_variance = window_variance(np.maximum(r.history, 1), r.persistence)
+    for k in cfg.slide_windows:
+        mean = nanmean_rows(columns(r.index, 0, k))
+        z = np.where(
+            r.known, mean / (r.sd * np.sqrt(window_variance(k, r.persistence) + baseline_variance)), np.nan
+        )
+        ratio = np.exp(nanmean_rows(columns(r.log_ratio, 0, k)))
+        agree = sum((nanmean_rows(columns(each, 0, k)) <= -cfg.slide_metric_z).astype(int) for each in r.each)
+        better = z < best_z
+        best_z, best_k = np.where(better, z, best_z), np.where(better, k, best_k)
+        best_ratio, best_agree = np.where(better, ratio, best_ratio), np.where(better, agree, best_agree)
+    last = columns(r.index, 0, 1)[:, 0]
+    fires = (
+        r.known
+        & (best_z <= -cfg.slide_z)
+        & (best_ratio <= cfg.slide_ratio)
+        & (last <= -cfg.slide_last_z)
+        & (best_agree >= cfg.slide_agree)
+    )
+    return Slide(best_k, best_ratio, best_z, fires)
