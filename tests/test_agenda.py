@@ -296,3 +296,20 @@ def test_recognition_and_focus_read_the_rep_pages_usual_level(sample):
         off = interventions.time_off(sample)
         assert generator.usual_levels(read, off, WEEK, metrics.METRIC_NAMES) == pytest.approx(shown)
     assert "Prospecting minutes: 270 min this week" not in sliding
+
+
+def test_a_yearly_count_is_paced_from_january_not_from_the_drafts_window(sample, tmp_path):
+    """The sample's data begins in 2025: a yearly target read over the agenda's 26-week window would
+    count half of Priya's year."""
+    path = tmp_path / "yearly.csv"
+    path.write_text(
+        "metric,value,period,team,rep,effective_from\nopportunities_over_100k,40,year,,Priya Raman,2026-01-01\n"
+    )
+    from dashboard.ingest import ingest_file
+
+    assert ingest_file(sample, path).status == "loaded"
+    year = metrics.weekly_metrics(sample, dt.date(2025, 12, 29), WEEK, rep=STRONG)
+    since_january = year.loc[year["week"] >= dt.date(2026, 1, 1), "opportunities_over_100k"].sum()
+    assert since_january > 30  # more than the 26-week window holds, or the test proves nothing
+    body = drafts.current(sample, STRONG, WEEK).body
+    assert f"{since_january:.0f} so far this year" in body

@@ -124,9 +124,9 @@ def build(
     name = roster.match_rep(people["rep"].tolist(), rep)
     week = metrics.monday(week)
     first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
-    read = metrics.weekly_metrics(
-        database, week - dt.timedelta(weeks=BASELINE_READ_WEEKS), week, teams=teams, rep=name
-    )
+    baseline_from = week - dt.timedelta(weeks=BASELINE_READ_WEEKS)
+    year_from = targets.period_bounds(week, "year")[0]  # a yearly count's pace sums from January
+    read = metrics.weekly_metrics(database, min(baseline_from, year_from), week, teams=teams, rep=name)
     values = read[read["week"] >= first].reset_index(drop=True)
     goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
     person = people[people["rep"] == name].iloc[0]
@@ -151,11 +151,14 @@ def build(
         agenda.questions.extend(tactics.GENERAL_QUESTIONS)
         return agenda
     weekly_target = goals.pivot_table(index="week", columns="metric", values="target", aggfunc="first")
-    paces = {p.metric: p for p in targets.pace(values, goals, week)}
+    paces = {p.metric: p for p in targets.pace(read, goals, week)}
     agenda.coaching_checks = coaching_checks(database, name, week, values, RECENT_WEEKS)
     agenda.expectations = _expectations(values, weekly_target, paces, week)
     usual = usual_levels(
-        read, interventions.time_off(database), week, (*PERSONAL_BEST_METRICS, *EXPECTATION_METRICS)
+        read[read["week"] >= baseline_from],
+        interventions.time_off(database),
+        week,
+        (*PERSONAL_BEST_METRICS, *EXPECTATION_METRICS),
     )
     agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks, usual)
     agenda.follow_ups = carried.to_review(database, name, week)
