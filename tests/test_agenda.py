@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest, app_test
 from dashboard import coaching, interventions, metrics, roster, targets
 from dashboard.agenda import build, drafts, generator, markdown, tone
 from dashboard.db import Database
+from dashboard.ingest import ingest_file
 from dashboard.rep_view import rep_weekly
 from dashboard.trend import rep_trend
 
@@ -303,10 +304,9 @@ def test_a_yearly_count_is_paced_from_january_not_from_the_drafts_window(sample,
     count half of Priya's year."""
     path = tmp_path / "yearly.csv"
     path.write_text(
-        "metric,value,period,team,rep,effective_from\nopportunities_over_100k,40,year,,Priya Raman,2026-01-01\n"
+        "metric,value,period,team,rep,effective_from\n"
+        "opportunities_over_100k,40,year,,Priya Raman,2026-01-01\n"
     )
-    from dashboard.ingest import ingest_file
-
     assert ingest_file(sample, path).status == "loaded"
     year = metrics.weekly_metrics(sample, dt.date(2025, 12, 29), WEEK, rep=STRONG)
     since_january = year.loc[year["week"] >= dt.date(2026, 1, 1), "opportunities_over_100k"].sum()
