@@ -184,7 +184,7 @@ def test_the_same_dip_counts_less_for_a_rep_whose_weeks_always_vary() -> None:
 
 def test_evidence_reads_like_the_product_example() -> None:
     signals = rules.consecutive_misses(view(history(first_meetings=[1, 0, 1])))
-    assert signals[0].detail == "1, 0, 1 in the last 3 weeks vs expectation 3/week and own median 3"
+    assert signals[0].detail == "1, 0, 1 in the last 3 weeks vs expectation 3/week and usual level 3"
 
 
 def test_no_punitive_words_in_any_detail() -> None:

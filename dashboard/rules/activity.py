@@ -38,10 +38,8 @@ def leading_activity_down(b: Batch) -> Iterator[Finding]:
         row = int(row)
         names = [m for m, inc in zip(LEADING_DECLINE_METRICS, r.included[row], strict=True) if inc]
         sentence = slide_sentence(names, found, row, float(r.swing[row]))
-        weeks = int(found.weeks[row])
-        facts = tuple(
-            Fact(m, tuple(b.series(m)[row, -weeks:]), (usual(m, b.baseline(m)[row]),)) for m in names
-        )
+        # each metric's recent weeks, as the other rules show them (the sentence names the slide's window)
+        facts = tuple(Fact(m, tuple(b.recent(m)[row]), (usual(m, b.baseline(m)[row]),)) for m in names)
         yield Finding(row, names[0], sentence, 2, sentence[0].upper() + sentence[1:], facts)
 
 
@@ -103,7 +101,7 @@ def consecutive_misses(b: Batch) -> Iterator[Finding]:
                 int(row),
                 m,
                 f"{series(m, values[row])} in the last {n} weeks vs expectation "
-                f"{expectation}/week and own median {fmt(m, base[row])}",
+                f"{expectation}/week and usual level {fmt(m, base[row])}",
                 facts=(
                     Fact(
                         m,
@@ -137,7 +135,7 @@ def below_baseline(b: Batch) -> Iterator[Finding]:
                 row,
                 m,
                 f"{series(m, values[row])} in the last {n} weeks (average {fmt(m, mean[k])}) "
-                f"vs own usual level (median) {fmt(m, level[k])}",
+                f"vs usual level {fmt(m, level[k])}",
                 2 if strong else 1,
                 facts=(
                     Fact(
@@ -178,7 +176,7 @@ def negative_trend(b: Batch) -> Iterator[Finding]:
             int(candidates[k]),
             "prospecting_minutes",
             f"over the last {cfg.slope_weeks} weeks every leading activity trends down "
-            f"(per week, as a share of own median): {evidence}",
+            f"(per week, as a share of the usual level): {evidence}",
         )
 
 
@@ -226,7 +224,7 @@ def monday_call_avoidance(b: Batch) -> Iterator[Finding]:
             row,
             m,
             f"Monday share of calls {series(m, values[k])} in the last {cfg.recent_weeks} weeks "
-            f"({fmt(m, pooled[k])} of {total[k]:.0f} calls) vs own median {fmt(m, base[row])}: "
+            f"({fmt(m, pooled[k])} of {total[k]:.0f} calls) vs usual level {fmt(m, base[row])}: "
             "Monday is a good day to reach buyers",
             2,
         )
