@@ -106,7 +106,7 @@ def test_cli_loads_a_time_off_csv(company: Database, write) -> None:
 def test_an_xlsx_time_off_sheet_is_detected_and_loaded(company: Database, tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active
-    sheet.append(["Rep", "Start date", "End date", "Note"])
+    sheet.append(["Rep", "Start date", "End date", "Reason"])
     sheet.append([MY_REP, dt.datetime(2026, 4, 6), dt.datetime(2026, 4, 10), "training"])
     path = tmp_path / "leave.xlsx"
     book.save(path)

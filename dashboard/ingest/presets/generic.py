@@ -430,15 +430,15 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "team": ("team", "team name", "sales team", "pod", "segment", "territory", "region"),
     },
     # A time-off sheet (rep, from, to, reason), in the words of HR exports and hand-made sheets.
+    # No "note"/"comment": a lone notes column is not a table (tests/test_ingest_bad_files.py).
     "time_off": {
-        "rep": (*_REP_WORDS, "employee", "employee name", "name", "owner", "user", "person", "who"),
+        "rep": (*_REP_WORDS, "employee", "employee name", "name", "owner", "user"),
         "date_from": (
             "from",
             "start",
             "start date",
             "first day",
             "begin",
-            "begins",
             "off from",
             "leave start",
             "date from",
@@ -452,8 +452,6 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "end date",
             "last day",
             "until",
-            "till",
-            "through",
             "off to",
             "leave end",
             "date to",
@@ -463,12 +461,9 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "reason": (
             "reason",
-            "note",
-            "notes",
             "type",
             "leave type",
             "absence type",
-            "comment",
             "motivo",
             "grund",
             "motif",
