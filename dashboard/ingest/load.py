@@ -46,7 +46,8 @@ MAX_ERRORS_REPORTED = 100
 REPLACING_KINDS = frozenset({"opportunities", "roster", "targets"})
 # Kinds stored under keys computed first (`ingest_keys_<kind>.sql`, temp table `keyed`).
 KEYED_KINDS = frozenset({"activities", "opportunities"})
-# Kinds a manager may load, each row checked against their teams (`ingest_outside_teams_<kind>`).
+# Kinds a manager may load, each row checked against their teams (`ingest_outside_teams_<kind>`;
+# time off as activities are).
 MANAGER_KINDS = frozenset({"activities", "opportunities", "time_off"})
 # Kinds loaded whole or not at all: one bad row stores none (time off: a half-loaded
 # holiday sheet would suppress some weeks' flags and not others).
@@ -194,7 +195,8 @@ def _store(
         style = sniff.sniff(cur, kind, options.day_first)
         db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options, style))
         if not viewer.is_leader:
-            db.execute(cur, f"ingest_outside_teams_{kind}", teams=list(viewer.teams))
+            checked_as = "activities" if kind == "time_off" else kind  # both name a rep per row
+            db.execute(cur, f"ingest_outside_teams_{checked_as}", teams=list(viewer.teams))
         rows, rejected = db.execute(cur, "ingest_clean_counts").fetchone()
         if rows == 0 and not structural:
             raise _NothingToStore("no data rows under the header row")
