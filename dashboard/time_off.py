@@ -7,7 +7,9 @@ from the period's first week (`interventions.review_rep_again`), so a flag
 raised during the time off disappears, and comes back when the period is
 removed. Periods of one rep never overlap: a new one that touches a recorded
 one is refused, naming it (change it by removing it and adding the whole span).
-Every change is one transaction with a change_log row of who acted.
+Every change is one transaction with a change_log row of who acted. A time-off file
+(ingest kind `time_off`) records many periods in one upload; loading it and undoing it
+re-review the flags of its reps the same way (`review_upload`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 from dashboard import db, interventions, roster
@@ -138,3 +141,26 @@ def remove(database: db.Database, time_off_id: int, *, viewer: Viewer = LOCAL_LE
             )
         interventions.review_rep_again(database, period.rep, period.date_from, by=viewer.by)
     return period
+
+
+def review_upload(database: db.Database, upload_id: int, *, by: str | None = None) -> None:
+    """Re-reviews the stored flags of the reps whose time off one upload added, each from the
+    week of their earliest period (after the upload is stored)."""
+    with database.cursor() as cur:
+        periods = periods_of_upload(cur, upload_id)
+    review_reps(database, periods, by=by)
+
+
+def periods_of_upload(cur: duckdb.DuckDBPyConnection, upload_id: int) -> list[tuple[str, dt.date]]:
+    """(rep, first day) of the time off one upload added, read before undo removes it."""
+    return [
+        (rep, since) for rep, since in db.execute(cur, "time_off_of_upload", upload_id=upload_id).fetchall()
+    ]
+
+
+def review_reps(
+    database: db.Database, periods: Sequence[tuple[str, dt.date]], *, by: str | None = None
+) -> None:
+    """Re-reviews each rep's stored flags from the given first day (after an undo)."""
+    for rep, since in periods:
+        interventions.review_rep_again(database, rep, since, by=by)

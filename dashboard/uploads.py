@@ -30,6 +30,7 @@ _UNDO_STEPS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
     "roster": ((), "undo_roster", ("undo_restore_roster",)),
     "targets": ((), "undo_targets", ("undo_restore_targets",)),
     "target_accounts": ((), "undo_target_accounts", ()),
+    "time_off": ((), "undo_time_off", ()),
 }
 
 
@@ -71,7 +72,11 @@ def undo(database: db.Database, upload_id: int, viewer: Viewer = LOCAL_LEADER) -
     """Removes everything one upload added (and restores what it replaced); returns rows removed.
 
     A manager may undo only their own uploads (NotAllowed otherwise); the undo records `viewer.by`.
+    Undoing time off re-reviews its reps' flags, as removing it by hand does.
     """
+    from dashboard import interventions, time_off  # the rules sit above this module (store_check uses it)
+
+    periods: list = []
     with database.transaction() as cur:
         found = _check_owner(cur, upload_id, viewer, "undo")
         if found is None:
@@ -80,11 +85,12 @@ def undo(database: db.Database, upload_id: int, viewer: Viewer = LOCAL_LEADER) -
         if undone_at is not None:
             raise UndoError(f"upload {upload_id} was undone already")
         db.execute(cur, "upload_mark_undone", upload_id=upload_id, undone_by=viewer.by)
+        if kind == "time_off":
+            periods = time_off.periods_of_upload(cur, upload_id)
         removed = remove_rows(cur, upload_id, kind)
         db.execute(cur, "change_log_add", what=f"undo {kind}", upload_id=upload_id, by=viewer.by)
-    from dashboard import interventions  # the rules sit above this module (store_check uses it)
-
     interventions.record(database)
+    time_off.review_reps(database, periods, by=viewer.by)
     return removed
 
 

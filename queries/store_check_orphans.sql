@@ -13,6 +13,7 @@ WITH referenced AS (
     UNION ALL SELECT upload_id, 'targets', true FROM targets
     UNION ALL SELECT superseded_by, 'targets', false FROM targets
     UNION ALL SELECT upload_id, 'target_accounts', true FROM target_accounts
+    UNION ALL SELECT upload_id, 'time_off', true FROM time_off
     UNION ALL SELECT upload_id, 'rejected_rows', false FROM rejected_rows
 )
 SELECT r.upload_id, u.upload_id IS NOT NULL AS recorded, count(*) AS references,

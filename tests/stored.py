@@ -17,6 +17,7 @@ STORED_TABLES = (
     "opportunity_snapshots",
     "targets",
     "target_accounts",
+    "time_off",
     "mapping_profiles",
 )
 DATA_TABLES = ("reps", "activities", "opportunity_snapshots", "targets", "target_accounts")

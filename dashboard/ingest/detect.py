@@ -170,7 +170,9 @@ def detect(
     best = fits[0]
     if not best.mapping:
         return Detection(headers, None, None, {}, list(KINDS[best.kind].required) if kind else [])
-    rivals = [f.kind for f in fits[1:] if not f.missing and f.total >= RIVAL_RATIO * best.total]
+    rivals = [
+        f.kind for f in fits[1:] if not f.missing and f.total >= RIVAL_RATIO * best.total and not _foreign(f)
+    ]
     doubts = best.doubts + best.weak
     others = [
         f"{KINDS[f.kind].label.lower()}" + (f" ({'; '.join(f.weak)})" if f.weak else "")
@@ -216,6 +218,11 @@ def _names_by_id(mapping: dict[str, int], kind: str, sample: Sequence[Sequence[s
     return column is not None and any(values.looks_like_record_id(v) for v in _column(sample, column))
 
 
+def _foreign(fit: _Fit) -> bool:
+    """A kind of its own columns only (time off) with columns it does not know: never a rival."""
+    return KINDS[fit.kind].own_columns_only and bool(fit.weak)
+
+
 def _weak_fit(headers: list[str], fit: _Fit) -> list[str]:
     """Why a kind that fits may still be the wrong one: too little of the file recognised, or
     one column alone (a kind with a single required field) where the file has more."""
@@ -224,6 +231,11 @@ def _weak_fit(headers: list[str], fit: _Fit) -> list[str]:
     label = KINDS[fit.kind].label.lower()
     if matched < 3 and filled and matched / filled < WEAK_COVERAGE:
         return [f"only {matched} of its {filled} columns fit a {label}"]
+    if KINDS[fit.kind].own_columns_only and matched < filled:
+        unknown = ", ".join(
+            repr(h) for i, h in enumerate(headers) if h.strip() and i not in fit.mapping.values()
+        )
+        return [f"a {label} file has no other columns (not recognised: {unknown})"]
     required = KINDS[fit.kind].required
     if len(required) == 1 and set(fit.mapping) <= set(required) and matched < filled:
         unmatched = ", ".join(

@@ -11,7 +11,7 @@ error rolls the whole file back.
 
 Who may load what (`viewer`, the acting `dashboard.access.Viewer`; the CLI and
 local mode act as the local leader): a leader loads anything. A manager loads
-activities and pipeline rows of their own teams' reps only: a row naming a rep on
+activities, pipeline rows and time off of their own teams' reps only: a row naming a rep on
 another team's roster, or on no roster yet, is rejected with the rep's name (and a
 pipeline row that would replace another team's stored deal too); rosters, targets
 and target accounts, which decide what everyone sees, are refused whole. The
@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 
 import duckdb
 
-from dashboard import db, facts, interventions
+from dashboard import db, facts, interventions, time_off
 from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.ingest import decide, read, reports, rules, sniff, statuses
 from dashboard.ingest.detect import Detection
@@ -46,8 +46,13 @@ MAX_ERRORS_REPORTED = 100
 REPLACING_KINDS = frozenset({"opportunities", "roster", "targets"})
 # Kinds stored under keys computed first (`ingest_keys_<kind>.sql`, temp table `keyed`).
 KEYED_KINDS = frozenset({"activities", "opportunities"})
-# Kinds a manager may load, each row checked against their teams (`ingest_outside_teams_<kind>`).
-MANAGER_KINDS = frozenset({"activities", "opportunities"})
+# Kinds a manager may load, each row checked against their teams (`ingest_outside_teams_<kind>`;
+# time off as activities are).
+MANAGER_KINDS = frozenset({"activities", "opportunities", "time_off"})
+# Kinds loaded whole or not at all: one bad row stores none (time off: a half-loaded
+# holiday sheet would suppress some weeks' flags and not others).
+WHOLE_FILE_KINDS = frozenset({"time_off"})
+KIND_WORDS = {"time_off": "time-off"}
 _LEADER_ONLY = {
     "roster": "a roster decides who is on which team",
     "targets": "targets set the expectations of every team",
@@ -87,6 +92,8 @@ def ingest_file(
         result = _ingest(database, path, digest, name, options, viewer)
         if result.status == "loaded":  # the flags of the weeks it brings, stored now, not when someone looks
             interventions.record(database)
+        if result.status == "loaded" and result.kind == "time_off":  # as time off entered by hand
+            time_off.review_upload(database, result.upload_id or 0, by=viewer.by)
     return result
 
 
@@ -130,11 +137,11 @@ def _refused(name: str, detection: Detection) -> IngestResult:
     """A manager's file of a kind only leaders load: nothing stored, and why."""
     kind = detection.kind or ""
     label = kind.replace("_", " ")
-    why = _LEADER_ONLY.get(kind, "only activity and pipeline files are loaded by managers")
+    why = _LEADER_ONLY.get(kind, "only activity, pipeline and time-off files are loaded by managers")
     result = failed(
         name,
         f"{name}: this looks like a {label} file, which a sales leader loads ({why}); nothing from it "
-        "was stored. Managers load activity and pipeline exports of their own teams.",
+        "was stored. Managers load activity and pipeline exports and the time off of their own teams.",
     )
     result.kind, result.source = detection.kind, detection.source
     return result
@@ -188,7 +195,8 @@ def _store(
         style = sniff.sniff(cur, kind, options.day_first)
         db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options, style))
         if not viewer.is_leader:
-            db.execute(cur, f"ingest_outside_teams_{kind}", teams=list(viewer.teams))
+            checked_as = "activities" if kind == "time_off" else kind  # both name a rep per row
+            db.execute(cur, f"ingest_outside_teams_{checked_as}", teams=list(viewer.teams))
         rows, rejected = db.execute(cur, "ingest_clean_counts").fetchone()
         if rows == 0 and not structural:
             raise _NothingToStore("no data rows under the header row")
@@ -290,6 +298,13 @@ def _record(
     if rejected == rows:
         raise _NothingToStore(
             f"none of the {rows + len(structural)} rows could be read; first problem: " + describe(errors[0]),
+            errors,
+        )
+    if kind in WHOLE_FILE_KINDS and (rejected or structural):
+        raise _NothingToStore(
+            f"{rejected + len(structural)} of the {rows + len(structural)} rows cannot be recorded, so none "
+            f"was (a {KIND_WORDS.get(kind, kind)} file is loaded whole); first problem: "
+            + describe(errors[0]),
             errors,
         )
     replaced = 0

@@ -69,7 +69,8 @@ def describe(problem: dict[str, Any]) -> str:
 
 def summary(result: IngestResult) -> str:
     """One paragraph: what was stored, what was not and why, and the notes."""
-    parts = [f"{result.file}: {result.rows_loaded} {result.kind} rows loaded ({result.source})"]
+    kind = (result.kind or "").replace("_", " ")
+    parts = [f"{result.file}: {result.rows_loaded} {kind} rows loaded ({result.source})"]
     if result.rows_rejected:
         parts.append(f"{result.rows_rejected} rejected (first: {describe(result.errors[0])})")
     if result.warnings:

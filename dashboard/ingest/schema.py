@@ -42,6 +42,9 @@ class Kind:
     # A required field that other fields can stand in for, all together
     # (a roster's rep from first name + last name).
     stand_ins: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # A kind whose files hold its own columns only: one with a column it does not recognise is
+    # another kind's file (a roster with start and end dates is not time off), never its rival.
+    own_columns_only: bool = False
 
     def canonical(self, name: str) -> str:
         """A field's name in this kind, for a name of the same field in another kind
@@ -149,6 +152,17 @@ KINDS: dict[str, Kind] = {
                 Field("rep", "text", label="Rep", shape="person"),
                 Field("team", "text", label="Team"),
             ),
+        ),
+        Kind(
+            "time_off",
+            "Time off",
+            (
+                Field("rep", "text", required=True, label="Rep", shape="person"),
+                Field("date_from", "date", required=True, label="From (first day)", shape="date"),
+                Field("date_to", "date", required=True, label="To (last day)", shape="date"),
+                Field("reason", "text", label="Reason"),
+            ),
+            own_columns_only=True,
         ),
     )
 }

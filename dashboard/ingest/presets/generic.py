@@ -67,6 +67,7 @@ PRESETS: tuple[Preset, ...] = (
         "targets", _same("metric", "value", "period", "team", "rep", "effective_from", "effective_to")
     ),
     _snake_case("target_accounts", _same("account", "rep", "team")),
+    _snake_case("time_off", _same("rep", "date_from", "date_to", "reason")),
 )
 
 # --------------------------------------------------------------------------- synonyms
@@ -428,6 +429,46 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "rep": (*_REP_WORDS, "owner", "account owner", "assigned to"),
         "team": ("team", "team name", "sales team", "pod", "segment", "territory", "region"),
     },
+    # A time-off sheet (rep, from, to, reason), in the words of HR exports and hand-made sheets.
+    # No "note"/"comment": a lone notes column is not a table (tests/test_ingest_bad_files.py).
+    "time_off": {
+        "rep": (*_REP_WORDS, "employee", "employee name", "name", "owner", "user"),
+        "date_from": (
+            "from",
+            "start",
+            "start date",
+            "first day",
+            "begin",
+            "off from",
+            "leave start",
+            "date from",
+            "von",
+            "desde",
+            "dal",
+        ),
+        "date_to": (
+            "to",
+            "end",
+            "end date",
+            "last day",
+            "until",
+            "off to",
+            "leave end",
+            "date to",
+            "bis",
+            "hasta",
+            "até",
+        ),
+        "reason": (
+            "reason",
+            "type",
+            "leave type",
+            "absence type",
+            "motivo",
+            "grund",
+            "motif",
+        ),
+    },
 }
 
 # Entity prefixes CRMs put before a field's label in exports of one object ("Deal - Owner",
@@ -473,6 +514,7 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "targets": {},
     "target_accounts": {"account": ("account", "company"), "rep": ("owner",)},
+    "time_off": {},
 }
 
 # Headers that only an export of one kind of activity has: a file with no type column but
