@@ -65,6 +65,13 @@ class Detection:
     amount_divisor: float = 1.0  # amounts in cents (Close): 100
     names_by_id: bool = False  # the sampled rep / owner column names people by user ID
 
+    def column_names(self) -> list[str]:
+        """Canonical names for mapped columns (`<field>__2` for a joined second column), `unmapped_<i>`
+        for the rest: all allow-listed."""
+        by_index = {i: f for f, i in self.mapping.items()}
+        by_index |= {i: f"{f}__2" for f, i in self.joins.items()}
+        return [by_index.get(i, f"unmapped_{i}") for i in range(len(self.headers))]
+
     @property
     def unmatched_headers(self) -> list[str]:
         used = set(self.mapping.values()) | set(self.joins.values())

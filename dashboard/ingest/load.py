@@ -184,7 +184,7 @@ def _store(
     kind, source = detection.kind, detection.source
     assert kind is not None and source is not None
     statuses.remember(database, source, options.stage_statuses, by=viewer.by)
-    names = _column_names(table.headers, detection)
+    names = detection.column_names()
     with database.cursor() as cur:
         # Reading and cleaning only fill this cursor's temp tables, so they run before the
         # transaction: DuckDB scans a table made inside an open transaction far more slowly
@@ -332,7 +332,7 @@ def _record(
         snapshot_from_data=cleaned.snapshot_from_data,
         detection=detection,
     )
-    _report(cur, result)
+    reports.tell(cur, result)
     db.execute(
         cur,
         "upload_finish",
@@ -348,27 +348,6 @@ def _record(
     return result
 
 
-def _report(cur: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
-    """What the stored file tells the user beyond its counts (see reports)."""
-    assert result.upload_id is not None
-    if result.kind == "activities":
-        if result.duplicates_skipped:
-            db.execute(cur, "ingest_activity_holders", upload_id=result.upload_id)
-            counts, rows = reports.duplicates(cur, result.upload_id)
-            result.duplicates = counts
-            result.notes += [f"row {d['row']}: {d['reason']}" for d in rows[:3]]
-        result.categories, result.uncategorized = reports.categories(cur, result.upload_id)
-        result.notes += reports.empty_categories(result.categories)
-    if result.kind in ("activities", "opportunities") and (
-        not result.detection or result.detection.names_by_id
-    ):
-        result.notes += reports.unresolved_ids(cur, result.kind)
-    if result.kind == "opportunities":
-        result.notes += reports.mixed_currencies(cur)
-    if result.kind == "roster":
-        result.notes += reports.teamless(cur)
-
-
 @contextmanager
 def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """BEGIN … COMMIT on this cursor (its temp tables stay visible); any exception rolls back."""
@@ -379,14 +358,6 @@ def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
         cur.execute("ROLLBACK")
         raise
     cur.execute("COMMIT")
-
-
-def _column_names(headers: list[str], detection: Detection) -> list[str]:
-    """Canonical names for mapped columns (`<field>__2` for a joined second column), `unmapped_<i>`
-    for the rest: all allow-listed."""
-    by_index = {i: f for f, i in detection.mapping.items()}
-    by_index |= {i: f"{f}__2" for f, i in detection.joins.items()}
-    return [by_index.get(i, f"unmapped_{i}") for i in range(len(headers))]
 
 
 def _clean_params(

@@ -7,11 +7,14 @@ without data), which owner IDs no roster resolves yet, which reps came without a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from dashboard import db
+
+if TYPE_CHECKING:
+    from dashboard.ingest.result import IngestResult
 
 MAX_LISTED = 100
 # Metrics read from one activity category: a file that brings activities but none of
@@ -100,3 +103,24 @@ def teamless(cur: duckdb.DuckDBPyConnection) -> list[str]:
             "roster with teams is uploaded"
         )
     return notes
+
+
+def tell(cur: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
+    """Adds to `result` what the stored file tells the user beyond its counts (the reports above)."""
+    assert result.upload_id is not None
+    if result.kind == "activities":
+        if result.duplicates_skipped:
+            db.execute(cur, "ingest_activity_holders", upload_id=result.upload_id)
+            counts, rows = duplicates(cur, result.upload_id)
+            result.duplicates = counts
+            result.notes += [f"row {d['row']}: {d['reason']}" for d in rows[:3]]
+        result.categories, result.uncategorized = categories(cur, result.upload_id)
+        result.notes += empty_categories(result.categories)
+    if result.kind in ("activities", "opportunities") and (
+        not result.detection or result.detection.names_by_id
+    ):
+        result.notes += unresolved_ids(cur, result.kind)
+    if result.kind == "opportunities":
+        result.notes += mixed_currencies(cur)
+    if result.kind == "roster":
+        result.notes += teamless(cur)
