@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,9 +41,12 @@ SAMPLE_FILES = (
 
 def generator() -> ModuleType:
     """The sample generator module (it lives beside the data, not in the package)."""
+    if "sample_generator" in sys.modules:
+        return sys.modules["sample_generator"]
     spec = importlib.util.spec_from_file_location("sample_generator", SAMPLE_DIR / "generator.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules["sample_generator"] = module  # its dataclasses look their module up while being made
     spec.loader.exec_module(module)
     return module
 

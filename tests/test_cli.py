@@ -86,3 +86,12 @@ def test_trend_leaves_out_the_weeks_before_a_new_hires_first_data(store: Path, t
 def test_wrong_usage_exits_2(tmp_path: Path, args: list[str]) -> None:
     result = _invoke("--db", str(tmp_path / "u.duckdb"), *args)
     assert result.exit_code == 2, result.output
+
+
+def test_demo_with_another_length_generates_and_loads_it(tmp_path: Path) -> None:
+    """`--weeks` other than the committed sample's runs the generator (it once failed to import)."""
+    result = _invoke(
+        "--db", str(tmp_path / "short.duckdb"), "demo", "--weeks", "12", "--seed", "3", "--no-coaching"
+    )
+    assert result.exit_code == 0, result.output
+    assert "loaded" in result.output

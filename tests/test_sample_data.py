@@ -7,28 +7,20 @@ here points at the generator, not at ingest.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-GENERATOR_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "generator.py"
+from dashboard import demo
+
+GENERATOR_PATH = demo.SAMPLE_DIR / "generator.py"
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("sample_data_generator", GENERATOR_PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load_generator()
+gen = demo.generator()  # the module `dashboard demo` runs
 
 HEADERS = {
     "roster.csv": ["Rep", "Email", "Team", "Manager", "Start Date"],

@@ -54,7 +54,7 @@ def init(ctx: click.Context) -> None:
 @app.command()
 @db_option
 @click.option(
-    "--weeks", type=click.IntRange(8, 260), default=52, show_default=True, help="Weeks of sample history."
+    "--weeks", type=click.IntRange(12, 260), default=52, show_default=True, help="Weeks of sample history."
 )
 @click.option("--seed", type=int, default=7, show_default=True, help="Random seed of the sample generator.")
 @click.option(
