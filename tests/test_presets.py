@@ -127,11 +127,12 @@ def test_synonyms_reference_schema() -> None:
 def test_synonyms_avoid_known_traps() -> None:
     # Salesforce Task "Status" (Completed / Not Started) is not an outcome.
     assert "status" not in {normalise_header(w) for w in SYNONYMS["activities"]["outcome"]}
-    # A plain "name" column is a rep in a roster (a user list), and nowhere else.
+    # A plain "name" column is a rep in a roster (a user list) or a time-off sheet (an HR list, read as
+    # one only when every column is a time-off field), and nowhere else.
     for kind, fields in SYNONYMS.items():
         for f in ("rep", "owner"):
             names = {normalise_header(w) for w in fields.get(f, ())}
-            assert ("name" in names) == (kind == "roster" and f == "rep"), kind
+            assert ("name" in names) == (kind in ("roster", "time_off") and f == "rep"), kind
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
