@@ -1,8 +1,8 @@
 """Company-scale benchmarks in one run: ingest, XLSX, pages, flags and agendas, against baselines.
 
     python benchmarks/run.py [--rows 5000000] [--small 500000] [--xlsx-rows 100000] [--sessions 1,4,16]
-                             [--quick] [--only ingest|xlsx|rules|pages|sessions|browser|cli ...]
-                             [--company PATH] [--before REV]
+                             [--quick] [--only ingest|xlsx|rules|pages|sessions|browser|cli|lake ...]
+                             [--company PATH] [--before REV] [--postgres CONNINFO]
 
 Prints one table. Every comparison is measured side by side in the same run
 (machines here are noisy: only ratios measured together mean anything). Each
@@ -22,7 +22,11 @@ ingest variant runs in its own process so its peak memory (max RSS) is its own.
   loading every main page (sessions.py: server time per page load, errors), and real
   Chromium's time from navigation to each page's chart or table (browser_times.py);
 * start-up of `dashboard --help` and `dashboard reps` next to a bare Python process
-  opening the same DuckDB file (cli_start.py, on the demo database).
+  opening the same DuckDB file (cli_start.py, on the demo database);
+* a DuckDB file next to a DuckLake (lake_compare.py), at `--small` and at `--rows` rows: ingest,
+  the company moved in, rules, agenda, Team and Rep cold and warm, with the lake / file ratio.
+  The lake's catalog is PostgreSQL with `--postgres` (or `$DASHBOARD_BENCH_POSTGRES`), a
+  connection string of a role that may create databases; else SQLite.
 """
 
 from __future__ import annotations
@@ -196,7 +200,16 @@ def xlsx_rows(rows: int, folder: Path) -> list[tuple[str, str, str]]:
     ]  # fmt: skip
 
 
-PARTS = ("ingest", "xlsx", "rules", "pages", "sessions", "browser", "cli")  # --only chooses among them
+PARTS = (
+    "ingest",
+    "xlsx",
+    "rules",
+    "pages",
+    "sessions",
+    "browser",
+    "cli",
+    "lake",
+)  # --only chooses among them
 
 PAGES = [
     ("Team (all teams)", "pages/team.py", {}),
@@ -317,6 +330,24 @@ def browser_rows(path: Path) -> list[tuple[str, str, str]]:
     ]  # fmt: skip
 
 
+def lake_rows(sizes: list[int], folder: Path, postgres: str | None, runs: int) -> list[tuple[str, str, str]]:
+    """A DuckDB file next to a DuckLake at each size (lake_compare.py), its catalog named in the rows."""
+    import lake_compare
+
+    folder.mkdir()
+    catalog = "PostgreSQL" if postgres else "SQLite"
+    out = []
+    for size in sizes:
+        measured = lake_compare.ingest_rows(size, folder, postgres)
+        measured += lake_compare.company_rows(size, folder, postgres, runs, ["team_all", "rep"])
+        out += [
+            (label.replace("DuckLake", f"DuckLake + {catalog}"), value, note)
+            for label, value, note in measured
+        ]
+        print(f"... lake at {size:,} rows measured", file=sys.stderr)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -336,6 +367,11 @@ def main() -> None:
         help="a company database built before (skips building one; for rules, pages, sessions, browser)",
     )
     parser.add_argument("--before", metavar="REV", help="also measure the CSV ingest of this git revision")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("DASHBOARD_BENCH_POSTGRES"),
+        help="lake part: a PostgreSQL role that may create databases (default: a SQLite catalog)",
+    )
     parser.add_argument("--child", nargs=3, metavar=("TASK", "PATH", "FOLDER"), help=argparse.SUPPRESS)
     parser.add_argument("--tree", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -374,6 +410,8 @@ def main() -> None:
             from cli_start import cli_start_rows
 
             rows += cli_start_rows(folder / "cli")
+        if "lake" in parts:
+            rows += lake_rows([args.small, args.rows], folder / "lake", args.postgres, args.runs)
     width = max(len(r[0]) for r in rows) + 2
     print(f"{'measure':<{width}}{'result':>22}   note")
     for label, value, note in rows:
