@@ -76,6 +76,12 @@ def seconds(work: Callable[[], object], runs: int = 1) -> float:
     return best
 
 
+def megabytes(path: Path) -> float:
+    """Size of a file, or of every file under a folder, in MB."""
+    files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6
+
+
 def pair(label: str, file_s: float, lake_s: float, goal: str = "") -> list[tuple[str, str, str]]:
     return [
         (f"{label}: DuckDB file", f"{file_s:.2f} s", ""),
@@ -114,6 +120,11 @@ def company_rows(
         out.append(
             (f"company of {rows:,} rows moved into the lake", f"{moved:.1f} s", "dashboard export's copy")
         )
+        out.append(
+            (f"company of {rows:,} rows on disk: DuckDB file / lake's Parquet files",
+             f"{megabytes(file_path):.1f} / {megabytes(folder / f'company{rows}-files'):.1f} MB",
+             "the catalog apart")
+        )  # fmt: skip
         week = roster.latest_week(source)
         rules = [seconds(lambda d=d: interventions.evaluate(d, week), runs) for d in (source, target)]
         agenda = [seconds(lambda d=d: drafts.current(d, "Rep 7", week), runs) for d in (source, target)]
