@@ -41,9 +41,15 @@ class Period:
     date_to: dt.date
     note: str | None
 
-    def __str__(self) -> str:
+    @property
+    def described(self) -> str:
+        """The rep, the dates and the reason, as the app shows them."""
         reason = f" ({self.note})" if self.note else ""
-        return f"#{self.time_off_id} {self.rep}, {self.date_from} – {self.date_to}{reason}"
+        return f"{self.rep}, {self.date_from} – {self.date_to}{reason}"
+
+    def __str__(self) -> str:
+        """With the id that `dashboard time-off remove` takes."""
+        return f"#{self.time_off_id} {self.described}"
 
 
 def _may_change(database: db.Database, rep: str, viewer: Viewer) -> str:
@@ -107,7 +113,7 @@ def add(
     with database.writing():  # the check, the insert and the re-review in one writer turn
         overlapping = database.records("time_off_overlapping", rep=rep, date_from=date_from, date_to=date_to)
         if overlapping:
-            found = "; ".join(str(Period(**row)) for row in overlapping)
+            found = "; ".join(Period(**row).described for row in overlapping)
             raise TimeOffError(
                 f"{rep} already has time off overlapping {date_from} – {date_to}: {found}. "
                 "Remove it and add the whole span instead; nothing was saved."

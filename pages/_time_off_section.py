@@ -52,12 +52,12 @@ def draw(viewer: Viewer) -> None:
             except (time_off.TimeOffError, roster.UnknownRep, NotAllowed) as exc:
                 st.error(plain(str(exc)))
             else:
-                st.session_state[f"{KEY}_message"] = plain(f"Time off recorded: {period}.")
+                st.session_state[f"{KEY}_message"] = plain(f"Time off recorded: {period.described}.")
                 st.rerun()
     if not recorded.empty:
-        periods = {int(r.time_off_id): str(time_off.Period(
+        periods = {int(r.time_off_id): time_off.Period(
             int(r.time_off_id), r.rep, r.date_from, r.date_to, r.note if isinstance(r.note, str) else None
-        )) for r in recorded.itertuples()}  # fmt: skip
+        ).described for r in recorded.itertuples()}  # fmt: skip
         left, right = st.columns([3, 1])
         gone = left.selectbox(
             "Remove time off", list(periods), format_func=periods.get, key=f"{KEY}_remove_id"
@@ -69,5 +69,5 @@ def draw(viewer: Viewer) -> None:
             except (time_off.TimeOffError, NotAllowed) as exc:
                 st.error(plain(str(exc)))
             else:
-                st.session_state[f"{KEY}_message"] = plain(f"Time off removed: {period}.")
+                st.session_state[f"{KEY}_message"] = plain(f"Time off removed: {period.described}.")
                 st.rerun()

@@ -145,7 +145,7 @@ def test_a_managers_monday(sample_template, tmp_path: Path) -> None:
             set_date(page, "time_off_from", "20261116")
             set_date(page, "time_off_to", "20261122")
             page.get_by_role("button", name="Add time off").click()
-            page.get_by_text(f"Time off recorded: #1 {REP}, 2026-11-16 – 2026-11-22.").wait_for()
+            page.get_by_text(f"Time off recorded: {REP}, 2026-11-16 – 2026-11-22.").wait_for()
             wait_until_idle(page)
             page.screenshot(path=str(shots / "monday-5-time-off.png"), full_page=True)
             open_interventions(page, url)
