@@ -69,8 +69,13 @@ with reading.container(height=720, border=True):
     st.markdown(render.on_screen(work.body))
 with editing:
     titles = [p.title for p in parts] + ["Whole document"]
+    first = 1 if len(parts) > 1 and parts[0].title == sections.HEADING else 0  # Recognition, not the title
     chosen = st.selectbox(
-        "Section to edit", range(len(titles)), format_func=titles.__getitem__, key="agenda_section"
+        "Section to edit",
+        range(len(titles)),
+        index=first,
+        format_func=titles.__getitem__,
+        key="agenda_section",
     )
     chosen = min(chosen, WHOLE)
     text = work.body if chosen == WHOLE else parts[chosen].text

@@ -123,10 +123,10 @@ def test_a_managers_monday(sample_template, tmp_path: Path) -> None:
             page.reload()
             wait_until_idle(page)
             page.get_by_text("Saved by").first.wait_for()
-            heading_box = page.get_by_role("textbox", name="Heading (Markdown)")  # the reloaded page's first
-            sync_api.expect(heading_box).to_have_value(
-                re.compile("One-on-one: Tomasz Nowak"), timeout=60_000
-            )  # drawn
+            first_box = page.get_by_role(
+                "textbox", name="Recognition (Markdown)"
+            )  # the reloaded page's first
+            sync_api.expect(first_box).to_have_value(re.compile("Recognition"), timeout=60_000)  # drawn
             page.get_by_text(ADDED).first.scroll_into_view_if_needed()  # in the rendered document
             page.screenshot(path=str(shots / "monday-4-agenda.png"), full_page=True)
             with page.expect_download() as download:
