@@ -28,6 +28,7 @@ import duckdb
 from dashboard import store_errors
 from dashboard.connections import DatabaseError, StoreBusy, shared_connection
 from dashboard.query_slots import query_slot
+from dashboard.shared_reads import SharedReads
 from dashboard.store_location import LakeLocation, is_lake, lake_location
 
 if TYPE_CHECKING:
@@ -159,6 +160,7 @@ class Database:
         self._remembered: OrderedDict[tuple, Any] = OrderedDict()  # (version, query, params) -> result
         self._remembered_lock = threading.Lock()
         self._remembering = threading.local()  # .version: the data version this thread's reads are of
+        self._shared_reads = SharedReads()  # a lake's blocks of reads, one transaction each
         self.repairs: list[str] = []  # what the check on open repaired, said once
         try:
             if isinstance(self.path, Path) and str(self.path) != ":memory:":
@@ -189,7 +191,14 @@ class Database:
     @contextmanager
     def cursor(self, mode: str = "read") -> Iterator[duckdb.DuckDBPyConnection]:
         """A fresh cursor (its own connection to the same database), closed afterwards; it waits for
-        one of the process's query slots first (`query_slots`)."""
+        one of the process's query slots first (`query_slots`). A read inside `one_snapshot` uses
+        the block's cursor when it is free."""
+        if mode == "read":
+            with self._shared_reads.take() as shared:
+                if shared is not None:
+                    with query_slot():
+                        yield shared
+                    return
         with query_slot(), self._shared.unit(mode) as con:
             cur = con.cursor()
             cur.execute(self._shared.cursor_setup)  # no progress bar on stdout; a lake's catalog
@@ -239,6 +248,23 @@ class Database:
         return [dict(row) for row in rows] if self._remembering_version() is not None else rows
 
     @contextmanager
+    def one_snapshot(self) -> Iterator[None]:
+        """Within the block, this thread's reads share one read transaction on a lake (`shared_reads`):
+        one snapshot, and one catalog transaction instead of one per query. A DuckDB file gains
+        nothing from it and reads as before."""
+        if not getattr(self._shared, "reads_share_a_transaction", False):
+            yield
+            return
+        with self._shared_reads.block(self._read_cursor):
+            yield
+
+    def _read_cursor(self) -> duckdb.DuckDBPyConnection:
+        with self._shared.unit("read") as con:
+            cursor = con.cursor()
+        cursor.execute(self._shared.cursor_setup)
+        return cursor
+
+    @contextmanager
     def remembering(self, version: int) -> Iterator[None]:
         """Within the block, this thread's reads (`run`, `records`) are of data `version` (read just
         before): a read repeated with the same query and parameters, in this block or an earlier one
@@ -246,7 +272,8 @@ class Database:
         before = getattr(self._remembering, "version", None)
         self._remembering.version = version
         try:
-            yield
+            with self.one_snapshot():
+                yield
         finally:
             self._remembering.version = before
 

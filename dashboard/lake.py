@@ -72,6 +72,10 @@ class LakeConnection:
     def __init__(self, location: LakeLocation, config: dict[str, str]):
         self.path = location
         self._config = config
+        # A block of reads in one catalog transaction (`shared_reads`): PostgreSQL only. A SQLite
+        # catalog read inside a transaction that began before another writer's commit fails with
+        # "database is locked".
+        self.reads_share_a_transaction = location.kind == "postgres"
         self._open_lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._writer = threading.RLock()

@@ -36,12 +36,13 @@ def current(
 
     `week` defaults to the latest week with data. Raises roster.UnknownRep.
     """
-    people = roster.list_reps(database, teams)  # read once: the draft needs it too
-    name = roster.match_rep(people["rep"].tolist(), rep)
-    week = metrics.monday(week or roster.latest_week(database) or dt.date.today())
-    flags = _open_signals(database, name, week, people if teams is None else None)
-    drafted = build(database, name, week, teams=teams, flags=flags, people=people)
-    versions = coaching.agenda_versions(database, name, week)
+    with database.one_snapshot():  # its reads see one snapshot (on a lake, asked for once)
+        people = roster.list_reps(database, teams)  # read once: the draft needs it too
+        name = roster.match_rep(people["rep"].tolist(), rep)
+        week = metrics.monday(week or roster.latest_week(database) or dt.date.today())
+        flags = _open_signals(database, name, week, people if teams is None else None)
+        drafted = build(database, name, week, teams=teams, flags=flags, people=people)
+        versions = coaching.agenda_versions(database, name, week)
     if versions.empty:
         return Current(name, week, markdown(drafted), None, None, drafted)
     latest = versions.iloc[0]
