@@ -1,8 +1,10 @@
 """`streamlit run streamlit_app.py` on a free port, and the system Chromium that drives it: the
-browser tests' and the benchmarks'."""
+browser tests' and the benchmarks'. `sample_in_chromium` is the usual start of a browser test: a
+private copy of the sample company, its server, and one Chromium page."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -12,8 +14,11 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+VIEWPORT = {"width": 1400, "height": 900}
+PAGE_TIMEOUT_MS = 90_000  # a busy machine (2 cores, several test runs) draws a page slowly
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # playwright cannot download its own here
 # Flags for a sandboxed machine with no network beyond localhost.
 CHROMIUM_ARGS = [
@@ -74,3 +79,36 @@ def running_streamlit(
             process.kill()
         if echo_log:
             print(log_path.read_text())
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """The system Chromium driven by playwright (the test is skipped when playwright is missing)."""
+    import pytest
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    assert Path(CHROMIUM).exists(), "install Chromium: apt-get install -y chromium (see .ci/run)"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_page(browser: Any) -> Any:
+    """A 1400x900 page of its own session (its own browser context), downloads accepted."""
+    page = browser.new_context(viewport=VIEWPORT, accept_downloads=True).new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    return page
+
+
+@contextmanager
+def sample_in_chromium(sample_template: Path, tmp_path: Path) -> Iterator[tuple[str, Any]]:
+    """A private copy of the sample company served by `streamlit run` (its log printed afterwards)
+    and a Chromium page to drive it; yields (url, page)."""
+    copy = tmp_path / "sample.duckdb"
+    shutil.copyfile(sample_template, copy)
+    env = {**os.environ, "DASHBOARD_DB": str(copy)}
+    with running_streamlit(ROOT, tmp_path, env, echo_log=True) as url, chromium() as browser:
+        yield url, new_page(browser)
