@@ -51,34 +51,59 @@ def running_streamlit(
     """The app in the checkout `app` (this one unless told) served from `cwd` (whose .streamlit/
     it reads), its log in `logs/streamlit.log`; yields the URL once the server answers.
     `echo_log`: print the log afterwards (pytest shows it when the test failed)."""
-    port = port or free_port()
-    log_path = logs / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", str(app / "streamlit_app.py"), "--server.port",
-               str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    with log_path.open("w") as log:  # a file, not a pipe: a full pipe would block the server
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    with running_streamlits(cwd, [logs], env, [port or free_port()], echo_log=echo_log, app=app) as urls:
+        yield urls[0]
+
+
+@contextmanager
+def running_streamlits(
+    cwd: Path,
+    logs: list[Path],
+    env: dict[str, str],
+    ports: list[int] | None = None,
+    *,
+    echo_log: bool = False,
+    app: Path = ROOT,
+) -> Iterator[list[str]]:
+    """As `running_streamlit`, one server per folder of `logs` (its log there), all started at once
+    (so their starts overlap); yields their URLs once every one answers."""
+    servers: list[tuple[subprocess.Popen, Path, str]] = []
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start:\n" + log_path.read_text()[-3000:])
-            time.sleep(0.3)
-        yield url
+        for folder, port in zip(logs, ports or [free_port() for _ in logs], strict=True):
+            log_path = folder / "streamlit.log"
+            command = [sys.executable, "-m", "streamlit", "run", str(app / "streamlit_app.py"),
+                       "--server.port", str(port), "--server.address", "127.0.0.1",
+                       "--server.headless", "true"]  # fmt: skip
+            with log_path.open("w") as log:  # a file, not a pipe: a full pipe would block the server
+                process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+            servers.append((process, log_path, f"http://127.0.0.1:{port}"))
+        for process, log_path, url in servers:
+            _wait_until_answering(process, log_path, url)
+        yield [url for _, _, url in servers]
     finally:
-        process.terminate()
+        for process, _, _ in servers:
+            process.terminate()
+        for process, log_path, _ in servers:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            if echo_log:
+                print(log_path.read_text())
+
+
+def _wait_until_answering(process: subprocess.Popen, log_path: Path, url: str) -> None:
+    deadline = time.monotonic() + 60
+    while True:
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if echo_log:
-            print(log_path.read_text())
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("streamlit did not start:\n" + log_path.read_text()[-3000:])
+        time.sleep(0.3)
 
 
 @contextmanager
