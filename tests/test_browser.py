@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.streamlit_server import CHROMIUM, CHROMIUM_ARGS, running_streamlit
+from tests.streamlit_server import chromium, running_streamlit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,18 +30,12 @@ def server(tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def page(server: str):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    assert Path(CHROMIUM).exists(), "install Chromium: apt-get install -y chromium (see .ci/run)"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(60_000)
-            page.goto(server)
-            wait_until_idle(page)
-            yield page
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(server)
+        wait_until_idle(page)
+        yield page
 
 
 def wait_until_idle(page) -> None:

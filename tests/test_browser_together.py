@@ -14,7 +14,7 @@ import pytest
 from dashboard.db import Database
 from tests.reliability.conftest import activities_csv
 from tests.stored import fetch
-from tests.streamlit_server import CHROMIUM, CHROMIUM_ARGS
+from tests.streamlit_server import chromium
 from tests.test_browser import server, wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -24,27 +24,22 @@ ROWS = 20000
 
 
 def test_two_sessions_upload_the_same_file_at_once(server: str, tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
     export = activities_csv(tmp_path / "week.csv", ROWS)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            pages = [browser.new_context().new_page() for _ in range(2)]
-            for page in pages:
-                page.set_default_timeout(90_000)
-                page.goto(server)  # no data yet: the Upload page opens
-                wait_until_idle(page)
-                page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(export))
-                page.get_by_text("week.csv").first.wait_for()
-            for page in pages:  # both presses before either result
-                page.get_by_role("button", name="Load files").click()
-            said = []
-            for page in pages:
-                page.get_by_text("week.csv:").first.wait_for()
-                wait_until_idle(page)
-                said.append(page.get_by_text("week.csv:").first.inner_text())
-        finally:
-            browser.close()
+    with chromium() as browser:
+        pages = [browser.new_context().new_page() for _ in range(2)]
+        for page in pages:
+            page.set_default_timeout(90_000)
+            page.goto(server)  # no data yet: the Upload page opens
+            wait_until_idle(page)
+            page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(export))
+            page.get_by_text("week.csv").first.wait_for()
+        for page in pages:  # both presses before either result
+            page.get_by_role("button", name="Load files").click()
+        said = []
+        for page in pages:
+            page.get_by_text("week.csv:").first.wait_for()
+            wait_until_idle(page)
+            said.append(page.get_by_text("week.csv:").first.inner_text())
     assert (
         sum(f"{ROWS:,} activities rows loaded" in s or f"{ROWS} activities rows loaded" in s for s in said)
         == 1

@@ -88,31 +88,31 @@ def _cli(spec: str, *args: str) -> list[str]:
 @pytest.mark.slow  # real processes, each loading the lake's extensions (a minute on a busy machine)
 @pytest.mark.parametrize("kind", LAKES)
 def test_two_ingests_and_a_reader_at_once_in_real_processes(kind: str, tmp_path: Path) -> None:
+    roster = roster_csv(tmp_path / "roster.csv", "East", reps=6)
+    files = [activities_csv(tmp_path / f"{n}.csv", 2000, first_id=1 + 10_000 * i) for i, n in enumerate("ab")]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "env": env, "cwd": ROOT}
     with store_spec(kind, tmp_path) as spec:
-        Database(spec).close()  # migrated once, as `dashboard init` would
-        roster = roster_csv(tmp_path / "roster.csv", "East", reps=6)
-        files = [
-            activities_csv(tmp_path / f"{n}.csv", 2000, first_id=1 + 10_000 * i) for i, n in enumerate("ab")
-        ]
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "env": env, "cwd": ROOT}
-        assert subprocess.run(_cli(spec, "ingest", str(roster)), **pipes, timeout=300).returncode == 0
-        runs = [subprocess.Popen(_cli(spec, "ingest", str(f), "--json"), **pipes) for f in files]
-        reader = subprocess.Popen(_cli(spec, "reps", "--json"), **pipes)
-        outputs = [run.communicate(timeout=300) for run in [*runs, reader]]
-        assert [run.returncode for run in [*runs, reader]] == [0, 0, 0], outputs
-        loaded = [json.loads(out)[0] for out, _ in outputs[:2]]
-        assert sorted((r["status"], r["rows_loaded"]) for r in loaded) == [("loaded", 2000)] * 2
-        assert len(json.loads(outputs[2][0])) == 6  # the reader saw the roster, never a half-written file
-
-        database = Database(spec)
+        database = Database(spec)  # migrated once, as `dashboard init` would; open while the others write
         try:
+            before = database.version()
+            assert subprocess.run(_cli(spec, "ingest", str(roster)), **pipes, timeout=300).returncode == 0
+            runs = [subprocess.Popen(_cli(spec, "ingest", str(f), "--json"), **pipes) for f in files]
+            reader = subprocess.Popen(_cli(spec, "reps", "--json"), **pipes)
+            outputs = [run.communicate(timeout=300) for run in [*runs, reader]]
+            assert [run.returncode for run in [*runs, reader]] == [0, 0, 0], outputs
+            loaded = [json.loads(out)[0] for out, _ in outputs[:2]]
+            assert sorted((r["status"], r["rows_loaded"]) for r in loaded) == [("loaded", 2000)] * 2
+            assert len(json.loads(outputs[2][0])) == 6  # the reader saw the roster, never a half-written file
+
+            loaded_version = database.version()
+            assert loaded_version > before  # the pages' cache key: other processes' writes change it
             assert count(database, "activities") == 4000
             assert_promises_hold(database)
             for result in loaded:
                 undone = subprocess.run(_cli(spec, "undo", str(result["upload_id"])), **pipes, timeout=300)
                 assert undone.returncode == 0, undone.stderr
-            assert count(database, "activities") == 0
+            assert count(database, "activities") == 0 and database.version() > loaded_version
             assert fetch(database, "SELECT count(*) FROM activity_weeks WHERE calls > 0") == [(0,)]
             assert_promises_hold(database)
         finally:
