@@ -159,11 +159,13 @@ def test_a_store_without_facts_gets_them_built_when_opened(tmp_path: Path) -> No
     before = metrics.weekly_metrics(database, DAYS[0], DAYS[-1])
     fetch(database, "DELETE FROM activity_weeks")  # as a store from before the facts existed
     fetch(database, "DELETE FROM activity_account_weeks")
+    version = database.version()
     database.close()
 
     reopened = Database(path)
     try:
         assert stored_facts(reopened) == from_scratch(reopened) != ([], [])
+        assert reopened.version() == version + 1  # a change: running servers read their pages afresh
         pd.testing.assert_frame_equal(metrics.weekly_metrics(reopened, DAYS[0], DAYS[-1]), before)
     finally:
         reopened.close()
