@@ -51,13 +51,14 @@ class Thresholds:
     sustained_z: float = 1.7  # ... and over the last 3 weeks this many usual swings under
     # A slide in the rep's own rhythm (`rhythm`): leading activity on the log scale against the
     # rep's own weekly swing and week-to-week persistence, read from the history before the last 6 weeks.
-    slide_test: str = "rhythm"  # rhythm | joint (the earlier joint-index rule)
+    slide_test: str = "rhythm"  # rhythm | cusum (sequential, `cusum`) | joint (the earlier joint-index rule)
     rhythm_history: int = 26  # weeks of history read for the rep's level and rhythm
     log_offset: float = 0.25  # this share of the usual level is added before the log (an empty week: finite)
     rhythm_sd_prior: float = 0.7  # a typical rep's weekly swing of the index ...
     rhythm_persistence_prior: float = 0.3  # ... and week-to-week persistence ...
     rhythm_prior_weeks: int = 8  # ... weigh as this many weeks of the rep's own history
     rhythm_max_persistence: float = 0.8
+    rhythm_drift_persistence: float = 0.6  # a cold spell's own week-to-week persistence (real teams: ~0.6)
     slide_windows: tuple[int, ...] = (3, 4, 6)  # the windows read (weeks), the strongest counts ...
     slide_weeks_max: int = 6  # ... (the longest: kept out of the history)
     slide_z: float = 4.0  # ... when its average is this many of its own expected swings under usual ...
@@ -65,6 +66,8 @@ class Thresholds:
     slide_agree: int = 2  # ... with at least this many of the metrics down on their own ...
     slide_metric_z: float = 1.0  # ... (their window's average this many of their own weekly swings under)
     slide_last_z: float = 0.5  # ... and the latest week still this many weekly swings of the index under
+    cusum_k: float = 0.5  # cusum: each week adds its index less this allowance (long-run swings) ...
+    cusum_h: float = 3.0  # ... and a slide counts once the sum is this many long-run swings under zero
     consecutive_misses: int = 3  # weeks in a row under an expectation the rep usually meets
     slope_weeks: int = 8  # weeks fitted for the trend
     slope_per_week: float = -0.06  # fitted slope as a share of own median per week
