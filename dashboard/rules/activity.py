@@ -17,7 +17,6 @@ import numpy as np
 
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import EXPECTATION_METRICS, LEADING_DECLINE_METRICS
-from dashboard.rules.cusum import cusum_slide
 from dashboard.rules.findings import Fact
 from dashboard.rules.rhythm import slide
 from dashboard.rules.rule import Finding, rule
@@ -34,7 +33,7 @@ def leading_activity_down(b: Batch) -> Iterator[Finding]:
         yield from _joint_index_down(b)
         return
     cfg, r = b.cfg, b.rhythm()
-    found = cusum_slide(r, cfg) if cfg.slide_test == "cusum" else slide(r, cfg)
+    found = slide(r, cfg)
     for row in np.flatnonzero(found.fires):
         row = int(row)
         names = [m for m, inc in zip(LEADING_DECLINE_METRICS, r.included[row], strict=True) if inc]

@@ -130,7 +130,7 @@ def _activity_pace(b: Batch, n: int) -> np.ndarray:
     A rep in a quiet spell works fewer deals too; a busy spell asks for no more than usual.
     """
     r = b.rhythm()
-    pace = share_of_usual(nanmean_rows(columns(r.log_ratio, 0, n)), b.cfg)
+    pace = share_of_usual(r, n)
     return np.where(r.known & ~np.isnan(pace), np.minimum(pace, 1.0), 1.0)
 
 

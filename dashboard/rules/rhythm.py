@@ -47,6 +47,7 @@ class Rhythm:
     swing: np.ndarray  # rep: weekly standard deviation of `log_ratio` in that history (the usual range)
     known: np.ndarray  # rep: two metrics or more and enough history
     each: np.ndarray  # metric × rep × week: each metric's own standardized log activity (NaN: not read)
+    relative: np.ndarray  # metric × rep × week: each metric's weekly value ÷ its mean over the history read
 
 
 def window_variance(k: np.ndarray | int, persistence: np.ndarray) -> np.ndarray:
@@ -100,13 +101,18 @@ def read_rhythm(series: dict[str, np.ndarray], usual: dict[str, np.ndarray], cfg
     older = _slid_before(logged, names, included, cfg)
     z = np.full((len(names), rows, width), np.nan)
     ratio = np.full((len(names), rows, width), np.nan)
+    relative = np.full((len(names), rows, width), np.nan)
     for k, m in enumerate(names):
+        mean = _history(series[m], older, cfg)[1]
         n, level, sd = _history(logged[m], older, cfg)
         sd = np.maximum(sd, _least_log_sd(m, usual[m], cfg))
         deviation = logged[m] - level[:, None]
         inc = included[:, LEADING_DECLINE_METRICS.index(m), None]
         z[k] = np.where(inc, np.clip(deviation / sd[:, None], -cfg.z_clip, cfg.z_clip), np.nan)
         ratio[k] = np.where(inc, deviation, np.nan)
+        relative[k] = np.where(
+            inc & (mean[:, None] > 0), series[m] / np.where(mean > 0, mean, 1.0)[:, None], np.nan
+        )
     index, log_ratio = _mean_over_metrics(z), _mean_over_metrics(ratio)
     n, _, sd = _history(index, older, cfg)
     swing = _history(log_ratio, older, cfg)[2]
@@ -115,7 +121,7 @@ def read_rhythm(series: dict[str, np.ndarray], usual: dict[str, np.ndarray], cfg
         np.maximum(n - 2, 0) * np.nan_to_num(sd) ** 2 + cfg.rhythm_prior_weeks * cfg.rhythm_sd_prior**2
     ) / (np.maximum(n - 2, 0) + cfg.rhythm_prior_weeks)
     known = (included.sum(axis=1) >= 2) & (n >= cfg.index_min_weeks)
-    return Rhythm(included, index, log_ratio, np.sqrt(variance), persistence, n, swing, known, z)
+    return Rhythm(included, index, log_ratio, np.sqrt(variance), persistence, n, swing, known, z, relative)
 
 
 def _half_blocks(grid: np.ndarray, cfg: Thresholds) -> list[np.ndarray]:
@@ -187,10 +193,19 @@ def _mean_over_metrics(stack: np.ndarray) -> np.ndarray:
     return np.where(n > 0, np.where(known, stack, 0.0).sum(axis=0) / np.maximum(n, 1), np.nan)
 
 
-def share_of_usual(mean_log_ratio: np.ndarray, cfg: Thresholds) -> np.ndarray:
-    """Activity as a share of usual from the mean log ratio of some weeks, the offset added before the
-    log taken back out (so "45% under" is what the counts say, not what the offset softens it to)."""
-    return np.maximum(np.exp(mean_log_ratio) * (1 + cfg.log_offset) - cfg.log_offset, 0.0)
+def share_of_usual(r: Rhythm, weeks: np.ndarray | int) -> np.ndarray:
+    """Per rep, leading activity of the last `weeks` as a share of usual: each metric's total over those
+    weeks against its usual total (the history's weekly mean times the weeks), averaged over the metrics
+    read. Plain arithmetic on totals, so a metric counted in ones and twos does not swing it."""
+    weeks = np.broadcast_to(np.asarray(weeks), r.index.shape[:1])
+    longest = int(weeks.max(initial=1))
+    inside = np.arange(longest)[None, :] >= longest - weeks[:, None]
+    shares = np.vstack(
+        [nanmean_rows(np.where(inside, columns(each, 0, longest), np.nan)) for each in r.relative]
+    )
+    known = ~np.isnan(shares)
+    count = known.sum(axis=0)
+    return np.where(count > 0, np.where(known, shares, 0.0).sum(axis=0) / np.maximum(count, 1), np.nan)
 
 
 @dataclass(frozen=True)
@@ -198,7 +213,7 @@ class Slide:
     """The strongest slide of each rep over the windows read: its length, size and surprise."""
 
     weeks: np.ndarray  # rep: weeks in the window (0: none read)
-    ratio: np.ndarray  # rep: activity in the window as a share of usual (geometric mean)
+    ratio: np.ndarray  # rep: activity in the window as a share of usual (`share_of_usual`)
     z: np.ndarray  # rep: the window's average in the rep's own rhythm (how unusual)
     fires: np.ndarray  # rep: a slide
 
@@ -221,6 +236,13 @@ def slide(r: Rhythm, cfg: Thresholds) -> Slide:
     return Slide(best.weeks, best.ratio, best.z, best.fires & (best.z <= -cfg.slide_z))
 
 
+def most_share(r: Rhythm, cfg: Thresholds) -> np.ndarray:
+    """Per rep, the most activity (share of usual) a slide may keep: under usual by `slide_swings` of the
+    rep's usual weekly range, at least `1 - slide_ratio` and at most `1 - slide_ratio_least` under."""
+    usual_range = np.expm1(np.nan_to_num(r.swing))
+    return np.clip(1 - cfg.slide_swings * usual_range, cfg.slide_ratio_least, cfg.slide_ratio)
+
+
 def judge_window(r: Rhythm, weeks: np.ndarray, cfg: Thresholds) -> Slide:
     """Per rep, the last `weeks` (per rep) against usual: the average's surprise in the rep's rhythm, its
     size in plain terms, and whether every test but the surprise's limit passes (the share of usual, the
@@ -236,8 +258,10 @@ def judge_window(r: Rhythm, weeks: np.ndarray, cfg: Thresholds) -> Slide:
         np.maximum(r.history, 1), r.persistence, drift
     )
     z = np.where(r.known, mean(r.index) / (r.sd * np.sqrt(spread)), np.nan)
-    ratio = share_of_usual(mean(r.log_ratio), cfg)
+    ratio = share_of_usual(r, weeks)
     agree = sum((mean(each) <= -cfg.slide_metric_z).astype(int) for each in r.each)
     last = columns(r.index, 0, 1)[:, 0]
-    passes = r.known & (ratio <= cfg.slide_ratio) & (last <= -cfg.slide_last_z) & (agree >= cfg.slide_agree)
+    passes = (
+        r.known & (ratio <= most_share(r, cfg)) & (last <= -cfg.slide_last_z) & (agree >= cfg.slide_agree)
+    )
     return Slide(weeks, ratio, z, passes)
