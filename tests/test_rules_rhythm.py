@@ -77,7 +77,19 @@ def test_streaky_rep_in_a_usual_cold_run_is_not_flagged_and_a_slow_slide_is(
     [signal] = [s for s in slumps[WEEKS - 1]["Lee Slide"] if s.rule == "leading_activity_down"]
     assert signal.detail.startswith("prospecting")
     assert "under this rep's usual level over the last" in signal.detail
-    assert "cold spell" in signal.detail and "%" in signal.detail
+    assert "cold spell" in signal.detail
+    # "by how much" is what the logged counts say: each metric's total over the window against its usual
+    found = re.search(
+        r"ran about (\d+)% under this rep's usual level over the last (\d+) weeks", signal.detail
+    )
+    assert found, signal.detail
+    under, k = int(found.group(1)), int(found.group(2))
+    shares = []
+    for usual in (25, 5, 3):  # calls, prospecting blocks, first meetings a week
+        counts = [round(usual * f) for f in SLIDE]
+        history = counts[: WEEKS - 6]
+        shares.append(sum(counts[-k:]) / (k * sum(history) / len(history)))
+    assert abs(under - round(100 * (1 - sum(shares) / 3))) <= 1, (under, shares)
 
 
 def test_window_variance_is_the_variance_of_a_mean_of_persistent_weeks() -> None:

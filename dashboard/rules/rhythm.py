@@ -5,18 +5,23 @@ means the same for a rep who logs 10 calls as for one who logs 60; a quarter of
 the usual level is added first, so an empty week stays a finite number), each
 against the rep's own level and week-to-week spread (never below what chance
 alone gives a count) in the half year before the last 6 weeks, and averaged into
-one weekly activity index. The level is the higher mean of that history's two
-quarters (and the swing that quarter's), so that a slide lasting longer than 6
-weeks does not become the new usual. From that history the
-rep's rhythm is estimated: how far the index swings in a week (its standard
-deviation) and how much a cold week tends to be followed by another (its lag-1
-persistence), both shrunk towards a typical rep's (`Thresholds.rhythm_*_prior`)
-when the history is short. A streaky rep's runs of cold weeks are then expected:
-the average of k persistent weeks varies far more than k independent ones, and
-so does the rep's own usual level, read from a few months of them. A slide
-counts when the average of the last 3, 4 or 6 weeks sits further under the usual
-level than that rhythm allows (`slide_z`), far enough in plain terms too
-(`slide_ratio`), with at least two of the metrics down on their own
+one weekly activity index. The level is the mean of that half year, unless its
+older quarter ran clearly higher than the newer one (a slide already under way:
+then the older quarter alone, so that a slide lasting longer than 6 weeks does
+not become the new usual). From that history the rep's rhythm is estimated:
+how far the index swings in a week (its standard deviation) and how much a cold
+week tends to be followed by another (its lag-1 persistence, corrected for the
+bias a short series gives it), both shrunk towards a typical rep's
+(`Thresholds.rhythm_*_prior`) when the history is short. A streaky rep's runs
+of cold weeks are then expected: the index is read as a drift that persists
+from week to week (`rhythm_drift_persistence`) plus weekly noise, and the
+average of k such weeks varies far more than k independent ones, as does the
+rep's own usual level, read from a few months of them (`mean_variance`). A
+slide counts when the average of the last 4 or 6 weeks sits further under the
+usual level than that rhythm allows (`slide_z`), far enough in plain terms too
+(the window's totals as a share of usual, `share_of_usual`, under by 3 of the
+rep's usual weekly ranges, a fifth to a half: `slide_swings`, `slide_ratio`,
+`slide_ratio_least`), with at least two of the metrics down on their own
 (`slide_agree`).
 
 Every number is per rep (row), from that rep's own history only, so all reps at
