@@ -201,7 +201,10 @@ def thresholds(settings: list[str]) -> rules.Thresholds:
     for setting in settings:
         name, value = setting.split("=", 1)
         kind = type(getattr(rules.DEFAULT, name))
-        changes[name] = kind(float(value)) if kind in (int, float) else value  # a string setting as given
+        if kind is tuple:  # e.g. slide_windows=4,6
+            changes[name] = tuple(int(v) for v in value.split(","))
+        else:
+            changes[name] = kind(float(value)) if kind in (int, float) else value  # a string as given
     return dataclasses.replace(rules.DEFAULT, **changes)
 
 

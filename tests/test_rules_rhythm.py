@@ -7,10 +7,12 @@ Two reps' activity logs are written out as CSV exports and loaded through the re
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
+import pandas as pd
 
-from dashboard import interventions
+from dashboard import interventions, rules
 from dashboard.db import Database
 from dashboard.ingest import ingest_file
 from dashboard.rules import DEFAULT
@@ -75,7 +77,19 @@ def test_streaky_rep_in_a_usual_cold_run_is_not_flagged_and_a_slow_slide_is(
     [signal] = [s for s in slumps[WEEKS - 1]["Lee Slide"] if s.rule == "leading_activity_down"]
     assert signal.detail.startswith("prospecting")
     assert "under this rep's usual level over the last" in signal.detail
-    assert "cold spell" in signal.detail and "%" in signal.detail
+    assert "cold spell" in signal.detail
+    # "by how much" is what the logged counts say: each metric's total over the window against its usual
+    found = re.search(
+        r"ran about (\d+)% under this rep's usual level over the last (\d+) weeks", signal.detail
+    )
+    assert found, signal.detail
+    under, k = int(found.group(1)), int(found.group(2))
+    shares = []
+    for usual in (25, 5, 3):  # calls, prospecting blocks, first meetings a week
+        counts = [round(usual * f) for f in SLIDE]
+        history = counts[: WEEKS - 6]
+        shares.append(sum(counts[-k:]) / (k * sum(history) / len(history)))
+    assert abs(under - round(100 * (1 - sum(shares) / 3))) <= 1, (under, shares)
 
 
 def test_window_variance_is_the_variance_of_a_mean_of_persistent_weeks() -> None:
@@ -91,3 +105,60 @@ def test_window_variance_is_the_variance_of_a_mean_of_persistent_weeks() -> None
         x[:, t] = 0.6 * x[:, t - 1] + rng.normal(0, np.sqrt(1 - 0.36), 20000)
     assert abs(x.mean(axis=1).var() - window_variance(6, np.array(0.6))) < 0.03
     assert DEFAULT.slide_weeks_max == max(DEFAULT.slide_windows)
+
+
+STEADY_RESULTS = {
+    "connects": 6.0,
+    "monday_call_share": 0.2,
+    "opportunities_created": 1.0,
+    "pipeline_created": 40000.0,
+    "self_sourced_share": 0.6,
+    "wins": 1.0,
+    "losses": 2.0,
+    "won_revenue": 40000.0,
+    "win_rate": 0.33,
+    "pipeline_coverage": 3.0,
+}
+
+
+def _deal_weeks(activity: float, worked_share: float) -> pd.DataFrame:
+    """One rep's 30 weeks: steady activity and half of 20 open deals worked, then 8 weeks at `activity`
+    of the usual activity with `worked_share` of the deals worked."""
+    rows = []
+    for w in range(WEEKS):
+        late = w >= WEEKS - 8
+        scale = activity if late else (STEADY * 5)[w % 30]
+        rows.append(
+            {
+                "rep": "Dee Deals",
+                "team": "East",
+                "week": W0 + dt.timedelta(weeks=w),
+                "prospecting_minutes": 450.0 * scale,
+                "calls": round(25 * scale),
+                "first_meetings": round(3 * scale),
+                "activities_logged": round(33 * scale),
+                "open_deals": 20.0,
+                "open_deals_worked": worked_share if late else (0.5, 0.45, 0.55)[w % 3],
+                **STEADY_RESULTS,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_open_deals_worked_less_in_a_quiet_spell_are_paced_by_the_rep_s_other_activity() -> None:
+    """Fewer deals worked while calls, prospecting and meetings ran at the same low pace: a quiet spell
+    (judged by the slide rule), not deals going quiet. The same fall with activity as usual is."""
+    week = W0 + dt.timedelta(weeks=WEEKS - 1)
+
+    def quiet_deals(activity: float) -> list[str]:
+        flags = rules.evaluate_frames(_deal_weeks(activity, 0.2), None, week)
+        return [s.detail for f in flags for s in f.signals if s.rule == "open_deals_going_quiet"]
+
+    [alone] = quiet_deals(1.0)
+    assert "(20%) vs own usual 50%" in alone and "was expected" not in alone
+    assert quiet_deals(0.45) == []
+    [paced] = quiet_deals(0.7)
+    found = re.search(r"with their other activity at about (\d+)% of usual, about (\d+)% was expected", paced)
+    assert found, paced
+    pace, expected = (int(g) for g in found.groups())
+    assert 65 <= pace <= 80 and abs(expected - pace / 2) <= 1  # the usual 50%, at that pace

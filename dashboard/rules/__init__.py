@@ -15,10 +15,11 @@ steady rep's dip counts for more than the same dip from a rep whose weeks
 always vary. The main rule reads prospecting, calls and first meetings
 together in the rep's own rhythm (`rhythm`: how far their weeks swing and how
 much a cold week tends to be followed by another, from their own history) and
-fires when the last 3 to 6 weeks slid further under their usual level than
-that rhythm allows, and by at least a fifth; one-metric dips only add
-evidence. Open deals going quiet are judged against what the rep's activity of
-the same weeks predicts (a quiet spell touches fewer deals too).
+fires when the last 4 or 6 weeks slid further under their usual level than
+that rhythm allows, and clearly in plain terms too (a fifth to a half under,
+by the rep's usual range); one-metric dips only add evidence. Open deals going
+quiet are judged against what the rep's activity of the same weeks predicts (a
+quiet spell touches fewer deals too).
 
 Suppression before any rule runs (`grid`): weeks of recorded time off and
 team-wide dips are left out of both the recent window and the baseline; a week

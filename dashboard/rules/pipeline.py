@@ -13,7 +13,7 @@ import numpy as np
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import Thresholds
 from dashboard.rules.findings import Fact
-from dashboard.rules.rhythm import window_variance
+from dashboard.rules.rhythm import share_of_usual, window_variance
 from dashboard.rules.rule import Finding, rule
 from dashboard.rules.windows import columns, nanmean_rows, tail
 from dashboard.rules.wording import fmt, series, usual
@@ -99,8 +99,11 @@ def open_deals_going_quiet(b: Batch) -> Iterator[Finding]:
         return
     deals = b.series("open_deals", within="open_deals_worked")  # open deals of the logged weeks
     worked = b.series("open_deals_worked") * deals
-    rows, now, usual, z = _deals_worked_drop(worked, deals, b.count("open_deals_worked"), n, cfg)
-    ceiling = cfg.deals_worked_ratio * usual
+    pace = _activity_pace(b, n)
+    rows, now, usual, expected, z = _deals_worked_drop(
+        worked, deals, b.count("open_deals_worked"), pace, n, cfg
+    )
+    ceiling = cfg.deals_worked_ratio * expected
     last_worked = columns(worked[rows], 0, cfg.persist_weeks).sum(axis=1)
     last_deals = columns(deals[rows], 0, cfg.persist_weeks).sum(axis=1)
     latest = np.where(last_deals > 0, last_worked / np.where(last_deals > 0, last_deals, 1.0), np.nan)
@@ -113,18 +116,37 @@ def open_deals_going_quiet(b: Batch) -> Iterator[Finding]:
         yield Finding(
             row,
             "open_deals_worked",
-            f"open deals worked {weekly} in the last {n} weeks ({now[k]:.0%}) vs own usual {usual[k]:.0%}: "
+            f"open deals worked {weekly} in the last {n} weeks ({now[k]:.0%}) vs own usual {usual[k]:.0%}"
+            f"{_paced(pace[row], expected[k])}: "
             "deals without a next step tend to go cold, so it is worth planning the next step on each "
             "together",
             2,
         )
 
 
+def _activity_pace(b: Batch, n: int) -> np.ndarray:
+    """Per rep, leading activity of the last `n` weeks as a share of usual, at most 1 (1: not known).
+
+    A rep in a quiet spell works fewer deals too; a busy spell asks for no more than usual.
+    """
+    r = b.rhythm()
+    pace = share_of_usual(r, n)
+    return np.where(r.known & ~np.isnan(pace), np.minimum(pace, 1.0), 1.0)
+
+
+def _paced(pace: float, expected: float) -> str:
+    """What a quiet spell of the rep's other activity explains (nothing when it ran near usual)."""
+    if pace >= 0.95:
+        return ""
+    return f"; with their other activity at about {pace:.0%} of usual, about {expected:.0%} was expected"
+
+
 def _deals_worked_drop(
-    worked: np.ndarray, deals: np.ndarray, count: np.ndarray, n: int, cfg: Thresholds
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    worked: np.ndarray, deals: np.ndarray, count: np.ndarray, pace: np.ndarray, n: int, cfg: Thresholds
+) -> tuple[np.ndarray, ...]:
     """Rows with enough data, and for each: the share worked in the last `n` weeks, the usual share,
-    and the z of the difference (widened by the rep's own week-to-week persistence)."""
+    the share expected at the pace of the rep's other activity in those weeks, and the z of the
+    difference (widened by the rep's own week-to-week persistence)."""
     recent_worked, recent_deals = columns(worked, 0, n), columns(deals, 0, n)
     recent_total = recent_deals.sum(axis=1)
     rows = np.flatnonzero(
@@ -174,12 +196,14 @@ def _deals_worked_drop(
     )
     recent_w, recent_d = recent_worked[rows], recent_deals[rows]
     now = recent_w.sum(axis=1) / recent_d.sum(axis=1)
+    expected = usual * pace[rows]
     inflate_now = n * window_variance(n, persistence)
     inflate_then = kept.sum(axis=1) * window_variance(kept.sum(axis=1), persistence)
-    variance = (
-        dispersion * usual * (1 - usual) * (inflate_now / recent_d.sum(axis=1) + inflate_then / deal_weeks)
+    variance = dispersion * (
+        expected * (1 - expected) * inflate_now / recent_d.sum(axis=1)
+        + pace[rows] ** 2 * usual * (1 - usual) * inflate_then / deal_weeks
     )
-    return rows, now, usual, (now - usual) / np.sqrt(variance)
+    return rows, now, usual, expected, (now - expected) / np.sqrt(variance)
 
 
 @rule("falling_win_rate", primary=True)
