@@ -78,7 +78,7 @@ def hygiene_signals(b: Batch) -> dict[int, Signal]:
             "activities_logged",
             "logging_gap",
             f"activities logged {series('activities_logged', logged_values)} in the last {shown[row]} weeks "
-            f"vs own median {fmt('activities_logged', usual_median)}, while the pipeline kept moving "
+            f"vs a usual level of {fmt('activities_logged', usual_median)}, while the pipeline kept moving "
             f"(opportunities created or won): worth checking the CRM logging, not a slump",
         )
     return out

@@ -59,7 +59,7 @@ def coverage_under_target(b: Batch) -> Iterator[Finding]:
             int(row),
             m,
             f"{series(m, values[row])} in the last 3 weeks vs target {target} "
-            f"and own median {fmt(m, base[row])}",
+            f"and a usual level of {fmt(m, base[row])}",
             facts=(
                 Fact(
                     m,
