@@ -211,7 +211,16 @@ class Database:
     def writing(self) -> Iterator[None]:
         """Holds this process's writer turn across several steps (checks, then a transaction)."""
         with self._shared.writing():
-            yield
+            try:
+                yield
+            finally:
+                self._shared.turns_taken = self.turns_taken + 1
+
+    @property
+    def turns_taken(self) -> int:
+        """How many writer turns this process has ended on this store (by any of its handles): a
+        version read before the last one may be out of date; one read after it is not."""
+        return getattr(self._shared, "turns_taken", 0)
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

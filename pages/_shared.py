@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import access
 from dashboard.access import LOCAL_LEADER, Viewer
@@ -83,6 +84,27 @@ def store_name() -> str:
     return get_database().path.name
 
 
+_VERSION = "_data_version"  # (this run, writer turns the process had ended, the store's version)
+
+
+def _this_run() -> object | None:
+    """An object that lives exactly as long as this script run (the cursors Streamlit gives each
+    run a new dict of), or None where there is none: then every call reads the version."""
+    context = get_script_run_ctx()
+    return getattr(context, "cursors", None) if context is not None else None
+
+
+def _data_version(database: Database) -> int:
+    """The store's version, read once per run (a lake asks its catalog for every read), and read
+    again after a write of this process: a page that saves and then reads sees its own save."""
+    run, remembered = _this_run(), st.session_state.get(_VERSION)
+    if run is None or remembered is None or remembered[0] is not run or remembered[1] != database.turns_taken:
+        turns = database.turns_taken  # before the read: a write ending meanwhile makes it read again
+        remembered = (run, turns, database.version())
+        st.session_state[_VERSION] = remembered
+    return remembered[2]
+
+
 def cached(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """`func(database, *args, **kwargs)`, cached on the database's path and version and the arguments.
 
@@ -92,7 +114,7 @@ def cached(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     database = get_database()
     name = f"{func.__module__}.{func.__qualname__}"
     try:
-        return _call(str(database.path), database.version(), name, args, kwargs, func, database)
+        return _call(str(database.path), _data_version(database), name, args, kwargs, func, database)
     except DatabaseError as exc:
         st.error(plain(str(exc)), icon=":material/database:")
         st.stop()

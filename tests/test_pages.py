@@ -350,3 +350,22 @@ def test_a_pipeline_without_a_date_is_confirmed_or_redated(app) -> None:
     assert "1 opportunities rows loaded" in texts(at)
     at.switch_page("pages/uploads.py").run()
     assert list(at.dataframe[0].value["Status"]) == ["loaded", "undone"]
+
+
+def test_a_run_reads_the_store_version_once_and_again_after_its_own_write(app, monkeypatch) -> None:
+    from dashboard.db import Database
+
+    activities = b"rep,date,type,duration_minutes\nAda Park,2026-03-04,call,5\n"
+    at = upload(app(), ("roster.csv", ROSTER), ("activities.csv", activities))
+    reads: list[int] = []
+    version = Database.version
+    monkeypatch.setattr(Database, "version", lambda self: reads.append(1) or version(self))
+    at.switch_page("pages/team.py").run()
+    assert not at.exception and len(reads) == 1  # every cached call of the run keyed on one read
+    at.run()
+    assert len(reads) == 2  # the next run asks again: another server's write shows on a rerun
+    more = b"rep,date,type,duration_minutes\nBen Ruiz,2026-03-05,call,7\n"
+    at.switch_page("pages/upload.py").run()
+    upload(at, ("more.csv", more))  # its own write, then its reads
+    at.switch_page("pages/team.py").run()
+    assert not at.exception and "Ben Ruiz" in read_grid(at.html[0].value)
