@@ -164,6 +164,11 @@ def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+ACCOUNT_METRICS = {"coverage": "target_account_coverage", "deals_worked": "open_deals_worked"}
+"""The metrics that read each week's accounts (most of a company-wide read's cost), by the query's
+parameter that turns each on."""
+
+
 def weekly_metrics(
     database: db.Database,
     from_week: dt.date,
@@ -171,22 +176,27 @@ def weekly_metrics(
     *,
     teams: Sequence[str] | None = None,
     rep: str | None = None,
+    names: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """One row per rep and week from `from_week` to `to_week` (Mondays), a column per metric.
 
-    `teams` limits the result to reps of those teams (None: all teams).
+    `teams` limits the result to reps of those teams (None: all teams). `names`: the metrics the
+    caller reads (None: all); target-account coverage and open deals worked, which read each
+    week's accounts, are computed only when asked for, and their columns are left out otherwise.
     """
+    wanted = {param: names is None or name in names for param, name in ACCOUNT_METRICS.items()}
     frame = database.run(
         "rep_weekly_metrics",
         from_week=monday(from_week),
         to_week=monday(to_week),
         teams=teams_param(teams),
         rep=rep,
+        **wanted,
     )
     import pandas as pd
 
     frame["week"] = pd.to_datetime(frame["week"]).dt.date
-    return frame
+    return frame.drop(columns=[ACCOUNT_METRICS[param] for param, on in wanted.items() if not on])
 
 
 def tidy(wide: pd.DataFrame, names: Sequence[str] = METRIC_NAMES) -> pd.DataFrame:
