@@ -185,7 +185,7 @@ def weekly_metrics(
     week's accounts, are computed only when asked for, and their columns are left out otherwise.
     """
     wanted = {param: names is None or name in names for param, name in ACCOUNT_METRICS.items()}
-    frame = database.run(
+    frame = database.run_many(
         "rep_weekly_metrics",
         from_week=monday(from_week),
         to_week=monday(to_week),

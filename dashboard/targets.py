@@ -72,7 +72,7 @@ def weekly_targets(
     Columns: rep, team, week, metric, value, period, scope, effective_from,
     ramp (factor applied), target (the weekly expectation, NaN for period targets).
     """
-    frame = database.run(
+    frame = database.run_many(
         "rep_weekly_targets",
         from_week=monday(from_week),
         to_week=monday(to_week),

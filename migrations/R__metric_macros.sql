@@ -12,7 +12,8 @@
 -- effective_targets(from, to): for each rep, week and metric, the target in
 --   force: a rep's own target beats the team's, which beats a company-wide
 --   one; among those, the latest effective_from. A target whose
---   effective_from falls inside a week applies to that whole week.
+--   effective_from falls inside a week applies to that whole week. With the
+--   rep's start date (for ramping).
 
 CREATE OR REPLACE MACRO described_week(d) AS date_trunc('week', d - 1)::DATE;
 
@@ -65,12 +66,13 @@ WITH live AS (
 ),
 matched AS (  -- each rep-week meets the targets of its own name, its team and the company on one equality
               -- (not a join per scope: each of those would read the rep-weeks again)
-    SELECT g.rep, g.team, g.week, t.*
-    FROM (SELECT rep, team, week, unnest(['rep:' || lower(rep), 'team:' || lower(team), 'company']) AS match_key
+    SELECT g.rep, g.team, g.week, g.start_date, t.*
+    FROM (SELECT rep, team, week, start_date,
+                 unnest(['rep:' || lower(rep), 'team:' || lower(team), 'company']) AS match_key
           FROM rep_weeks(from_week, to_week)) g
     JOIN live t USING (match_key)
     WHERE t.effective_from <= g.week + 6 AND (t.effective_to IS NULL OR t.effective_to >= g.week)
 )
-SELECT rep, team, week, metric, value, period, scope, effective_from
+SELECT rep, team, week, metric, value, period, scope, effective_from, start_date
 FROM matched
 QUALIFY row_number() OVER (PARTITION BY rep, week, metric ORDER BY precedence DESC) = 1;
