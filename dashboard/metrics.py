@@ -151,6 +151,16 @@ def per_metric(names: pd.Series, field: str) -> pd.Series:
     return pd.Series(looked_up[codes], index=names.index, name=names.name).infer_objects()
 
 
+def as_dates(column: pd.Series) -> pd.Series:
+    """A column of dates or timestamps as `datetime.date` objects, as `pd.to_datetime(column).dt.date`
+    gives them (NaT where missing): made once per distinct value (a company's weekly rows hold ~100)."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(pd.to_datetime(column), use_na_sentinel=False)
+    dates = pd.DatetimeIndex(uniques).date[codes]
+    return pd.Series(dates, index=column.index, name=column.name, dtype=object)
+
+
 def metric(name: str) -> Metric:
     """The catalogue entry for `name`; a clear error for an unknown one."""
     try:
@@ -193,9 +203,7 @@ def weekly_metrics(
         rep=rep,
         **wanted,
     )
-    import pandas as pd
-
-    frame["week"] = pd.to_datetime(frame["week"]).dt.date
+    frame["week"] = as_dates(frame["week"])
     return frame.drop(columns=[ACCOUNT_METRICS[param] for param, on in wanted.items() if not on])
 
 
