@@ -236,12 +236,28 @@ class Database:
 
     def run(self, name: str, **params: Any) -> pd.DataFrame:
         """Runs `queries/<name>.sql` with bound parameters and returns a DataFrame."""
-        remembered = self._recall("run", name, params)
+        return self._frame("run", name, params)
+
+    def run_many(self, name: str, **params: Any) -> pd.DataFrame:
+        """`run` for a result of many rows (a company's weekly metrics or targets): converted through
+        Arrow, about three times faster than DuckDB's own conversion; a DATE column comes as
+        datetime64[ms] (`run`: datetime64[us]), every other column as `run` gives it."""
+        return self._frame("run_many", name, params)
+
+    def _frame(self, kind: str, name: str, params: dict[str, Any]) -> pd.DataFrame:
+        remembered = self._recall(kind, name, params)
         if remembered is not None:
             return remembered.copy()
         with self.cursor() as cur:
-            frame = execute(cur, name, **params).df()
-        self._remember("run", name, params, frame)
+            result = execute(cur, name, **params)
+            if kind == "run":
+                frame = result.df()
+            else:  # an empty result as `run` gives it (its text columns typed object)
+                table = result.to_arrow_table()
+                frame = (
+                    table.to_pandas(date_as_object=False) if table.num_rows else cur.from_arrow(table).df()
+                )
+        self._remember(kind, name, params, frame)
         return frame.copy() if self._remembering_version() is not None else frame
 
     def records(self, name: str, **params: Any) -> list[dict[str, Any]]:

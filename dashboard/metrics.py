@@ -151,6 +151,16 @@ def per_metric(names: pd.Series, field: str) -> pd.Series:
     return pd.Series(looked_up[codes], index=names.index, name=names.name).infer_objects()
 
 
+def as_dates(column: pd.Series) -> pd.Series:
+    """A column of dates or timestamps as `datetime.date` objects, as `pd.to_datetime(column).dt.date`
+    gives them (NaT where missing): made once per distinct value (a company's weekly rows hold ~100)."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(pd.to_datetime(column), use_na_sentinel=False)
+    dates = pd.DatetimeIndex(uniques).date[codes]
+    return pd.Series(dates, index=column.index, name=column.name, dtype=object)
+
+
 def metric(name: str) -> Metric:
     """The catalogue entry for `name`; a clear error for an unknown one."""
     try:
@@ -164,6 +174,11 @@ def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+ACCOUNT_METRICS = {"coverage": "target_account_coverage", "deals_worked": "open_deals_worked"}
+"""The metrics that read each week's accounts (most of a company-wide read's cost), by the query's
+parameter that turns each on."""
+
+
 def weekly_metrics(
     database: db.Database,
     from_week: dt.date,
@@ -171,22 +186,25 @@ def weekly_metrics(
     *,
     teams: Sequence[str] | None = None,
     rep: str | None = None,
+    names: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """One row per rep and week from `from_week` to `to_week` (Mondays), a column per metric.
 
-    `teams` limits the result to reps of those teams (None: all teams).
+    `teams` limits the result to reps of those teams (None: all teams). `names`: the metrics the
+    caller reads (None: all); target-account coverage and open deals worked, which read each
+    week's accounts, are computed only when asked for, and their columns are left out otherwise.
     """
-    frame = database.run(
+    wanted = {param: names is None or name in names for param, name in ACCOUNT_METRICS.items()}
+    frame = database.run_many(
         "rep_weekly_metrics",
         from_week=monday(from_week),
         to_week=monday(to_week),
         teams=teams_param(teams),
         rep=rep,
+        **wanted,
     )
-    import pandas as pd
-
-    frame["week"] = pd.to_datetime(frame["week"]).dt.date
-    return frame
+    frame["week"] = as_dates(frame["week"])
+    return frame.drop(columns=[ACCOUNT_METRICS[param] for param, on in wanted.items() if not on])
 
 
 def tidy(wide: pd.DataFrame, names: Sequence[str] = METRIC_NAMES) -> pd.DataFrame:

@@ -26,7 +26,7 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.access import teams_param
-from dashboard.metrics import BY_NAME, metric, monday, per_metric
+from dashboard.metrics import BY_NAME, as_dates, metric, monday, per_metric
 
 WORKING_DAYS_PER_WEEK = 5
 PERIODS = ("day", "week", "month", "quarter", "year")
@@ -72,7 +72,7 @@ def weekly_targets(
     Columns: rep, team, week, metric, value, period, scope, effective_from,
     ramp (factor applied), target (the weekly expectation, NaN for period targets).
     """
-    frame = database.run(
+    frame = database.run_many(
         "rep_weekly_targets",
         from_week=monday(from_week),
         to_week=monday(to_week),
@@ -96,8 +96,8 @@ def weekly_targets(
         default=np.nan,
     )
     frame["target"] = per_week * frame["ramp"]
-    frame["week"] = week.dt.date
-    frame["effective_from"] = pd.to_datetime(frame["effective_from"]).dt.date
+    frame["week"] = as_dates(week)
+    frame["effective_from"] = as_dates(frame["effective_from"])
     return frame.drop(columns=["start_date", "ramp_weeks", "ramp_start_share"])
 
 

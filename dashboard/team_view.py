@@ -221,7 +221,7 @@ def team_overview(
         scope = [team] if scope is None or team in scope else []
     lookback = week - dt.timedelta(weeks=LOOKBACK_WEEKS - 1)
     first = min(lookback, targets.period_bounds(lookback, "year")[0])
-    values = metrics.weekly_metrics(database, first, week, teams=scope)
+    values = metrics.weekly_metrics(database, first, week, teams=scope, names=names)
     goals = targets.weekly_targets(database, first, week, teams=scope)
     away = interventions.time_off(database)
     rows = attainment(progress(values, goals, names), week, away[away["rep"].isin(values["rep"])])

@@ -12,7 +12,8 @@
 -- effective_targets(from, to): for each rep, week and metric, the target in
 --   force: a rep's own target beats the team's, which beats a company-wide
 --   one; among those, the latest effective_from. A target whose
---   effective_from falls inside a week applies to that whole week.
+--   effective_from falls inside a week applies to that whole week. With the
+--   rep's start date (for ramping).
 
 CREATE OR REPLACE MACRO described_week(d) AS date_trunc('week', d - 1)::DATE;
 
@@ -52,30 +53,26 @@ WHERE (d.start_date IS NULL OR w::DATE + 6 >= d.start_date)
   AND (d.end_date IS NULL OR w::DATE <= d.end_date);
 
 CREATE OR REPLACE MACRO effective_targets(from_week, to_week) AS TABLE
-WITH grid AS (
-    SELECT rep, team, week, lower(rep) AS rep_key, lower(team) AS team_key FROM rep_weeks(from_week, to_week)
-),
-live AS (
+WITH live AS (
     SELECT metric, value, period, effective_from, effective_to,
-           rep IS NOT NULL AS for_rep, team IS NOT NULL AS for_team,
-           lower(trim(rep)) AS rep_key, lower(trim(team)) AS team_key
+           CASE WHEN rep IS NOT NULL THEN 'rep' WHEN team IS NOT NULL THEN 'team' ELSE 'company' END AS scope,
+           CASE WHEN rep IS NOT NULL THEN 'rep:' || lower(trim(rep))
+                WHEN team IS NOT NULL THEN 'team:' || lower(trim(team)) ELSE 'company' END AS match_key,
+           -- a rep's own target first, then a team's, then the latest effective_from, as one number
+           (2 * (rep IS NOT NULL)::BIGINT + (team IS NOT NULL)::BIGINT) * 10000000000
+               + (effective_from - DATE '1970-01-01') AS precedence
     FROM targets
     WHERE superseded_by IS NULL
 ),
-matched AS (  -- the rep's own targets, the team's, the company's: three joins on equality, not one on a
-              -- disjunction (that one paired every rep-week with every target, then filtered)
-    SELECT g.rep, g.team, g.week, t.* FROM grid g JOIN live t ON t.for_rep AND t.rep_key = g.rep_key
-    UNION ALL
-    SELECT g.rep, g.team, g.week, t.* FROM grid g
-    JOIN live t ON NOT t.for_rep AND t.for_team AND t.team_key = g.team_key
-    UNION ALL
-    SELECT g.rep, g.team, g.week, t.* FROM grid g JOIN live t ON NOT t.for_rep AND NOT t.for_team
+matched AS (  -- each rep-week meets the targets of its own name, its team and the company on one equality
+              -- (not a join per scope: each of those would read the rep-weeks again)
+    SELECT g.rep, g.team, g.week, g.start_date, t.*
+    FROM (SELECT rep, team, week, start_date,
+                 unnest(['rep:' || lower(rep), 'team:' || lower(team), 'company']) AS match_key
+          FROM rep_weeks(from_week, to_week)) g
+    JOIN live t USING (match_key)
+    WHERE t.effective_from <= g.week + 6 AND (t.effective_to IS NULL OR t.effective_to >= g.week)
 )
-SELECT rep, team, week, metric, value, period,
-       CASE WHEN for_rep THEN 'rep' WHEN for_team THEN 'team' ELSE 'company' END AS scope,
-       effective_from
+SELECT rep, team, week, metric, value, period, scope, effective_from, start_date
 FROM matched
-WHERE effective_from <= week + 6 AND (effective_to IS NULL OR effective_to >= week)
-QUALIFY row_number() OVER (
-    PARTITION BY rep, week, metric ORDER BY for_rep DESC, for_team DESC, effective_from DESC
-) = 1;
+QUALIFY row_number() OVER (PARTITION BY rep, week, metric ORDER BY precedence DESC) = 1;

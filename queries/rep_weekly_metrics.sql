@@ -2,7 +2,9 @@
 -- Columns are the metric names of dashboard/metrics.py (METRICS), where each is defined.
 -- Trailing windows (4 and 13 weeks) look back before $from_week.
 -- $teams: the teams the viewer may see (NULL: all); $rep: one rep (NULL: all).
--- params: $from_week DATE, $to_week DATE, $teams VARCHAR[], $rep VARCHAR
+-- $coverage, $deals_worked: whether to compute target-account coverage and open deals worked, the two
+-- metrics that read each week's accounts (false: the column is NULL; dashboard.metrics drops it).
+-- params: $from_week DATE, $to_week DATE, $teams VARCHAR[], $rep VARCHAR, $coverage BOOLEAN, $deals_worked BOOLEAN
 WITH bounds AS (
     SELECT $from_week::DATE AS from_week, $to_week::DATE AS to_week, ($from_week::DATE - 7 * 12) AS calc_from
 ),
@@ -37,7 +39,7 @@ account_touches AS (
     SELECT DISTINCT al.rep, a.week, a.account
     FROM activity_account_weeks a
     JOIN aliases al ON al.alias = a.name_key
-    WHERE a.week BETWEEN $from_week::DATE - 7 * 12 - 21 AND $to_week::DATE
+    WHERE $coverage AND a.week BETWEEN $from_week::DATE - 7 * 12 - 21 AND $to_week::DATE
       AND a.account IN (SELECT account FROM assigned_accounts)
 ),
 coverage_of_accounts AS (
@@ -120,7 +122,7 @@ touched_deals AS (  -- open-deal accounts the rep logged an activity on that wee
     FROM activity_account_weeks a
     JOIN aliases al ON al.alias = a.name_key
     JOIN open_deal_accounts o ON o.rep = al.rep AND o.week = a.week AND o.account = a.account
-    WHERE a.week BETWEEN $from_week::DATE AND $to_week::DATE
+    WHERE $deals_worked AND a.week BETWEEN $from_week::DATE AND $to_week::DATE
 ),
 deals_worked AS (
     SELECT o.rep, o.week, sum(o.deals) AS open_deals_touched
@@ -193,7 +195,8 @@ SELECT
     t.pipeline_created::DOUBLE AS pipeline_created,
     t.opportunities_over_100k::DOUBLE AS opportunities_over_100k,
     CASE WHEN t.created_4w > 0 THEN t.self_sourced_4w / t.created_4w END AS self_sourced_share,
-    CASE WHEN t.accounts_assigned > 0 THEN t.accounts_touched / t.accounts_assigned END AS target_account_coverage,
+    CASE WHEN $coverage AND t.accounts_assigned > 0 THEN t.accounts_touched / t.accounts_assigned END
+        AS target_account_coverage,
     t.wins::DOUBLE AS wins,
     t.losses::DOUBLE AS losses,
     t.won_revenue::DOUBLE AS won_revenue,
@@ -203,7 +206,7 @@ SELECT
     coalesce(p.open_deals, 0)::DOUBLE AS open_deals,
     CASE WHEN t.cycles_13w > 0 THEN t.cycle_days_13w / t.cycles_13w END AS avg_cycle_days,
     CASE WHEN t.won_with_amount_13w > 0 THEN t.won_revenue_13w / t.won_with_amount_13w END AS avg_deal_size,
-    CASE WHEN p.open_deals > 0 AND t.with_account_13w > 0 THEN t.open_deals_touched / p.open_deals END
+    CASE WHEN $deals_worked AND p.open_deals > 0 AND t.with_account_13w > 0 THEN t.open_deals_touched / p.open_deals END
         AS open_deals_worked,
     t.activities_logged::DOUBLE AS activities_logged
 FROM rolling t

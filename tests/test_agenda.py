@@ -322,3 +322,19 @@ def test_a_yearly_count_is_paced_from_january_not_from_the_drafts_window(sample,
     assert since_january > 30  # more than the 26-week window holds, or the test proves nothing
     body = drafts.current(sample, STRONG, WEEK).body
     assert f"{since_january:.0f} so far this year" in body
+
+
+def test_a_flag_or_focus_area_on_open_deals_worked_is_read_like_any_other(sample):
+    """A draft leaves open deals worked (the costliest metric to read) out unless it is about it."""
+    worked = metrics.weekly_metrics(sample, WEEK - dt.timedelta(weeks=8), WEEK, rep=SLIDING)
+    worked = worked.set_index("week")["open_deals_worked"]
+    assert worked.notna().any()
+    flag = {"metric": "open_deals_worked", "detail": "fewer open deals worked", "severity": "medium"}
+    drafted = build(sample, SLIDING, WEEK, flags=[flag])
+    assert drafted.focus[0].metric == "open_deals_worked" and drafted.focus[0].evidence == flag["detail"]
+    agreed = WEEK - dt.timedelta(weeks=4)
+    coaching.add_focus_area(sample, SLIDING, agreed, "open_deals_worked", "half of them", WEEK, "Denise")
+    (check,) = build(sample, SLIDING, WEEK).coaching_checks
+    entry = metrics.metric("open_deals_worked")
+    since = worked[(worked.index > agreed) & (worked.index <= WEEK)].mean()
+    assert (check.metric, check.since) == ("open_deals_worked", entry.format(since))

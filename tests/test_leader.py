@@ -260,6 +260,17 @@ def test_coaching_effectiveness(org):
     assert _row(teams, "team", "B")["coaching_effectiveness"] == 1.0  # Cy: 0 -> 0.25
 
 
+def test_the_leader_view_judges_a_focus_area_on_any_metric_as_the_records_do(org):
+    """The view reads only the metrics it judges or that were coached: a focus area on open deals
+    worked or target-account coverage (left out of other reads) is judged as from every metric."""
+    for rep, metric in (("Ben Cho", "open_deals_worked"), ("Cy Diaz", "target_account_coverage")):
+        coaching.add_focus_area(org, rep, W4, metric, "more of them", W8, "Mia Ford")
+    view = leader.overview(org, W9, weeks=WINDOW)
+    focus = view.records.focus.set_index(["rep", "metric"])
+    assert {("Ben Cho", "open_deals_worked"), ("Cy Diaz", "target_account_coverage")} <= set(focus.index)
+    pd.testing.assert_frame_equal(view.records.focus, _records(org).focus)
+
+
 def test_recovery_is_direction_aware():
     weeks = [W1, W[1], W[2], W4, W5, W6, W7, W8]
     values = pd.DataFrame({"rep": "x", "week": weeks, "avg_cycle_days": [60, 60, 60, 60, 40, 40, 40, 40],

@@ -164,6 +164,21 @@ def test_open_deals_worked_is_empty_when_activities_name_no_account(team):
     assert all(math.isnan(ben[w]["open_deals_worked"]) for w in (W1, W2, W3))
 
 
+@pytest.mark.parametrize(
+    "names, left_out",
+    [
+        (("calls",), ["open_deals_worked", "target_account_coverage"]),
+        (("calls", "open_deals_worked"), ["target_account_coverage"]),
+        (("target_account_coverage",), ["open_deals_worked"]),
+    ],
+)
+def test_metrics_not_asked_for_are_left_out_and_the_rest_read_the_same(team, names, left_out):
+    full = metrics.weekly_metrics(team, W1, W3)
+    assert full["open_deals_worked"].notna().any() and full["target_account_coverage"].notna().any()
+    narrow = metrics.weekly_metrics(team, W1, W3, names=names)
+    pd.testing.assert_frame_equal(narrow, full.drop(columns=left_out))
+
+
 def test_team_filter_hides_other_teams(team):
     assert metrics.weekly_metrics(team, W1, W3, teams=["West"]).empty
     assert set(metrics.weekly_metrics(team, W1, W3, teams=["East"])["rep"]) == {"Ana Lopez", "Ben Cho"}
@@ -183,6 +198,27 @@ def test_rep_override_applies_from_the_week_it_starts(team):
     assert weekly_target(team, "Ana Lopez", W1, "first_meetings")["target"] == 3  # company default
     row = weekly_target(team, "Ana Lopez", W2, "first_meetings")
     assert (row["target"], row["scope"]) == (2, "rep")
+
+
+def test_the_most_specific_then_the_latest_target_applies(team, tmp_path):
+    path = tmp_path / "targets.csv"  # East's own weekly first meetings from W1, raised from W2
+    path.write_text(
+        "metric,value,period,team,rep,effective_from\n"
+        "first_meetings,4,week,East,,2026-03-02\n"
+        "first_meetings,5,week,East,,2026-03-09\n",
+        encoding="utf-8",
+    )
+    assert ingest_file(team, path).status == "loaded"
+    frame = targets.weekly_targets(team, W1, W3)
+    chosen = {
+        (r["rep"], r["week"]): (r["value"], r["scope"])
+        for r in frame[frame["metric"] == "first_meetings"].to_dict(orient="records")
+    }
+    assert chosen[("Ana Lopez", W1)] == (4, "team")  # the team's beats the company's 3
+    assert chosen[("Ana Lopez", W2)] == (2, "rep")  # her own (from 3/11) beats the team's 5
+    assert chosen[("Ben Cho", W1)] == (4, "team")
+    assert chosen[("Ben Cho", W2)] == chosen[("Ben Cho", W3)] == (5, "team")  # the later one
+    assert len(frame) == len(frame.drop_duplicates(["rep", "week", "metric"]))  # one per rep-week
 
 
 def test_yearly_count_is_a_pace_not_a_weekly_fraction(team):

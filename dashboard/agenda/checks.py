@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import coaching, db, metrics
+from dashboard import metrics
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,11 @@ class CoachingCheck:
 
 
 def coaching_checks(
-    database: db.Database, rep: str, week: dt.date, values: pd.DataFrame, recent_weeks: int
+    agreed: pd.DataFrame, week: dt.date, values: pd.DataFrame, recent_weeks: int
 ) -> list[CoachingCheck]:
-    """Each focus area agreed before `week`: the metric's weekly mean over the `recent_weeks` up to the
-    agreement and since it, from `values` (the rep's weekly metrics); whether it moved the right way."""
-    agreed = coaching.focus_areas(database, rep, week)
+    """Each focus area agreed before `week` (`agreed`: the rep's `coaching.focus_areas`): the metric's
+    weekly mean over the `recent_weeks` up to the agreement and since it, from `values` (the rep's
+    weekly metrics); whether it moved the right way."""
     checks = []
     for row in agreed.itertuples():
         if row.metric not in metrics.BY_NAME:

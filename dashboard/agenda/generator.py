@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import db, interventions, metrics, roster, rules, targets, team_view
+from dashboard import coaching, db, interventions, metrics, roster, rules, targets, team_view
 from dashboard.agenda import carried, tactics
 from dashboard.agenda.checks import CoachingCheck, coaching_checks
 
@@ -126,7 +126,10 @@ def build(
     first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
     baseline_from = week - dt.timedelta(weeks=BASELINE_READ_WEEKS)
     year_from = targets.period_bounds(week, "year")[0]  # a yearly count's pace sums from January
-    read = metrics.weekly_metrics(database, min(baseline_from, year_from), week, teams=teams, rep=name)
+    agreed = coaching.focus_areas(database, name, week)
+    read = metrics.weekly_metrics(
+        database, min(baseline_from, year_from), week, teams=teams, rep=name, names=_read(flags, agreed)
+    )
     values = read[read["week"] >= first].reset_index(drop=True)
     goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
     person = people[people["rep"] == name].iloc[0]
@@ -152,7 +155,7 @@ def build(
         return agenda
     weekly_target = goals.pivot_table(index="week", columns="metric", values="target", aggfunc="first")
     paces = {p.metric: p for p in targets.pace(read, goals, week)}
-    agenda.coaching_checks = coaching_checks(database, name, week, values, RECENT_WEEKS)
+    agenda.coaching_checks = coaching_checks(agreed, week, values, RECENT_WEEKS)
     agenda.expectations = _expectations(values, weekly_target, paces, week)
     usual = usual_levels(
         read[read["week"] >= baseline_from],
@@ -169,6 +172,13 @@ def build(
         for f in agenda.focus
     ]
     return agenda
+
+
+def _read(flags: Sequence[dict], agreed: pd.DataFrame) -> tuple[str, ...]:
+    """The metrics a draft reads: every one but open deals worked (the costliest to read, it goes
+    through each week's accounts), unless a flag or a focus area agreed earlier is about it."""
+    about = {f.get("metric") for f in flags} | set(agreed["metric"])
+    return tuple(m for m in metrics.METRIC_NAMES if m != "open_deals_worked" or m in about)
 
 
 def usual_levels(

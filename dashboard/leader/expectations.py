@@ -26,9 +26,7 @@ def judged(values: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     rows = metrics.tidy(values, names).merge(weekly, on=["rep", "week", "metric"], how="inner")
     higher = rows["metric"].map(lambda m: BY_NAME[m].higher_is_better)
-    rows["status"] = [
-        team_view.status(v, t, h) for v, t, h in zip(rows["value"], rows["target"], higher, strict=True)
-    ]
+    rows["status"] = team_view.statuses(rows["value"], rows["target"], higher)  # all rows at once
     return rows[rows["status"].notna()][columns].reset_index(drop=True)
 
 

@@ -22,7 +22,7 @@ from dashboard.leader.measures import (
     definition,
 )
 from dashboard.leader.numbers import number, percent, ratio
-from dashboard.leader.records import CoachingRecords, coaching_records, focus_window
+from dashboard.leader.records import CoachingRecords, coaching_records, focus_areas, focus_window
 from dashboard.leader.summary import review_status, summary, summary_row_empty
 from dashboard.metrics import monday
 
@@ -130,8 +130,13 @@ def overview(
     trend_from = week - dt.timedelta(weeks=trend_weeks - 1)
     focus_from = focus_window(week, weeks)[0] - dt.timedelta(weeks=RECOVERY_WEEKS)
     first = min(trend_from, focus_from)
-    values = metrics.weekly_metrics(database, first, week, teams=teams)
     goals = targets.weekly_targets(database, trend_from, week, teams=teams)
+    # what is read of the weeks: the metrics judged against a weekly expectation, and those coached
+    judged_or_coached = {
+        *goals.loc[goals["target"].notna(), "metric"],
+        *focus_areas(database, week, weeks=weeks, teams=teams)["metric"],
+    }
+    values = metrics.weekly_metrics(database, first, week, teams=teams, names=tuple(judged_or_coached))
     rows = judged(values[values["week"] >= trend_from], goals)
     records = coaching_records(database, week, weeks=weeks, teams=teams, values=values)
     org = summary(records, "organisation")

@@ -85,6 +85,16 @@ def review_weeks(
     return frame
 
 
+def focus_areas(
+    database: db.Database, week: dt.date, *, weeks: int = DEFAULT_WEEKS, teams: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The focus areas whose recovery the coaching records of `week` judge (agreed in `focus_window`)."""
+    agreed_from, agreed_to = focus_window(week, weeks)
+    return database.run(
+        "leader_focus_areas", from_week=agreed_from, to_week=agreed_to, teams=teams_scope(teams)
+    )
+
+
 def coaching_records(
     database: db.Database,
     week: dt.date,
@@ -118,9 +128,8 @@ def coaching_records(
         (r - o).days // 7 if is_date(r) else np.nan
         for o, r in zip(flags["opened_week"], flags["resolved_week"], strict=True)
     ]
-    agreed_from, agreed_to = focus_window(week, weeks)
-    focus = database.run("leader_focus_areas", from_week=agreed_from, to_week=agreed_to, teams=scope)
-    focus = managers(dates(focus, "week", "due_date"))
+    agreed_from = focus_window(week, weeks)[0]
+    focus = managers(dates(focus_areas(database, week, weeks=weeks, teams=teams), "week", "due_date"))
     if values is None:
         values = metrics.weekly_metrics(
             database, agreed_from - dt.timedelta(weeks=RECOVERY_WEEKS), week, teams=scope
