@@ -17,6 +17,7 @@ from pages._shared import (
     cached,
     current_viewer,
     get_database,
+    one_snapshot,
     plain,
     repairs_to_tell,
     store_name,
@@ -92,7 +93,8 @@ def _draw(viewer) -> None:
         st.caption("Latest week with data")
         st.text(f"week of {latest:%a %d %b %Y}" if latest else "no data yet")
 
-    page.run()
+    with one_snapshot():  # the page's reads: one snapshot (a lake's catalog asked once)
+        page.run()
 
 
 try:

@@ -191,14 +191,7 @@ class Database:
     @contextmanager
     def cursor(self, mode: str = "read") -> Iterator[duckdb.DuckDBPyConnection]:
         """A fresh cursor (its own connection to the same database), closed afterwards; it waits for
-        one of the process's query slots first (`query_slots`). A read inside `one_snapshot` uses
-        the block's cursor when it is free."""
-        if mode == "read":
-            with self._shared_reads.take() as shared:
-                if shared is not None:
-                    with query_slot():
-                        yield shared
-                    return
+        one of the process's query slots first (`query_slots`)."""
         with query_slot(), self._shared.unit(mode) as con:
             cur = con.cursor()
             cur.execute(self._shared.cursor_setup)  # no progress bar on stdout; a lake's catalog
@@ -206,6 +199,19 @@ class Database:
                 yield cur
             finally:
                 cur.close()
+
+    @contextmanager
+    def _query_cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """For one named read (`run`, `records`, `version`): inside `one_snapshot`, the block's cursor
+        when it is free; else a fresh one. (`cursor()` is always fresh: its caller may begin a
+        transaction of its own on it.)"""
+        with self._shared_reads.take(self.turns_taken) as shared:
+            if shared is not None:
+                with query_slot():
+                    yield shared
+                return
+        with self.cursor() as cur:
+            yield cur
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -248,7 +254,7 @@ class Database:
         remembered = self._recall(kind, name, params)
         if remembered is not None:
             return remembered.copy()
-        with self.cursor() as cur:
+        with self._query_cursor() as cur:
             result = execute(cur, name, **params)
             if kind == "run":
                 frame = result.df()
@@ -265,7 +271,7 @@ class Database:
         remembered = self._recall("records", name, params)
         if remembered is not None:
             return [dict(row) for row in remembered]
-        with self.cursor() as cur:
+        with self._query_cursor() as cur:
             result = execute(cur, name, **params)
             columns = [column[0] for column in result.description]
             rows = [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
@@ -274,13 +280,13 @@ class Database:
 
     @contextmanager
     def one_snapshot(self) -> Iterator[None]:
-        """Within the block, this thread's reads share one read transaction on a lake (`shared_reads`):
+        """Within the block, this thread's named reads share one read transaction on a lake (`shared_reads`):
         one snapshot, and one catalog transaction instead of one per query. A DuckDB file gains
         nothing from it and reads as before."""
         if not getattr(self._shared, "reads_share_a_transaction", False):
             yield
             return
-        with self._shared_reads.block(self._read_cursor):
+        with self._shared_reads.block(self._read_cursor, self.turns_taken):
             yield
 
     def _read_cursor(self) -> duckdb.DuckDBPyConnection:
@@ -335,7 +341,7 @@ class Database:
 
     def version(self) -> int:
         """A number that changes with every ingest or undo (cache key for pages)."""
-        with self.cursor() as cur:
+        with self._query_cursor() as cur:
             return int(execute(cur, "database_version").fetchone()[0])
 
     def maintain(self, days: int = KEEP_DAYS) -> dict[str, int]:

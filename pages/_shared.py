@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -103,6 +104,12 @@ def _data_version(database: Database) -> int:
         remembered = (run, turns, database.version())
         st.session_state[_VERSION] = remembered
     return remembered[2]
+
+
+def one_snapshot() -> AbstractContextManager[None]:
+    """The page's reads in one snapshot (on a lake with a PostgreSQL catalog, one catalog
+    transaction for the whole run; `dashboard/shared_reads.py`)."""
+    return get_database().one_snapshot()
 
 
 def cached(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
