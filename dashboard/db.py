@@ -286,7 +286,7 @@ class Database:
         if not getattr(self._shared, "reads_share_a_transaction", False):
             yield
             return
-        with self._shared_reads.block(self._read_cursor, self.turns_taken):
+        with self._shared_reads.block(self._read_cursor):
             yield
 
     def _read_cursor(self) -> duckdb.DuckDBPyConnection:

@@ -28,52 +28,59 @@ import duckdb
 
 
 class SharedReads:
-    """Each thread's open read transaction (at most one), and whether a read is using it."""
+    """Each thread's block: its read transaction (begun at the block's first read), and whether a
+    read is using it."""
 
     def __init__(self) -> None:
-        self._local = threading.local()  # .cursor: the block's cursor; .busy: a read holds it
+        # .opener: opens the block's cursor (None: no block); .cursor: it, once a read needed it;
+        # .busy: a read holds it; .writes: the writer turns ended when its transaction began
+        self._local = threading.local()
 
     @contextmanager
-    def block(self, open_cursor: Callable[[], duckdb.DuckDBPyConnection], writes: int) -> Iterator[None]:
+    def block(self, open_cursor: Callable[[], duckdb.DuckDBPyConnection]) -> Iterator[None]:
         """Reads of this thread inside the block share one transaction (a nested block joins it).
-        `writes`: the process's count of ended writer turns, as `take` is given it later."""
-        if getattr(self._local, "cursor", None) is not None:
+        The transaction begins at the first read: a run whose reads all come from caches asks the
+        catalog nothing."""
+        if getattr(self._local, "opener", None) is not None:
             yield
             return
-        cursor = open_cursor()
+        self._local.opener, self._local.cursor, self._local.busy = open_cursor, None, False
         try:
-            cursor.execute("BEGIN TRANSACTION")
-            self._local.cursor, self._local.busy, self._local.writes = cursor, False, writes
             yield
         finally:
-            self._local.cursor = None
-            with suppress(duckdb.Error):
-                cursor.execute("ROLLBACK")  # it only read: nothing to keep
-            cursor.close()
+            cursor, self._local.opener, self._local.cursor = self._local.cursor, None, None
+            if cursor is not None:
+                with suppress(duckdb.Error):
+                    cursor.execute("ROLLBACK")  # it only read: nothing to keep
+                cursor.close()
 
     @contextmanager
     def take(self, writes: int) -> Iterator[duckdb.DuckDBPyConnection | None]:
         """The block's cursor for one read, or None (no block, or a read is using it already).
-        When this process ended a writer turn since the block's transaction began (`writes` grew:
-        a page that saves, then reads), the transaction starts again and sees the write."""
-        cursor = getattr(self._local, "cursor", None)
-        if cursor is None or self._local.busy:
+        `writes`: the process's count of ended writer turns. When it grew since the transaction
+        began (a page that saves, then reads), the transaction starts again and sees the write."""
+        local = self._local
+        if getattr(local, "opener", None) is None or local.busy:
             yield None
             return
-        if writes != self._local.writes:
-            cursor.execute("ROLLBACK")
-            cursor.execute("BEGIN TRANSACTION")
-            self._local.writes = writes
-        self._local.busy = True
-        failed = True
+        if local.cursor is None:
+            local.cursor = local.opener()
+            local.cursor.execute("BEGIN TRANSACTION")
+            local.writes = writes
+        elif writes != local.writes:
+            local.cursor.execute("ROLLBACK")
+            local.cursor.execute("BEGIN TRANSACTION")
+            local.writes = writes
+        cursor, local.busy, failed = local.cursor, True, True
         try:
             yield cursor
             failed = False
         finally:
-            self._local.busy = False
+            local.busy = False
             if failed:  # DuckDB refuses every later statement of a failed transaction
                 try:
                     cursor.execute("ROLLBACK")
                     cursor.execute("BEGIN TRANSACTION")
                 except duckdb.Error:
-                    self._local.cursor = None  # the block's later reads take cursors of their own
+                    local.opener = local.cursor = None  # the block's later reads: cursors of their own
+                    cursor.close()

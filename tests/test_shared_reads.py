@@ -15,6 +15,7 @@ import pytest
 from dashboard import coaching
 from dashboard.db import Database, execute
 from dashboard.ingest import IngestOptions, ingest_file
+from dashboard.shared_reads import SharedReads
 from tests.reliability.conftest import activities_csv, roster_csv
 from tests.stored import fetch
 from tests.stores import LAKES, store_spec
@@ -81,3 +82,14 @@ def test_ingest_inside_a_block_loads_and_shows_at_once(lake, tmp_path: Path) -> 
         assert loaded.status == "loaded", loaded.message
         assert reader.records("reps_list", teams=None)  # read after the write, in the same block
         assert fetch(reader, "SELECT count(*) FROM activities")[0][0] == 30
+
+
+def test_a_block_whose_reads_all_come_from_caches_opens_no_transaction() -> None:
+    opened: list[str] = []
+    reads = SharedReads()
+    with reads.block(lambda: opened.append("cursor") or duckdb.connect()):
+        pass  # a warm run: every read answered from a cache
+    assert opened == []
+    with reads.block(lambda: opened.append("cursor") or duckdb.connect()), reads.take(0) as cursor:
+        assert cursor.execute("SELECT 1").fetchone() == (1,)
+    assert opened == ["cursor"]
