@@ -11,7 +11,6 @@ SQL lives in `queries/<name>.sql`, one statement per file, with a header line
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import threading
@@ -363,59 +362,10 @@ class Database:
 
     def migrate(self) -> list[str]:
         """Applies pending migrations in order; re-applies changed repeatable ones (R__*)."""
-        if not self._pending_migrations():
-            return []  # the usual case: a read, so other readers need not wait
-        applied: list[str] = []
-        with self.transaction() as cur:
-            cur.execute(
-                self._shared.schema(
-                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                    " name VARCHAR PRIMARY KEY, checksum VARCHAR NOT NULL,"
-                    " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
-                )
-            )
-            done = dict(cur.execute("SELECT name, checksum FROM schema_migrations").fetchall())
-            for path, script, checksum in _migrations():
-                if not _due(path, checksum, done):
-                    continue
-                cur.execute(self._shared.schema(script))
-                cur.execute("DELETE FROM schema_migrations WHERE name = ?", [path.name])
-                cur.execute(
-                    "INSERT INTO schema_migrations (name, checksum) VALUES (?, ?)", [path.name, checksum]
-                )
-                applied.append(path.name)
-        if isinstance(self.path, LakeLocation):
-            return applied  # a lake's commit is already in its catalog and data files
-        with self.cursor("write") as cur:
-            # DuckDB 1.5 cannot replay a CREATE MACRO from its journal ("GetDefaultDatabase with no
-            # default database set", duckdb/duckdb#19712, #22044): write the new schema into the file now.
-            cur.execute("CHECKPOINT")
-        return applied
+        from dashboard import schema_migrations
 
-    def _pending_migrations(self) -> bool:
-        if str(self.path) == ":memory:" or not self.path.exists():
-            return True
-        with self.cursor() as cur:
-            try:
-                done = dict(cur.execute("SELECT name, checksum FROM schema_migrations").fetchall())
-            except duckdb.CatalogException:
-                return True
-        return any(_due(path, checksum, done) for path, _, checksum in _migrations())
+        return schema_migrations.migrate(self)
 
-
-def _due(path: Path, checksum: str, done: dict[str, str]) -> bool:
-    """A versioned migration runs once; a repeatable one (R__) again whenever it changed."""
-    if path.name not in done:
-        return True
-    return path.name.startswith("R__") and done[path.name] != checksum
-
-
-@cache
-def _migrations() -> list[tuple[Path, str, str]]:
-    """(file, script, checksum): versioned files (0001_x.sql …) in order, then repeatable ones (R__x.sql)."""
-    files = sorted(MIGRATIONS_DIR.glob("*.sql"))
-    ordered = [p for p in files if not p.name.startswith("R__")] + [
-        p for p in files if p.name.startswith("R__")
-    ]
-    scripts = [(p, p.read_text(encoding="utf-8")) for p in ordered]
-    return [(p, script, hashlib.sha256(script.encode()).hexdigest()) for p, script in scripts]
+    def for_store(self, script: str) -> str:
+        """A schema script as this store takes it (a lake: without what DuckLake lacks, `lake_schema`)."""
+        return self._shared.schema(script)
