@@ -2,10 +2,11 @@
 
 On a DuckLake with a PostgreSQL catalog every query opens a transaction on the catalog
 server and asks it for the latest snapshot before it reads a table; inside one DuckDB
-transaction that happens once and the catalog's connection stays in its transaction: an
-agenda draft on the 500,000-row company took 0.97 s instead of 1.26 s (best of 8, side by
-side); a page's run in one transaction brought the Rep page's cold run on the lake from about
-2x the DuckDB file's to 1.3x. The block's reads also see one snapshot, so a write landing
+transaction that happens once and the catalog's connection stays in its transaction (an
+agenda draft on the 500,000-row company: 0.97 s instead of 1.26 s, best of 8, side by side;
+the pages' ratios to a DuckDB file are in README's Performance section). The block begins
+its transaction at its first read, so a run whose reads all come from caches asks the
+catalog nothing. The block's reads also see one snapshot, so a write landing
 meanwhile cannot show half of itself to one page; a write of this process's own starts the
 transaction again, so a page that saves and then reads sees its save. (A SQLite catalog
 refuses a read in a transaction older than another writer's commit, "database is locked":
