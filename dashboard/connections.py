@@ -44,6 +44,8 @@ class SharedConnection:
     """This process's connection to one database file."""
 
     cursor_setup = "SET enable_progress_bar = false"  # it would write to stdout, kept for JSON
+    reads_share_a_transaction = False  # a file gains nothing from one (`shared_reads`)
+    turns_taken = 0  # writer turns ended in this process (`Database.turns_taken`)
 
     def __init__(self, path: Path, config: dict[str, str]):
         self.path = path

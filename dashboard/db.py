@@ -225,7 +225,7 @@ class Database:
     def turns_taken(self) -> int:
         """How many writer turns this process has ended on this store (by any of its handles): a
         version read before the last one may be out of date; one read after it is not."""
-        return getattr(self._shared, "turns_taken", 0)
+        return self._shared.turns_taken
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -282,7 +282,7 @@ class Database:
         """Within the block, this thread's named reads share one read transaction on a lake (`shared_reads`):
         one snapshot, and one catalog transaction instead of one per query. A DuckDB file gains
         nothing from it and reads as before."""
-        if not getattr(self._shared, "reads_share_a_transaction", False):
+        if not self._shared.reads_share_a_transaction:
             yield
             return
         with self._shared_reads.block(self._read_cursor):

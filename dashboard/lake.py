@@ -68,6 +68,7 @@ class LakeConnection:
     """This process's attachment of one lake, shared by its threads."""
 
     cursor_setup = f"SET enable_progress_bar = false; USE {ALIAS}"
+    turns_taken = 0  # writer turns ended in this process (`Database.turns_taken`)
 
     def __init__(self, location: LakeLocation, config: dict[str, str]):
         self.path = location
