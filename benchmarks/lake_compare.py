@@ -152,6 +152,19 @@ def company_rows(
     return out
 
 
+def measure(
+    sizes: list[int], folder: Path, postgres: str | None, runs: int, pages: list[str]
+) -> list[tuple[str, str, str]]:
+    """Every row, size by size: the ingest, then the company's (the catalog named after "DuckLake")."""
+    lake = f"DuckLake + {'PostgreSQL' if postgres else 'SQLite'}"
+    rows: list[tuple[str, str, str]] = []
+    for size in sizes:
+        measured = ingest_rows(size, folder, postgres) + company_rows(size, folder, postgres, runs, pages)
+        rows += [(label.replace("DuckLake", lake), value, note) for label, value, note in measured]
+        print(f"... lake at {size:,} rows measured", file=sys.stderr)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -166,15 +179,10 @@ def main() -> None:
     if pages:
         streamlit_ready()
     began = time.perf_counter()
-    rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="bench-lake-") as tmp:
-        for size in (args.small, args.rows):
-            rows += ingest_rows(size, Path(tmp), args.postgres)
-            rows += company_rows(size, Path(tmp), args.postgres, args.runs, pages)
-            print(f"... {size:,} rows measured", file=sys.stderr)
-    lake = "DuckLake + PostgreSQL" if args.postgres else "DuckLake + SQLite"
+        rows = measure([args.small, args.rows], Path(tmp), args.postgres, args.runs, pages)
     width = max(len(r[0]) for r in rows) + 2
-    print(f"{'measure (lake: ' + lake + ')':<{width}}{'result':>14}   note")
+    print(f"{'measure':<{width}}{'result':>14}   note")
     for label, value, note in rows:
         print(f"{label:<{width}}{value:>14}   {note}")
     print(f"(whole run: {time.perf_counter() - began:.0f} s on {os.cpu_count()} cores)")

@@ -331,21 +331,11 @@ def browser_rows(path: Path) -> list[tuple[str, str, str]]:
 
 
 def lake_rows(sizes: list[int], folder: Path, postgres: str | None, runs: int) -> list[tuple[str, str, str]]:
-    """A DuckDB file next to a DuckLake at each size (lake_compare.py), its catalog named in the rows."""
+    """A DuckDB file next to a DuckLake at each size (lake_compare.py), Team and Rep pages."""
     import lake_compare
 
     folder.mkdir()
-    catalog = "PostgreSQL" if postgres else "SQLite"
-    out = []
-    for size in sizes:
-        measured = lake_compare.ingest_rows(size, folder, postgres)
-        measured += lake_compare.company_rows(size, folder, postgres, runs, ["team_all", "rep"])
-        out += [
-            (label.replace("DuckLake", f"DuckLake + {catalog}"), value, note)
-            for label, value, note in measured
-        ]
-        print(f"... lake at {size:,} rows measured", file=sys.stderr)
-    return out
+    return lake_compare.measure(sizes, folder, postgres, runs, ["team_all", "rep"])
 
 
 def main() -> None:
