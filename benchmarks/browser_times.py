@@ -38,10 +38,14 @@ from tests.streamlit_server import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (after
 GOAL_S = 3.0
 THIS = "this checkout"
 
-_CHART = "[data-testid=stMain] [data-testid=stPlotlyChart] .js-plotly-plot"
+# a drawn Vega-Lite chart, or a Plotly one (a `--baseline` checkout from before the charts moved)
+_CHART = (
+    "[data-testid=stMain] [data-testid=stVegaLiteChart] svg.marks, "
+    "[data-testid=stMain] [data-testid=stPlotlyChart] .js-plotly-plot"
+)
 # (label, path and query, what shows the page's content: its main table or chart)
 PAGES = [
-    ("Team", "/", "[data-testid=stMain] [data-testid=stDataFrame]"),
+    ("Team", "/", "[data-testid=stMain] table.scorecard"),  # the scorecard grid (st.html)
     ("Rep", "/rep?rep=Rep+7", _CHART),
     # a chart per rep to talk to, or the sentence that nobody needs one this week
     (
@@ -73,7 +77,7 @@ def time_pages(
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         kept = {}
-        if returning:  # the visit before: the browser caches the app's scripts (Plotly's among them)
+        if returning:  # the visit before: the browser caches the app's scripts (the charts' among them)
             for app, url in urls.items():
                 kept[app] = browser.new_context(viewport={"width": 1400, "height": 900})
                 for _, path, shown in PAGES:

@@ -5,7 +5,7 @@ average and the rep's own usual level as the early-intervention rules read it
 that week (`rules.usual_levels`: the median of the 13 weeks before the latest
 4, or of the 13 before those if higher, from 6 weeks on; time off, weeks before
 the rep's first data and logging gaps left out), so the line means what the
-flags mean. Figures are plain Plotly objects, so they are testable without Streamlit.
+flags mean. Charts are Vega-Lite specs (`trend_chart`), testable without Streamlit.
 """
 
 from __future__ import annotations
@@ -14,30 +14,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from dashboard import currency, db, interventions, metrics, roster, rules, targets, trend
+from dashboard import currency, db, interventions, metrics, roster, rules, targets, trend, trend_chart
 from dashboard.metrics import BY_NAME, monday
 
 MOVING_AVERAGE_WEEKS = 4
 BASELINE_HISTORY_WEEKS = interventions.HISTORY_WEEKS  # read before the first week shown, as the rules do
-USUAL_LABEL = "own usual level"
-AXIS_UNITS = {  # what the y-axis counts (the chart's title names the metric)
-    "minutes": "minutes a week",
-    "share": "%",
-    "ratio": "× quota",
-    "days": "days",
-}
-
-
-def axis_title(name: str) -> str:
-    """The y-axis title of a metric's chart, its unit: 'minutes a week', 'calls a week', '%', '€'."""
-    definition = BY_NAME[name]
-    if definition.unit == "currency":
-        return currency.current_prefix().strip()
-    if definition.unit == "count":
-        return f"{definition.label.lower()} a week"
-    return AXIS_UNITS[definition.unit]
 
 
 def with_baselines(trend_rows: pd.DataFrame, time_off: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -80,53 +62,6 @@ def rep_weekly(
         ["metric", "week"], key=lambda c: c.map(order) if c.name == "metric" else c
     )
     return rows.reset_index(drop=True)
-
-
-def metric_figure(rows: pd.DataFrame, name: str, *, average: bool = True) -> go.Figure:
-    """One metric's chart: weekly values, expectation, 4-week average (unless `average` is False)
-    and own usual level, with a legend and both axes titled in their units."""
-    definition = BY_NAME[name]
-    rows = rows[rows["metric"] == name].sort_values("week")
-    weeks = pd.to_datetime(rows["week"])
-    hover = [
-        f"week of {w:%d %b %Y}<br>value: {definition.format(v)}<br>expectation: {definition.format(t)}"
-        f"<br>4-week average: {definition.format(a)}<br>{USUAL_LABEL}: {definition.format(b)}"
-        for w, v, t, a, b in zip(
-            weeks, rows["value"], rows["target"], rows["moving_avg"], rows["baseline"], strict=True
-        )
-    ]
-    figure = go.Figure()
-    figure.add_scatter(
-        x=weeks, y=rows["value"], name="weekly value", mode="lines+markers",
-        hovertext=hover, hoverinfo="text", line={"color": "#1f77b4"},
-    )  # fmt: skip
-    if rows["target"].notna().any():
-        figure.add_scatter(
-            x=weeks, y=rows["target"], name="expectation", mode="lines",
-            line={"shape": "hv", "dash": "dash", "color": "#2ca02c"}, hoverinfo="skip",
-        )  # fmt: skip
-    if average:
-        figure.add_scatter(
-            x=weeks, y=rows["moving_avg"], name="4-week average", mode="lines",
-            line={"color": "#ff7f0e"}, hoverinfo="skip",
-        )  # fmt: skip
-    figure.add_scatter(
-        x=weeks, y=rows["baseline"], name=USUAL_LABEL, mode="lines",
-        line={"dash": "dot", "color": "#7f7f7f"}, hoverinfo="skip",
-    )  # fmt: skip
-    figure.update_layout(
-        title={"text": definition.label},
-        height=300,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "y": -0.3},
-        showlegend=True,
-        hovermode="closest",
-    )
-    figure.update_xaxes(title={"text": "week of"})
-    figure.update_yaxes(title={"text": axis_title(name)}, rangemode="tozero")
-    if definition.unit == "share":
-        figure.update_yaxes(tickformat=".0%")
-    return figure
 
 
 def rep_pace(
@@ -226,6 +161,6 @@ def trend_charts(
     names: Sequence[str],
     teams: Sequence[str] | None = None,
 ) -> dict[str, dict]:
-    """Each metric's chart as a plain Plotly dict (cheap to cache and to draw again)."""
+    """Each metric's chart as a Vega-Lite spec (`trend_chart.metric_chart`)."""
     rows = rep_weekly(database, rep, from_week, to_week, names=names, teams=teams)
-    return {name: metric_figure(rows, name).to_dict() for name in names}
+    return {name: trend_chart.metric_chart(rows, name) for name in names}

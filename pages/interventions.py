@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import interventions, rep_view, roster, team_view, url_params
+from dashboard import interventions, rep_view, roster, team_view, trend_chart, url_params
 from dashboard.rules import evidence
 from pages._shared import (
     cached,
@@ -37,9 +37,8 @@ def evidence_chart(place, flag, week: dt.date, index: int) -> None:
         names=[metric],
         teams=viewer_teams(),
     )
-    figure = rep_view.metric_figure(rows, metric, average=False)  # the rep's weeks, usual level, expectation
-    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10})
-    place.plotly_chart(figure, key=f"interventions_chart_{index}", config={"displayModeBar": False})
+    chart = trend_chart.metric_chart(rows, metric, average=False)  # the rep's weeks, usual level, expectation
+    place.vega_lite_chart(spec=chart, key=f"interventions_chart_{index}", width="stretch")
 
 
 require_viewer()
@@ -96,7 +95,7 @@ for index, (flag, ack) in enumerate(cases):
         )
         if index < CHARTS_AT_ONCE:
             evidence_chart(side, flag, week, index)
-        else:  # Plotly lays out every figure on the page: the later cards' charts wait to be opened
+        else:  # the browser lays out every chart on the page: the later cards' charts wait to be opened
             more = side.expander(
                 f"Chart of the last {CHART_WEEKS} weeks", key=f"iv_more_{index}", on_change="rerun"
             )

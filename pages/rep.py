@@ -61,7 +61,7 @@ row = reps[reps["rep"] == rep].iloc[0]
 st.caption(f"{rep} · team {row['team'] or 'unknown'} · manager {row['manager'] or 'unknown'}")
 
 # The main chart first: one metric a tab, and only the open tab's chart is built and drawn, so
-# Plotly lays out one figure at first paint, not seven. The open tab is in the link (?rep_metric=).
+# the browser lays out one chart at first paint, not seven. The open tab is in the link (?rep_metric=).
 st.subheader("Weekly trend")
 with st.popover("Metrics in the tabs", icon=":material/tune:"):
     shown = st.multiselect(
@@ -80,9 +80,10 @@ for name, tab in zip([*shown, None], tabs, strict=True):
             columns = st.columns(2)
             for i, each in enumerate(drawn):
                 with columns[i % 2]:
-                    st.plotly_chart(charts[each], key=f"rep_chart_{each}", width="stretch")
+                    st.vega_lite_chart(spec=charts[each], key=f"rep_chart_{each}", width="stretch")
         else:
-            st.plotly_chart(charts[name], key=f"rep_chart_{name}", width="stretch", height=380)
+            chart = {**charts[name], "height": 380}
+            st.vega_lite_chart(spec=chart, key=f"rep_chart_{name}", width="stretch")
 st.caption(
     "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own usual "
     "level (dotted), as the early-intervention flags read it each week: the median of the 13 weeks "

@@ -2,7 +2,7 @@
 
 A user opens the app, sees only the working pages in the sidebar, uploads an
 export through the page and sees how many rows were loaded; with activity
-loaded, a rep page draws its Plotly charts.
+loaded, a rep page draws its trend chart.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def test_upload_a_file_and_see_the_loaded_count(page, tmp_path: Path) -> None:
     assert "3" in loaded.inner_text()
 
 
-def test_rep_page_shows_a_plotly_chart(page, server: str, tmp_path: Path) -> None:
+def test_rep_page_shows_the_trend_chart(page, server: str, tmp_path: Path) -> None:
     files = tmp_path / "activities.csv"
     files.write_text(
         "activity_id,rep,date,type,subject,duration_minutes,outcome,account\n"
@@ -100,9 +100,11 @@ def test_rep_page_shows_a_plotly_chart(page, server: str, tmp_path: Path) -> Non
     page.get_by_text("activities.csv: 2 activities rows loaded").wait_for()
     page.goto(f"{server}/rep?rep=Ada+Park")
     wait_until_idle(page)
-    page.locator("[data-testid=stPlotlyChart]").first.wait_for()
-    page.locator(".js-plotly-plot").first.wait_for()
-    assert page.locator("[data-testid=stPlotlyChart]").count() >= 1
+    chart = page.locator("[data-testid=stVegaLiteChart] svg.marks").first  # drawn, not only sent
+    chart.wait_for()
+    words = chart.text_content()
+    assert "Prospecting minutes" in words and "minutes a week" in words
+    assert "weekly value" in words and "own usual level" in words  # the legend
 
 
 def test_crm_exports_load_unmapped_and_a_new_won_stage_is_asked(page, tmp_path: Path) -> None:

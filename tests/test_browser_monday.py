@@ -31,7 +31,7 @@ def flag_card(page):
     return (
         page.locator("[data-testid=stVerticalBlock]")
         .filter(has=page.get_by_role("heading", name=REP, exact=True))
-        .filter(has=page.locator(".js-plotly-plot"))
+        .filter(has=page.locator("[data-testid=stVegaLiteChart] svg.marks"))
         .last
     )
 
@@ -75,7 +75,7 @@ def test_a_managers_monday(sample_template, tmp_path: Path) -> None:
         page.wait_for_url(f"{url}/rep?*")
         assert "rep=Tomasz+Nowak" in page.url and f"to={WEEK}" in page.url
         assert len(page.context.pages) == tabs
-        page.locator("[data-testid=stPlotlyChart] .js-plotly-plot").first.wait_for()
+        page.locator("[data-testid=stVegaLiteChart] svg.marks").first.wait_for()
         wait_until_idle(page)
         page.screenshot(path=str(shots / "monday-2-rep.png"), full_page=True)
 
@@ -85,7 +85,9 @@ def test_a_managers_monday(sample_template, tmp_path: Path) -> None:
         lines = card.locator("[data-testid=stText]").all_inner_texts()
         evidence = [t for t in lines if t.startswith("• ")]
         assert any(t.startswith(("• Prospecting minutes", "• Calls", "• First meetings")) for t in evidence)
-        card.locator(".js-plotly-plot .legend").first.wait_for()
+        card.locator("[data-testid=stVegaLiteChart] svg.marks").get_by_text(
+            "own usual level"
+        ).first.wait_for()
         card.scroll_into_view_if_needed()
         page.screenshot(path=str(shots / "monday-3-interventions.png"), full_page=True)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from dashboard import interventions, rep_view, rules
+from dashboard import interventions, rep_view, rules, trend_chart
 from dashboard.db import Database
 from dashboard.metrics import BY_NAME
 from dashboard.rules import evidence
@@ -63,11 +63,12 @@ def test_the_evidence_chart_has_a_legend_and_axis_units() -> None:
     import pandas as pd
 
     rows = pd.DataFrame({"week": weeks, "metric": "prospecting_minutes", "value": 300.0, "target": 450.0})
-    figure = rep_view.metric_figure(rep_view.with_baselines(rows), "prospecting_minutes", average=False)
-    assert [t.name for t in figure.data] == ["weekly value", "expectation", "own usual level"]
-    assert figure.layout.showlegend is True
-    assert figure.layout.yaxis.title.text == "minutes a week"
-    assert figure.layout.xaxis.title.text == "week of"
+    chart = trend_chart.metric_chart(rep_view.with_baselines(rows), "prospecting_minutes", average=False)
+    colour = chart["layer"][0]["encoding"]["color"]
+    assert colour["scale"]["domain"] == ["weekly value", "own usual level", "expectation"]
+    assert colour["legend"]["orient"] == "bottom"
+    assert chart["layer"][0]["encoding"]["y"]["title"] == "minutes a week"
+    assert chart["layer"][0]["encoding"]["x"]["title"] == "week of"
 
 
 def _flag(week: dt.date, severity: str = "medium") -> rules.Flag:

@@ -43,15 +43,16 @@ def test_lists_this_weeks_cases_with_evidence_and_charts(app):
     assert shown >= SLUMPING
     assert "Brittany Morales" in shown  # as a data-hygiene note
     assert any("Data-hygiene note" in t.value for t in at.text)
-    assert len(at.get("plotly_chart")) == len(shown)
+    assert len(at.get("vega_lite_chart")) == len(shown)
     evidence = [t.value for t in at.text if t.value.startswith("•")]
     assert (
         "• Calls 15, 11, 15, 11 in the last 4 weeks: average 13 over the last 4 weeks; usual level 26; "
         "under the expectation of 25/week in each of the last 3 weeks" in evidence
     )  # named, each fact once
     assert not any(line.startswith("• 1") or line.startswith("• 2") for line in evidence)  # no bare numbers
-    chart = at.get("plotly_chart")[0].proto.spec
-    assert '"showlegend":true' in chart.replace(" ", "") and "minutes a week" in chart
+    chart = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert chart["layer"][0]["encoding"]["color"]["legend"]["orient"] == "bottom"
+    assert chart["layer"][0]["encoding"]["y"]["title"] == "minutes a week"
 
 
 def test_acknowledged_flag_rests_and_is_stored(app, sample):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 import pytest
 
-from dashboard import rep_view, targets
+from dashboard import rep_view, targets, trend_chart
 from dashboard.db import Database
 from dashboard.ingest import ingest_file
 
@@ -34,12 +35,34 @@ def test_moving_average_and_baseline_by_hand():
 
 
 def test_chart_has_value_target_average_and_baseline():
-    figure = rep_view.metric_figure(rep_view.with_baselines(_rows()), "calls")
-    names = [trace.name for trace in figure.data]
-    assert names == ["weekly value", "expectation", "4-week average", "own usual level"]
-    assert list(figure.data[0].y) == list(range(1, 11))
-    assert "value: 10" in figure.data[0].hovertext[-1] and "expectation: 5" in figure.data[0].hovertext[-1]
-    assert figure.layout.title.text == "Calls"
+    chart = trend_chart.metric_chart(rep_view.with_baselines(_rows()), "calls")
+    legend = chart["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    assert legend == ["weekly value", "4-week average", "own usual level", "expectation"]
+    points = chart["data"]["values"]
+    assert [p["value"] for p in points] == list(range(1, 11))
+    assert (points[-1]["value_text"], points[-1]["target_text"]) == ("10", "5")  # the tooltip's words
+    assert points[-1]["baseline"] == 3.5 and points[0]["baseline"] is None  # no usual level yet: a gap
+    tooltip = chart["layer"][-1]["encoding"]["tooltip"]
+    assert [t["title"] for t in tooltip] == ["week of", *legend]
+    assert chart["title"] == "Calls"
+    assert chart["layer"][1]["mark"]["interpolate"] == "step-after"  # an expectation holds until changed
+
+
+def test_a_chart_without_an_expectation_or_average_leaves_them_out_of_the_legend():
+    rows = rep_view.with_baselines(_rows()).assign(target=float("nan"))
+    chart = trend_chart.metric_chart(rows, "calls", average=False)
+    assert chart["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["weekly value", "own usual level"]
+    assert {layer["transform"][0]["fold"][0] for layer in chart["layer"] if "transform" in layer} == {
+        "baseline",
+        "value",
+    }
+
+
+def test_a_share_reads_as_percent():
+    rows = rep_view.with_baselines(_rows()).assign(metric="win_rate", value=0.25, target=0.3)
+    chart = trend_chart.metric_chart(rows, "win_rate")
+    assert chart["layer"][0]["encoding"]["y"]["axis"]["format"] == ".0%"
+    assert chart["data"]["values"][0]["value_text"] == "25%"
 
 
 def test_pace_table_text():
@@ -141,4 +164,5 @@ def test_trend_charts_are_plain_dicts(pipeline):
         pipeline, "Ana Lopez", dt.date(2026, 3, 2), dt.date(2026, 3, 9), names=("calls",)
     )
     assert list(charts) == ["calls"]
-    assert charts["calls"]["layout"]["title"]["text"] == "Calls"
+    assert charts["calls"]["title"] == "Calls"
+    assert json.loads(json.dumps(charts["calls"])) == charts["calls"]  # plain JSON, as Streamlit sends it
