@@ -21,6 +21,7 @@ AXIS_UNITS = {  # what the y-axis counts (the chart's title names the metric)
     "ratio": "× quota",
     "days": "days",
 }
+AXES = {"share": {"format": ".0%"}, "count": {"tickMinStep": 1}}  # 33%; whole meetings, not 0.5
 # (column, legend label, colour, dash pattern); the expectation is a step, drawn as its own layer
 LINES = (
     ("value", "weekly value", "#1f77b4", []),
@@ -75,7 +76,7 @@ def metric_chart(rows: pd.DataFrame, name: str, *, average: bool = True, height:
     y = {
         "field": "amount", "type": "quantitative", "title": axis_title(name),
         "scale": {"zero": True},
-        **({"axis": {"format": ".0%"}} if definition.unit == "share" else {}),
+        **({"axis": AXES[definition.unit]} if definition.unit in AXES else {}),
     }  # fmt: skip
 
     def folded(columns: list[str], mark: dict) -> dict:

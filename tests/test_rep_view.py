@@ -45,6 +45,7 @@ def test_chart_has_value_target_average_and_baseline():
     tooltip = chart["layer"][-1]["encoding"]["tooltip"]
     assert [t["title"] for t in tooltip] == ["week of", *legend]
     assert chart["title"] == "Calls"
+    assert chart["layer"][0]["encoding"]["y"]["axis"] == {"tickMinStep": 1}  # counted in whole calls
     assert chart["layer"][1]["mark"]["interpolate"] == "step-after"  # an expectation holds until changed
 
 
