@@ -60,7 +60,7 @@ def test_a_managers_monday(sample_template, tmp_path: Path) -> None:
         page.locator("table.scorecard").wait_for()
         wait_until_idle(page)
         row = page.locator("table.scorecard tr").filter(has=page.get_by_role("link", name=REP))
-        cell = row.locator("td.m[data-status=below]").first
+        cell = row.locator("td[data-status=below]").first
         background = cell.evaluate("c => getComputedStyle(c).backgroundColor")
         assert background not in PLAIN
         assert cell.inner_text().strip()[0] in "✓◐○"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import scorecard_grid
 from tests.grid import read_grid
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,7 +161,8 @@ def test_team_page_is_the_default_with_data_and_shows_attainment(sample_app) -> 
     assert {row["Team"]["text"] for row in card.values()} == {"Enterprise East"}
     cell = card["Tomasz Nowak"]["First meetings"]
     assert cell["text"] == "○ 1 of 3"  # symbol and value: colour is never the only signal
-    assert cell["data-status"] == "below" and "background:" in cell["style"]  # and tinted by status
+    assert cell["data-status"] == "below"  # and tinted by status:
+    assert f"td[data-status=below]{{background:{scorecard_grid.TINTS['below'][0]}" in at.html[0].value
     assert cell["title"] == "First meetings: 1 of 3 · ○ below since 2026-07-13 (19 wks)"  # on hover
     assert any(row["Calls"]["text"].startswith("✓ ") for row in card.values())
     # the name opens the Rep page in the same tab, on the chosen week

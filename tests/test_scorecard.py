@@ -59,8 +59,11 @@ def test_grid_tints_each_cell_keeps_symbol_and_value_and_escapes_names() -> None
     ada, ben = card["<b>Ada</b>"], card["Ben"]
     assert ada["Calls"]["text"] == "○ 12 of 40" and ada["Calls"]["data-status"] == "below"
     assert ben["Calls"]["text"] == "✓ 41" and ben["Calls"]["data-status"] == "met"
-    assert ada["Calls"]["style"] != ben["Calls"]["style"]  # colour differs by status, symbol too
+    tint = {
+        s: f"td[data-status={s}]{{background:{b};color:{c}}}" for s, (b, c) in scorecard_grid.TINTS.items()
+    }
+    assert tint["below"] in html and tint["met"] in html  # colour differs by status, symbol too
     assert ada["Calls"]["title"] == "Calls: 12 of 40 · ○ below since 2026-03-02 (3 wks)"
-    assert ada["First meetings"]["text"] == "–" and "style" not in ada["First meetings"]
+    assert ada["First meetings"]["text"] == "–" and ada["First meetings"]["data-status"] == "none"  # untinted
     assert ben["Team"]["text"] == "–"
     assert ben["Rep"]["a_href"] == "rep?rep=Ben&from=2026-01-05&to=2026-03-16"
