@@ -88,13 +88,14 @@ open_deal_accounts AS (  -- the accounts of each rep's open deals in the snapsho
     JOIN snapshot_account_weeks d ON d.name_key = al.alias AND d.week = s.snapshot_week
     WHERE $deals_worked
 ),
-touched_deals AS (  -- open-deal accounts the rep logged an activity on that week (under any spelling)
+touched_deals AS (  -- open-deal accounts the rep logged an activity on that week (under any spelling); the
+                    -- activities meet their rep first, so the join hashes the few deals, not the activities
     SELECT DISTINCT o.rep, o.week, o.account
     FROM activity_account_weeks a
-    JOIN (SELECT DISTINCT o.rep, o.week, o.account, al.alias
-          FROM open_deal_accounts o JOIN aliases al ON al.rep = o.rep) o
-      ON o.alias = a.name_key AND o.week = a.week AND o.account = a.account
+    JOIN aliases al ON al.alias = a.name_key
+    JOIN open_deal_accounts o ON o.rep = al.rep AND o.week = a.week AND o.account = a.account
     WHERE $deals_worked AND a.week BETWEEN $from_week::DATE AND $to_week::DATE
+      AND a.name_key IN (SELECT alias FROM aliases)  -- (one rep: a filter the scan applies, not a join's probe)
 ),
 deals_worked AS (
     SELECT o.rep, o.week, sum(o.deals) AS open_deals_touched
