@@ -65,6 +65,7 @@ def refresh(cur: duckdb.DuckDBPyConnection) -> None:
     for query in (
         "facts_delete_due_snapshot_weeks",
         "facts_delete_due_snapshot_accounts",
+        "facts_taken_snapshots",
         "facts_insert_snapshot_weeks",
         "facts_insert_snapshot_accounts",
         "facts_clear_snapshot_due",

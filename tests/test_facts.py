@@ -66,6 +66,14 @@ def _csv(folder: Path, chosen: list[tuple]) -> Path:
     return path
 
 
+def _undo_one(database: Database, which: int) -> None:
+    """Undoes one of the live uploads, chosen by `which` (nothing when none is live)."""
+    live = uploads.list_uploads(database)
+    live = live[live["undone_at"].isna()]
+    if not live.empty:
+        uploads.undo(database, int(live["upload_id"].iloc[which % len(live)]))
+
+
 def stored_facts(database: Database) -> tuple[list[tuple], list[tuple]]:
     weeks = fetch(database, "SELECT * EXCLUDE (name) FROM activity_weeks ORDER BY ALL")
     accounts = fetch(database, "SELECT * FROM activity_account_weeks ORDER BY ALL")
@@ -136,10 +144,7 @@ def test_facts_equal_a_computation_from_scratch_after_any_sequence_of_writes() -
                     )
                     assert result.status in ("loaded", "duplicate"), result.message
                 elif step == "undo":
-                    live = uploads.list_uploads(database)
-                    live = live[live["undone_at"].isna()]
-                    if not live.empty:
-                        uploads.undo(database, int(live["upload_id"].iloc[argument % len(live)]))
+                    _undo_one(database, argument)
                 else:
                     assign(database, Assignment("generic", "type", "Power hour", argument))
                 assert stored_facts(database) == from_scratch(database), step
@@ -323,10 +328,7 @@ def test_pipeline_facts_equal_a_computation_from_scratch_after_any_sequence_of_w
                     result = ingest_file(database, path, IngestOptions(kind="opportunities"))
                     assert result.status in ("loaded", "duplicate"), result.message
                 elif step == "undo":
-                    live = uploads.list_uploads(database)
-                    live = live[live["undone_at"].isna()]
-                    if not live.empty:
-                        uploads.undo(database, int(live["upload_id"].iloc[argument % len(live)]))
+                    _undo_one(database, argument)
                 else:
                     edited = pd.DataFrame(
                         [
