@@ -90,12 +90,26 @@ def _refresh_activities(cur: duckdb.DuckDBPyConnection) -> None:
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     """Recomputes every weekly fact from the activities and snapshots (in the caller's transaction)."""
-    db.execute(cur, "facts_mark_all")
-    db.execute(cur, "facts_mark_all_snapshot_weeks")
-    db.execute(cur, "facts_mark_all_opportunity_weeks")
+    _mark_all(cur, activities=True, pipeline=True)
     refresh(cur)
+
+
+def build_missing(cur: duckdb.DuckDBPyConnection) -> None:
+    """Builds the facts a store lacks (`missing`), the activities' or the pipeline's or both, from
+    their rows (in the caller's transaction); facts already kept are left as they are."""
+    activities, pipeline = db.execute(cur, "facts_missing").fetchone()
+    _mark_all(cur, activities=activities, pipeline=pipeline)
+    refresh(cur)
+
+
+def _mark_all(cur: duckdb.DuckDBPyConnection, *, activities: bool, pipeline: bool) -> None:
+    if activities:
+        db.execute(cur, "facts_mark_all")
+    if pipeline:
+        db.execute(cur, "facts_mark_all_snapshot_weeks")
+        db.execute(cur, "facts_mark_all_opportunity_weeks")
 
 
 def missing(cur: duckdb.DuckDBPyConnection) -> bool:
     """True when activities or snapshots are stored but none of their facts (a store from before)."""
-    return bool(db.execute(cur, "facts_missing").fetchone()[0])
+    return any(db.execute(cur, "facts_missing").fetchone())

@@ -314,6 +314,38 @@ def pipeline_from_scratch(database: Database) -> tuple[list[tuple], ...]:
     return opportunity_weeks, snapshot_weeks, snapshot_accounts
 
 
+def test_a_store_without_pipeline_facts_gets_just_them_built_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    database = Database(path)
+    ingest_file(database, _csv(tmp_path, [(1, "Ada Park", DAYS[0], "Call", 5, "Connected", "Acme")]),
+                IngestOptions(kind="activities"))  # fmt: skip
+    deals_now = [(1, "Ada Park", "Acme", "Prospecting", "40000", DAYS[0], DAYS[5], "Web"),
+                 (2, "ada park", "Globex", "Closed Won", "150000.50", DAYS[1], DAYS[3], "Web")]  # fmt: skip
+    for day in SNAPSHOT_DAYS[:3]:
+        path_csv = _snapshot_csv(tmp_path, day, deals_now)
+        assert ingest_file(database, path_csv, IngestOptions(kind="opportunities")).status == "loaded"
+    before = metrics.weekly_metrics(database, DAYS[0], DAYS[-1])
+    kept = stored_facts(database)
+    for table in ("opportunity_weeks", "snapshot_weeks", "snapshot_account_weeks"):
+        fetch(database, f"DELETE FROM {table}")  # as a store from before the pipeline's facts existed
+    fetch(database, "DELETE FROM activity_account_weeks")  # a fact the check on open must leave alone
+    database.close()
+
+    reopened = Database(path)
+    try:
+        assert stored_pipeline_facts(reopened) == pipeline_from_scratch(reopened) != ([], [], [])
+        assert stored_facts(reopened) == (kept[0], [])  # the activities' facts were not rebuilt
+    finally:
+        reopened.close()
+    rebuilt = Database(path)
+    try:
+        with rebuilt.transaction() as cur:
+            facts.rebuild(cur)
+        pd.testing.assert_frame_equal(metrics.weekly_metrics(rebuilt, DAYS[0], DAYS[-1]), before)
+    finally:
+        rebuilt.close()
+
+
 def test_pipeline_facts_equal_a_computation_from_scratch_after_any_sequence_of_writes() -> None:
     with tempfile.TemporaryDirectory(prefix="pipeline-facts-") as folder:
         database = Database(Path(folder) / "facts.duckdb")  # one store: each example goes on from the last
