@@ -8,6 +8,12 @@ trimmed) and ISO week with the additive inputs of the activity metrics;
 pairs, and only those, are recomputed from the activities; an ingest, which only adds
 activities, adds their facts to the stored ones instead (`add_fresh`). Keyed by the name as written,
 not by the rep it means, the facts need no refresh when the roster changes.
+
+The pipeline's weekly facts (migrations/0016_pipeline_weeks.sql) are kept the same way, by owner
+name: `opportunity_weeks` what each opportunity's latest snapshot row says was created and closed
+per week, `snapshot_weeks` and `snapshot_account_weeks` each week's snapshot (its open deals, their
+amount and accounts). A pipeline upload marks what it changes (`mark_pipeline_upload`: after an
+ingest stores its rows, before an undo removes them) and `refresh` recomputes just that.
 """
 
 from __future__ import annotations
@@ -36,8 +42,42 @@ def mark_source(cur: duckdb.DuckDBPyConnection, source: str) -> None:
     db.execute(cur, "facts_mark_source", source=source)
 
 
+def mark_pipeline_upload(cur: duckdb.DuckDBPyConnection, upload_id: int) -> None:
+    """Marks the pipeline facts one upload changes as due: the weeks its snapshots describe and the
+    (owner, week) pairs its opportunities' rows were created or closed in."""
+    for query in PIPELINE_MARKS:
+        db.execute(cur, query, upload_id=upload_id)
+
+
+PIPELINE_MARKS = ("facts_mark_snapshot_weeks", "facts_mark_opportunity_weeks")
+"""The queries (each taking `$upload_id`) that mark what one pipeline upload changes."""
+
+
+def add_pipeline(cur: duckdb.DuckDBPyConnection, upload_id: int) -> None:
+    """Brings the pipeline facts in step with the snapshot rows an ingest just stored (and replaced)."""
+    mark_pipeline_upload(cur, upload_id)
+    refresh(cur)
+
+
 def refresh(cur: duckdb.DuckDBPyConnection) -> None:
-    """Recomputes the due (name, week) pairs from the activities (in the caller's transaction)."""
+    """Recomputes the due facts, activity and pipeline (in the caller's transaction)."""
+    _refresh_activities(cur)
+    for query in (
+        "facts_delete_due_snapshot_weeks",
+        "facts_delete_due_snapshot_accounts",
+        "facts_taken_snapshots",
+        "facts_insert_snapshot_weeks",
+        "facts_insert_snapshot_accounts",
+        "facts_clear_snapshot_due",
+        "facts_delete_due_opportunity_weeks",
+        "facts_insert_opportunity_weeks",
+        "facts_clear_pipeline_due",
+    ):
+        db.execute(cur, query)
+
+
+def _refresh_activities(cur: duckdb.DuckDBPyConnection) -> None:
+    """Recomputes the due (name, week) pairs from the activities."""
     first_week, last_week = db.execute(cur, "facts_due_span").fetchone()
     if first_week is None:
         return
@@ -49,11 +89,27 @@ def refresh(cur: duckdb.DuckDBPyConnection) -> None:
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
-    """Recomputes every weekly fact from the activities (in the caller's transaction)."""
-    db.execute(cur, "facts_mark_all")
+    """Recomputes every weekly fact from the activities and snapshots (in the caller's transaction)."""
+    _mark_all(cur, activities=True, pipeline=True)
     refresh(cur)
 
 
+def build_missing(cur: duckdb.DuckDBPyConnection) -> None:
+    """Builds the facts a store lacks (`missing`), the activities' or the pipeline's or both, from
+    their rows (in the caller's transaction); facts already kept are left as they are."""
+    activities, pipeline = db.execute(cur, "facts_missing").fetchone()
+    _mark_all(cur, activities=activities, pipeline=pipeline)
+    refresh(cur)
+
+
+def _mark_all(cur: duckdb.DuckDBPyConnection, *, activities: bool, pipeline: bool) -> None:
+    if activities:
+        db.execute(cur, "facts_mark_all")
+    if pipeline:
+        db.execute(cur, "facts_mark_all_snapshot_weeks")
+        db.execute(cur, "facts_mark_all_opportunity_weeks")
+
+
 def missing(cur: duckdb.DuckDBPyConnection) -> bool:
-    """True when activities are stored but none of their facts (a store from before they existed)."""
-    return bool(db.execute(cur, "facts_missing").fetchone()[0])
+    """True when activities or snapshots are stored but none of their facts (a store from before)."""
+    return any(db.execute(cur, "facts_missing").fetchone())

@@ -71,7 +71,7 @@ def _build_missing_facts(database: Database) -> None:
             return
     with database.transaction() as cur:  # checked again in the writer's turn
         if facts.missing(cur):
-            facts.rebuild(cur)
+            facts.build_missing(cur)
             # A change: servers already running over this store read their pages afresh.
             db.execute(
                 cur, "change_log_add", what="weekly facts built", upload_id=None, by="the check on open"

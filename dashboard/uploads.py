@@ -26,7 +26,7 @@ _UNDO_STEPS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
         "undo_activities",
         ("undo_activity_holders",),
     ),
-    "opportunities": ((), "undo_opportunities", ("undo_restore_opportunities",)),
+    "opportunities": (facts.PIPELINE_MARKS, "undo_opportunities", ("undo_restore_opportunities",)),
     "roster": ((), "undo_roster", ("undo_restore_roster",)),
     "targets": ((), "undo_targets", ("undo_restore_targets",)),
     "target_accounts": ((), "undo_target_accounts", ()),

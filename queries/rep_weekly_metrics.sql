@@ -51,53 +51,24 @@ coverage_of_accounts AS (
     LEFT JOIN account_touches t ON t.rep = g.rep AND t.week BETWEEN g.week - 21 AND g.week
     GROUP BY ALL
 ),
-latest_opportunities AS (
-    SELECT al.rep, o.*
-    FROM opportunity_snapshots o
-    JOIN aliases al ON al.alias = lower(trim(o.owner))
-    WHERE o.superseded_by IS NULL
-    QUALIFY row_number() OVER (PARTITION BY o.opportunity_key ORDER BY o.snapshot_date DESC) = 1
-),
-created AS (
-    SELECT rep, date_trunc('week', created_date)::DATE AS week,
-           count(*) AS opportunities_created,
-           coalesce(sum(amount), 0) AS pipeline_created,
-           count(*) FILTER (amount >= 100000) AS opportunities_over_100k,
-           count(*) FILTER (source_type = 'self') AS self_sourced_created
-    FROM latest_opportunities
-    WHERE created_date IS NOT NULL
+opportunities AS (  -- what each opportunity's latest row says was created and closed, per week, under
+                    -- every spelling of its owner (the pipeline facts: dashboard/facts.py)
+    SELECT al.rep, o.week,
+           sum(o.opportunities_created) AS opportunities_created, sum(o.pipeline_created) AS pipeline_created,
+           sum(o.opportunities_over_100k) AS opportunities_over_100k,
+           sum(o.self_sourced_created) AS self_sourced_created,
+           sum(o.wins) AS wins, sum(o.won_revenue) AS won_revenue, sum(o.losses) AS losses,
+           sum(o.won_cycle_days) AS won_cycle_days, sum(o.won_with_cycle) AS won_with_cycle,
+           sum(o.won_with_amount) AS won_with_amount
+    FROM opportunity_weeks o
+    JOIN aliases al ON al.alias = o.name_key
+    WHERE o.week BETWEEN $from_week::DATE - 7 * 12 AND $to_week::DATE
     GROUP BY ALL
 ),
-closed AS (
-    SELECT rep, date_trunc('week', close_date)::DATE AS week,
-           count(*) FILTER (status = 'won') AS wins,
-           coalesce(sum(amount) FILTER (status = 'won'), 0) AS won_revenue,
-           count(*) FILTER (status = 'lost') AS losses,
-           sum(close_date - created_date) FILTER (status = 'won' AND created_date <= close_date) AS won_cycle_days,
-           count(*) FILTER (status = 'won' AND created_date <= close_date) AS won_with_cycle,
-           count(*) FILTER (status = 'won' AND amount IS NOT NULL) AS won_with_amount
-    FROM latest_opportunities
-    WHERE status IN ('won', 'lost') AND close_date IS NOT NULL
-    GROUP BY ALL
-),
-week_snapshots AS (  -- the snapshot describing each week: the latest one taken for it
-    SELECT described_week(snapshot_date) AS week, max(snapshot_date) AS snapshot_date
-    FROM opportunity_snapshots
-    WHERE superseded_by IS NULL
-    GROUP BY ALL
-),
-described_pipeline AS (
-    SELECT al.rep, s.week, o.status, o.amount, lower(trim(o.account)) AS account
-    FROM opportunity_snapshots o
-    JOIN week_snapshots s USING (snapshot_date)
-    JOIN aliases al ON al.alias = lower(trim(o.owner))
-    WHERE o.superseded_by IS NULL
-),
-pipeline_weeks AS (
-    SELECT rep, week,
-           coalesce(sum(amount) FILTER (status = 'open'), 0) AS open_pipeline,
-           count(*) FILTER (status = 'open') AS open_deals
-    FROM described_pipeline
+pipeline_weeks AS (  -- per rep and week a snapshot describes: its open deals and their amount
+    SELECT al.rep, s.week, sum(s.open_pipeline) AS open_pipeline, sum(s.open_deals) AS open_deals
+    FROM snapshot_weeks s
+    JOIN aliases al ON al.alias = s.name_key
     GROUP BY ALL
 ),
 snapshot_in_force AS (  -- per rep and week from $from_week, the week its latest snapshot up to then describes
@@ -111,10 +82,11 @@ snapshot_in_force AS (  -- per rep and week from $from_week, the week its latest
     ), bounds
 ),
 open_deal_accounts AS (  -- the accounts of each rep's open deals in the snapshot in force that week
-    SELECT s.rep, s.week, d.account, count(*) AS deals
+    SELECT s.rep, s.week, d.account, d.deals
     FROM snapshot_in_force s
-    JOIN described_pipeline d ON d.rep = s.rep AND d.week = s.snapshot_week AND d.status = 'open'
-    GROUP BY ALL
+    JOIN aliases al ON al.rep = s.rep
+    JOIN snapshot_account_weeks d ON d.name_key = al.alias AND d.week = s.snapshot_week
+    WHERE $deals_worked
 ),
 touched_deals AS (  -- open-deal accounts the rep logged an activity on that week (under any spelling); the
                     -- activities meet their rep first, so the join hashes the few deals, not the activities
@@ -123,6 +95,7 @@ touched_deals AS (  -- open-deal accounts the rep logged an activity on that wee
     JOIN aliases al ON al.alias = a.name_key
     JOIN open_deal_accounts o ON o.rep = al.rep AND o.week = a.week AND o.account = a.account
     WHERE $deals_worked AND a.week BETWEEN $from_week::DATE AND $to_week::DATE
+      AND a.name_key IN (SELECT alias FROM aliases)  -- (one rep: a filter the scan applies, not a join's probe)
 ),
 deals_worked AS (
     SELECT o.rep, o.week, sum(o.deals) AS open_deals_touched
@@ -153,17 +126,16 @@ weekly AS (
         coalesce(c.pipeline_created, 0) AS pipeline_created,
         coalesce(c.opportunities_over_100k, 0) AS opportunities_over_100k,
         coalesce(c.self_sourced_created, 0) AS self_sourced_created,
-        coalesce(w.wins, 0) AS wins,
-        coalesce(w.won_revenue, 0) AS won_revenue,
-        coalesce(w.losses, 0) AS losses,
-        coalesce(w.won_cycle_days, 0) AS won_cycle_days,
-        coalesce(w.won_with_cycle, 0) AS won_with_cycle,
-        coalesce(w.won_with_amount, 0) AS won_with_amount,
+        coalesce(c.wins, 0) AS wins,
+        coalesce(c.won_revenue, 0) AS won_revenue,
+        coalesce(c.losses, 0) AS losses,
+        coalesce(c.won_cycle_days, 0) AS won_cycle_days,
+        coalesce(c.won_with_cycle, 0) AS won_with_cycle,
+        coalesce(c.won_with_amount, 0) AS won_with_amount,
         ac.accounts_touched, ac.accounts_assigned
     FROM grid g
     LEFT JOIN activity a USING (rep, week)
-    LEFT JOIN created c USING (rep, week)
-    LEFT JOIN closed w USING (rep, week)
+    LEFT JOIN opportunities c USING (rep, week)
     LEFT JOIN coverage_of_accounts ac USING (rep, week)
     LEFT JOIN deals_worked dw USING (rep, week)
 ),

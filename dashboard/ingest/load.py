@@ -313,6 +313,8 @@ def _record(
     loaded = db.execute(cur, f"ingest_insert_{kind}", upload_id=upload_id).fetchone()[0]
     if kind == "activities":
         facts.add_fresh(cur)
+    elif kind == "opportunities":
+        facts.add_pipeline(cur, upload_id)
     result = IngestResult(
         file=name,
         status="loaded",
