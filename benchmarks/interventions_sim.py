@@ -213,7 +213,7 @@ class Deal:
     account saw an activity. `plan`: the weeks its stage is due to advance (a deal advances the first week
     it is worked from then on), STAGES − 1 of them spread over its cycle."""
 
-    __slots__ = ("close", "amount", "won", "created", "stage", "stage_week", "last_worked", "plan")
+    __slots__ = ("amount", "close", "created", "last_worked", "plan", "stage", "stage_week", "won")
 
     def __init__(self, close: int, amount: float, won: bool, created: int) -> None:
         self.close, self.amount, self.won, self.created = close, amount, won, created

@@ -1,5 +1,6 @@
 """The weekly `open_deals_stalled` metric: the share of a rep's open deals that have sat in one stage for 4
-weeks or more, read from the stage history of the weekly pipeline snapshots (`queries/rep_weekly_deals_stalled.sql`).
+weeks or more, read from the stage history of the weekly pipeline snapshots
+(`queries/rep_weekly_deals_stalled.sql`).
 
 Kept beside the main weekly query rather than inside it: it reads every snapshot of every deal (the stage
 history), which the other metrics do not need.

@@ -30,9 +30,10 @@ def deals_stalling(b: Batch) -> Iterator[Finding]:
     """More of the rep's open deals stalled than usual, week after week: deals that stop moving are lost more.
 
     A deal is stalled in a week when it has been in the same stage for 4 weeks or more
-    (`open_deals_stalled`, read from the weekly pipeline snapshots). Pools the last weeks' stalled deal-weeks and
-    compares the share with the rep's usual over the two quarters before (shrunk towards a typical share
-    when the history is short), widened by how much more than chance the rep's weeks vary and persist. Not
+    (`open_deals_stalled`, read from the weekly pipeline snapshots). Pools the last weeks' stalled
+    deal-weeks and compares the share with the rep's usual over the two quarters before (shrunk towards a
+    typical share when the history is short), widened by how much more than chance the rep's weeks vary
+    and persist. Not
     while the rep's other activity runs well under usual: fewer deals move on in a cold spell too.
     """
     cfg, n = b.cfg, b.cfg.stall_weeks
@@ -95,7 +96,7 @@ def deals_stalling(b: Batch) -> Iterator[Finding]:
             f"open deals 4 weeks or more in the same stage {weekly} "
             f"in the last {n} weeks ({now[k]:.0%}) vs usually about {usual[k]:.0%}: {_sure(z[k])} to be an "
             "ordinary stretch, so it is worth planning the next step on each stalled deal together",
-            2,
+            cfg.deal_signs_weight,
         )
 
 
@@ -136,5 +137,5 @@ def meetings_not_converting(b: Batch) -> Iterator[Finding]:
             f"{o_now[k]:.0f} opportunities from {m_now[k]:.0f} first meetings in the last {n} weeks "
             f"({rate_now[k]:.0%}) vs usually about {rate_then[k]:.0%}: {_sure(z[k])} to be an ordinary "
             "stretch, so it is worth going over a few recent first meetings together",
-            2,
+            cfg.deal_signs_weight,
         )
