@@ -118,7 +118,7 @@ def _meeting_weeks(converted: list[float]) -> pd.DataFrame:
 
 
 USUAL = [2.0, 2.0, 1.0, 3.0] * 6  # half of the 4 weekly first meetings become opportunities
-STOPPED = [*USUAL, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0]
+STOPPED = [*USUAL, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]
 AS_USUAL = [*USUAL, 2.0, 1.0, 2.0, 3.0, 1.0, 2.0]
 
 
@@ -128,5 +128,5 @@ def test_first_meetings_that_stop_becoming_opportunities_are_flagged_and_usual_o
         build_batch(_meeting_weeks(STOPPED), None, None, DEFAULT)
     ).values()
     assert signal.detail.startswith(
-        "2 opportunities from 24 first meetings in the last 6 weeks (8%) vs usually about 50%: very unlikely"
+        "1 opportunity from 24 first meetings in the last 6 weeks (4%) vs usually about 50%: unlikely to be"
     ), signal.detail

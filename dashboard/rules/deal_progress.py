@@ -134,7 +134,8 @@ def meetings_not_converting(b: Batch) -> Iterator[Finding]:
         yield Finding(
             int(rows[k]),
             "opportunities_created",
-            f"{o_now[k]:.0f} opportunities from {m_now[k]:.0f} first meetings in the last {n} weeks "
+            f"{o_now[k]:.0f} {'opportunity' if o_now[k] == 1 else 'opportunities'} from {m_now[k]:.0f} "
+            f"first meetings in the last {n} weeks "
             f"({rate_now[k]:.0%}) vs usually about {rate_then[k]:.0%}: {_sure(z[k])} to be an ordinary "
             "stretch, so it is worth going over a few recent first meetings together",
             cfg.deal_signs_weight,
