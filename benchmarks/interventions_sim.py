@@ -30,23 +30,28 @@ Poisson's at 25 calls). None is a real company.
 Deals: every established rep starts the year with the open pipeline a steady
 rep has (deals created at the usual pace in the 15 weeks before, still open),
 so the first weeks are not a pipeline build-up; a ramping hire starts empty.
-Each week, each open deal is worked (any activity on its account) with chance
-0.45 × the rep's activity scale that week, which gives the `open_deals_worked`
-and `open_deals` metrics.
+Each deal passes through STAGES stages, due to advance at even steps of its
+cycle; it advances the first week from then on that it is worked (any activity
+on its account, chance 0.45 × the rep's activity scale that week), so a deal
+left alone sits in its stage, as an export's stage and last activity show it.
+The weekly rows carry `open_deals_worked`, `open_deals` and
+`open_deals_stalled` (the share of open deals 4 weeks or more in one stage).
 
 Limits worth knowing when reading the numbers:
-* falling_win_rate is modelled as the rep letting open deals go quiet: from the
-  slump start they work a share e of the deals they used to (e uniform in
-  0.4–0.7, per slump), and a deal's win chance falls with the share of its life
-  spent after the start, times 7/6 × (1 − e) (30% → 9% for a deal neglected
-  throughout at e = 0.4; → 19.5% at e = 0.7). Deals already open are hurt too,
-  so wins fall soon: the results drop sits at start + 3 to 6, and the
-  `open_deals_going_quiet` rule, which needs weeks of pooled evidence, mostly
-  finds it around that week (lead near 0; it counts for recall, not lead). A
-  win rate that falls with nothing logged changing (a new competitor, a price
-  rise) is not modelled: no rule can see it before the wins themselves, and
-  with about 1.4 deals closing a week the `falling_win_rate` rule needs a
-  quarter of closes to tell.
+* falling_win_rate: a deal's win chance falls with the share of its life spent
+  after the slump start, times 7/6 × (1 − e), e uniform in 0.4–0.7 per slump
+  (30% → 9% for a deal open throughout at e = 0.4; → 19.5% at e = 0.7). What
+  lies behind it is the harness's assumption, drawn per slump: `neglect` (40%):
+  the rep works a share e of the open deals they used to, so deals go quiet and
+  stop moving through their stages; `discovery` (30%): first meetings turn into
+  opportunities at e × the usual rate and a deal due to advance does so with
+  chance e (buyers are not convinced, early or late); `market` (30%): a new
+  competitor or a price rise, nothing the rep logs changes and no rule can see
+  it before the wins themselves (with about 1.4 deals closing a week the
+  `falling_win_rate` rule needs a quarter of closes to tell). Deals already
+  open are hurt too, so wins fall soon: the results drop sits at start + 3 to
+  6, while a stalled deal shows only after 4 weeks in its stage; the leading
+  signs mostly show around the week wins fall (they count for recall, not lead).
 * Deals of the other shapes that close from a known week (start + 5–7) are all
   lost, so their results drop sharply at that week.
 """
