@@ -99,6 +99,7 @@ def test_deals_that_stop_moving_are_flagged_before_the_wins_fall_and_steady_prog
     signals = {s.rule: s for s in found[flagged[0]]["Alex Stall"].signals}
     assert "falling_win_rate" not in signals  # no deal lost yet: before the wins fall
     detail = signals["deals_stalling"].detail
+    assert detail.startswith("open deals stalled (4 weeks or more in one stage) "), detail
     assert "vs usually about 1%" in detail and "next step" in detail, detail
 
 

@@ -93,7 +93,7 @@ def deals_stalling(b: Batch) -> Iterator[Finding]:
         yield Finding(
             row,
             "open_deals_stalled",
-            f"open deals 4 weeks or more in the same stage {weekly} "
+            f"open deals stalled (4 weeks or more in one stage) {weekly} "
             f"in the last {n} weeks ({now[k]:.0%}) vs usually about {usual[k]:.0%}: {_sure(z[k])} to be an "
             "ordinary stretch, so it is worth planning the next step on each stalled deal together",
             cfg.deal_signs_weight,
