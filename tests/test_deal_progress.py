@@ -89,10 +89,11 @@ def test_deals_that_stop_moving_are_flagged_before_the_wins_fall_and_steady_prog
     for week in range(STALL, WEEKS):  # 3 weeks in each stage: never 4, until Alex's deals stop moving
         got = share.loc[W0 + dt.timedelta(weeks=week), "Alex Stall"]
         assert abs(got - _expected_share(week)) < 1e-9, (week, got)
-    found = {}
-    for week in range(STALL, STALL + 5):
-        flags = interventions.evaluate(database, W0 + dt.timedelta(weeks=week))
-        found[week] = {f.rep: f for f in flags if f.kind == "slump"}
+    weeks = {W0 + dt.timedelta(weeks=week): week for week in range(STALL, STALL + 5)}
+    found = {
+        weeks[monday]: {f.rep: f for f in flags if f.kind == "slump"}
+        for monday, flags in interventions.evaluate_weeks(database, list(weeks)).items()
+    }
     assert all("Dana Steady" not in reps for reps in found.values())
     flagged = [w for w, reps in found.items() if "Alex Stall" in reps]
     assert flagged and flagged[0] >= STALL + 2, flagged  # once deals have sat in their stage 2–4 weeks
