@@ -197,7 +197,7 @@ def open_pipeline(rng: np.random.Generator, skill: float) -> list[Deal]:
     """The deals an established rep already has open when the year starts.
 
     Created at the usual pace in the CYCLE weeks before week 0; those still open at week 0 are kept, each in
-    the stage its plan puts it at week 0 (entered then or earlier) and last worked the week before.
+    the stage its plan puts it at week 0 (entered then or earlier).
     """
     deals = []
     for created in range(-CYCLE.stop, 0):
@@ -207,22 +207,22 @@ def open_pipeline(rng: np.random.Generator, skill: float) -> list[Deal]:
             if close >= 0:
                 deal = Deal(close, amount, won, created)
                 passed = [a for a in deal.plan if a <= 0]
-                deal.stage, deal.stage_week, deal.last_worked = len(passed), (passed or [created])[-1], -1
+                deal.stage, deal.stage_week = len(passed), (passed or [created])[-1]
                 deals.append(deal)
     return deals
 
 
 class Deal:
     """One opportunity: its close week, amount, outcome and creation week, and as the weekly snapshots
-    show it: its stage (0 until the first advance), the week it entered that stage, the last week its
-    account saw an activity. `plan`: the weeks its stage is due to advance (a deal advances the first week
-    it is worked from then on), STAGES − 1 of them spread over its cycle."""
+    show it: its stage (0 until the first advance) and the week it entered that stage. `plan`: the weeks
+    its stage is due to advance (a deal advances the first week it is worked from then on), STAGES − 1 of
+    them spread over its cycle."""
 
-    __slots__ = ("amount", "close", "created", "last_worked", "plan", "stage", "stage_week", "won")
+    __slots__ = ("amount", "close", "created", "plan", "stage", "stage_week", "won")
 
     def __init__(self, close: int, amount: float, won: bool, created: int) -> None:
         self.close, self.amount, self.won, self.created = close, amount, won, created
-        self.stage, self.stage_week, self.last_worked = 0, created, created
+        self.stage, self.stage_week = 0, created
         cycle = close - created
         self.plan = [created + round(cycle * i / STAGES) for i in range(1, STAGES)]
 
@@ -237,10 +237,8 @@ def work_deals(
     moves = rng.random(len(deals)) < advance
     stalled = 0
     for deal, worked, moved in zip(deals, worked_now, moves, strict=True):
-        if worked:
-            deal.last_worked = w
-            if moved and deal.stage < len(deal.plan) and deal.plan[deal.stage] <= w:
-                deal.stage, deal.stage_week = deal.stage + 1, w
+        if worked and moved and deal.stage < len(deal.plan) and deal.plan[deal.stage] <= w:
+            deal.stage, deal.stage_week = deal.stage + 1, w
         stalled += w - deal.stage_week >= STALL_STAGE_WEEKS
     return int(worked_now.sum()), stalled
 
