@@ -15,7 +15,9 @@ Definitions (rep level):
   and ramping reps;
 * precision = hits / (hits + false alarms);
 * lead = results-drop week − first flagged week in the window; the median over
-  the activity shapes (every shape but falling_win_rate) is the headline.
+  the activity shapes (every shape but falling_win_rate) is the headline;
+* `--shapes` adds recall and lead per shape, and the falling win rate's recall
+  per cause (neglect, discovery, market: see `interventions_sim`).
 
 Every figure pools the seeds' counts; its 95% interval comes from resampling
 the seeds (bootstrap, 2,000 draws). Thresholds were chosen looking at seeds 1–10
@@ -42,6 +44,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.interventions_sim import (
+    CAUSES,
     K_AFTER_DROP,
     NOISES,
     REPS_PER_TEAM,
@@ -88,6 +91,7 @@ def _runs(weeks: list[int]) -> list[list[int]]:
 def score(flags: dict[str, list[int]], truth: dict[str, dict]) -> dict:
     """One company's counts: hits and leads per shape, slumping reps, false alarms and reps per role."""
     shapes: dict[str, dict] = {s: {"found": 0, "total": 0, "leads": []} for s in SHAPES}
+    causes: dict[str, dict] = {c: {"found": 0, "total": 0, "leads": []} for c in CAUSES}
     alarms: dict[str, int] = {}
     reps: dict[str, int] = {}
     for rep, info in truth.items():
@@ -97,16 +101,18 @@ def score(flags: dict[str, list[int]], truth: dict[str, dict]) -> dict:
             lo, hi = info["start"], info["drop"] + K_AFTER_DROP
             inside = [w for w in weeks if lo <= w <= hi]
             before = [w for w in weeks if w < lo]  # after the window: still helping
-            shape = shapes[info["shape"]]
-            shape["total"] += 1
-            if inside:
-                shape["found"] += 1
-                shape["leads"].append(info["drop"] - inside[0])
+            for shape in (shapes[info["shape"]], causes.get(info.get("cause", ""), {})):
+                if not shape:
+                    continue
+                shape["total"] += 1
+                if inside:
+                    shape["found"] += 1
+                    shape["leads"].append(info["drop"] - inside[0])
             n = len(_runs(before))
         else:
             n = len(_runs(weeks))
         alarms[role] = alarms.get(role, 0) + n
-    return {"shapes": shapes, "alarms": alarms, "reps": reps}
+    return {"shapes": shapes, "causes": causes, "alarms": alarms, "reps": reps}
 
 
 ACTIVITY_SHAPES = tuple(s for s in SHAPES if s != "falling_win_rate")
@@ -134,6 +140,10 @@ def measures(scores: list[dict]) -> dict[str, float]:
         out[f"recall {shape}"] = found / n if n else float("nan")
         shape_leads = [lead for s in scores for lead in s["shapes"][shape]["leads"]]
         out[f"lead {shape}"] = float(np.median(shape_leads)) if shape_leads else float("nan")
+    for cause in CAUSES:  # what lies behind a falling win rate (interventions_sim)
+        found = total(lambda s, cause=cause: s["causes"][cause]["found"])
+        n = total(lambda s, cause=cause: s["causes"][cause]["total"])
+        out[f"recall falling_win_rate: {cause}"] = found / n if n else float("nan")
     for role in LOOKALIKES:
         n = total(lambda s, role=role: s["reps"].get(role, 0))
         out[f"false alarms/rep-year: {role}"] = total(lambda s, role=role: s["alarms"].get(role, 0)) / max(

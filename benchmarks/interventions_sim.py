@@ -30,23 +30,28 @@ Poisson's at 25 calls). None is a real company.
 Deals: every established rep starts the year with the open pipeline a steady
 rep has (deals created at the usual pace in the 15 weeks before, still open),
 so the first weeks are not a pipeline build-up; a ramping hire starts empty.
-Each week, each open deal is worked (any activity on its account) with chance
-0.45 × the rep's activity scale that week, which gives the `open_deals_worked`
-and `open_deals` metrics.
+Each deal passes through STAGES stages, due to advance at even steps of its
+cycle; it advances the first week from then on that it is worked (any activity
+on its account, chance 0.45 × the rep's activity scale that week), so a deal
+left alone sits in its stage, as an export's stage and last activity show it.
+The weekly rows carry `open_deals_worked`, `open_deals` and
+`open_deals_stalled` (the share of open deals 4 weeks or more in one stage).
 
 Limits worth knowing when reading the numbers:
-* falling_win_rate is modelled as the rep letting open deals go quiet: from the
-  slump start they work a share e of the deals they used to (e uniform in
-  0.4–0.7, per slump), and a deal's win chance falls with the share of its life
-  spent after the start, times 7/6 × (1 − e) (30% → 9% for a deal neglected
-  throughout at e = 0.4; → 19.5% at e = 0.7). Deals already open are hurt too,
-  so wins fall soon: the results drop sits at start + 3 to 6, and the
-  `open_deals_going_quiet` rule, which needs weeks of pooled evidence, mostly
-  finds it around that week (lead near 0; it counts for recall, not lead). A
-  win rate that falls with nothing logged changing (a new competitor, a price
-  rise) is not modelled: no rule can see it before the wins themselves, and
-  with about 1.4 deals closing a week the `falling_win_rate` rule needs a
-  quarter of closes to tell.
+* falling_win_rate: a deal's win chance falls with the share of its life spent
+  after the slump start, times 7/6 × (1 − e), e uniform in 0.4–0.7 per slump
+  (30% → 9% for a deal open throughout at e = 0.4; → 19.5% at e = 0.7). What
+  lies behind it is the harness's assumption, drawn per slump: `neglect` (40%):
+  the rep works a share e of the open deals they used to, so deals go quiet and
+  stop moving through their stages; `discovery` (30%): first meetings turn into
+  opportunities at e × the usual rate and a deal due to advance does so with
+  chance e (buyers are not convinced, early or late); `market` (30%): a new
+  competitor or a price rise, nothing the rep logs changes and no rule can see
+  it before the wins themselves (with about 1.4 deals closing a week the
+  `falling_win_rate` rule needs a quarter of closes to tell). Deals already
+  open are hurt too, so wins fall soon: the results drop sits at start + 3 to
+  6, while a stalled deal shows only after 4 weeks in its stage; the leading
+  signs mostly show around the week wins fall (they count for recall, not lead).
 * Deals of the other shapes that close from a known week (start + 5–7) are all
   lost, so their results drop sharply at that week.
 """
@@ -81,13 +86,18 @@ TOUCH = 0.45  # chance that a rep works a given open deal (any activity on its a
 # falling_win_rate: how much of a deal's win chance is lost when it spends all its life neglected, per unit
 # of neglect (1 − engagement). Engagement 0.4 (the strongest case) takes a deal from 30% to 9%.
 NEGLECT_COST = 7 / 6
-ENGAGEMENT = (0.4, 0.7)  # the neglecting rep works this share of the open deals they used to (uniform)
+ENGAGEMENT = (0.4, 0.7)  # a falling win rate's severity e (uniform): 1 − e of what made deals move is lost
+# What lies behind a falling win rate (the harness's assumption, with its shares; see the module docstring).
+CAUSES = {"neglect": 0.4, "discovery": 0.3, "market": 0.3}
+STAGES = 4  # stages an open deal passes through (e.g. qualify, discover, propose, negotiate)
+STALL_STAGE_WEEKS = 4  # a deal stalled: this many weeks or more in its stage
 RESULTS_DROP_RATIO = 0.75  # results have dropped once expected wins are under 75% of the no-slump ones
 
 
-def _factors(shape: str | None, k: int, engagement: float = 1.0) -> dict[str, float]:
+def _factors(shape: str | None, k: int, engagement: float = 1.0, cause: str = "neglect") -> dict[str, float]:
     """Multipliers on the weekly rates, `k` weeks into a slump of `shape`."""
     f = {"calls": 1.0, "prospect": 1.0, "fm_self": 1.0, "fm_mkt": 1.0, "monday": 1.0, "touch": 1.0}
+    f |= {"convert": 1.0, "advance": 1.0}
     if shape is None or k < 0:
         return f
     if shape == "gradual_decline":
@@ -99,15 +109,18 @@ def _factors(shape: str | None, k: int, engagement: float = 1.0) -> dict[str, fl
         f |= {"monday": 0.1, "calls": 0.7, "prospect": 0.75, "fm_self": 0.35, "fm_mkt": 0.85}
     elif shape == "waiting_for_marketing":
         f |= {"fm_self": 0.3 if k == 0 else 0.0, "fm_mkt": 1.25, "prospect": 0.3, "calls": 0.6}
-    elif shape == "falling_win_rate":
+    elif shape == "falling_win_rate" and cause == "neglect":
         f |= {"touch": engagement}
+    elif shape == "falling_win_rate" and cause == "discovery":
+        f |= {"convert": engagement, "advance": engagement}
     return f
 
 
 def win_factor(info: dict, created: int, close: int) -> float:
-    """Multiplier on WIN for a deal open from week `created` to `close`: neglect in a falling_win_rate slump.
+    """Multiplier on WIN for a deal open from week `created` to `close` in a falling_win_rate slump.
 
-    The share of the deal's life spent after the slump start, times how far the rep's engagement fell.
+    The share of the deal's life spent after the slump start, times its severity (1 − engagement); the same
+    for every cause.
     """
     if info.get("shape") != "falling_win_rate":
         return 1.0
@@ -125,8 +138,8 @@ def expected_wins(info: dict, scales: np.ndarray) -> tuple[np.ndarray, np.ndarra
     """
     expected, usual = np.zeros(WEEKS), np.zeros(WEEKS)
     for c in range(WEEKS):
-        f = _factors(info["shape"], c - info["start"], info.get("engagement", 1.0))
-        made = scales[c] * sum(MEETINGS[s] * CONVERT[s] * f["fm_" + s] for s in MEETINGS)
+        f = _factors(info["shape"], c - info["start"], info.get("engagement", 1.0), info.get("cause", ""))
+        made = scales[c] * f["convert"] * sum(MEETINGS[s] * CONVERT[s] * f["fm_" + s] for s in MEETINGS)
         made_usual = scales[c] * sum(MEETINGS[s] * CONVERT[s] for s in MEETINGS)
         for lag in CYCLE:
             w = c + lag
@@ -180,10 +193,11 @@ def counter(rng: np.random.Generator, noise_rng: np.random.Generator, noise: str
     return draw
 
 
-def open_pipeline(rng: np.random.Generator, skill: float) -> list[tuple[int, float, bool, int]]:
-    """The deals an established rep already has open when the year starts: (close week, amount, won, created).
+def open_pipeline(rng: np.random.Generator, skill: float) -> list[Deal]:
+    """The deals an established rep already has open when the year starts.
 
-    Created at the usual pace in the CYCLE weeks before week 0; those still open at week 0 are kept.
+    Created at the usual pace in the CYCLE weeks before week 0; those still open at week 0 are kept, each in
+    the stage its plan puts it at week 0 (entered then or earlier).
     """
     deals = []
     for created in range(-CYCLE.stop, 0):
@@ -191,8 +205,42 @@ def open_pipeline(rng: np.random.Generator, skill: float) -> list[tuple[int, flo
             close = created + int(rng.integers(CYCLE.start, CYCLE.stop))
             amount, won = float(rng.lognormal(np.log(40000), 0.5)), bool(rng.random() < WIN)
             if close >= 0:
-                deals.append((close, amount, won, created))
+                deal = Deal(close, amount, won, created)
+                passed = [a for a in deal.plan if a <= 0]
+                deal.stage, deal.stage_week = len(passed), (passed or [created])[-1]
+                deals.append(deal)
     return deals
+
+
+class Deal:
+    """One opportunity: its close week, amount, outcome and creation week, and as the weekly snapshots
+    show it: its stage (0 until the first advance) and the week it entered that stage. `plan`: the weeks
+    its stage is due to advance (a deal advances the first week it is worked from then on), STAGES − 1 of
+    them spread over its cycle."""
+
+    __slots__ = ("amount", "close", "created", "plan", "stage", "stage_week", "won")
+
+    def __init__(self, close: int, amount: float, won: bool, created: int) -> None:
+        self.close, self.amount, self.won, self.created = close, amount, won, created
+        self.stage, self.stage_week = 0, created
+        cycle = close - created
+        self.plan = [created + round(cycle * i / STAGES) for i in range(1, STAGES)]
+
+
+def work_deals(
+    deals: list[Deal], w: int, chance: float, advance: float, rng: np.random.Generator
+) -> tuple[int, int]:
+    """One week of the rep's open deals: each is worked with `chance`, a worked deal due to advance does
+    with `advance`. Returns (deals worked, deals stalled): stalled is in the same stage for STALL_STAGE_WEEKS
+    or more, as the weekly snapshots' stages show it."""
+    worked_now = rng.random(len(deals)) < chance
+    moves = rng.random(len(deals)) < advance
+    stalled = 0
+    for deal, worked, moved in zip(deals, worked_now, moves, strict=True):
+        if worked and moved and deal.stage < len(deal.plan) and deal.plan[deal.stage] <= w:
+            deal.stage, deal.stage_week = deal.stage + 1, w
+        stalled += w - deal.stage_week >= STALL_STAGE_WEEKS
+    return int(worked_now.sum()), stalled
 
 
 def simulate(
@@ -223,6 +271,7 @@ def simulate(
                 )
                 if info["shape"] == "falling_win_rate":
                     info["engagement"] = float(deal_rng.uniform(*ENGAGEMENT))
+                    info["cause"] = str(deal_rng.choice(list(CAUSES), p=list(CAUSES.values())))
             if role == "ramping":
                 info["start"] = int(rng.integers(20, 40))
             if role == "quiet":
@@ -242,15 +291,15 @@ def simulate(
                     scale *= 0.05
                 scales[w] = scale
                 k = w - info.get("start", 10**6) if role == "slump" else -1
-                f = _factors(info.get("shape"), k, info.get("engagement", 1.0))
+                f = _factors(info.get("shape"), k, info.get("engagement", 1.0), info.get("cause", ""))
                 calls = count(25 * scale * f["calls"])
                 monday = rng.binomial(calls, min(1.0, 0.2 * f["monday"])) if calls else 0
                 blocks = count(5 * scale * f["prospect"])
                 minutes = float(rng.choice([30, 60, 90, 120], size=blocks).sum()) if blocks else 0.0
                 fm_self = count(MEETINGS["self"] * scale * f["fm_self"])
                 fm_mkt = count(MEETINGS["mkt"] * scale * f["fm_mkt"])
-                new_self = rng.binomial(fm_self, CONVERT["self"])
-                new_mkt = rng.binomial(fm_mkt, CONVERT["mkt"])
+                new_self = rng.binomial(fm_self, CONVERT["self"] * f["convert"])
+                new_mkt = rng.binomial(fm_mkt, CONVERT["mkt"] * f["convert"])
                 amounts = rng.lognormal(np.log(40000), 0.5, new_self + new_mkt)
                 for amount in amounts:
                     draw = rng.random()
@@ -258,14 +307,14 @@ def simulate(
                     won = draw < WIN * win_factor(info, w, close)
                     if role == "slump" and info["lost_from"] is not None and close >= info["lost_from"]:
                         won = won and w < info["start"] and rng.random() < 0.0
-                    pipeline.append((close, float(amount), bool(won), w))
-                closing = [p for p in pipeline if p[0] == w]
-                wins = [p for p in closing if p[2]]
-                recent = [p for p in pipeline if w - 13 < p[0] <= w]
-                open_deals = [p for p in pipeline if p[3] <= w < p[0]]
-                open_amount = sum(p[1] for p in open_deals)
-                worked = deal_rng.binomial(len(open_deals), min(1.0, TOUCH * scale * f["touch"]))
-                made4 = [p for p in pipeline if w - 4 < p[3] <= w]
+                    pipeline.append(Deal(close, float(amount), bool(won), w))
+                closing = [p for p in pipeline if p.close == w]
+                wins = [p for p in closing if p.won]
+                recent = [p for p in pipeline if w - 13 < p.close <= w]
+                open_deals = [p for p in pipeline if p.created <= w < p.close]
+                open_amount = sum(p.amount for p in open_deals)
+                chance = min(1.0, TOUCH * scale * f["touch"])
+                worked, stalled = work_deals(open_deals, w, chance, f["advance"], deal_rng)
                 rows.append(
                     {
                         "rep": rep,
@@ -281,15 +330,15 @@ def simulate(
                         "self_sourced_share": np.nan,
                         "wins": float(len(wins)),
                         "losses": float(len(closing) - len(wins)),
-                        "won_revenue": float(sum(p[1] for p in wins)),
-                        "win_rate": sum(p[2] for p in recent) / len(recent) if recent else np.nan,
+                        "won_revenue": float(sum(p.amount for p in wins)),
+                        "win_rate": sum(p.won for p in recent) / len(recent) if recent else np.nan,
                         "pipeline_coverage": open_amount / 130000.0,
                         "open_deals_worked": worked / len(open_deals) if open_deals else np.nan,
                         "open_deals": float(len(open_deals)),
+                        "open_deals_stalled": stalled / len(open_deals) if open_deals else np.nan,
                         "activities_logged": float(calls + blocks + fm_self + fm_mkt + count(10 * scale)),
                         "_self": new_self,
                         "_all": new_self + new_mkt,
-                        "_made4": len(made4),
                     }
                 )
             if role == "slump":
@@ -299,7 +348,7 @@ def simulate(
     own = grouped["_self"].transform(lambda s: s.rolling(4, min_periods=1).sum())
     total = grouped["_all"].transform(lambda s: s.rolling(4, min_periods=1).sum())
     frame["self_sourced_share"] = (own / total.where(total > 0)).astype(float)
-    frame = frame.drop(columns=["_self", "_all", "_made4"])
+    frame = frame.drop(columns=["_self", "_all"])
     targets = []
     for rep, info in truth.items():
         for w in range(WEEKS):

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dashboard import currency, db
+from dashboard import currency, db, stalled_deals
 from dashboard.access import teams_param
 
 if TYPE_CHECKING:
@@ -128,6 +128,10 @@ METRICS: tuple[Metric, ...] = (
            "Share of the open opportunities in the pipeline snapshot describing that week whose account had "
            "at least one activity logged by the rep that week (empty without open opportunities, or when "
            "none of the rep's activities of the last 13 weeks names an account)."),
+    Metric("open_deals_stalled", "Open deals stalled", "share", False, "leading", False,
+           "Share of the open opportunities in the pipeline snapshot describing that week that have been in "
+           "the same stage for 4 weeks or more, as the weekly snapshots show their stages (a deal first seen "
+           "in a stage counts from that snapshot; empty in weeks no snapshot describes)."),
     Metric("activities_logged", "Activities logged", "count", True, "leading", True,
            "All activities logged in the CRM that week (a data-hygiene signal, not an expectation)."),
 )  # fmt: skip
@@ -192,7 +196,8 @@ def weekly_metrics(
 
     `teams` limits the result to reps of those teams (None: all teams). `names`: the metrics the
     caller reads (None: all); target-account coverage and open deals worked, which read each
-    week's accounts, are computed only when asked for, and their columns are left out otherwise.
+    week's accounts, and open deals stalled (`stalled_deals`), which reads every snapshot, are computed
+    only when asked for, and their columns are left out otherwise.
     """
     wanted = {param: names is None or name in names for param, name in ACCOUNT_METRICS.items()}
     frame = database.run_many(
@@ -204,6 +209,12 @@ def weekly_metrics(
         **wanted,
     )
     frame["week"] = as_dates(frame["week"])
+    if names is None or stalled_deals.NAME in names:
+        stalled = stalled_deals.weekly_share(
+            database, monday(from_week), monday(to_week), teams_param(teams), rep
+        )
+        stalled["week"] = as_dates(stalled["week"])
+        frame = frame.merge(stalled, on=["rep", "week"], how="left")
     return frame.drop(columns=[ACCOUNT_METRICS[param] for param, on in wanted.items() if not on])
 
 

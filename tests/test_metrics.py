@@ -131,6 +131,7 @@ ANA = {
     "avg_deal_size": (None, 120000, 120000),
     "open_deals": (2, 2, 2),
     "open_deals_worked": (0.5, 0.5, 0),  # O1 (Acme) of O1, O3; O3 (Gamma) of O3, O4; nothing logged in W3
+    "open_deals_stalled": (0, 0, None),  # first seen 3/9, 7 days in their stages by 3/16; no snapshot for W3
     "activities_logged": (6, 2, 0),
 }
 
@@ -167,9 +168,10 @@ def test_open_deals_worked_is_empty_when_activities_name_no_account(team):
 @pytest.mark.parametrize(
     "names, left_out",
     [
-        (("calls",), ["open_deals_worked", "target_account_coverage"]),
-        (("calls", "open_deals_worked"), ["target_account_coverage"]),
-        (("target_account_coverage",), ["open_deals_worked"]),
+        (("calls",), ["open_deals_worked", "target_account_coverage", "open_deals_stalled"]),
+        (("calls", "open_deals_worked"), ["target_account_coverage", "open_deals_stalled"]),
+        (("target_account_coverage",), ["open_deals_worked", "open_deals_stalled"]),
+        (("open_deals_stalled",), ["open_deals_worked", "target_account_coverage"]),
     ],
 )
 def test_metrics_not_asked_for_are_left_out_and_the_rest_read_the_same(team, names, left_out):

@@ -23,6 +23,7 @@ from dashboard.rules.activity import (
 )
 from dashboard.rules.batch import Batch, RepView
 from dashboard.rules.config import ACTIVITY_METRICS, DEFAULT, Thresholds
+from dashboard.rules.deal_progress import deals_stalling, meetings_not_converting
 from dashboard.rules.findings import Flag, Signal, sort_flags
 from dashboard.rules.grid import build_batch
 from dashboard.rules.pipeline import (
@@ -48,6 +49,8 @@ RULES: tuple[Rule, ...] = (
     marketing_only,
     open_deals_going_quiet,
     falling_win_rate,
+    deals_stalling,
+    meetings_not_converting,
 )
 
 

@@ -99,7 +99,7 @@ def open_deals_going_quiet(b: Batch) -> Iterator[Finding]:
         return
     deals = b.series("open_deals", within="open_deals_worked")  # open deals of the logged weeks
     worked = b.series("open_deals_worked") * deals
-    pace = _activity_pace(b, n)
+    pace = activity_pace(b, n)
     rows, now, usual, expected, z = _deals_worked_drop(
         worked, deals, b.count("open_deals_worked"), pace, n, cfg
     )
@@ -124,7 +124,7 @@ def open_deals_going_quiet(b: Batch) -> Iterator[Finding]:
         )
 
 
-def _activity_pace(b: Batch, n: int) -> np.ndarray:
+def activity_pace(b: Batch, n: int) -> np.ndarray:
     """Per rep, leading activity of the last `n` weeks as a share of usual, at most 1 (1: not known).
 
     A rep in a quiet spell works fewer deals too; a busy spell asks for no more than usual.

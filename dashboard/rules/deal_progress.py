@@ -1,0 +1,142 @@
+"""Leading signs of a falling win rate in how the rep's deals move: open deals stalling (sitting in one
+stage with nothing logged on them, more of them than the rep usually has), and first meetings that stop
+turning into opportunities.
+
+Both compare the last weeks with the rep's own usual over the half-year before, on pooled counts (deal-weeks,
+meetings), so a rep with few deals needs a bigger change before a rule speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from dashboard.rules.batch import Batch
+from dashboard.rules.pipeline import activity_pace
+from dashboard.rules.rhythm import window_variance
+from dashboard.rules.rule import Finding, rule
+from dashboard.rules.windows import columns
+
+SURE_Z = 4.0  # this far past the rep's usual: "very unlikely" to be an ordinary stretch
+
+
+def _sure(z: float) -> str:
+    return "very unlikely" if abs(z) >= SURE_Z else "unlikely"
+
+
+@rule("deals_stalling", primary=True)
+def deals_stalling(b: Batch) -> Iterator[Finding]:
+    """More of the rep's open deals stalled than usual, week after week: deals that stop moving are lost more.
+
+    A deal is stalled in a week when it has been in the same stage for 4 weeks or more
+    (`open_deals_stalled`, read from the weekly pipeline snapshots). Pools the last weeks' stalled
+    deal-weeks and compares the share with the rep's usual over the two quarters before (shrunk towards a
+    typical share when the history is short), widened by how much more than chance the rep's weeks vary
+    and persist. Not
+    while the rep's other activity runs well under usual: fewer deals move on in a cold spell too.
+    """
+    cfg, n = b.cfg, b.cfg.stall_weeks
+    if "open_deals_stalled" not in b.values or "open_deals" not in b.values:
+        return
+    deals = b.series("open_deals", within="open_deals_stalled")
+    stalled = b.series("open_deals_stalled") * deals
+    count = b.count("open_deals_stalled")
+    now_s, now_d = columns(stalled, 0, n), columns(deals, 0, n)
+    rows = np.flatnonzero(
+        (count >= n + cfg.stall_history)
+        & ~np.isnan(now_s).any(axis=1)
+        & ~(now_d.sum(axis=1) < cfg.stall_min_deals)
+    )
+    then_s, then_d = (
+        columns(stalled[rows], n, 2 * cfg.baseline_weeks),
+        columns(deals[rows], n, 2 * cfg.baseline_weeks),
+    )
+    kept = ~np.isnan(then_s) & (then_d > 0)
+    then_s, then_d = np.where(kept, then_s, 0.0), np.where(kept, then_d, 0.0)
+    prior, weight = cfg.stall_share_prior, cfg.stall_prior_deals
+    usual = (then_s.sum(axis=1) + prior * weight) / (then_d.sum(axis=1) + weight)
+    spread = usual * (1 - usual)
+    pearson = np.where(
+        kept, (then_s - then_d * usual[:, None]) / np.sqrt(np.maximum(then_d, 1) * spread[:, None]), 0.0
+    )
+    weeks = np.maximum(kept.sum(axis=1), 1)
+    dispersion = np.maximum((pearson**2).sum(axis=1) / weeks, 1.0)
+    pairs = kept[:, 1:] & kept[:, :-1]
+    lagged = np.where(pairs, pearson[:, 1:] * pearson[:, :-1], 0.0).sum(axis=1)
+    squares = np.maximum((pearson**2).sum(axis=1), 1e-9)
+    own = pairs.sum(axis=1) * lagged / squares
+    persistence = np.clip(
+        (own + cfg.rhythm_prior_weeks * cfg.stall_persistence_prior)
+        / (pairs.sum(axis=1) + cfg.rhythm_prior_weeks),
+        0.0,
+        cfg.rhythm_max_persistence,
+    )
+    recent_s, recent_d = now_s[rows].sum(axis=1), now_d[rows].sum(axis=1)
+    now = recent_s / recent_d
+    variance = (
+        dispersion
+        * spread
+        * (
+            n * window_variance(n, persistence) / recent_d
+            + weeks * window_variance(weeks, persistence) / np.maximum(then_d.sum(axis=1), 1)
+        )
+    )
+    z = (now - usual) / np.sqrt(variance)
+    latest = now_s[rows, -1] / np.maximum(now_d[rows, -1], 1)
+    # a cold spell of the rep's other activity moves fewer deals on too: left to the activity rules
+    steady = activity_pace(b, n)[rows] >= cfg.stall_pace_min
+    fires = steady & (z >= cfg.stall_z) & (now >= usual + cfg.stall_gap) & (latest >= usual + cfg.stall_gap)
+    for k in np.flatnonzero(fires):
+        row = int(rows[k])
+        weekly = ", ".join(f"{s:.0f} of {d:.0f}" for s, d in zip(now_s[row], now_d[row], strict=True))
+        yield Finding(
+            row,
+            "open_deals_stalled",
+            f"open deals stalled (4 weeks or more in one stage) {weekly} "
+            f"in the last {n} weeks ({now[k]:.0%}) vs usually about {usual[k]:.0%}: {_sure(z[k])} to be an "
+            "ordinary stretch, so it is worth planning the next step on each stalled deal together",
+            cfg.deal_signs_weight,
+        )
+
+
+@rule("meetings_not_converting", primary=True)
+def meetings_not_converting(b: Batch) -> Iterator[Finding]:
+    """Far fewer first meetings turning into opportunities than the rep's usual, on enough meetings to tell.
+
+    Opportunities created per first meeting in the last weeks against the half-year before. Given the
+    opportunities of both stretches, those of the recent one are binomial with the recent meetings' share
+    if the conversion is unchanged (a quiet or busy spell moves meetings and opportunities together, so it
+    does not show here).
+    """
+    cfg, n = b.cfg, b.cfg.convert_weeks
+    if "first_meetings" not in b.values or "opportunities_created" not in b.values:
+        return
+    meetings, made = b.series("first_meetings"), b.series("opportunities_created", within="first_meetings")
+    count = b.count("first_meetings")
+    rows = np.flatnonzero(count >= n + cfg.min_baseline_weeks)
+    m_now, o_now = (
+        np.nansum(columns(meetings[rows], 0, n), axis=1),
+        np.nansum(columns(made[rows], 0, n), axis=1),
+    )
+    history = 2 * cfg.baseline_weeks
+    m_then = np.nansum(columns(meetings[rows], n, history), axis=1)
+    o_then = np.nansum(columns(made[rows], n, history), axis=1)
+    total = o_now + o_then
+    keep = (m_now >= cfg.convert_min_meetings) & (m_then > 0) & (o_then > 0)
+    share = np.where(keep, m_now / np.where(m_then + m_now > 0, m_then + m_now, 1.0), 0.5)
+    expected = total * share
+    z = np.where(keep, (o_now - expected) / np.sqrt(np.maximum(total * share * (1 - share), 1e-9)), 0.0)
+    rate_now = o_now / np.maximum(m_now, 1)
+    rate_then = o_then / np.maximum(m_then, 1)
+    fires = keep & (z <= -cfg.convert_z) & (rate_now <= cfg.convert_ratio * rate_then)
+    for k in np.flatnonzero(fires):
+        yield Finding(
+            int(rows[k]),
+            "opportunities_created",
+            f"{o_now[k]:.0f} {'opportunity' if o_now[k] == 1 else 'opportunities'} from {m_now[k]:.0f} "
+            f"first meetings in the last {n} weeks "
+            f"({rate_now[k]:.0%}) vs usually about {rate_then[k]:.0%}: {_sure(z[k])} to be an ordinary "
+            "stretch, so it is worth going over a few recent first meetings together",
+            cfg.deal_signs_weight,
+        )

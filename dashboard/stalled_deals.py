@@ -1,0 +1,31 @@
+"""The weekly `open_deals_stalled` metric: the share of a rep's open deals that have sat in one stage for 4
+weeks or more, read from the stage history of the weekly pipeline snapshots
+(`queries/rep_weekly_deals_stalled.sql`).
+
+Kept beside the main weekly query rather than inside it: it reads every snapshot of every deal (the stage
+history), which the other metrics do not need.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from dashboard import db
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+NAME = "open_deals_stalled"
+
+
+def weekly_share(
+    database: db.Database, from_week: dt.date, to_week: dt.date, teams: list[str] | None, rep: str | None
+) -> pd.DataFrame:
+    """Columns rep, week (as the query gives it) and `open_deals_stalled`, for the weeks a pipeline snapshot
+    describes and the rep had open deals in."""
+    frame = database.run_many(
+        "rep_weekly_deals_stalled", from_week=from_week, to_week=to_week, teams=teams, rep=rep
+    )
+    frame[NAME] = frame["stalled_deals"] / frame["open_deals"]
+    return frame[["rep", "week", NAME]]

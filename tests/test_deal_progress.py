@@ -1,0 +1,134 @@
+"""Leading signs of a falling win rate, from exports: open deals that stop moving through their stages are
+flagged before the wins fall; a rep whose deals progress as usual is not.
+
+Weekly pipeline snapshots are written as one Salesforce opportunity report with a "Snapshot Date" column
+(as a reporting snapshot gives it) and loaded through the real ingest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard import interventions, metrics
+from dashboard.db import Database
+from dashboard.ingest import ingest_file
+from dashboard.rules import DEFAULT, build_batch
+from dashboard.rules.deal_progress import meetings_not_converting
+
+W0 = dt.date(2025, 1, 6)  # a Monday
+WEEKS = 27
+STALL = 20  # from this week Alex's open deals stop moving; those closing from STALL + 6 on are lost
+STAGES = ("Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/Review")
+CYCLE = 12  # weeks from created to close: 3 weeks in each stage
+
+
+def _stage(rep: str, created: int, week: int) -> str:
+    """The stage a deal created in week `created` shows in week `week`'s snapshot."""
+    moved_until = week if rep != "Alex Stall" else min(week, STALL)
+    age = max(moved_until - created, 0)
+    if week >= created + CYCLE:
+        lost = rep == "Alex Stall" and created + CYCLE >= STALL + 6
+        return "Closed Lost" if lost or created % 3 else "Closed Won"
+    return STAGES[min(age // 3, len(STAGES) - 1)]
+
+
+def _report(reps: list[str]) -> str:
+    header = (
+        '"Opportunity Owner","Account Name","Opportunity Name","Amount","Close Date","Created Date","Stage",'
+    )
+    header += '"Opportunity ID","Snapshot Date"'
+    rows = [header]
+    for week in range(WEEKS):
+        friday = W0 + dt.timedelta(weeks=week, days=4)  # a snapshot taken on Friday describes its own week
+        for rep in reps:
+            for created in range(week - CYCLE - 2, week + 1):
+                made = W0 + dt.timedelta(weeks=created, days=1)
+                close = made + dt.timedelta(weeks=CYCLE)
+                account = f"{rep.split()[0]} Account {created + 20}"
+                dates = f'"{close:%m/%d/%Y}","{made:%m/%d/%Y}"'
+                rows.append(
+                    f'"{rep}","{account}","{account} - Platform","30000",{dates},'
+                    f'"{_stage(rep, created, week)}","{rep[0]}{created + 20:03d}","{friday:%m/%d/%Y}"'
+                )
+    return "\n".join(rows) + "\n"
+
+
+def _load(database: Database, write) -> None:
+    roster = (
+        "rep,email,team,manager,start_date\n"
+        "Dana Steady,dana@example.com,East,Mia Ford,2024-01-08\n"
+        "Alex Stall,alex@example.com,East,Mia Ford,2024-01-08\n"
+    )
+    for path in (write("roster.csv", roster), write("pipeline.csv", _report(["Dana Steady", "Alex Stall"]))):
+        result = ingest_file(database, path)
+        assert result.status == "loaded" and result.rows_rejected == 0, result.message
+
+
+def _expected_share(week: int) -> float:
+    """Alex's open deals in `week` that have not moved for 4 weeks: each deal's stage counted from the first
+    of the snapshots showing it there (week 0 for a deal already open then), as the query reads them."""
+    open_deals = [c for c in range(week - CYCLE - 2, week + 1) if week < c + CYCLE]
+    stalled = 0
+    for c in open_deals:
+        seen = list(range(max(c, 0), week + 1))
+        stages = [_stage("Alex Stall", c, w) for w in seen]
+        since = seen[max(i for i in range(len(stages)) if i == 0 or stages[i] != stages[i - 1])]
+        stalled += week - since >= 4
+    return stalled / len(open_deals)
+
+
+def test_deals_that_stop_moving_are_flagged_before_the_wins_fall_and_steady_progress_is_not(
+    database: Database, write
+) -> None:
+    _load(database, write)
+    frame = metrics.weekly_metrics(database, W0, W0 + dt.timedelta(weeks=WEEKS - 1))
+    share = frame.pivot(index="week", columns="rep", values="open_deals_stalled")
+    assert (share["Dana Steady"].dropna() == 0).all() and share["Dana Steady"].notna().sum() == WEEKS
+    for week in range(STALL, WEEKS):  # 3 weeks in each stage: never 4, until Alex's deals stop moving
+        got = share.loc[W0 + dt.timedelta(weeks=week), "Alex Stall"]
+        assert abs(got - _expected_share(week)) < 1e-9, (week, got)
+    weeks = {W0 + dt.timedelta(weeks=week): week for week in range(STALL, STALL + 5)}
+    found = {
+        weeks[monday]: {f.rep: f for f in flags if f.kind == "slump"}
+        for monday, flags in interventions.evaluate_weeks(database, list(weeks)).items()
+    }
+    assert all("Dana Steady" not in reps for reps in found.values())
+    flagged = [w for w, reps in found.items() if "Alex Stall" in reps]
+    assert flagged and flagged[0] >= STALL + 2, flagged  # once deals have sat in their stage 2–4 weeks
+    signals = {s.rule: s for s in found[flagged[0]]["Alex Stall"].signals}
+    assert "falling_win_rate" not in signals  # no deal lost yet: before the wins fall
+    detail = signals["deals_stalling"].detail
+    assert detail.startswith("open deals stalled (4 weeks or more in one stage) "), detail
+    assert "vs usually about 1%" in detail and "next step" in detail, detail
+
+
+def _meeting_weeks(converted: list[float]) -> pd.DataFrame:
+    """One rep's weeks: 4 first meetings a week, `converted` of them becoming opportunities each week."""
+    weeks = [W0 + dt.timedelta(weeks=w) for w in range(len(converted))]
+    return pd.DataFrame(
+        {
+            "rep": "Rae",
+            "team": "East",
+            "week": weeks,
+            "first_meetings": 4.0,
+            "opportunities_created": converted,
+            "calls": 25.0,
+        }
+    )
+
+
+USUAL = [2.0, 2.0, 1.0, 3.0] * 6  # half of the 4 weekly first meetings become opportunities
+STOPPED = [*USUAL, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]
+AS_USUAL = [*USUAL, 2.0, 1.0, 2.0, 3.0, 1.0, 2.0]
+
+
+def test_first_meetings_that_stop_becoming_opportunities_are_flagged_and_usual_ones_are_not() -> None:
+    assert not meetings_not_converting.signals(build_batch(_meeting_weeks(AS_USUAL), None, None, DEFAULT))
+    [[signal]] = meetings_not_converting.signals(
+        build_batch(_meeting_weeks(STOPPED), None, None, DEFAULT)
+    ).values()
+    assert signal.detail.startswith(
+        "1 opportunity from 24 first meetings in the last 6 weeks (4%) vs usually about 50%: unlikely to be"
+    ), signal.detail
