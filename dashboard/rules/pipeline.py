@@ -81,8 +81,8 @@ def marketing_only(b: Batch) -> Iterator[Finding]:
         yield Finding(
             int(row),
             m,
-            f"self-sourced share of new pipeline {series(m, shown)} in the last {shown.size} weeks "
-            f"vs own median {fmt(m, base[row])}: target accounts are worth pursuing between marketing leads",
+            f"self-sourced share of new pipeline {series(m, shown)} in the last {shown.size} weeks; "
+            f"{usual(m, base[row])}: target accounts are worth pursuing between marketing leads",
         )
 
 
