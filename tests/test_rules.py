@@ -187,6 +187,16 @@ def test_evidence_reads_like_the_product_example() -> None:
     assert signals[0].detail == "1, 0, 1 in the last 3 weeks vs expectation 3/week and usual level 3"
 
 
+def test_every_rule_names_the_usual_level_in_the_same_words() -> None:
+    frame = history(self_sourced_share=[0.2, 0.1, 0, 0])
+    details = [
+        s.detail for s in {r.name: r for r in rules.RULES}["marketing_sourced_only"].check(view(frame))
+    ]
+    assert any(d.endswith("in the last 4 weeks; usual level 60%: target accounts are worth pursuing between "
+                          "marketing leads") for d in details), details  # fmt: skip
+    assert not any("median" in d for d in details), details
+
+
 def test_no_punitive_words_in_any_detail() -> None:
     frame = history(
         prospecting_minutes=[200, 180, 150, 100],
