@@ -32,6 +32,14 @@ _WATCH_SECONDS = 0.05
 _MEMORY = ":memory:"
 
 
+def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The connection without DuckDB's progress bar, which a connection (not its cursors) draws on
+    stdout for a statement past 2 s: it would land in the CLI's `--json` output on a busy machine.
+    Not a connect option (DuckDB refuses it as a global one), so set on each new connection."""
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
 class DatabaseError(Exception):
     """A database problem worth showing to the user as a sentence."""
 
@@ -173,7 +181,7 @@ class SharedConnection:
 
     def _open(self, mode: str, deadline: float) -> duckdb.DuckDBPyConnection:
         if self._gate is None:
-            return duckdb.connect(_MEMORY, config=self._config)
+            return quiet(duckdb.connect(_MEMORY, config=self._config))
         if mode == "read" and not self.path.exists():
             mode = "write"  # nothing to read yet: create it
         try:
@@ -189,7 +197,7 @@ class SharedConnection:
     def _connect(self, mode: str, deadline: float) -> duckdb.DuckDBPyConnection:
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=mode == "read", config=self._config)
+                return quiet(duckdb.connect(str(self.path), read_only=mode == "read", config=self._config))
             except duckdb.IOException as exc:
                 # A process outside these turns (an old version, the duckdb shell) holds the file.
                 if store_errors.is_lock_conflict(exc) and time.monotonic() < deadline:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.connections import DatabaseError, StoreBusy, let_go
+from dashboard.connections import DatabaseError, StoreBusy, let_go, quiet
 from dashboard.lake_lock import WriterLock
 from dashboard.lake_schema import for_lake
 from dashboard.store_location import LakeLocation, sql_literal
@@ -58,7 +58,7 @@ def extension_file(name: str) -> Path:
 def bare_connection(kind: str, config: dict[str, str]) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the catalog's extensions loaded from their wheels (none downloaded)."""
     settings = {**config, "autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
-    con = duckdb.connect(":memory:", config=settings)
+    con = quiet(duckdb.connect(":memory:", config=settings))
     for name in _EXTENSIONS[kind]:
         con.execute(f"LOAD {sql_literal(str(extension_file(name)))}")
     return con

@@ -94,3 +94,16 @@ def test_reads_repeated_at_one_data_version_are_remembered(tmp_path: Path) -> No
     with database.remembering(version + 1):
         assert database.run("reps_list", teams=None)["rep"].tolist() == ["Ann", "Bob"]  # another version
     database.close()
+
+
+def test_no_connection_draws_a_progress_bar(tmp_path: Path) -> None:
+    """DuckDB draws a progress bar on stdout for a statement past 2 s on a connection (its cursors
+    start without one); on a busy machine it landed in the CLI's `--json` output."""
+    from dashboard.connections import SharedConnection
+    from dashboard.lake import bare_connection
+
+    setting = "SELECT current_setting('enable_progress_bar')"
+    for mode in ("write", "read"):
+        with SharedConnection(tmp_path / "bar.duckdb", {}).unit(mode) as con:
+            assert con.execute(setting).fetchone() == (False,)
+    assert bare_connection("sqlite", {}).execute(setting).fetchone() == (False,)
