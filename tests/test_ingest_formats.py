@@ -289,9 +289,7 @@ def test_a_record_is_blank_only_when_every_cell_is_spacing(database: Database, w
     ]
 
 
-def test_each_row_gets_its_own_duration_when_many_rows_share_a_spelling(
-    database: Database, write
-) -> None:
+def test_each_row_gets_its_own_duration_when_many_rows_share_a_spelling(database: Database, write) -> None:
     durations = ["45", "1:30", "45", "", "1h 30m", "n/a", "45 min", "1:30", "long", "45"]
     text = "rep,date,subject,duration\n" + "".join(
         f"Ada,2026-01-05,call {i},{d}\n" for i, d in enumerate(durations)
