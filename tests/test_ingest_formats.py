@@ -269,6 +269,39 @@ def test_blank_lines_count_as_spreadsheet_rows(database: Database, write) -> Non
     ]
 
 
+def test_a_record_is_blank_only_when_every_cell_is_spacing(database: Database, write) -> None:
+    text = (
+        "rep,date\n"  # 1
+        "\u00a0,\u00a0 \n"  # 2: no-break spaces only: blank, not a row
+        " ,2026-01-05\n"  # 3: first cell blank, the next one filled: a row (no rep)
+        '"",2026-01-06\n'  # 4: first cell quoted empty, the next one filled: a row (no rep)
+        " Ada,2026-01-07\n"  # 5: a name after a space
+        "\t ,\t\n"  # 6: tabs and spaces only: blank
+        "Bob,2026-01-08\n"  # 7
+    )
+    result = load(database, write("spacing.csv", text))
+    assert result.status == "loaded", result.message
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (4, 2, 2)
+    assert [(row, column) for row, column, _, _ in errors(result)] == [(3, "rep"), (4, "rep")]
+    assert fetch(database, "SELECT rep, activity_date FROM activities ORDER BY rep") == [
+        ("Ada", dt.date(2026, 1, 7)),
+        ("Bob", dt.date(2026, 1, 8)),
+    ]
+
+
+def test_each_row_gets_its_own_duration_when_many_rows_share_a_spelling(database: Database, write) -> None:
+    durations = ["45", "1:30", "45", "", "1h 30m", "n/a", "45 min", "1:30", "long", "45"]
+    text = "rep,date,subject,duration\n" + "".join(
+        f"Ada,2026-01-05,call {i},{d}\n" for i, d in enumerate(durations)
+    )
+    result = load(database, write("durations.csv", text))
+    assert result.status == "loaded", result.message
+    assert fetch(database, "SELECT subject, duration_minutes FROM activities ORDER BY subject") == sorted(
+        (f"call {i}", m) for i, m in enumerate([45, 90, 45, None, 90, None, 45, 90, None, 45])
+    )
+    assert [(w["row"], w["value"]) for w in result.warnings] == [(10, "long")]
+
+
 def test_rows_after_a_multiline_header_are_numbered_right(database: Database, write) -> None:
     text = 'Report\n\n"rep\n(name)",date\nAda,2026-01-05\nBob,bad\n'
     result = load(database, write("wrapped-header.csv", text))

@@ -211,6 +211,7 @@ def _store(
             db.execute(cur, f"ingest_keys_{kind}")
         if kind == "activities":  # the rows it adds, made before the transaction (see the query)
             db.execute(cur, "ingest_fresh_activities")
+            db.execute(cur, "ingest_clean_slim")
         if kind == "opportunities" and not viewer.is_leader:
             db.execute(cur, "ingest_outside_teams_deals", teams=list(viewer.teams))
             db.execute(cur, "ingest_keyed_drop_rejected")
