@@ -72,7 +72,14 @@ def metric_chart(rows: pd.DataFrame, name: str, *, average: bool = True, height:
         "field": "series", "type": "nominal", "title": None, "legend": LEGEND,
         "scale": {"domain": labels, "range": [d for _, _, _, d in shown]},
     }  # fmt: skip
-    x = {"field": "week", "type": "temporal", "title": "week of", "axis": {"format": "%d %b"}}
+    # Weeks are dates, not instants: read and labelled in UTC (a browser west of Greenwich would
+    # otherwise put each Monday on the Sunday before), one tick a week, thinned where they crowd.
+    weeks = pd.to_datetime(rows["week"])
+    mondays = [{"year": w.year, "month": w.month, "date": w.day, "utc": True} for w in weeks]
+    x = {
+        "field": "week", "type": "temporal", "title": "week of", "scale": {"type": "utc"},
+        "axis": {"format": "%d %b", "values": mondays, "labelOverlap": "parity", "labelFlush": True},
+    }  # fmt: skip
     y = {
         "field": "amount", "type": "quantitative", "title": axis_title(name),
         "scale": {"zero": True},

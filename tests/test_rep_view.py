@@ -47,6 +47,10 @@ def test_chart_has_value_target_average_and_baseline():
     assert chart["title"] == "Calls"
     assert chart["layer"][0]["encoding"]["y"]["axis"] == {"tickMinStep": 1}  # counted in whole calls
     assert chart["layer"][1]["mark"]["interpolate"] == "step-after"  # an expectation holds until changed
+    x = chart["layer"][0]["encoding"]["x"]
+    assert x["scale"] == {"type": "utc"}  # a Monday stays a Monday in any browser's time zone
+    ticks = [dt.date(v["year"], v["month"], v["date"]) for v in x["axis"]["values"] if v["utc"]]
+    assert ticks == WEEKS and all(t.weekday() == 0 for t in ticks)
 
 
 def test_a_chart_without_an_expectation_or_average_leaves_them_out_of_the_legend():
