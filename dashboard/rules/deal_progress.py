@@ -1,5 +1,5 @@
 """Leading signs of a falling win rate in how the rep's deals move: open deals stalling (sitting in one
-stage with nothing logged on them, more of them than the rep usually has), and first meetings that stop
+stage for 4 weeks or more, more of them than the rep usually has), and first meetings that stop
 turning into opportunities.
 
 Both compare the last weeks with the rep's own usual over the half-year before, on pooled counts (deal-weeks,
@@ -14,15 +14,10 @@ import numpy as np
 
 from dashboard.rules.batch import Batch
 from dashboard.rules.pipeline import activity_pace
-from dashboard.rules.rhythm import window_variance
+from dashboard.rules.rhythm import pooled_spread, window_variance
 from dashboard.rules.rule import Finding, rule
 from dashboard.rules.windows import columns
-
-SURE_Z = 4.0  # this far past the rep's usual: "very unlikely" to be an ordinary stretch
-
-
-def _sure(z: float) -> str:
-    return "very unlikely" if abs(z) >= SURE_Z else "unlikely"
+from dashboard.rules.wording import how_unlikely
 
 
 @rule("deals_stalling", primary=True)
@@ -61,17 +56,8 @@ def deals_stalling(b: Batch) -> Iterator[Finding]:
         kept, (then_s - then_d * usual[:, None]) / np.sqrt(np.maximum(then_d, 1) * spread[:, None]), 0.0
     )
     weeks = np.maximum(kept.sum(axis=1), 1)
-    dispersion = np.maximum((pearson**2).sum(axis=1) / weeks, 1.0)
     pairs = kept[:, 1:] & kept[:, :-1]
-    lagged = np.where(pairs, pearson[:, 1:] * pearson[:, :-1], 0.0).sum(axis=1)
-    squares = np.maximum((pearson**2).sum(axis=1), 1e-9)
-    own = pairs.sum(axis=1) * lagged / squares
-    persistence = np.clip(
-        (own + cfg.rhythm_prior_weeks * cfg.stall_persistence_prior)
-        / (pairs.sum(axis=1) + cfg.rhythm_prior_weeks),
-        0.0,
-        cfg.rhythm_max_persistence,
-    )
+    dispersion, persistence = pooled_spread(pearson, kept, pairs, cfg.stall_persistence_prior, cfg)
     recent_s, recent_d = now_s[rows].sum(axis=1), now_d[rows].sum(axis=1)
     now = recent_s / recent_d
     variance = (
@@ -94,8 +80,9 @@ def deals_stalling(b: Batch) -> Iterator[Finding]:
             row,
             "open_deals_stalled",
             f"open deals stalled (4 weeks or more in one stage) {weekly} "
-            f"in the last {n} weeks ({now[k]:.0%}) vs usually about {usual[k]:.0%}: {_sure(z[k])} to be an "
-            "ordinary stretch, so it is worth planning the next step on each stalled deal together",
+            f"in the last {n} weeks ({now[k]:.0%}) vs usually about {usual[k]:.0%}: "
+            f"{how_unlikely(z[k])} to be an ordinary stretch, so it is worth planning the next step on each "
+            "stalled deal together",
             cfg.deal_signs_weight,
         )
 
@@ -136,7 +123,8 @@ def meetings_not_converting(b: Batch) -> Iterator[Finding]:
             "opportunities_created",
             f"{o_now[k]:.0f} {'opportunity' if o_now[k] == 1 else 'opportunities'} from {m_now[k]:.0f} "
             f"first meetings in the last {n} weeks "
-            f"({rate_now[k]:.0%}) vs usually about {rate_then[k]:.0%}: {_sure(z[k])} to be an ordinary "
-            "stretch, so it is worth going over a few recent first meetings together",
+            f"({rate_now[k]:.0%}) vs usually about {rate_then[k]:.0%}: "
+            f"{how_unlikely(z[k])} to be an ordinary stretch, so it is worth going over a few recent first "
+            "meetings together",
             cfg.deal_signs_weight,
         )

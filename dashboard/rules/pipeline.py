@@ -13,7 +13,7 @@ import numpy as np
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import Thresholds
 from dashboard.rules.findings import Fact
-from dashboard.rules.rhythm import share_of_usual, window_variance
+from dashboard.rules.rhythm import pooled_spread, share_of_usual, window_variance
 from dashboard.rules.rule import Finding, rule
 from dashboard.rules.windows import columns, nanmean_rows, tail
 from dashboard.rules.wording import fmt, series, usual
@@ -181,19 +181,10 @@ def _deals_worked_drop(
     )
     chance = np.sqrt(np.where(kept, d_all, 1.0) * (usual * (1 - usual))[:, None])
     pearson = np.where(kept, (w_all - d_all * usual[:, None]) / chance, 0.0)
-    dispersion = np.maximum((pearson**2).sum(axis=1) / kept.sum(axis=1), 1.0)
     # Runs of busy and quiet weeks: pooled weeks vary more than independent ones (the rep's own persistence).
     pairs = kept[:, 1:] & kept[:, :-1]
     pairs[:, cfg.baseline_weeks - 1] = False  # the two runs side by side are not consecutive weeks
-    lagged = np.where(pairs, pearson[:, 1:] * pearson[:, :-1], 0.0).sum(axis=1)
-    squares = np.maximum((pearson**2).sum(axis=1), 1e-9)
-    weight = pairs.sum(axis=1)
-    persistence = np.clip(
-        (weight * lagged / squares + cfg.rhythm_prior_weeks * cfg.rhythm_persistence_prior)
-        / (weight + cfg.rhythm_prior_weeks),
-        0.0,
-        cfg.rhythm_max_persistence,
-    )
+    dispersion, persistence = pooled_spread(pearson, kept, pairs, cfg.rhythm_persistence_prior, cfg)
     recent_w, recent_d = recent_worked[rows], recent_deals[rows]
     now = recent_w.sum(axis=1) / recent_d.sum(axis=1)
     expected = usual * pace[rows]

@@ -64,6 +64,25 @@ def window_variance(k: np.ndarray | int, persistence: np.ndarray) -> np.ndarray:
     return np.where(k > 0, total / np.maximum(k, 1) ** 2, np.nan)
 
 
+def pooled_spread(
+    pearson: np.ndarray, kept: np.ndarray, pairs: np.ndarray, persistence_prior: float, cfg: Thresholds
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per rep, how much more than chance a pooled count's weeks vary (dispersion, at least 1) and how
+    much they persist from week to week (lag-1 correlation shrunk towards `persistence_prior`, 0 to
+    `rhythm_max_persistence`), from the weeks' Pearson residuals; `pairs` marks the consecutive weeks."""
+    dispersion = np.maximum((pearson**2).sum(axis=1) / np.maximum(kept.sum(axis=1), 1), 1.0)
+    lagged = np.where(pairs, pearson[:, 1:] * pearson[:, :-1], 0.0).sum(axis=1)
+    squares = np.maximum((pearson**2).sum(axis=1), 1e-9)
+    weight = pairs.sum(axis=1)
+    persistence = np.clip(
+        (weight * lagged / squares + cfg.rhythm_prior_weeks * persistence_prior)
+        / (weight + cfg.rhythm_prior_weeks),
+        0.0,
+        cfg.rhythm_max_persistence,
+    )
+    return dispersion, persistence
+
+
 def mean_variance(k: np.ndarray | int, persistence: np.ndarray, drift: float) -> np.ndarray:
     """Variance of the mean of k consecutive weeks of an index of unit variance whose lag-1
     persistence is `persistence`: a drift that persists `drift` from week to week (its share of the

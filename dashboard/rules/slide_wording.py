@@ -6,9 +6,8 @@ from __future__ import annotations
 import math
 
 from dashboard.rules.rhythm import Slide
-from dashboard.rules.wording import label
+from dashboard.rules.wording import how_unlikely, label
 
-SURE_Z = 4.0  # this far outside the rep's own rhythm: "very unlikely"
 STEADY = 0.05  # weeks that usually stay within 5% of the level: "very steady"
 
 
@@ -26,7 +25,7 @@ def slide_sentence(metrics: list[str], found: Slide, row: int, swing: float) -> 
     within = (
         f", while their weeks usually stay within about {usual:.0%} of it" if not math.isnan(usual) else ""
     )
-    sure = "very unlikely" if found.z[row] <= -SURE_Z else "unlikely"
+    sure = how_unlikely(found.z[row])  # a slide's z is negative: under usual
     return (
         f"{_names(metrics)} together ran about {under:.0%} under this rep's usual level over the last "
         f"{int(found.weeks[row])} weeks{within}: {sure} to be an ordinary cold spell, so this is a good "

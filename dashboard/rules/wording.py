@@ -29,6 +29,14 @@ def series(metric: str, values: np.ndarray) -> str:
     return ", ".join(fmt(metric, v) for v in values)
 
 
+SURE_Z = 4.0  # this far from the rep's usual (in their own expected swings): "very unlikely"
+
+
+def how_unlikely(z: float) -> str:
+    """How sure a rule is that a stretch is not ordinary, in plain words: 'very unlikely' or 'unlikely'."""
+    return "very unlikely" if abs(z) >= SURE_Z else "unlikely"
+
+
 def usual(metric: str, level: float) -> str:
     """The claim "usual level …", worded the same by every rule so a flag says it once."""
     return f"usual level {fmt(metric, level)}"
