@@ -46,8 +46,9 @@ database = get_database()
 st.title("Early intervention")
 st.caption(
     "Reps whose leading indicators slid before their results did, with the numbers behind each note. "
-    "A note is an occasion to help, not a verdict. Team-wide dips, ramping reps and recorded time off "
-    "are left out."
+    "A note is an occasion to help, not a verdict. A small slide in activity shows once it has held two "
+    "weeks running (one cold week is normal); team-wide dips, ramping reps and recorded time off are "
+    "left out."
 )
 latest = cached(roster.latest_week)
 if latest is None:

@@ -6,6 +6,7 @@ their usual level) followed by the recent weeks each case changes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -247,6 +248,33 @@ def test_no_punitive_words_in_any_detail() -> None:
 def test_flag_kind(recent: dict, kind: str | None) -> None:
     flag = rules.check(view(history(**recent)))
     assert (flag.kind if flag else None) == kind
+
+
+def _slump_weeks(recent: dict, cfg: rules.Thresholds = rules.DEFAULT) -> dict[int, str]:
+    """Week index → severity of the slump flag the rules raise, over the last 3 weeks of `history`."""
+    batch = view(history(**recent)).batch
+    batch.cfg = cfg
+    return {
+        t: f.severity
+        for t in range(WEEKS - 3, WEEKS)
+        for f in rules.check_batch(batch.upto(t))
+        if f.kind == "slump"
+    }
+
+
+def test_a_low_or_medium_flag_waits_for_a_second_week_and_a_high_one_does_not() -> None:
+    # Monday calls stop: the rule fires from the third quiet Monday (week 14), a low flag alone.
+    quiet_mondays = {"monday_call_share": [0, 0, 0, 0]}
+    assert _slump_weeks(quiet_mondays) == {15: "low"}  # raised once it held a second week
+    at_once = dataclasses.replace(rules.DEFAULT, confirm_weeks=1)
+    assert _slump_weeks(quiet_mondays, at_once) == {14: "low", 15: "low"}
+    # Everything down at once: high severity is raised the first week it shows.
+    everything = {
+        "prospecting_minutes": [200, 180, 150, 100], "first_meetings": [1, 0, 1, 0],
+        "monday_call_share": [0, 0, 0, 0], "opportunities_created": [0, 0, 0, 0],
+        "self_sourced_share": [0, 0, 0, 0], "pipeline_coverage": [2, 2, 2, 2],
+    }  # fmt: skip
+    assert _slump_weeks(everything) == {14: "high", 15: "high"}
 
 
 def test_team_wide_dip_is_not_an_individual_slump() -> None:

@@ -111,7 +111,8 @@ class Thresholds:
     hygiene_weeks: int = 2  # such weeks among the last 3 while the pipeline moves: a hygiene note
     team_dip_share: float = 0.6  # this share of a team below 60% of own median the same week ...
     team_dip_min_reps: int = 3  # ... in a team of at least this many reps: a team-wide dip
-    flag_weight: int = 2  # signals of primary rules must add up to this for a flag
+    flag_weight: int = 2  # signals of primary rules must add up to this for a flag ...
+    confirm_weeks: int = 2  # ... in this many weeks running, unless high or a deal-progress sign (1: at once)
     medium_weight: int = 3
     high_weight: int = 5
 

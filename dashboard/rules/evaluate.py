@@ -87,8 +87,14 @@ def hygiene_signals(b: Batch) -> dict[int, Signal]:
     return out
 
 
-def check_batch(b: Batch) -> list[Flag]:
-    """All rules on every rep of the batch: the flags of the week under review (the last), unsorted."""
+def check_batch(b: Batch, *, confirm: bool = True) -> list[Flag]:
+    """All rules on every rep of the batch: the flags of the week under review (the last), unsorted.
+
+    A low or medium slump flag whose evidence is activity alone is raised only when the rules raised
+    one for the rep in each of the `confirm_weeks - 1` weeks before too: a rep's activity drifts for
+    a week or two on its own, a slump goes on. High severity and the deal-progress signs, which already
+    read 4 to 6 weeks, raise a flag at once. `confirm=False`: every week on its own (the weeks before).
+    """
     if not b.weeks.size:
         return []
     found: dict[int, list[tuple[bool, Signal]]] = {}
@@ -97,6 +103,7 @@ def check_batch(b: Batch) -> list[Flag]:
             found.setdefault(row, []).extend((registered.primary, s) for s in signals)
     hygiene = hygiene_signals(b)
     cfg, week, flags = b.cfg, b.weeks[-1], []
+    flagged_before: set[str] | None = None  # reps the rules raised a slump flag for in the weeks before
     for row in sorted(set(found) | set(hygiene)):
         if not b.usable[row, -1]:
             continue  # time off or a team-wide dip this week
@@ -109,11 +116,33 @@ def check_batch(b: Batch) -> list[Flag]:
             severity = (
                 "high" if weight >= cfg.high_weight else "medium" if weight >= cfg.medium_weight else "low"
             )
+            if confirm and severity != "high" and not any(s.rule in AT_ONCE for s in signals):
+                if flagged_before is None:
+                    flagged_before = _flagged_in_weeks_before(b)
+                if rep not in flagged_before:
+                    continue
             ordered = tuple(sorted(signals, key=lambda s: -s.weight))
             flags.append(Flag(rep, team, week, severity, "slump", ordered))
         elif row in hygiene:
             flags.append(Flag(rep, team, week, "low", "hygiene", (hygiene[row],)))
     return flags
+
+
+AT_ONCE = frozenset({"deals_stalling", "meetings_not_converting"})
+"""Rules whose signs raise a flag without waiting for a second week: they read 4 to 6 weeks already."""
+
+
+def _flagged_in_weeks_before(b: Batch) -> set[str]:
+    """The reps the rules (each week on its own) raised a slump flag for in every one of the
+    `confirm_weeks - 1` weeks before the week under review."""
+    last = b.weeks.size - 1
+    reps: set[str] | None = None
+    for back in range(1, b.cfg.confirm_weeks):
+        if last - back < 0:
+            return set()
+        week = {f.rep for f in check_batch(b.upto(last - back), confirm=False) if f.kind == "slump"}
+        reps = week if reps is None else reps & week
+    return reps if reps is not None else {str(rep) for rep in b.reps}
 
 
 def check(view: RepView) -> Flag | None:
