@@ -324,17 +324,22 @@ def test_a_yearly_count_is_paced_from_january_not_from_the_drafts_window(sample,
     assert f"{since_january:.0f} so far this year" in body
 
 
-def test_a_flag_or_focus_area_on_open_deals_worked_is_read_like_any_other(sample):
-    """A draft leaves open deals worked (the costliest metric to read) out unless it is about it."""
-    worked = metrics.weekly_metrics(sample, WEEK - dt.timedelta(weeks=8), WEEK, rep=SLIDING)
-    worked = worked.set_index("week")["open_deals_worked"]
-    assert worked.notna().any()
-    flag = {"metric": "open_deals_worked", "detail": "fewer open deals worked", "severity": "medium"}
+@pytest.mark.parametrize("costly", generator.COSTLY_METRICS)
+def test_a_flag_or_focus_area_on_a_costly_metric_is_read_like_any_other(sample, costly):
+    """A draft leaves open deals worked and open deals stalled (the costliest metrics to read) out
+    unless it is about them."""
+    assert (
+        "open_deals_worked" in generator.COSTLY_METRICS and "open_deals_stalled" in generator.COSTLY_METRICS
+    )
+    read = metrics.weekly_metrics(sample, WEEK - dt.timedelta(weeks=8), WEEK, rep=SLIDING)
+    read = read.set_index("week")[costly]
+    assert read.notna().any()
+    flag = {"metric": costly, "detail": "a flag about it", "severity": "medium"}
     drafted = build(sample, SLIDING, WEEK, flags=[flag])
-    assert drafted.focus[0].metric == "open_deals_worked" and drafted.focus[0].evidence == flag["detail"]
+    assert drafted.focus[0].metric == costly and drafted.focus[0].evidence == flag["detail"]
     agreed = WEEK - dt.timedelta(weeks=4)
-    coaching.add_focus_area(sample, SLIDING, agreed, "open_deals_worked", "half of them", WEEK, "Denise")
+    coaching.add_focus_area(sample, SLIDING, agreed, costly, "a level", WEEK, "Denise")
     (check,) = build(sample, SLIDING, WEEK).coaching_checks
-    entry = metrics.metric("open_deals_worked")
-    since = worked[(worked.index > agreed) & (worked.index <= WEEK)].mean()
-    assert (check.metric, check.since) == ("open_deals_worked", entry.format(since))
+    entry = metrics.metric(costly)
+    since = read[(read.index > agreed) & (read.index <= WEEK)].mean()
+    assert (check.metric, check.since) == (costly, entry.format(since))
