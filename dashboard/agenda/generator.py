@@ -56,6 +56,10 @@ COSTLY_METRICS = ("open_deals_worked", stalled_deals.NAME)
 """Read only when a flag or an agreed focus area is about them: the draft says nothing of them otherwise,
 and they cost most of a rep's read (open deals worked goes through each week's accounts, open deals
 stalled through every snapshot's stage history)."""
+EXPECTED_ONLY = ("target_account_coverage",)
+"""Said only against an expectation in force in the draft's week (no personal best, no period target to
+pace), so read only then, or when a flag or an agreed focus area is about it: it goes through each
+week's accounts too."""
 
 
 @dataclass(frozen=True)
@@ -128,11 +132,16 @@ def build(
     baseline_from = week - dt.timedelta(weeks=BASELINE_READ_WEEKS)
     year_from = targets.period_bounds(week, "year")[0]  # a yearly count's pace sums from January
     agreed = coaching.focus_areas(database, name, week)
+    goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
     read = metrics.weekly_metrics(
-        database, min(baseline_from, year_from), week, teams=teams, rep=name, names=_read(flags, agreed)
+        database,
+        min(baseline_from, year_from),
+        week,
+        teams=teams,
+        rep=name,
+        names=_read(flags, agreed, goals, week),
     )
     values = read[read["week"] >= first].reset_index(drop=True)
-    goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
     person = people[people["rep"] == name].iloc[0]
     meeting = week + dt.timedelta(days=7)
     agenda = Agenda(
@@ -175,11 +184,14 @@ def build(
     return agenda
 
 
-def _read(flags: Sequence[dict], agreed: pd.DataFrame) -> tuple[str, ...]:
-    """The metrics a draft reads: every one but the `COSTLY_METRICS`, unless a flag or a focus area
-    agreed earlier is about it."""
+def _read(flags: Sequence[dict], agreed: pd.DataFrame, goals: pd.DataFrame, week: dt.date) -> tuple[str, ...]:
+    """The metrics a draft reads: every one but the `COSTLY_METRICS` and the `EXPECTED_ONLY` ones
+    without an expectation in `week` (`goals`: the rep's `targets.weekly_targets`), unless a flag or
+    a focus area agreed earlier is about it."""
     about = {f.get("metric") for f in flags} | set(agreed["metric"])
-    return tuple(m for m in metrics.METRIC_NAMES if m not in COSTLY_METRICS or m in about)
+    expected = set(goals.loc[(goals["week"] == week) & goals["target"].notna(), "metric"])
+    left_out = {*COSTLY_METRICS, *(m for m in EXPECTED_ONLY if m not in expected)} - about
+    return tuple(m for m in metrics.METRIC_NAMES if m not in left_out)
 
 
 def usual_levels(

@@ -23,7 +23,10 @@ def lined_up_targets(goals: pd.DataFrame, weeks: list[dt.date]) -> WeeklyTargets
 
 
 def values_of(frame: pd.DataFrame, name: str) -> list[float]:
-    """The metric's weekly values, oldest first."""
+    """The metric's weekly values, oldest first; NaN each week for one the draft did not read (it
+    leaves one out only where it says nothing of it: `generator._read`)."""
+    if name not in frame:
+        return [float("nan")] * len(frame)
     return [float(v) for v in frame[name].tolist()]
 
 
