@@ -20,6 +20,9 @@ from dashboard.metrics import BY_NAME, monday
 
 MOVING_AVERAGE_WEEKS = 4
 BASELINE_HISTORY_WEEKS = interventions.HISTORY_WEEKS  # read before the first week shown, as the rules do
+PACED_METRICS = tuple(m.name for m in metrics.METRICS if m.additive)
+"""What a period target's pace sums (`targets.pace` reads the additive metrics only): the pace reads
+these alone, not the shares that go through each week's accounts or every snapshot's stages."""
 
 
 def with_baselines(trend_rows: pd.DataFrame, time_off: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -50,13 +53,10 @@ def rep_weekly(
     from_week, to_week = monday(from_week), monday(to_week)
     early = from_week - dt.timedelta(weeks=BASELINE_HISTORY_WEEKS)
     # every metric: the weeks that count for the usual level depend on activities logged and created.
-    # Read from the start of the year at the latest: the same read as `rep_pace`'s, which the pages
-    # then share (Database.remembering); a week's values do not depend on where the read starts.
     name = roster.resolve_rep(database, rep, teams)
-    read_from = min(early, monday(targets.period_bounds(to_week, "year")[0]))
-    rows = trend.rep_trend(database, name, from_week=read_from, to_week=to_week, teams=teams)
+    rows = trend.rep_trend(database, name, from_week=early, to_week=to_week, teams=teams)
     off = interventions.time_off(database)
-    rows = with_baselines(rows[rows["week"] >= early], off[off["rep"] == name])  # the same weeks as before
+    rows = with_baselines(rows, off[off["rep"] == name])
     order = {m: i for i, m in enumerate(names)}
     rows = rows[(rows["week"] >= from_week) & rows["metric"].isin(names)].sort_values(
         ["metric", "week"], key=lambda c: c.map(order) if c.name == "metric" else c
@@ -71,7 +71,7 @@ def rep_pace(
     name = roster.resolve_rep(database, rep, teams)
     week = monday(week)
     start = monday(targets.period_bounds(week, "year")[0])
-    values = metrics.weekly_metrics(database, start, week, teams=teams, rep=name)
+    values = metrics.weekly_metrics(database, start, week, teams=teams, rep=name, names=PACED_METRICS)
     goals = targets.weekly_targets(database, week, week, teams=teams, rep=name)
     return targets.pace(values, goals, week)
 
@@ -162,5 +162,9 @@ def trend_charts(
     teams: Sequence[str] | None = None,
 ) -> dict[str, dict]:
     """Each metric's chart as a Vega-Lite spec (`trend_chart.metric_chart`)."""
-    rows = rep_weekly(database, rep, from_week, to_week, names=names, teams=teams)
+    return charts_of(rep_weekly(database, rep, from_week, to_week, names=names, teams=teams), names)
+
+
+def charts_of(rows: pd.DataFrame, names: Sequence[str]) -> dict[str, dict]:
+    """Each of `names`' charts from `rep_weekly`'s rows (read once for the page's charts and its table)."""
     return {name: trend_chart.metric_chart(rows, name) for name in names}

@@ -60,6 +60,8 @@ st.query_params.update({"rep": rep, "from": from_week.isoformat(), "to": to_week
 row = reps[reps["rep"] == rep].iloc[0]
 st.caption(f"{rep} · team {row['team'] or 'unknown'} · manager {row['manager'] or 'unknown'}")
 
+weekly = cached(rep_view.rep_weekly, rep, from_week, to_week, teams=allowed)  # the charts' and the CSV's rows
+
 # The main chart first: one metric a tab, and only the open tab's chart is built and drawn, so
 # the browser lays out one chart at first paint, not seven. The open tab is in the link (?rep_metric=).
 st.subheader("Weekly trend")
@@ -74,7 +76,7 @@ for name, tab in zip([*shown, None], tabs, strict=True):
     if not tab.open:
         continue
     drawn = tuple(shown) if name is None else (name,)
-    charts = cached(rep_view.trend_charts, rep, from_week, to_week, names=drawn, teams=allowed)
+    charts = rep_view.charts_of(weekly, drawn)
     with tab:
         if name is None:  # every chosen metric at once, two small charts a row
             columns = st.columns(2)
@@ -90,7 +92,6 @@ st.caption(
     "before the latest 4 (or of the 13 before those, if higher), from 6 such weeks on; time off, "
     "weeks before the rep's first data and logging gaps are left out."
 )
-weekly = cached(rep_view.rep_weekly, rep, from_week, to_week, teams=allowed)
 csv_download(
     "Download the trend (CSV)",
     weekly.assign(label=weekly["metric"].map(lambda m: BY_NAME[m].label)),

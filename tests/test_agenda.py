@@ -324,17 +324,55 @@ def test_a_yearly_count_is_paced_from_january_not_from_the_drafts_window(sample,
     assert f"{since_january:.0f} so far this year" in body
 
 
-def test_a_flag_or_focus_area_on_open_deals_worked_is_read_like_any_other(sample):
-    """A draft leaves open deals worked (the costliest metric to read) out unless it is about it."""
-    worked = metrics.weekly_metrics(sample, WEEK - dt.timedelta(weeks=8), WEEK, rep=SLIDING)
-    worked = worked.set_index("week")["open_deals_worked"]
-    assert worked.notna().any()
-    flag = {"metric": "open_deals_worked", "detail": "fewer open deals worked", "severity": "medium"}
+def test_a_draft_that_reads_less_says_what_one_reading_every_metric_says(sample, tmp_path, monkeypatch):
+    """The metrics a draft leaves out (`generator._read`) are ones it says nothing of: it drafts the
+    same agenda as one reading every metric, with and without an expectation of target-account
+    coverage in force (coverage is read only with one)."""
+    flag = {"metric": "calls", "detail": "fewer calls than usual", "severity": "medium"}
+
+    def drafted() -> list:
+        return [build(sample, r, WEEK, flags=f) for r in (STRONG, SLIDING, "Mei Chen") for f in ((), [flag])]
+
+    def lean_and_full() -> tuple[list, list]:
+        lean = drafted()
+        with monkeypatch.context() as every:
+            every.setattr(generator, "_read", lambda *_: metrics.METRIC_NAMES)
+            return lean, drafted()
+
+    goals = targets.weekly_targets(sample, WEEK, WEEK, rep=STRONG)
+    agreed = coaching.focus_areas(sample, STRONG, WEEK)
+    assert "target_account_coverage" not in generator._read([], agreed, goals, WEEK)
+    lean, full = lean_and_full()
+    assert lean == full
+    path = tmp_path / "coverage.csv"
+    path.write_text(
+        "metric,value,period,team,rep,effective_from\n"
+        "target_account_coverage,0.9,week,,Priya Raman,2025-11-24\n"
+    )
+    assert ingest_file(sample, path).status == "loaded"
+    goals = targets.weekly_targets(sample, WEEK, WEEK, rep=STRONG)
+    assert "target_account_coverage" in generator._read([], agreed, goals, WEEK)
+    lean, full = lean_and_full()
+    assert lean == full
+    assert "target_account_coverage" in {e.metric for e in lean[0].expectations}
+
+
+@pytest.mark.parametrize("costly", generator.COSTLY_METRICS)
+def test_a_flag_or_focus_area_on_a_costly_metric_is_read_like_any_other(sample, costly):
+    """A draft leaves open deals worked and open deals stalled (the costliest metrics to read) out
+    unless it is about them."""
+    assert (
+        "open_deals_worked" in generator.COSTLY_METRICS and "open_deals_stalled" in generator.COSTLY_METRICS
+    )
+    read = metrics.weekly_metrics(sample, WEEK - dt.timedelta(weeks=8), WEEK, rep=SLIDING)
+    read = read.set_index("week")[costly]
+    assert read.notna().any()
+    flag = {"metric": costly, "detail": "a flag about it", "severity": "medium"}
     drafted = build(sample, SLIDING, WEEK, flags=[flag])
-    assert drafted.focus[0].metric == "open_deals_worked" and drafted.focus[0].evidence == flag["detail"]
+    assert drafted.focus[0].metric == costly and drafted.focus[0].evidence == flag["detail"]
     agreed = WEEK - dt.timedelta(weeks=4)
-    coaching.add_focus_area(sample, SLIDING, agreed, "open_deals_worked", "half of them", WEEK, "Denise")
+    coaching.add_focus_area(sample, SLIDING, agreed, costly, "a level", WEEK, "Denise")
     (check,) = build(sample, SLIDING, WEEK).coaching_checks
-    entry = metrics.metric("open_deals_worked")
-    since = worked[(worked.index > agreed) & (worked.index <= WEEK)].mean()
-    assert (check.metric, check.since) == ("open_deals_worked", entry.format(since))
+    entry = metrics.metric(costly)
+    since = read[(read.index > agreed) & (read.index <= WEEK)].mean()
+    assert (check.metric, check.since) == (costly, entry.format(since))

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard import rep_view, targets, trend_chart
+from dashboard import metrics, rep_view, roster, targets, trend_chart
 from dashboard.db import Database
 from dashboard.ingest import ingest_file
 
@@ -171,3 +171,21 @@ def test_trend_charts_are_plain_dicts(pipeline):
     assert list(charts) == ["calls"]
     assert charts["calls"]["title"] == "Calls"
     assert json.loads(json.dumps(charts["calls"])) == charts["calls"]  # plain JSON, as Streamlit sends it
+    # the page draws its charts from the rows of every metric it reads once for its table too
+    rows = rep_view.rep_weekly(pipeline, "Ana Lopez", dt.date(2026, 3, 2), dt.date(2026, 3, 9))
+    assert rep_view.charts_of(rows, ("calls",)) == charts
+
+
+def test_pace_reads_the_additive_metrics_and_paces_them_as_a_read_of_every_metric_would(sample):
+    """The pace panel reads only what a period target's pace sums (not the costly shares) and says
+    what it said when it read every metric."""
+    week = roster.latest_week(sample)
+    paces = rep_view.rep_pace(sample, "Priya Raman", week)
+    assert {"won_revenue", "opportunities_over_100k"} <= {p.metric for p in paces}  # quarter and year
+    start = metrics.monday(targets.period_bounds(week, "year")[0])
+    everything = metrics.weekly_metrics(sample, start, week, rep="Priya Raman")
+    goals = targets.weekly_targets(sample, week, week, rep="Priya Raman")
+    assert paces == targets.pace(everything, goals, week)
+    assert not {"open_deals_worked", "open_deals_stalled", "target_account_coverage"} & set(
+        rep_view.PACED_METRICS
+    )

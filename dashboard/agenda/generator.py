@@ -18,9 +18,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import coaching, db, interventions, metrics, roster, rules, targets, team_view
+from dashboard import coaching, db, interventions, metrics, roster, rules, stalled_deals, targets, team_view
 from dashboard.agenda import carried, tactics
 from dashboard.agenda.checks import CoachingCheck, coaching_checks
+from dashboard.agenda.series import WeeklyTargets, lined_up_targets, series_of, values_of
 
 HISTORY_WEEKS = 26
 BASELINE_READ_WEEKS = interventions.HISTORY_WEEKS  # read for the usual level, as the rules and rep page do
@@ -51,6 +52,14 @@ PERSONAL_BEST_METRICS = (
     "opportunities_created",
     "pipeline_created",
 )
+COSTLY_METRICS = ("open_deals_worked", stalled_deals.NAME)
+"""Read only when a flag or an agreed focus area is about them: the draft says nothing of them otherwise,
+and they cost most of a rep's read (open deals worked goes through each week's accounts, open deals
+stalled through every snapshot's stage history)."""
+EXPECTED_ONLY = ("target_account_coverage",)
+"""Said only against an expectation in force in the draft's week (no personal best, no period target to
+pace), so read only then, or when a flag or an agreed focus area is about it: it goes through each
+week's accounts too."""
 
 
 @dataclass(frozen=True)
@@ -97,10 +106,6 @@ class Agenda:
     commitments: list[tuple[str, dt.date]]
 
 
-def _values(frame: pd.DataFrame, name: str) -> list[float]:
-    return [float(v) for v in frame[name].tolist()]
-
-
 def _fmt(name: str, value: float | None) -> str:
     return metrics.metric(name).format(value)
 
@@ -127,11 +132,16 @@ def build(
     baseline_from = week - dt.timedelta(weeks=BASELINE_READ_WEEKS)
     year_from = targets.period_bounds(week, "year")[0]  # a yearly count's pace sums from January
     agreed = coaching.focus_areas(database, name, week)
+    goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
     read = metrics.weekly_metrics(
-        database, min(baseline_from, year_from), week, teams=teams, rep=name, names=_read(flags, agreed)
+        database,
+        min(baseline_from, year_from),
+        week,
+        teams=teams,
+        rep=name,
+        names=_read(flags, agreed, goals, week),
     )
     values = read[read["week"] >= first].reset_index(drop=True)
-    goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
     person = people[people["rep"] == name].iloc[0]
     meeting = week + dt.timedelta(days=7)
     agenda = Agenda(
@@ -153,7 +163,7 @@ def build(
         agenda.recognition.append("Thank you for making time for this one-on-one.")
         agenda.questions.extend(tactics.GENERAL_QUESTIONS)
         return agenda
-    weekly_target = goals.pivot_table(index="week", columns="metric", values="target", aggfunc="first")
+    weekly_target = lined_up_targets(goals, values["week"].tolist())
     paces = {p.metric: p for p in targets.pace(read, goals, week)}
     agenda.coaching_checks = coaching_checks(agreed, week, values, RECENT_WEEKS)
     agenda.expectations = _expectations(values, weekly_target, paces, week)
@@ -174,11 +184,14 @@ def build(
     return agenda
 
 
-def _read(flags: Sequence[dict], agreed: pd.DataFrame) -> tuple[str, ...]:
-    """The metrics a draft reads: every one but open deals worked (the costliest to read, it goes
-    through each week's accounts), unless a flag or a focus area agreed earlier is about it."""
+def _read(flags: Sequence[dict], agreed: pd.DataFrame, goals: pd.DataFrame, week: dt.date) -> tuple[str, ...]:
+    """The metrics a draft reads: every one but the `COSTLY_METRICS` and the `EXPECTED_ONLY` ones
+    without an expectation in `week` (`goals`: the rep's `targets.weekly_targets`), unless a flag or
+    a focus area agreed earlier is about it."""
     about = {f.get("metric") for f in flags} | set(agreed["metric"])
-    return tuple(m for m in metrics.METRIC_NAMES if m != "open_deals_worked" or m in about)
+    expected = set(goals.loc[(goals["week"] == week) & goals["target"].notna(), "metric"])
+    left_out = {*COSTLY_METRICS, *(m for m in EXPECTED_ONLY if m not in expected)} - about
+    return tuple(m for m in metrics.METRIC_NAMES if m not in left_out)
 
 
 def usual_levels(
@@ -200,19 +213,13 @@ def usual_levels(
     return {name: level for name, level in levels.items() if not np.isnan(level)}
 
 
-def _series(values: pd.DataFrame, weekly_target: pd.DataFrame, name: str) -> tuple[list[float], list[float]]:
-    target = weekly_target[name] if name in weekly_target else pd.Series(dtype=float)
-    goals = [float(target.get(w, float("nan"))) for w in values["week"]]
-    return _values(values, name), goals
-
-
 def _expectations(
-    values: pd.DataFrame, weekly_target: pd.DataFrame, paces: dict[str, targets.Pace], week: dt.date
+    values: pd.DataFrame, weekly_target: WeeklyTargets, paces: dict[str, targets.Pace], week: dt.date
 ) -> list[Expectation]:
     rows = []
     for name in EXPECTATION_METRICS:
         entry = metrics.metric(name)
-        series, goals = _series(values, weekly_target, name)
+        series, goals = series_of(values, weekly_target, name)
         if name in paces:
             p = paces[name]
             status = "on pace" if p.on_pace else "behind pace"
@@ -250,7 +257,7 @@ def _expectations(
 
 def _recognition(
     values: pd.DataFrame,
-    weekly_target: pd.DataFrame,
+    weekly_target: WeeklyTargets,
     paces: dict[str, targets.Pace],
     checks: list[CoachingCheck],
     usual: dict[str, float],
@@ -268,13 +275,13 @@ def _recognition(
                 f"{check.before} a week before, {check.since} since."
             )
     for name in PERSONAL_BEST_METRICS:
-        series = _values(values, name)
+        series = values_of(values, name)
         if len(series) > 1 and series[-1] > 0 and series[-1] > max(series[:-1]):
             label = metrics.metric(name).label
             items.append(f"{label}: {_fmt(name, series[-1])} this week, your highest in {len(series)} weeks.")
     for name in EXPECTATION_METRICS:
         entry = metrics.metric(name)
-        series, goals = _series(values, weekly_target, name)
+        series, goals = series_of(values, weekly_target, name)
         streak = 0
         for value, goal in zip(reversed(series), reversed(goals), strict=True):
             if team_view.status(value, goal, entry.higher_is_better) != "met":
@@ -305,7 +312,7 @@ def _recognition(
 
 def _focus(
     values: pd.DataFrame,
-    weekly_target: pd.DataFrame,
+    weekly_target: WeeklyTargets,
     paces: dict[str, targets.Pace],
     flags: Sequence[dict],
     meeting: dt.date,
@@ -320,7 +327,7 @@ def _focus(
         entry = metrics.metric(name)
         if entry.indicator != "leading" or name in paces:
             continue
-        series, goals = _series(values, weekly_target, name)
+        series, goals = series_of(values, weekly_target, name)
         recent, recent_goals = series[-RECENT_WEEKS:], goals[-RECENT_WEEKS:]
         if any(pd.isna(g) or g <= 0 for g in recent_goals) or any(pd.isna(v) for v in recent):
             continue
@@ -361,7 +368,7 @@ def _focus_area(
     name: str,
     evidence: str,
     values: pd.DataFrame,
-    weekly_target: pd.DataFrame,
+    weekly_target: WeeklyTargets,
     paces: dict[str, targets.Pace],
     due: dt.date,
     usual: float | None,
@@ -372,7 +379,7 @@ def _focus_area(
             f"{_fmt(name, paces[name].needed_per_week)} a week to reach {_fmt(name, paces[name].target)}"
         )
     else:
-        _, goals = _series(values, weekly_target, name)
+        _, goals = series_of(values, weekly_target, name)
         goal = goals[-1]
         if pd.isna(goal):
             expectation = f"back to {USUAL}" + (f" of about {_fmt(name, usual)}" if usual else "")
