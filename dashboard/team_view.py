@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import db, interventions, metrics, scorecard, targets
+from dashboard import db, metrics, scorecard, targets
 from dashboard.access import teams_param
 from dashboard.metrics import BY_NAME, monday, per_metric
 
@@ -287,7 +287,7 @@ def team_overview(
     first = min(lookback, targets.period_bounds(lookback, "year")[0])
     values = metrics.weekly_metrics(database, first, week, teams=scope, names=names)
     goals = targets.weekly_targets(database, first, week, teams=scope)
-    away = interventions.time_off(database)
+    away = database.run("time_off_list")  # recorded time off (as `interventions.time_off` reads it)
     rows = attainment(progress(values, goals, names), week, away[away["rep"].isin(values["rep"])])
     shown = values[values["week"] >= lookback]
     return TeamOverview(week=week, table=team_table(shown, rows, week, names), attainment=rows)
