@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from dashboard import db
 from dashboard.leader.overview import LeaderOverview, overview
+from dashboard.leader.tables import review_table, summary_table
 
 
 @dataclass(frozen=True)
@@ -28,17 +29,20 @@ class LeaderPage:
     view: LeaderOverview
     trend: go.Figure | None
     spread: go.Figure
+    tables: dict[str, pd.DataFrame]  # as the page shows them: 'manager', 'team' (summary_table), 'review'
 
     def __reduce__(self) -> tuple:
         specs = (None if self.trend is None else self.trend.to_dict(), self.spread.to_dict())
-        return (_unpickled, (self.view, *specs))
+        return (_unpickled, (self.view, *specs, self.tables))
 
 
-def _unpickled(view: LeaderOverview, trend: dict | None, spread: dict) -> LeaderPage:
+def _unpickled(view: LeaderOverview, trend: dict | None, spread: dict, tables: dict) -> LeaderPage:
     """A pickled `LeaderPage` again: its figures from their dicts, validated when first built."""
-    return LeaderPage(
-        view, None if trend is None else go.Figure(trend, _validate=False), go.Figure(spread, _validate=False)
+    figures = (
+        None if trend is None else go.Figure(trend, _validate=False),
+        go.Figure(spread, _validate=False),
     )
+    return LeaderPage(view, *figures, tables)
 
 
 def trend_figure(trend: pd.DataFrame) -> go.Figure:
@@ -78,4 +82,9 @@ def page(database: db.Database, week: dt.date, *, teams: Sequence[str] | None = 
     """Everything the leader page draws for `week`, for the teams the viewer may see."""
     view = overview(database, week, teams=teams)
     trend = None if view.trend.empty else trend_figure(view.trend)
-    return LeaderPage(view, trend, spread_figure(view.distribution.by_count))
+    tables = {
+        "manager": summary_table(view.managers, "manager", view.weeks),
+        "team": summary_table(view.teams, "team", view.weeks),
+        "review": review_table(view.review_grid),
+    }
+    return LeaderPage(view, trend, spread_figure(view.distribution.by_count), tables)
