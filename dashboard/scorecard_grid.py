@@ -53,11 +53,14 @@ def grid_html(
     names: Sequence[str],
     week: dt.date,
     earliest: dt.date,
+    sentences: dict[tuple[str, str], str] | None = None,
 ) -> str:
     """The grid for `reps` (rep, team; in the order to show) and `attainment` rows
-    (`team_view.attainment`), with links to each rep's page for `week`."""
+    (`team_view.attainment`), with links to each rep's page for `week`; `sentences`: each row's
+    `team_view.describe` by (rep, metric) when already made (`team_view.described`)."""
     card = scorecard.team_scorecard(reps, attainment, names)
-    sentences = team_view.described(attainment)  # each row's, by (rep, metric)
+    if sentences is None:
+        sentences = team_view.described(attainment)
     status_of = {
         (rep, metric): status if isinstance(status, str) else None
         for rep, metric, status in zip(

@@ -39,6 +39,8 @@ def team_page(
     table = overview.table
     if table.empty:
         return TeamPage(overview, "", b"")
-    grid = scorecard_grid.grid_html(table[["rep", "team"]], overview.attainment, names, week, earliest)
+    grid = scorecard_grid.grid_html(
+        table[["rep", "team"]], overview.attainment, names, week, earliest, overview.sentences
+    )
     full = table.drop(columns=[team_view.trend_column(n) for n in names])
     return TeamPage(overview, grid, safe_csv(full))

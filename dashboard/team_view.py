@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -237,6 +238,7 @@ class TeamOverview:
     week: dt.date
     table: pd.DataFrame  # one row per rep (alphabetical): rep, team, a text and a trend column per metric
     attainment: pd.DataFrame  # rows of `attainment`
+    sentences: dict[tuple[str, str], str] = field(default_factory=dict)  # `described(attainment)`
 
 
 def trend_column(name: str) -> str:
@@ -244,9 +246,14 @@ def trend_column(name: str) -> str:
 
 
 def team_table(
-    values: pd.DataFrame, rows: pd.DataFrame, week: dt.date, names: Sequence[str] = KEY_METRICS
+    values: pd.DataFrame,
+    rows: pd.DataFrame,
+    week: dt.date,
+    names: Sequence[str] = KEY_METRICS,
+    sentences: dict[tuple[str, str], str] | None = None,
 ) -> pd.DataFrame:
-    """Reps alphabetically with, per metric, the described attainment and the last 8 weekly values."""
+    """Reps alphabetically with, per metric, the described attainment and the last 8 weekly values
+    (`sentences`: `described(rows)` when already made)."""
     week = monday(week)
     reps = values[["rep", "team"]].drop_duplicates("rep").sort_values("rep", key=lambda s: s.str.lower())
     table = reps.reset_index(drop=True)
@@ -254,18 +261,15 @@ def team_table(
     recent = recent.sort_values(["rep", "week"], kind="stable")
     rep_of_row = recent["rep"].to_numpy()
     splits = np.flatnonzero(rep_of_row[1:] != rep_of_row[:-1]) + 1  # where each rep's weeks begin
-    first_rows = np.concatenate([[0], splits]).astype(int)
-    texts = described(rows)
+    bounds = np.concatenate([[0], splits, [len(recent)]]).astype(int).tolist()
+    texts = described(rows) if sentences is None else sentences
     for name in names:
         table[name] = (
             table["rep"].map({rep: text for (rep, of), text in texts.items() if of == name}).fillna("–")
         )
         weekly = pd.to_numeric(recent[name]).to_numpy(dtype=float, na_value=np.nan)
-        chunks = np.split(weekly, splits) if len(recent) else []
-        lines = {
-            rep: [None if np.isnan(v) else float(v) for v in chunk]
-            for rep, chunk in zip(rep_of_row[first_rows[: len(chunks)]], chunks, strict=True)
-        }
+        points = np.where(np.isnan(weekly), None, weekly.astype(object)).tolist()  # floats, None for none
+        lines = {rep_of_row[a]: points[a:b] for a, b in pairwise(bounds) if b > a}
         table[trend_column(name)] = [lines.get(rep, []) for rep in table["rep"]]
     return table
 
@@ -289,8 +293,9 @@ def team_overview(
     goals = targets.weekly_targets(database, first, week, teams=scope)
     away = database.run("time_off_list")  # recorded time off (as `interventions.time_off` reads it)
     rows = attainment(progress(values, goals, names), week, away[away["rep"].isin(values["rep"])])
-    shown = values[values["week"] >= lookback]
-    return TeamOverview(week=week, table=team_table(shown, rows, week, names), attainment=rows)
+    shown, sentences = values[values["week"] >= lookback], described(rows)
+    table = team_table(shown, rows, week, names, sentences)
+    return TeamOverview(week=week, table=table, attainment=rows, sentences=sentences)
 
 
 def below_expectation(rows: pd.DataFrame, name: str) -> pd.DataFrame:
