@@ -99,16 +99,13 @@ def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = K
     order = np.lexsort((weeks[source], metric, reps[source]))
     source, metric = source[order], metric[order]
     value = values[names].to_numpy(dtype=float, na_value=np.nan)[source, metric]
-    # each row's goal: (rep, week, metric) as one number, looked up in a grid of every such number
+    # each row's goal (one per rep, week and metric), found in a grid of all (rep, week, metric)
     shape = (len(rep_names), len(week_days), count)
-    goal_at = np.full(np.prod(shape) + 1, -1, dtype=np.int64)  # the last: where absent ones go
     where = [_positions(goals["rep"], rep_names), _positions(goals["week"], week_days),
              _positions(goals["metric"], pd.Index(names))]  # fmt: skip
     known = (where[0] >= 0) & (where[1] >= 0) & (where[2] >= 0)
-    goal_at[np.where(known, np.ravel_multi_index(tuple(np.maximum(w, 0) for w in where), shape), -1)] = (
-        np.arange(len(goals))
-    )
-    goal_at[-1] = -1
+    goal_at = np.full(int(np.prod(shape)), -1, dtype=np.int64)
+    goal_at[np.ravel_multi_index(tuple(w[known] for w in where), shape)] = np.flatnonzero(known)
     goal = goal_at[np.ravel_multi_index((reps[source], weeks[source], metric), shape)]
     found = goal >= 0
     taken = np.where(found, goal, 0)
