@@ -41,9 +41,10 @@ STYLE = (
 )
 
 
-def cell_title(row: dict) -> str:
-    """The full sentence behind a cell, shown on hover: 'First meetings: 1 of 3 · ○ below since …'."""
-    return f"{BY_NAME[row['metric']].label}: {team_view.describe(row)}"
+def cell_title(metric: str, sentence: str) -> str:
+    """The full sentence behind a cell, shown on hover: 'First meetings: 1 of 3 · ○ below since …'
+    (`sentence`: `team_view.describe` of the cell's row)."""
+    return f"{BY_NAME[metric].label}: {sentence}"
 
 
 def grid_html(
@@ -52,28 +53,38 @@ def grid_html(
     names: Sequence[str],
     week: dt.date,
     earliest: dt.date,
+    sentences: dict[tuple[str, str], str] | None = None,
 ) -> str:
     """The grid for `reps` (rep, team; in the order to show) and `attainment` rows
-    (`team_view.attainment`), with links to each rep's page for `week`."""
+    (`team_view.attainment`), with links to each rep's page for `week`; `sentences`: each row's
+    `team_view.describe` by (rep, metric) when already made (`team_view.described`)."""
     card = scorecard.team_scorecard(reps, attainment, names)
-    found = {(r["rep"], r["metric"]): r for r in attainment.to_dict(orient="records")}
+    if sentences is None:
+        sentences = team_view.described(attainment)
+    status_of = {
+        (rep, metric): status if isinstance(status, str) else None
+        for rep, metric, status in zip(
+            *(attainment[f].tolist() for f in ("rep", "metric", "status")), strict=True
+        )
+    }
     head = "".join(
         f'<th scope="col" title="{escape(BY_NAME[n].definition)}">{escape(BY_NAME[n].label)}</th>'
         for n in names
     )
     body = []
-    for record in card.to_dict(orient="records"):
-        rep = str(record["rep"])
+    columns = [card[c].tolist() for c in ("rep", "team", *names)]
+    for rep, team, *shown in zip(*columns, strict=True):
+        rep = str(rep)
         link = url_params.rep_link(rep, week, earliest=earliest)
         cells = [
             f'<th scope="row" class="rep"><a href="{escape(link)}" target="_self">{escape(rep)}</a></th>',
-            f"<td>{escape(record['team'] if isinstance(record['team'], str) else '–')}</td>",
+            f"<td>{escape(team if isinstance(team, str) else '–')}</td>",
         ]
-        for name in names:
-            row = found.get((rep, name))
-            status = row["status"] if row is not None and isinstance(row["status"], str) else None
-            title = escape(cell_title(row)) if row is not None else "no value this week"
-            cells.append(f'<td title="{title}" data-status="{status or "none"}">{escape(record[name])}</td>')
+        for name, text in zip(names, shown, strict=True):
+            sentence = sentences.get((rep, name))
+            title = escape(cell_title(name, sentence)) if sentence is not None else "no value this week"
+            status = status_of.get((rep, name))
+            cells.append(f'<td title="{title}" data-status="{status or "none"}">{escape(text)}</td>')
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'{STYLE}<div class="scorecard-box"><table class="scorecard">'

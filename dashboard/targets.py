@@ -72,13 +72,11 @@ def weekly_targets(
     Columns: rep, team, week, metric, value, period, scope, effective_from,
     ramp (factor applied), target (the weekly expectation, NaN for period targets).
     """
-    frame = database.run_many(
-        "rep_weekly_targets",
-        from_week=monday(from_week),
-        to_week=monday(to_week),
-        teams=teams_param(teams),
-        rep=rep,
-    )
+    weeks = {"from_week": monday(from_week), "to_week": monday(to_week), "teams": teams_param(teams)}
+    if rep is None:
+        frame = database.run_many("rep_weekly_targets", **weeks)
+    else:
+        frame = database.run_many("rep_weekly_targets_of_rep", **weeks, rep=rep)
     frame = frame[frame["metric"].isin(BY_NAME)].reset_index(drop=True)
     week = pd.to_datetime(frame["week"])
     start = pd.to_datetime(frame["start_date"])

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
 
-from dashboard import db, interventions, metrics, scorecard, targets
+from dashboard import db, metrics, scorecard, targets
 from dashboard.access import teams_param
 from dashboard.metrics import BY_NAME, monday, per_metric
 
@@ -68,42 +69,83 @@ def _period_position(week: dt.date, period: str) -> tuple[dt.date, int, int]:
     return weeks[0], sum(1 for w in weeks if w <= week), len(weeks)
 
 
+def _codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Each value's position among the column's distinct values sorted (as `sort_values` orders
+    them), and those values: rows compared, sorted and looked up as integers."""
+    codes, uniques = pd.factorize(column, sort=True)
+    return codes, pd.Index(uniques)
+
+
+def _positions(column: pd.Series, among: pd.Index) -> np.ndarray:
+    """Each value's position in `among` (-1 where absent), looked up once per distinct value."""
+    codes, uniques = pd.factorize(column)
+    return np.append(among.get_indexer(uniques), -1)[codes]
+
+
 def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = KEY_METRICS) -> pd.DataFrame:
     """Rows of (rep, team, week, metric, value, target, basis): what each week is judged on.
 
-    `values` is wide (`metrics.weekly_metrics`), `goals` from `targets.weekly_targets`.
-    A weekly target: the week's value against it (basis 'week'). A period count:
-    the total since the period began against an even pace (basis 'month', 'quarter', 'year').
+    `values` is wide (`metrics.weekly_metrics`: a row per rep and week), `goals` from
+    `targets.weekly_targets` (a row per rep, week and metric). A weekly target: the week's value
+    against it (basis 'week'). A period count: the total since the period began against an even
+    pace (basis 'month', 'quarter', 'year'). Rows by rep, metric and week.
     """
-    long = metrics.tidy(values, names).sort_values(["rep", "metric", "week"])
-    merged = long.merge(
-        goals[["rep", "week", "metric", "value", "period", "ramp", "target"]].rename(
-            columns={"value": "target_value"}
-        ),
-        on=["rep", "week", "metric"],
-        how="left",
-    )
-    additive = per_metric(merged["metric"], "additive")
-    paced = additive & merged["period"].isin(targets.PERIOD_TARGETS) & merged["target"].isna()
-    merged["basis"] = np.where(paced, merged["period"], np.where(merged["target"].notna(), "week", None))
+    names = sorted(names)
+    reps, rep_names = _codes(values["rep"])
+    weeks, week_days = _codes(values["week"])
+    count, rows = len(names), len(values)
+    source = np.tile(np.arange(rows), count)  # the long rows as `melt` lays them out, metric by metric
+    metric = np.repeat(np.arange(count), rows)
+    order = np.lexsort((weeks[source], metric, reps[source]))
+    source, metric = source[order], metric[order]
+    value = values[names].to_numpy(dtype=float, na_value=np.nan)[source, metric]
+    # each row's goal (one per rep, week and metric), found in a grid of all (rep, week, metric)
+    shape = (len(rep_names), len(week_days), count)
+    where = [_positions(goals["rep"], rep_names), _positions(goals["week"], week_days),
+             _positions(goals["metric"], pd.Index(names))]  # fmt: skip
+    known = (where[0] >= 0) & (where[1] >= 0) & (where[2] >= 0)
+    goal_at = np.full(int(np.prod(shape)), -1, dtype=np.int64)
+    goal_at[np.ravel_multi_index(tuple(w[known] for w in where), shape)] = np.flatnonzero(known)
+    goal = goal_at[np.ravel_multi_index((reps[source], weeks[source], metric), shape)]
+    found = goal >= 0
+    taken = np.where(found, goal, 0)
+
+    def of_goal(column: str) -> np.ndarray:
+        numbers = goals[column].to_numpy(dtype=float, na_value=np.nan)
+        return np.where(found, numbers[taken], np.nan) if len(goals) else np.full(len(goal), np.nan)
+
+    target = of_goal("target")
+    period_codes, periods = pd.factorize(goals["period"])
+    period_code = np.where(found, np.append(period_codes, -1)[goal], -1)
+    period = np.append(np.asarray(periods, dtype=object), None)[period_code]
+    additive = np.array([BY_NAME[n].additive for n in names], dtype=bool)[metric]
+    paced = additive & np.isin(period_code, np.flatnonzero(np.isin(periods, targets.PERIOD_TARGETS)))
+    paced &= np.isnan(target)
+    basis = np.where(paced, period, np.where(np.isnan(target), None, "week")).astype(object)
+    dates = np.asarray(week_days, dtype=object)
+    week_of = dates[weeks[source]]
     if paced.any():
-        rows = merged[paced]
-        keys = list(zip(rows["week"], rows["period"], strict=True))
-        positions = {key: _period_position(*key) for key in set(keys)}  # a few weeks × periods
-        starts, elapsed, totals = zip(*(positions[key] for key in keys), strict=True)
-        rows = rows.assign(period_start=starts)
-        in_period = rows["week"] >= rows["period_start"]
+        pairs = list(zip(weeks[source][paced], period_code[paced], strict=True))
+        positions = {(w, p): _period_position(dates[w], periods[p]) for w, p in set(pairs)}
+        starts, elapsed, totals = (np.array(p) for p in zip(*(positions[key] for key in pairs), strict=True))
         to_date = (
-            rows["value"]
-            .where(in_period, 0)
-            .groupby([rows["rep"], rows["metric"], rows["period_start"]])
+            pd.Series(np.where(week_of[paced] >= starts, value[paced], 0.0))
+            .groupby([reps[source][paced], metric[paced], pd.factorize(starts)[0]])
             .cumsum()
         )
-        merged.loc[paced, "value"] = to_date
-        merged.loc[paced, "target"] = (
-            rows["target_value"] * rows["ramp"] * np.array(elapsed) / np.array(totals)
-        ).to_numpy()
-    return merged[["rep", "team", "week", "metric", "value", "target", "basis"]].reset_index(drop=True)
+        value[paced] = to_date.to_numpy()
+        target[paced] = (of_goal("value") * of_goal("ramp"))[paced] * elapsed / totals
+    return pd.DataFrame(
+        {
+            "rep": values["rep"].take(source).reset_index(drop=True),
+            "team": values["team"].take(source).reset_index(drop=True),
+            "week": week_of,
+            "metric": pd.Series(names, dtype="str").take(metric).reset_index(drop=True),
+            "value": value,
+            "target": target,
+            "basis": basis,
+        }
+    )
 
 
 def on_time_off(rows: pd.DataFrame, time_off: pd.DataFrame | None) -> np.ndarray:
@@ -132,21 +174,32 @@ def attainment(
     `below_since` is the first of the consecutive weeks up to `week` that were not met. A week of
     recorded time off (`time_off`: rep, date_from, date_to) is not judged: status 'off'.
     """
-    week = monday(week)
-    frame = progress_rows[progress_rows["week"] <= week]
-    frame = frame.sort_values(["rep", "metric", "week"], kind="stable").reset_index(drop=True)
-    higher = per_metric(frame["metric"], "higher_is_better")
-    frame["status"] = statuses(frame["value"], frame["target"], higher)
-    frame.loc[on_time_off(frame, time_off) & frame["status"].notna(), "status"] = "off"
-    under = frame["status"].isin(["near", "below"])
-    pair = [frame["rep"], frame["metric"]]
-    run = (~under).astype(int).groupby(pair).cumsum()  # a met (or unjudged) week starts a new run
-    frame["weeks_below"] = under.astype(int).groupby([*pair, run]).cumsum()
-    first_under = pd.to_datetime(frame["week"]).where(under).groupby([*pair, run]).transform("min")
-    current = frame.groupby(pair, sort=False).tail(1)
-    current = current[current["week"] == week]
-    since = first_under[current.index].dt.date.astype(object)
-    rows = current.assign(below_since=since.where(current["weeks_below"] > 0, None))
+    weeks, week_days = _codes(progress_rows["week"])
+    kept = np.asarray(week_days <= monday(week), dtype=bool)[weeks]
+    frame, weeks = progress_rows[kept], weeks[kept]
+    reps, names = _codes(frame["rep"])[0], _codes(frame["metric"])[0]
+    order = np.lexsort((weeks, names, reps))  # stable: by rep, metric, then week
+    frame = frame.take(order).reset_index(drop=True)
+    reps, names, weeks = reps[order], names[order], weeks[order]
+    status = statuses(frame["value"], frame["target"], per_metric(frame["metric"], "higher_is_better"))
+    status[on_time_off(frame, time_off) & pd.notna(status)] = "off"
+    under = np.isin(status, ["near", "below"])
+    at = np.arange(len(frame))
+    starts = np.ones(len(frame), dtype=bool)  # each rep and metric's first row
+    starts[1:] = (reps[1:] != reps[:-1]) | (names[1:] != names[:-1])
+    last = np.ones(len(frame), dtype=bool)  # and its last: the latest week
+    last[:-1] = starts[1:]
+    # a run of weeks under ends at each row; the row before it began: a week not under (a met or
+    # unjudged week starts a new run), or the row before the pair's first
+    before_run = np.maximum.accumulate(np.where(~under, at, np.where(starts, at - 1, -1)))
+    weeks_below = np.where(under, at - before_run, 0)
+    since = np.asarray(week_days, dtype=object)[weeks[np.minimum(before_run + 1, at)]]
+    current = last & (weeks == week_days.get_indexer([monday(week)])[0])
+    rows = frame[current].assign(
+        status=status[current],
+        below_since=np.where(weeks_below[current] > 0, since[current], None),
+        weeks_below=weeks_below[current].astype(np.int64),
+    )
     columns = ["rep", "team", "metric", "value", "target", "basis", "status", "below_since", "weeks_below"]
     return rows[columns].reset_index(drop=True)
 
@@ -168,6 +221,13 @@ def describe(row: pd.Series | dict) -> str:
     return text
 
 
+def described(rows: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """`describe` of each of the `attainment` rows, by (rep, metric)."""
+    fields = ["rep", "metric", "value", "target", "basis", "status", "below_since", "weeks_below"]
+    records = zip(*(rows[f].tolist() for f in fields), strict=True)
+    return {(r[0], r[1]): describe(dict(zip(fields, r, strict=True))) for r in records}
+
+
 @dataclass(frozen=True)
 class TeamOverview:
     """What the team page shows for one week."""
@@ -175,6 +235,7 @@ class TeamOverview:
     week: dt.date
     table: pd.DataFrame  # one row per rep (alphabetical): rep, team, a text and a trend column per metric
     attainment: pd.DataFrame  # rows of `attainment`
+    sentences: dict[tuple[str, str], str] = field(default_factory=dict)  # `described(attainment)`
 
 
 def trend_column(name: str) -> str:
@@ -182,9 +243,14 @@ def trend_column(name: str) -> str:
 
 
 def team_table(
-    values: pd.DataFrame, rows: pd.DataFrame, week: dt.date, names: Sequence[str] = KEY_METRICS
+    values: pd.DataFrame,
+    rows: pd.DataFrame,
+    week: dt.date,
+    names: Sequence[str] = KEY_METRICS,
+    sentences: dict[tuple[str, str], str] | None = None,
 ) -> pd.DataFrame:
-    """Reps alphabetically with, per metric, the described attainment and the last 8 weekly values."""
+    """Reps alphabetically with, per metric, the described attainment and the last 8 weekly values
+    (`sentences`: `described(rows)` when already made)."""
     week = monday(week)
     reps = values[["rep", "team"]].drop_duplicates("rep").sort_values("rep", key=lambda s: s.str.lower())
     table = reps.reset_index(drop=True)
@@ -192,16 +258,15 @@ def team_table(
     recent = recent.sort_values(["rep", "week"], kind="stable")
     rep_of_row = recent["rep"].to_numpy()
     splits = np.flatnonzero(rep_of_row[1:] != rep_of_row[:-1]) + 1  # where each rep's weeks begin
-    first_rows = np.concatenate([[0], splits]).astype(int)
+    bounds = np.concatenate([[0], splits, [len(recent)]]).astype(int).tolist()
+    texts = described(rows) if sentences is None else sentences
     for name in names:
-        texts = {r["rep"]: describe(r) for r in rows[rows["metric"] == name].to_dict(orient="records")}
-        table[name] = table["rep"].map(texts).fillna("–")
+        table[name] = (
+            table["rep"].map({rep: text for (rep, of), text in texts.items() if of == name}).fillna("–")
+        )
         weekly = pd.to_numeric(recent[name]).to_numpy(dtype=float, na_value=np.nan)
-        chunks = np.split(weekly, splits) if len(recent) else []
-        lines = {
-            rep: [None if np.isnan(v) else float(v) for v in chunk]
-            for rep, chunk in zip(rep_of_row[first_rows[: len(chunks)]], chunks, strict=True)
-        }
+        points = np.where(np.isnan(weekly), None, weekly.astype(object)).tolist()  # floats, None for none
+        lines = {rep_of_row[a]: points[a:b] for a, b in pairwise(bounds) if b > a}
         table[trend_column(name)] = [lines.get(rep, []) for rep in table["rep"]]
     return table
 
@@ -223,10 +288,11 @@ def team_overview(
     first = min(lookback, targets.period_bounds(lookback, "year")[0])
     values = metrics.weekly_metrics(database, first, week, teams=scope, names=names)
     goals = targets.weekly_targets(database, first, week, teams=scope)
-    away = interventions.time_off(database)
+    away = database.run("time_off_list")  # recorded time off (as `interventions.time_off` reads it)
     rows = attainment(progress(values, goals, names), week, away[away["rep"].isin(values["rep"])])
-    shown = values[values["week"] >= lookback]
-    return TeamOverview(week=week, table=team_table(shown, rows, week, names), attainment=rows)
+    shown, sentences = values[values["week"] >= lookback], described(rows)
+    table = team_table(shown, rows, week, names, sentences)
+    return TeamOverview(week=week, table=table, attainment=rows, sentences=sentences)
 
 
 def below_expectation(rows: pd.DataFrame, name: str) -> pd.DataFrame:

@@ -9,11 +9,20 @@
 --   team, between two Mondays.
 -- described_week(d): the week a pipeline snapshot describes; a snapshot
 --   taken on a Monday (the usual "as of" date) describes the week before.
+-- live_targets(): the targets not superseded, each with its scope, the key a
+--   rep-week meets it on and its precedence (a rep's own target beats the
+--   team's, which beats a company-wide one; among those, the latest
+--   effective_from).
 -- effective_targets(from, to): for each rep, week and metric, the target in
---   force: a rep's own target beats the team's, which beats a company-wide
---   one; among those, the latest effective_from. A target whose
+--   force: the live target of highest precedence. A target whose
 --   effective_from falls inside a week applies to that whole week. With the
 --   rep's start date (for ramping).
+-- effective_targets_by_span(from, to): the same rows, decided once per span of
+--   weeks in which the targets that apply to a rep and metric do not change,
+--   not once per rep-week: about half the work for a company over months (the
+--   Team and Leader pages, the rules), but more than effective_targets for one
+--   rep, whose filter does not reach inside it (tests/test_targets_grid.py
+--   checks the two agree).
 
 CREATE OR REPLACE MACRO described_week(d) AS date_trunc('week', d - 1)::DATE;
 
@@ -52,27 +61,62 @@ FROM rep_directory() d,
 WHERE (d.start_date IS NULL OR w::DATE + 6 >= d.start_date)
   AND (d.end_date IS NULL OR w::DATE <= d.end_date);
 
+CREATE OR REPLACE MACRO live_targets() AS TABLE
+SELECT metric, value, period, effective_from, effective_to,
+       CASE WHEN rep IS NOT NULL THEN 'rep' WHEN team IS NOT NULL THEN 'team' ELSE 'company' END AS scope,
+       CASE WHEN rep IS NOT NULL THEN 'rep:' || lower(trim(rep))
+            WHEN team IS NOT NULL THEN 'team:' || lower(trim(team)) ELSE 'company' END AS match_key,
+       -- a rep's own target first, then a team's, then the latest effective_from, as one number
+       (2 * (rep IS NOT NULL)::BIGINT + (team IS NOT NULL)::BIGINT) * 10000000000
+           + (effective_from - DATE '1970-01-01') AS precedence
+FROM targets
+WHERE superseded_by IS NULL;
+
 CREATE OR REPLACE MACRO effective_targets(from_week, to_week) AS TABLE
-WITH live AS (
-    SELECT metric, value, period, effective_from, effective_to,
-           CASE WHEN rep IS NOT NULL THEN 'rep' WHEN team IS NOT NULL THEN 'team' ELSE 'company' END AS scope,
-           CASE WHEN rep IS NOT NULL THEN 'rep:' || lower(trim(rep))
-                WHEN team IS NOT NULL THEN 'team:' || lower(trim(team)) ELSE 'company' END AS match_key,
-           -- a rep's own target first, then a team's, then the latest effective_from, as one number
-           (2 * (rep IS NOT NULL)::BIGINT + (team IS NOT NULL)::BIGINT) * 10000000000
-               + (effective_from - DATE '1970-01-01') AS precedence
-    FROM targets
-    WHERE superseded_by IS NULL
-),
-matched AS (  -- each rep-week meets the targets of its own name, its team and the company on one equality
-              -- (not a join per scope: each of those would read the rep-weeks again)
+WITH matched AS (  -- each rep-week meets the targets of its own name, its team and the company on one equality
+                   -- (not a join per scope: each of those would read the rep-weeks again)
     SELECT g.rep, g.team, g.week, g.start_date, t.*
     FROM (SELECT rep, team, week, start_date,
                  unnest(['rep:' || lower(rep), 'team:' || lower(team), 'company']) AS match_key
           FROM rep_weeks(from_week, to_week)) g
-    JOIN live t USING (match_key)
+    JOIN live_targets() t USING (match_key)
     WHERE t.effective_from <= g.week + 6 AND (t.effective_to IS NULL OR t.effective_to >= g.week)
 )
 SELECT rep, team, week, metric, value, period, scope, effective_from, start_date
 FROM matched
 QUALIFY row_number() OVER (PARTITION BY rep, week, metric ORDER BY precedence DESC) = 1;
+
+CREATE OR REPLACE MACRO effective_targets_by_span(from_week, to_week) AS TABLE
+WITH candidates AS MATERIALIZED (  -- each rep's own, team and company targets in force in some week asked
+                                   -- for, with the weeks each applies to (from its effective_from's week)
+    SELECT d.rep, d.team, d.start_date, d.end_date, t.*,
+           date_trunc('week', t.effective_from)::DATE AS first_week,
+           date_trunc('week', t.effective_to)::DATE + 7 AS after_week
+    FROM (SELECT rep, team, start_date, end_date,
+                 unnest(['rep:' || lower(rep), 'team:' || lower(team), 'company']) AS match_key
+          FROM rep_directory()) d
+    JOIN live_targets() t USING (match_key)
+    WHERE date_trunc('week', t.effective_from) <= to_week::DATE
+      AND (t.effective_to IS NULL OR date_trunc('week', t.effective_to)::DATE + 7 > from_week::DATE)
+),
+spans AS (  -- per rep and metric, the weeks between two changes of the targets that apply
+    SELECT rep, metric, week AS span_from, lead(week) OVER (PARTITION BY rep, metric ORDER BY week) AS span_to
+    FROM (SELECT rep, metric, first_week AS week FROM candidates
+          UNION
+          SELECT rep, metric, after_week FROM candidates WHERE after_week IS NOT NULL)
+),
+winners AS (  -- the target in force throughout each span
+    SELECT s.span_from, s.span_to, c.*
+    FROM spans s JOIN candidates c USING (rep, metric)
+    WHERE c.first_week <= s.span_from AND (c.after_week IS NULL OR c.after_week >= s.span_to)
+    QUALIFY row_number() OVER (PARTITION BY s.rep, s.metric, s.span_from ORDER BY c.precedence DESC) = 1
+)
+SELECT rep, team, week::DATE AS week, metric, value, period, scope, effective_from, start_date
+FROM (
+    SELECT *, unnest(range(greatest(span_from, from_week::DATE)::TIMESTAMP,
+                           least(coalesce(span_to, to_week::DATE + 7), to_week::DATE + 7)::TIMESTAMP,
+                           INTERVAL 7 DAY)) AS week
+    FROM winners
+)
+WHERE (start_date IS NULL OR week::DATE + 6 >= start_date)  -- the weeks the rep was on the team
+  AND (end_date IS NULL OR week::DATE <= end_date);

@@ -90,7 +90,7 @@ help_texts = {column: leader.definition(name, window) for column, name in leader
 for by, title in (("manager", "Coaching by manager"), ("team", "Coaching by team")):
     st.subheader(title)
     frame = view.managers if by == "manager" else view.teams
-    table = leader.summary_table(frame, by, window)
+    table = drawn.tables[by]  # `leader.summary_table` of the frame, made with the page's data
     show_table(
         table,
         hide_index=True,
@@ -103,7 +103,7 @@ for by, title in (("manager", "Coaching by manager"), ("team", "Coaching by team
 
 st.subheader("Weekly review")
 st.caption(leader.definition("reviews_held", window))
-show_table(leader.review_table(view.review_grid), hide_index=True, width="stretch")
+show_table(drawn.tables["review"], hide_index=True, width="stretch")
 
 st.subheader("A team and its reps")
 team_names = view.reviews["team"].tolist()

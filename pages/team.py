@@ -4,12 +4,10 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import roster, scorecard_grid, team_view, url_params
-from dashboard.digest import render as digest_render
+from dashboard import roster, team_page, team_view, url_params
 from dashboard.metrics import BY_NAME
 from pages._shared import (
     cached,
-    csv_download,
     link_values,
     link_warning,
     require_viewer,
@@ -52,7 +50,10 @@ st.query_params.update({"team": team, "week": week.isoformat()})
 if in_progress is not None and week == in_progress.week:
     st.info(in_progress.note(), icon=":material/schedule:")
 
-overview = cached(team_view.team_overview, week, teams=allowed, team=None if team == ALL_TEAMS else team)
+drawn = cached(
+    team_page.team_page, week, earliest=span[0], teams=allowed, team=None if team == ALL_TEAMS else team
+)
+overview = drawn.overview
 if overview.table.empty:
     st.info("No reps to show for this team and week.")
     st.stop()
@@ -63,8 +64,7 @@ st.caption(
     "full sentence; a name opens that rep's page for this week. A count set per month, quarter or year "
     "is read as the total so far against an even pace."
 )
-st.html(scorecard_grid.grid_html(overview.table[["rep", "team"]], overview.attainment,
-                                 team_view.KEY_METRICS, week, span[0]))  # fmt: skip
+st.html(drawn.grid)
 if st.toggle("Show each metric's last 8 weeks", key="team_trends"):  # sparklines wait to be asked for
     lines = overview.table[["rep"]].copy()
     columns = {"rep": st.column_config.TextColumn("Rep", pinned=True)}
@@ -75,16 +75,23 @@ if st.toggle("Show each metric's last 8 weeks", key="team_trends"):  # sparkline
             help=f"{BY_NAME[name].label} in the last 8 weeks up to this one, from 0 up",
         )  # fmt: skip
     show_table(lines, column_config=columns, column_order=list(columns), hide_index=True, width="stretch")
-csv_download(
-    "Download the full table (CSV)",
-    overview.table.drop(columns=[team_view.trend_column(n) for n in team_view.KEY_METRICS]),
-    f"team-{week.isoformat()}.csv",
+st.download_button(  # the CSV of `csv_download`, made once per data version with the grid
+    "Download the full table (CSV)", drawn.csv, file_name=f"team-{week.isoformat()}.csv", mime="text/csv",
     key="team_csv",
-)
+)  # fmt: skip
 digest_teams = allowed if team == ALL_TEAMS else [team]
+
+
+def monday_digest() -> str:
+    """The digest as e-mail HTML, built (and its module loaded) only when the button is clicked."""
+    from dashboard.digest import render
+
+    return cached(render.email, week, teams=digest_teams)
+
+
 st.download_button(
     "Download the Monday digest (HTML for e-mail)",
-    data=lambda: cached(digest_render.email, week, teams=digest_teams),  # built when clicked
+    data=monday_digest,
     file_name=f"monday-digest-{week.isoformat()}.html",
     mime="text/html",
     key="team_digest",

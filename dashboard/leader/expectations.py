@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard import metrics, team_view
 from dashboard.leader.measures import STATUSES
-from dashboard.metrics import BY_NAME, monday
+from dashboard.metrics import BY_NAME, monday, per_metric
 
 
 def judged(values: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
@@ -21,11 +21,11 @@ def judged(values: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
     """
     columns = ["rep", "team", "week", "metric", "value", "target", "status"]
     weekly = goals[goals["target"].notna()][["rep", "week", "metric", "target"]]
-    names = sorted(set(weekly["metric"]) & set(values.columns))
+    names = sorted(set(weekly["metric"].unique()) & set(values.columns))
     if values.empty or not names:
         return pd.DataFrame(columns=columns)
     rows = metrics.tidy(values, names).merge(weekly, on=["rep", "week", "metric"], how="inner")
-    higher = rows["metric"].map(lambda m: BY_NAME[m].higher_is_better)
+    higher = per_metric(rows["metric"], "higher_is_better")
     rows["status"] = team_view.statuses(rows["value"], rows["target"], higher)  # all rows at once
     return rows[rows["status"].notna()][columns].reset_index(drop=True)
 

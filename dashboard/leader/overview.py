@@ -133,7 +133,7 @@ def overview(
     goals = targets.weekly_targets(database, trend_from, week, teams=teams)
     # what is read of the weeks: the metrics judged against a weekly expectation, and those coached
     judged_or_coached = {
-        *goals.loc[goals["target"].notna(), "metric"],
+        *goals.loc[goals["target"].notna(), "metric"].unique(),
         *focus_areas(database, week, weeks=weeks, teams=teams)["metric"],
     }
     values = metrics.weekly_metrics(database, first, week, teams=teams, names=tuple(judged_or_coached))

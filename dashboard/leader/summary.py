@@ -32,11 +32,19 @@ def summary(records: CoachingRecords, by: str = "manager") -> pd.DataFrame:
     index = pd.Index(sorted(names, key=str.lower), name=by)
     out = pd.DataFrame(index=index)
 
+    places: dict[int, np.ndarray] = {}
+
+    def place(frame: pd.DataFrame) -> np.ndarray:
+        """Each row's position in `index` (-1 outside it), found once per frame."""
+        if id(frame) not in places:
+            codes, uniques = pd.factorize(_grouped(frame, by)[by])
+            places[id(frame)] = np.append(index.get_indexer(uniques), -1)[codes]
+        return places[id(frame)]
+
     def count(frame: pd.DataFrame, mask: pd.Series | None = None) -> pd.Series:
-        frame = _grouped(frame, by)
-        if mask is not None:
-            frame = frame.loc[np.asarray(mask, dtype=bool)]
-        return frame.groupby(by).size().reindex(index, fill_value=0)
+        at = place(frame)
+        kept = at[(at >= 0) & (True if mask is None else np.asarray(mask, dtype=bool))]
+        return pd.Series(np.bincount(kept, minlength=len(index)), index=index)
 
     def total(frame: pd.DataFrame, column: str) -> pd.Series:
         return _grouped(frame, by).groupby(by)[column].sum().reindex(index, fill_value=0)
