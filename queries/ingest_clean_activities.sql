@@ -9,6 +9,8 @@
 -- Durations are read once per distinct text (`minutes`, joined back): parse_minutes is a
 -- subquery macro, which DuckDB would otherwise plan as a join that first copies every row
 -- with all of its columns (at 5M rows, most of the memory this query took).
+-- `category` is the row's kind's (activity_kinds, categorized before the clean: the first
+-- matching rule, else 'other'), or 'first_meeting' where the file says so.
 -- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $upload_date DATE, $date_day_first BOOLEAN
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH minutes AS (
@@ -71,6 +73,7 @@ SELECT
     account,
     first_meeting,
     target_account,
+    CASE WHEN first_meeting THEN 'first_meeting' ELSE coalesce(k.kind_category, 'other') END AS category,
     md5_key(
         CASE
             WHEN activity_id IS NOT NULL THEN concat_ws('|', 'id', $source, activity_id)
@@ -82,6 +85,7 @@ SELECT
                 lower(subtype), lower(outcome), first_meeting::VARCHAR, target_account::VARCHAR)
         END
     ) AS activity_key,
+    rejected,
     CASE WHEN rejected THEN
         list_filter([
             CASE WHEN rep IS NULL THEN {'field': 'rep', 'value': rep_text, 'reason': 'missing rep'} END,
@@ -112,4 +116,11 @@ SELECT
                 THEN {'field': 'target_account', 'value': target_account_text, 'reason': 'not yes/no'} END
         ], p -> p IS NOT NULL)
     ELSE [] END AS warnings
-FROM checked
+FROM checked c
+LEFT JOIN (
+    SELECT activity_type AS kind_type, subtype AS kind_subtype, subject AS kind_subject, outcome AS kind_outcome,
+        category AS kind_category
+    FROM activity_kinds
+) k
+    ON c.activity_type IS NOT DISTINCT FROM k.kind_type AND c.subtype IS NOT DISTINCT FROM k.kind_subtype
+   AND c.subject IS NOT DISTINCT FROM k.kind_subject AND c.outcome IS NOT DISTINCT FROM k.kind_outcome

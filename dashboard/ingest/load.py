@@ -193,6 +193,8 @@ def _store(
         footer_rows = db.execute(cur, "ingest_footer_count").fetchone()[0]
         db.execute(cur, f"ingest_stage_{kind}")
         style = sniff.sniff(cur, kind, options.day_first)
+        if kind == "activities":  # each row's category comes with the clean
+            rules.categorize_activities(cur, source, detection.implied_type)
         db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options, style))
         if not viewer.is_leader:
             checked_as = "activities" if kind == "time_off" else kind  # both name a rep per row
@@ -201,17 +203,15 @@ def _store(
         if rows == 0 and not structural:
             raise _NothingToStore("no data rows under the header row")
         cleaned = _Cleaned(kind, source, table.file_format, structural, footer_rows, rows, rejected)
-        if kind == "activities":
-            if table.file_format == "csv":
-                db.execute(cur, "ingest_raw_release")
-            rules.categorize_activities(cur, source)
+        if kind == "activities" and table.file_format == "csv":
+            db.execute(cur, "ingest_raw_release")
         if kind == "opportunities":
             _prepare_pipeline(cur, cleaned, detection, options)
         if kind in KEYED_KINDS:
             db.execute(cur, f"ingest_keys_{kind}")
-        if kind == "activities":  # the rows it adds, made before the transaction (see the query)
+        if kind == "activities":  # the rows it adds, decided before the transaction (see the queries)
             db.execute(cur, "ingest_fresh_activities")
-            db.execute(cur, "ingest_clean_slim")
+            db.execute(cur, "ingest_fresh_view")
         if kind == "opportunities" and not viewer.is_leader:
             db.execute(cur, "ingest_outside_teams_deals", teams=list(viewer.teams))
             db.execute(cur, "ingest_keyed_drop_rejected")

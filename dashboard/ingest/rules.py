@@ -1,4 +1,4 @@
-"""Applies the editable activity category rules to a cleaned file.
+"""Applies the editable activity category rules to a staged file, before it is cleaned.
 
 A rule's regular expression is matched against the file's distinct (type, subtype,
 subject, outcome) tuples one rule at a time, its pattern held in a DuckDB variable: a
@@ -17,9 +17,10 @@ import duckdb
 from dashboard import db
 
 
-def categorize_activities(cur: duckdb.DuckDBPyConnection, source: str) -> None:
-    """Fills temp table `activity_kinds` from `clean`: category of the first matching rule, else NULL."""
-    db.execute(cur, "ingest_activity_kinds")
+def categorize_activities(cur: duckdb.DuckDBPyConnection, source: str, implied_type: str | None) -> None:
+    """Fills temp table `activity_kinds` from `stage` (`implied_type`: the type of every row of a file
+    without a type column): category of the first matching rule, else NULL."""
+    db.execute(cur, "ingest_activity_kinds", implied_type=implied_type)
     row = db.execute(cur, "ingest_kind_fields").fetchone()
     present = {name for (name, *_), has in zip(cur.description, row, strict=True) if has}
     rules = db.execute(cur, "ingest_category_rules", source=source).fetchall()
