@@ -85,7 +85,6 @@ SELECT
                 lower(subtype), lower(outcome), first_meeting::VARCHAR, target_account::VARCHAR)
         END
     ) AS activity_key,
-    rejected,
     CASE WHEN rejected THEN
         list_filter([
             CASE WHEN rep IS NULL THEN {'field': 'rep', 'value': rep_text, 'reason': 'missing rep'} END,

@@ -4,7 +4,7 @@
 -- manager will see it. A rep on another team's roster and a rep on no roster yet are told apart.
 -- params: $teams VARCHAR[]
 UPDATE clean
-SET problems = list_append(problems, {'field': 'rep', 'value': clean.rep, 'reason': o.reason}), rejected = true
+SET problems = list_append(problems, {'field': 'rep', 'value': clean.rep, 'reason': o.reason})
 FROM (
     SELECT
         n.name,
