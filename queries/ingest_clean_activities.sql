@@ -10,8 +10,9 @@
 -- subquery macro, which DuckDB would otherwise plan as a join that first copies every row
 -- with all of its columns (at 5M rows, most of the memory this query took).
 -- `category` is the row's kind's (activity_kinds, categorized before the clean: the first
--- matching rule, else 'other'), or 'first_meeting' where the file says so.
--- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $upload_date DATE, $date_day_first BOOLEAN
+-- matching rule, else 'other'), or 'first_meeting' where the file says so; every row's kind is
+-- in activity_kinds, under a hash no other kind has.
+-- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $upload_date DATE, $date_day_first BOOLEAN, $kind_seed INTEGER
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH minutes AS (
     SELECT duration, parse_minutes(duration, $duration_unit, $decimal_comma) AS duration_parsed
@@ -116,10 +117,5 @@ SELECT
         ], p -> p IS NOT NULL)
     ELSE [] END AS warnings
 FROM checked c
-LEFT JOIN (
-    SELECT activity_type AS kind_type, subtype AS kind_subtype, subject AS kind_subject, outcome AS kind_outcome,
-        category AS kind_category
-    FROM activity_kinds
-) k
-    ON c.activity_type IS NOT DISTINCT FROM k.kind_type AND c.subtype IS NOT DISTINCT FROM k.kind_subtype
-   AND c.subject IS NOT DISTINCT FROM k.kind_subject AND c.outcome IS NOT DISTINCT FROM k.kind_outcome
+LEFT JOIN (SELECT kind_hash, category AS kind_category FROM activity_kinds) k
+    ON hash(c.activity_type, c.subtype, c.subject, c.outcome, $kind_seed) = k.kind_hash

@@ -193,9 +193,11 @@ def _store(
         footer_rows = db.execute(cur, "ingest_footer_count").fetchone()[0]
         db.execute(cur, f"ingest_stage_{kind}")
         style = sniff.sniff(cur, kind, options.day_first)
+        kind_seed = 0
         if kind == "activities":  # each row's category comes with the clean
-            rules.categorize_activities(cur, source, detection.implied_type)
-        db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options, style))
+            kind_seed = rules.categorize_activities(cur, source, detection.implied_type)
+        params = _clean_params(kind, source, detection, options, style, kind_seed)
+        db.execute(cur, f"ingest_clean_{kind}", **params)
         if not viewer.is_leader:
             checked_as = "activities" if kind == "time_off" else kind  # both name a rep per row
             db.execute(cur, f"ingest_outside_teams_{checked_as}", teams=list(viewer.teams))
@@ -364,9 +366,10 @@ def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def _clean_params(
-    kind: str, source: str, detection: Detection, options: IngestOptions, style: sniff.Style
+    kind: str, source: str, detection: Detection, options: IngestOptions, style: sniff.Style, kind_seed: int
 ) -> dict[str, Any]:
     offered = {
+        "kind_seed": kind_seed,
         "source": source,
         "duration_unit": detection.duration_unit,
         "implied_type": detection.implied_type,
