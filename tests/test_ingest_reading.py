@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import db
 from dashboard.db import Database
-from dashboard.ingest import IngestOptions, IngestResult, ingest_file, read
+from dashboard.ingest import IngestOptions, IngestResult, ingest_file, lines, read
 from tests.stored import fetch
 
 
@@ -41,7 +41,7 @@ def errors(result: IngestResult) -> list[tuple]:
     ],
 )
 def test_quoted_line_break(data: bytes, odd_before: bool, expected: tuple[bool, bool]) -> None:
-    assert read._quoted_line_break(data, odd_before) == expected
+    assert lines.quoted_line_break(data, odd_before) == expected
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_quoted_line_break(data: bytes, odd_before: bool, expected: tuple[bool, 
         # mixed line ends: a copy with `\n` only
         ("rep,date\nAda,2026-01-05\r\nBob,2026-01-06\r\n", True, [], True),
         # more empty lines than are worth listing: a copy
-        ("rep,date\n" + "\n" * (read.MAX_LISTED_EMPTY_LINES + 1) + "Ada,2026-01-05\n", True, [], True),
+        ("rep,date\n" + "\n" * (lines.MAX_LISTED_EMPTY_LINES + 1) + "Ada,2026-01-05\n", True, [], True),
         ("rep,date", True, [], False),
     ],
     ids=[
@@ -134,7 +134,7 @@ def test_rows_after_listed_empty_lines_keep_spreadsheet_numbers(
 
 
 def test_many_empty_lines_keep_spreadsheet_numbers(database: Database, write) -> None:
-    gap = read.MAX_LISTED_EMPTY_LINES + 5
+    gap = lines.MAX_LISTED_EMPTY_LINES + 5
     text = "rep,date\n" + "\n" * gap + "Ada,2026-01-05\nBob,bad\n"
     result = load(database, write("gappy.csv", text))
     assert result.status == "loaded", result.message
