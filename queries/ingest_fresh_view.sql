@@ -1,5 +1,5 @@
 -- The activity rows this file adds, as they will be stored (without the upload), as view
--- `fresh`: the rows of `clean` not in `kept_out` (ingest_fresh_activities), under
+-- `fresh`: the rows of `clean` not in `kept_out` (ingest_kept_out), under
 -- their keys (the content key, or the one ingest_keys_activities gave a repeated row) and
 -- categories. A view over tables made before the upload's transaction, not a copy: the
 -- insert and the weekly facts each read only the columns they need, and nothing in it

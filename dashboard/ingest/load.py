@@ -212,7 +212,7 @@ def _store(
         if kind in KEYED_KINDS:
             db.execute(cur, f"ingest_keys_{kind}")
         if kind == "activities":  # the rows it adds, decided before the transaction (see the queries)
-            db.execute(cur, "ingest_fresh_activities")
+            db.execute(cur, "ingest_kept_out")
             db.execute(cur, "ingest_fresh_view")
         if kind == "opportunities" and not viewer.is_leader:
             db.execute(cur, "ingest_outside_teams_deals", teams=list(viewer.teams))
