@@ -9,7 +9,10 @@
 -- Durations are read once per distinct text (`minutes`, joined back): parse_minutes is a
 -- subquery macro, which DuckDB would otherwise plan as a join that first copies every row
 -- with all of its columns (at 5M rows, most of the memory this query took).
--- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $upload_date DATE, $date_day_first BOOLEAN
+-- `category` is the row's kind's (activity_kinds, categorized before the clean: the first
+-- matching rule, else 'other'), or 'first_meeting' where the file says so; every row's kind is
+-- in activity_kinds, under a hash no other kind has.
+-- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $upload_date DATE, $date_day_first BOOLEAN, $kind_seed INTEGER
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH minutes AS (
     SELECT duration, parse_minutes(duration, $duration_unit, $decimal_comma) AS duration_parsed
@@ -71,6 +74,7 @@ SELECT
     account,
     first_meeting,
     target_account,
+    CASE WHEN first_meeting THEN 'first_meeting' ELSE coalesce(k.kind_category, 'other') END AS category,
     md5_key(
         CASE
             WHEN activity_id IS NOT NULL THEN concat_ws('|', 'id', $source, activity_id)
@@ -112,4 +116,6 @@ SELECT
                 THEN {'field': 'target_account', 'value': target_account_text, 'reason': 'not yes/no'} END
         ], p -> p IS NOT NULL)
     ELSE [] END AS warnings
-FROM checked
+FROM checked c
+LEFT JOIN (SELECT kind_hash, category AS kind_category FROM activity_kinds) k
+    ON hash(c.activity_type, c.subtype, c.subject, c.outcome, $kind_seed) = k.kind_hash

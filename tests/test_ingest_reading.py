@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from dashboard import db
 from dashboard.db import Database
-from dashboard.ingest import IngestOptions, IngestResult, ingest_file, read
+from dashboard.ingest import IngestOptions, IngestResult, ingest_file, lines, read
 from tests.stored import fetch
 
 
@@ -40,7 +41,7 @@ def errors(result: IngestResult) -> list[tuple]:
     ],
 )
 def test_quoted_line_break(data: bytes, odd_before: bool, expected: tuple[bool, bool]) -> None:
-    assert read._quoted_line_break(data, odd_before) == expected
+    assert lines.quoted_line_break(data, odd_before) == expected
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,7 @@ def test_quoted_line_break(data: bytes, odd_before: bool, expected: tuple[bool, 
         # mixed line ends: a copy with `\n` only
         ("rep,date\nAda,2026-01-05\r\nBob,2026-01-06\r\n", True, [], True),
         # more empty lines than are worth listing: a copy
-        ("rep,date\n" + "\n" * (read.MAX_LISTED_EMPTY_LINES + 1) + "Ada,2026-01-05\n", True, [], True),
+        ("rep,date\n" + "\n" * (lines.MAX_LISTED_EMPTY_LINES + 1) + "Ada,2026-01-05\n", True, [], True),
         ("rep,date", True, [], False),
     ],
     ids=[
@@ -133,7 +134,7 @@ def test_rows_after_listed_empty_lines_keep_spreadsheet_numbers(
 
 
 def test_many_empty_lines_keep_spreadsheet_numbers(database: Database, write) -> None:
-    gap = read.MAX_LISTED_EMPTY_LINES + 5
+    gap = lines.MAX_LISTED_EMPTY_LINES + 5
     text = "rep,date\n" + "\n" * gap + "Ada,2026-01-05\nBob,bad\n"
     result = load(database, write("gappy.csv", text))
     assert result.status == "loaded", result.message
@@ -143,28 +144,53 @@ def test_many_empty_lines_keep_spreadsheet_numbers(database: Database, write) ->
 # --------------------------------------------------------------------------- categories
 
 
+CATEGORIES_FILE = (
+    "rep,date,type,subject\n"
+    "Ada,2026-01-05,Call,Intro meeting with Acme\n"  # subject rule 10 beats type rule 30
+    "Bob,2026-01-05,PHONE,Catch-up\n"  # type rule, any case
+    "Cy,2026-01-05,Task,Prospecting list\n"  # subject 'prospect'
+    "Dee,2026-01-05,Task,Demo for Globex\n"  # subject 'demo'
+    "Eve,2026-01-05,,\n"  # nothing to match
+    "Fay,2026-01-05,Task,sent email to Zed\n"  # '^(e-?mail|sent email)' anchors at the start
+    "Gus,2026-01-05,Task,Lunch\n"
+)
+CATEGORIES_STORED = [
+    ("Ada", "first_meeting"),
+    ("Bob", "call"),
+    ("Cy", "prospecting"),
+    ("Dee", "meeting"),
+    ("Eve", "other"),
+    ("Fay", "email"),
+    ("Gus", "other"),
+]
+
+
 def test_categories_come_from_the_first_matching_rule(database: Database, write) -> None:
-    text = (
-        "rep,date,type,subject\n"
-        "Ada,2026-01-05,Call,Intro meeting with Acme\n"  # subject rule 10 beats type rule 30
-        "Bob,2026-01-05,PHONE,Catch-up\n"  # type rule, any case
-        "Cy,2026-01-05,Task,Prospecting list\n"  # subject 'prospect'
-        "Dee,2026-01-05,Task,Demo for Globex\n"  # subject 'demo'
-        "Eve,2026-01-05,,\n"  # nothing to match
-        "Fay,2026-01-05,Task,sent email to Zed\n"  # '^(e-?mail|sent email)' anchors at the start
-        "Gus,2026-01-05,Task,Lunch\n"
-    )
-    result = load(database, write("cats.csv", text))
+    result = load(database, write("cats.csv", CATEGORIES_FILE))
     assert result.status == "loaded", result.message
-    assert fetch(database, "SELECT rep, category FROM activities ORDER BY rep") == [
-        ("Ada", "first_meeting"),
-        ("Bob", "call"),
-        ("Cy", "prospecting"),
-        ("Dee", "meeting"),
-        ("Eve", "other"),
-        ("Fay", "email"),
-        ("Gus", "other"),
-    ]
+    assert fetch(database, "SELECT rep, category FROM activities ORDER BY rep") == CATEGORIES_STORED
+
+
+def test_kinds_sharing_a_hash_are_told_apart_under_another_seed(
+    database: Database, write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clean joins each row to its kind on a hash: when two kinds share one (said here for
+    the first seed), the kinds are hashed again under another seed, and the clean uses that one."""
+    execute = db.execute
+    seeds: list[int] = []
+
+    def first_seed_collides(cur, name: str, **params: object):
+        if name == "ingest_activity_kinds":
+            seeds.append(params["kind_seed"])  # type: ignore[arg-type]
+        if name == "ingest_kind_hashes_unique" and len(seeds) == 1:
+            return cur.execute("SELECT false")
+        return execute(cur, name, **params)
+
+    monkeypatch.setattr(db, "execute", first_seed_collides)
+    result = load(database, write("cats.csv", CATEGORIES_FILE))
+    assert result.status == "loaded", result.message
+    assert seeds == [0, 1]
+    assert fetch(database, "SELECT rep, category FROM activities ORDER BY rep") == CATEGORIES_STORED
 
 
 def test_edited_rules_apply_to_the_next_file(database: Database, write) -> None:

@@ -193,7 +193,11 @@ def _store(
         footer_rows = db.execute(cur, "ingest_footer_count").fetchone()[0]
         db.execute(cur, f"ingest_stage_{kind}")
         style = sniff.sniff(cur, kind, options.day_first)
-        db.execute(cur, f"ingest_clean_{kind}", **_clean_params(kind, source, detection, options, style))
+        kind_seed = 0
+        if kind == "activities":  # each row's category comes with the clean
+            kind_seed = rules.categorize_activities(cur, source, detection.implied_type)
+        params = _clean_params(kind, source, detection, options, style, kind_seed)
+        db.execute(cur, f"ingest_clean_{kind}", **params)
         if not viewer.is_leader:
             checked_as = "activities" if kind == "time_off" else kind  # both name a rep per row
             db.execute(cur, f"ingest_outside_teams_{checked_as}", teams=list(viewer.teams))
@@ -201,17 +205,15 @@ def _store(
         if rows == 0 and not structural:
             raise _NothingToStore("no data rows under the header row")
         cleaned = _Cleaned(kind, source, table.file_format, structural, footer_rows, rows, rejected)
-        if kind == "activities":
-            if table.file_format == "csv":
-                db.execute(cur, "ingest_raw_release")
-            rules.categorize_activities(cur, source)
+        if kind == "activities" and table.file_format == "csv":
+            db.execute(cur, "ingest_raw_release")
         if kind == "opportunities":
             _prepare_pipeline(cur, cleaned, detection, options)
         if kind in KEYED_KINDS:
             db.execute(cur, f"ingest_keys_{kind}")
-        if kind == "activities":  # the rows it adds, made before the transaction (see the query)
-            db.execute(cur, "ingest_fresh_activities")
-            db.execute(cur, "ingest_clean_slim")
+        if kind == "activities":  # the rows it adds, decided before the transaction (see the queries)
+            db.execute(cur, "ingest_kept_out")
+            db.execute(cur, "ingest_fresh_view")
         if kind == "opportunities" and not viewer.is_leader:
             db.execute(cur, "ingest_outside_teams_deals", teams=list(viewer.teams))
             db.execute(cur, "ingest_keyed_drop_rejected")
@@ -364,9 +366,10 @@ def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def _clean_params(
-    kind: str, source: str, detection: Detection, options: IngestOptions, style: sniff.Style
+    kind: str, source: str, detection: Detection, options: IngestOptions, style: sniff.Style, kind_seed: int
 ) -> dict[str, Any]:
     offered = {
+        "kind_seed": kind_seed,
         "source": source,
         "duration_unit": detection.duration_unit,
         "implied_type": detection.implied_type,
