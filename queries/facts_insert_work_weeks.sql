@@ -1,0 +1,34 @@
+-- Recomputes the open-deals-worked facts of the due (rep, week) pairs: the open deals of the rep's
+-- snapshot in force that week (the latest week up to then a snapshot holding any of the rep's spellings
+-- describes: it carries forward) whose account the rep logged an activity on that week, under any of its
+-- spellings (an account touched under two spellings counts once). Pairs with none have no row.
+-- params: none
+INSERT INTO deal_work_weeks
+WITH aliases AS (SELECT alias, rep FROM rep_aliases()),
+due AS (SELECT DISTINCT rep, week FROM deal_work_weeks_due),
+rep_snapshots AS (
+    SELECT DISTINCT al.rep, s.week
+    FROM snapshot_weeks s JOIN aliases al ON al.alias = s.name_key
+    WHERE al.rep IN (SELECT rep FROM due)
+),
+in_force AS (
+    SELECT d.rep, d.week, p.week AS snapshot_week
+    FROM due d ASOF JOIN rep_snapshots p ON p.rep = d.rep AND d.week >= p.week
+),
+open_deal_accounts AS (  -- the accounts of the rep's open deals in that snapshot, under each spelling
+    SELECT f.rep, f.week, d.account, d.deals
+    FROM in_force f
+    JOIN aliases al ON al.rep = f.rep
+    JOIN snapshot_account_weeks d ON d.name_key = al.alias AND d.week = f.snapshot_week
+),
+touched AS (  -- the accounts the rep logged an activity on that week, under any spelling
+    SELECT DISTINCT f.rep, f.week, a.account
+    FROM due f
+    JOIN aliases al ON al.rep = f.rep
+    JOIN activity_account_weeks a ON a.name_key = al.alias AND a.week = f.week
+    WHERE a.week BETWEEN (SELECT min(week) FROM due) AND (SELECT max(week) FROM due)
+)
+SELECT o.rep, o.week, sum(o.deals)::BIGINT
+FROM open_deal_accounts o
+SEMI JOIN touched t USING (rep, week, account)
+GROUP BY ALL
