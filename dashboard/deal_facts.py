@@ -26,18 +26,6 @@ PIPELINE_MARKS = ("facts_mark_stage_weeks",)
 """The queries (each taking `$upload_id`) that mark the deal facts one pipeline upload changes."""
 
 
-def mark_activities(cur: duckdb.DuckDBPyConnection, *, fresh: bool) -> None:
-    """Marks the rep-weeks whose activities changed: an ingest's (temp table `fresh_weeks`) when
-    `fresh`, else the activity facts' due pairs (before they are cleared)."""
-    db.execute(cur, "facts_mark_work_fresh" if fresh else "facts_mark_work_activities")
-
-
-def mark_snapshots(cur: duckdb.DuckDBPyConnection) -> None:
-    """Marks the rep-weeks whose snapshot in force the due snapshot weeks may change (once those
-    weeks' snapshot facts are recomputed, before they are cleared)."""
-    db.execute(cur, "facts_mark_work_snapshots")
-
-
 def mark_all(cur: duckdb.DuckDBPyConnection) -> None:
     """Marks every deal fact due (a full rebuild, or a store that never had them)."""
     db.execute(cur, "facts_mark_all_stage_weeks")
@@ -45,13 +33,32 @@ def mark_all(cur: duckdb.DuckDBPyConnection) -> None:
     db.execute(cur, "facts_forget_work_aliases")  # every rep's spellings then count as changed
 
 
-def refresh(cur: duckdb.DuckDBPyConnection) -> None:
-    """Recomputes the due deal facts, after marking every week of the reps whose spellings changed."""
-    for query in ("facts_delete_due_stage_weeks", "facts_insert_stage_weeks", "facts_clear_stage_due"):
-        db.execute(cur, query)
-    if db.execute(cur, "facts_work_aliases_changed").fetchone()[0]:
-        db.execute(cur, "facts_mark_work_aliases")
+def refresh(cur: duckdb.DuckDBPyConnection, *, fresh: bool = False) -> None:
+    """Recomputes the due deal facts once the activity and snapshot facts are (before their due
+    pairs are cleared): marks the rep-weeks whose activities changed (an ingest's, temp table
+    `fresh_weeks`, when `fresh`), whose snapshot in force may have changed, and every week of the
+    reps whose spellings changed, then recomputes those and the due stalled-deal facts."""
+    activities, snapshots, stages, work = db.execute(cur, "facts_deal_due").fetchone()
+    if stages:
+        for query in ("facts_delete_due_stage_weeks", "facts_insert_stage_weeks", "facts_clear_stage_due"):
+            db.execute(cur, query)
+    db.execute(cur, "facts_deal_aliases")
+    marks = [
+        query
+        for query, due in (
+            ("facts_mark_work_fresh", fresh),
+            ("facts_mark_work_activities", activities),
+            ("facts_mark_work_snapshots", snapshots),
+        )
+        if due
+    ]
+    changed = db.execute(cur, "facts_work_aliases_changed").fetchone()[0]
+    if changed:
+        marks.append("facts_mark_work_aliases")  # against the spellings kept, so before they are replaced
+    marked = sum(db.execute(cur, query).fetchone()[0] for query in marks)
+    if changed:
         db.execute(cur, "facts_forget_work_aliases")
         db.execute(cur, "facts_keep_work_aliases")
-    for query in ("facts_delete_due_work_weeks", "facts_insert_work_weeks", "facts_clear_work_due"):
-        db.execute(cur, query)
+    if work or marked:
+        for query in ("facts_delete_due_work_weeks", "facts_insert_work_weeks", "facts_clear_work_due"):
+            db.execute(cur, query)

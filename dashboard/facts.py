@@ -39,8 +39,7 @@ def add_fresh(cur: duckdb.DuckDBPyConnection) -> None:
     db.execute(cur, "facts_replace_fresh_weeks")
     db.execute(cur, "facts_insert_fresh_weeks")
     db.execute(cur, "facts_add_fresh_accounts")
-    deal_facts.mark_activities(cur, fresh=True)
-    deal_facts.refresh(cur)
+    deal_facts.refresh(cur, fresh=True)
 
 
 def mark_source(cur: duckdb.DuckDBPyConnection, source: str) -> None:
@@ -76,19 +75,19 @@ def refresh(cur: duckdb.DuckDBPyConnection) -> None:
         "facts_insert_snapshot_accounts",
     ):
         db.execute(cur, query)
-    deal_facts.mark_snapshots(cur)
+    deal_facts.refresh(cur)  # reads the due activity pairs and snapshot weeks: cleared after
     for query in (
+        "facts_clear_due",
         "facts_clear_snapshot_due",
         "facts_delete_due_opportunity_weeks",
         "facts_insert_opportunity_weeks",
         "facts_clear_pipeline_due",
     ):
         db.execute(cur, query)
-    deal_facts.refresh(cur)
 
 
 def _refresh_activities(cur: duckdb.DuckDBPyConnection) -> None:
-    """Recomputes the due (name, week) pairs from the activities."""
+    """Recomputes the due (name, week) pairs from the activities (`refresh` clears them after)."""
     first_week, last_week = db.execute(cur, "facts_due_span").fetchone()
     if first_week is None:
         return
@@ -96,8 +95,6 @@ def _refresh_activities(cur: duckdb.DuckDBPyConnection) -> None:
     db.execute(cur, "facts_delete_due_accounts")
     db.execute(cur, "facts_insert_weeks", first_week=first_week, last_week=last_week)
     db.execute(cur, "facts_insert_accounts", first_week=first_week, last_week=last_week)
-    deal_facts.mark_activities(cur, fresh=False)
-    db.execute(cur, "facts_clear_due")
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:

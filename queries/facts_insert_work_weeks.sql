@@ -4,7 +4,7 @@
 -- spellings (an account touched under two spellings counts once). Pairs with none have no row.
 -- params: none
 INSERT INTO deal_work_weeks
-WITH aliases AS (SELECT alias, rep FROM rep_aliases()),
+WITH aliases AS (SELECT alias, rep FROM deal_aliases),
 due AS (SELECT DISTINCT rep, week FROM deal_work_weeks_due),
 rep_snapshots AS (
     SELECT DISTINCT al.rep, s.week
@@ -21,11 +21,12 @@ open_deal_accounts AS (  -- the accounts of the rep's open deals in that snapsho
     JOIN aliases al ON al.rep = f.rep
     JOIN snapshot_account_weeks d ON d.name_key = al.alias AND d.week = f.snapshot_week
 ),
-touched AS (  -- the accounts the rep logged an activity on that week, under any spelling
-    SELECT DISTINCT f.rep, f.week, a.account
-    FROM due f
-    JOIN aliases al ON al.rep = f.rep
-    JOIN activity_account_weeks a ON a.name_key = al.alias AND a.week = f.week
+touched AS (  -- those accounts the rep logged an activity on that week, under any spelling; the activities meet
+              -- their rep first, so the join hashes the few open deals, not the activities
+    SELECT DISTINCT o.rep, o.week, o.account
+    FROM activity_account_weeks a
+    JOIN aliases al ON al.alias = a.name_key
+    JOIN open_deal_accounts o ON o.rep = al.rep AND o.week = a.week AND o.account = a.account
     WHERE a.week BETWEEN (SELECT min(week) FROM due) AND (SELECT max(week) FROM due)
 )
 SELECT o.rep, o.week, sum(o.deals)::BIGINT

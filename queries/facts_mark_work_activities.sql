@@ -4,4 +4,4 @@
 INSERT INTO deal_work_weeks_due
 SELECT DISTINCT al.rep, d.week
 FROM activity_weeks_due d
-JOIN rep_aliases() al ON al.alias = d.name_key
+JOIN deal_aliases al ON al.alias = d.name_key

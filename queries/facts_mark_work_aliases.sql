@@ -3,7 +3,7 @@
 -- has now, and the weeks its facts hold.
 -- params: none
 INSERT INTO deal_work_weeks_due
-WITH now AS (SELECT alias, rep FROM rep_aliases()),
+WITH now AS (SELECT alias, rep FROM deal_aliases),
 changed AS (
     SELECT rep FROM (SELECT alias, rep FROM now EXCEPT ALL SELECT alias, rep FROM deal_work_aliases)
     UNION

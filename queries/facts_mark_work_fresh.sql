@@ -4,5 +4,5 @@
 INSERT INTO deal_work_weeks_due
 SELECT DISTINCT al.rep, f.week
 FROM fresh_weeks f
-JOIN rep_aliases() al ON al.alias = f.name_key
+JOIN deal_aliases al ON al.alias = f.name_key
 WHERE f.with_account > 0

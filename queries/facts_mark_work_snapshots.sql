@@ -4,7 +4,7 @@
 -- forward), where the rep logged an activity on an account or a fact is held.
 -- params: none
 INSERT INTO deal_work_weeks_due
-WITH aliases AS (SELECT alias, rep FROM rep_aliases()),
+WITH aliases AS (SELECT alias, rep FROM deal_aliases),
 changed AS (SELECT DISTINCT week FROM snapshot_weeks_due),
 rep_snapshots AS (
     SELECT DISTINCT al.rep, s.week FROM snapshot_weeks s JOIN aliases al ON al.alias = s.name_key

@@ -1,8 +1,8 @@
--- Whether the spellings of the reps (rep_aliases()) differ from those the open-deals-worked facts were
--- computed with (deal_work_aliases), counting repeats.
+-- Whether the reps' spellings (temp table `deal_aliases`) differ from those the open-deals-worked
+-- facts were computed with (deal_work_aliases), counting repeats.
 -- params: none
 SELECT EXISTS (
-    (SELECT alias, rep FROM rep_aliases() EXCEPT ALL SELECT alias, rep FROM deal_work_aliases)
+    (SELECT alias, rep FROM deal_aliases EXCEPT ALL SELECT alias, rep FROM deal_work_aliases)
     UNION ALL
-    (SELECT alias, rep FROM deal_work_aliases EXCEPT ALL SELECT alias, rep FROM rep_aliases())
+    (SELECT alias, rep FROM deal_work_aliases EXCEPT ALL SELECT alias, rep FROM deal_aliases)
 )
