@@ -60,5 +60,7 @@ def refresh(cur: duckdb.DuckDBPyConnection, *, fresh: bool = False) -> None:
         db.execute(cur, "facts_forget_work_aliases")
         db.execute(cur, "facts_keep_work_aliases")
     if work or marked:
-        for query in ("facts_delete_due_work_weeks", "facts_insert_work_weeks", "facts_clear_work_due"):
-            db.execute(cur, query)
+        first_week, last_week = db.execute(cur, "facts_work_due_span").fetchone()
+        db.execute(cur, "facts_delete_due_work_weeks")
+        db.execute(cur, "facts_insert_work_weeks", first_week=first_week, last_week=last_week)
+        db.execute(cur, "facts_clear_work_due")

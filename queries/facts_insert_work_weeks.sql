@@ -2,7 +2,8 @@
 -- snapshot in force that week (the latest week up to then a snapshot holding any of the rep's spellings
 -- describes: it carries forward) whose account the rep logged an activity on that week, under any of its
 -- spellings (an account touched under two spellings counts once). Pairs with none have no row.
--- params: none
+-- $first_week, $last_week: the span of the due weeks (lets the scan of the accounts skip other weeks).
+-- params: $first_week DATE, $last_week DATE
 INSERT INTO deal_work_weeks
 WITH aliases AS (SELECT alias, rep FROM deal_aliases),
 due AS (SELECT DISTINCT rep, week FROM deal_work_weeks_due),
@@ -11,9 +12,18 @@ rep_snapshots AS (
     FROM snapshot_weeks s JOIN aliases al ON al.alias = s.name_key
     WHERE al.rep IN (SELECT rep FROM due)
 ),
-in_force AS (
-    SELECT d.rep, d.week, p.week AS snapshot_week
-    FROM due d ASOF JOIN rep_snapshots p ON p.rep = d.rep AND d.week >= p.week
+in_force AS (  -- each due week with the rep's latest snapshot week up to it (a snapshot week before a due one)
+    SELECT rep, week, snapshot_week
+    FROM (
+        SELECT rep, week, is_due,
+               last_value(snapshot_week IGNORE NULLS) OVER (PARTITION BY rep ORDER BY week, is_due) AS snapshot_week
+        FROM (
+            SELECT rep, week, NULL::DATE AS snapshot_week, true AS is_due FROM due
+            UNION ALL
+            SELECT rep, week, week, false FROM rep_snapshots
+        )
+    )
+    WHERE is_due AND snapshot_week IS NOT NULL
 ),
 open_deal_accounts AS (  -- the accounts of the rep's open deals in that snapshot, under each spelling
     SELECT f.rep, f.week, d.account, d.deals
@@ -27,7 +37,7 @@ touched AS (  -- those accounts the rep logged an activity on that week, under a
     FROM activity_account_weeks a
     JOIN aliases al ON al.alias = a.name_key
     JOIN open_deal_accounts o ON o.rep = al.rep AND o.week = a.week AND o.account = a.account
-    WHERE a.week BETWEEN (SELECT min(week) FROM due) AND (SELECT max(week) FROM due)
+    WHERE a.week BETWEEN $first_week::DATE AND $last_week::DATE
 )
 SELECT o.rep, o.week, sum(o.deals)::BIGINT
 FROM open_deal_accounts o
