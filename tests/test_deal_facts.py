@@ -11,6 +11,7 @@ import itertools
 import math
 import tempfile
 from collections import Counter, defaultdict
+from contextlib import closing
 from pathlib import Path
 
 from hypothesis import example, given, settings
@@ -203,8 +204,10 @@ def assert_same(got: dict[tuple, tuple], expected: dict[tuple, tuple], step: str
 
 
 def test_deal_facts_equal_a_computation_from_scratch_after_any_sequence_of_writes() -> None:
-    with tempfile.TemporaryDirectory(prefix="deal-facts-") as folder:
-        database = Database(Path(folder) / "facts.duckdb")  # one store: each example goes on from the last
+    with (
+        tempfile.TemporaryDirectory(prefix="deal-facts-") as folder,
+        closing(Database(Path(folder) / "facts.duckdb")) as database,  # one store: each example goes on
+    ):
 
         @settings(SETTINGS, max_examples=6)  # each step ingests a file and reads
         @given(sequence=steps)
@@ -231,10 +234,7 @@ def test_deal_facts_equal_a_computation_from_scratch_after_any_sequence_of_write
             one = read(database, rep="Ada Park")  # one rep's read: the same numbers
             assert_same(one, from_scratch(database, list(one)), "one rep")
 
-        try:
-            examples()
-        finally:
-            database.close()
+        examples()
 
 
 def test_a_store_without_deal_facts_gets_them_built_when_opened(tmp_path: Path) -> None:
