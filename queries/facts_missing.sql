@@ -5,4 +5,6 @@
 SELECT EXISTS (SELECT 1 FROM activities) AND NOT EXISTS (SELECT 1 FROM activity_weeks) AS activities,
        EXISTS (SELECT 1 FROM opportunity_snapshots WHERE superseded_by IS NULL)
            AND NOT EXISTS (SELECT 1 FROM snapshot_weeks) AS pipeline,
-       EXISTS (SELECT 1 FROM rep_aliases()) AND NOT EXISTS (SELECT 1 FROM deal_work_aliases) AS deals
+       NOT EXISTS (SELECT 1 FROM deal_work_aliases)  -- (rep_aliases() is not empty: cheaper to ask its sources)
+           AND (EXISTS (SELECT 1 FROM reps WHERE superseded_by IS NULL) OR EXISTS (SELECT 1 FROM activity_weeks)
+                OR EXISTS (SELECT 1 FROM opportunity_snapshots WHERE superseded_by IS NULL)) AS deals
