@@ -14,13 +14,17 @@ name: `opportunity_weeks` what each opportunity's latest snapshot row says was c
 per week, `snapshot_weeks` and `snapshot_account_weeks` each week's snapshot (its open deals, their
 amount and accounts). A pipeline upload marks what it changes (`mark_pipeline_upload`: after an
 ingest stores its rows, before an undo removes them) and `refresh` recomputes just that.
+
+The facts of open deals worked and stalled, which read more than one week's rows, are kept by
+`deal_facts` in the same transactions; a roster change calls `refresh` too (their per-rep facts
+follow the reps' spellings).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dashboard import db
+from dashboard import db, deal_facts
 
 if TYPE_CHECKING:
     import duckdb
@@ -35,6 +39,7 @@ def add_fresh(cur: duckdb.DuckDBPyConnection) -> None:
     db.execute(cur, "facts_replace_fresh_weeks")
     db.execute(cur, "facts_insert_fresh_weeks")
     db.execute(cur, "facts_add_fresh_accounts")
+    deal_facts.refresh(cur, fresh=True)
 
 
 def mark_source(cur: duckdb.DuckDBPyConnection, source: str) -> None:
@@ -49,7 +54,7 @@ def mark_pipeline_upload(cur: duckdb.DuckDBPyConnection, upload_id: int) -> None
         db.execute(cur, query, upload_id=upload_id)
 
 
-PIPELINE_MARKS = ("facts_mark_snapshot_weeks", "facts_mark_opportunity_weeks")
+PIPELINE_MARKS = ("facts_mark_snapshot_weeks", "facts_mark_opportunity_weeks", *deal_facts.PIPELINE_MARKS)
 """The queries (each taking `$upload_id`) that mark what one pipeline upload changes."""
 
 
@@ -60,7 +65,7 @@ def add_pipeline(cur: duckdb.DuckDBPyConnection, upload_id: int) -> None:
 
 
 def refresh(cur: duckdb.DuckDBPyConnection) -> None:
-    """Recomputes the due facts, activity and pipeline (in the caller's transaction)."""
+    """Recomputes the due facts, activity, pipeline and deal (in the caller's transaction)."""
     _refresh_activities(cur)
     for query in (
         "facts_delete_due_snapshot_weeks",
@@ -68,6 +73,11 @@ def refresh(cur: duckdb.DuckDBPyConnection) -> None:
         "facts_taken_snapshots",
         "facts_insert_snapshot_weeks",
         "facts_insert_snapshot_accounts",
+    ):
+        db.execute(cur, query)
+    deal_facts.refresh(cur)  # reads the due activity pairs and snapshot weeks: cleared after
+    for query in (
+        "facts_clear_due",
         "facts_clear_snapshot_due",
         "facts_delete_due_opportunity_weeks",
         "facts_insert_opportunity_weeks",
@@ -77,7 +87,7 @@ def refresh(cur: duckdb.DuckDBPyConnection) -> None:
 
 
 def _refresh_activities(cur: duckdb.DuckDBPyConnection) -> None:
-    """Recomputes the due (name, week) pairs from the activities."""
+    """Recomputes the due (name, week) pairs from the activities (`refresh` clears them after)."""
     first_week, last_week = db.execute(cur, "facts_due_span").fetchone()
     if first_week is None:
         return
@@ -85,31 +95,32 @@ def _refresh_activities(cur: duckdb.DuckDBPyConnection) -> None:
     db.execute(cur, "facts_delete_due_accounts")
     db.execute(cur, "facts_insert_weeks", first_week=first_week, last_week=last_week)
     db.execute(cur, "facts_insert_accounts", first_week=first_week, last_week=last_week)
-    db.execute(cur, "facts_clear_due")
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     """Recomputes every weekly fact from the activities and snapshots (in the caller's transaction)."""
-    _mark_all(cur, activities=True, pipeline=True)
+    _mark_all(cur, activities=True, pipeline=True, deals=True)
     refresh(cur)
 
 
 def build_missing(cur: duckdb.DuckDBPyConnection) -> None:
-    """Builds the facts a store lacks (`missing`), the activities' or the pipeline's or both, from
+    """Builds the facts a store lacks (`missing`), the activities', the pipeline's or the deals', from
     their rows (in the caller's transaction); facts already kept are left as they are."""
-    activities, pipeline = db.execute(cur, "facts_missing").fetchone()
-    _mark_all(cur, activities=activities, pipeline=pipeline)
+    activities, pipeline, deals = db.execute(cur, "facts_missing").fetchone()
+    _mark_all(cur, activities=activities, pipeline=pipeline, deals=deals)
     refresh(cur)
 
 
-def _mark_all(cur: duckdb.DuckDBPyConnection, *, activities: bool, pipeline: bool) -> None:
+def _mark_all(cur: duckdb.DuckDBPyConnection, *, activities: bool, pipeline: bool, deals: bool) -> None:
     if activities:
         db.execute(cur, "facts_mark_all")
     if pipeline:
         db.execute(cur, "facts_mark_all_snapshot_weeks")
         db.execute(cur, "facts_mark_all_opportunity_weeks")
+    if deals:
+        deal_facts.mark_all(cur)
 
 
 def missing(cur: duckdb.DuckDBPyConnection) -> bool:
-    """True when activities or snapshots are stored but none of their facts (a store from before)."""
+    """True when activities, snapshots or reps are stored but none of their facts (a store from before)."""
     return any(db.execute(cur, "facts_missing").fetchone())

@@ -1,9 +1,8 @@
 """The weekly `open_deals_stalled` metric: the share of a rep's open deals that have sat in one stage for 4
-weeks or more, read from the stage history of the weekly pipeline snapshots
-(`queries/rep_weekly_deals_stalled.sql`).
+weeks or more, from the stage history of the weekly pipeline snapshots as the deal facts keep it per owner
+name and week (`stage_weeks`, dashboard/deal_facts.py; read by `queries/rep_weekly_deals_stalled.sql`).
 
-Kept beside the main weekly query rather than inside it: it reads every snapshot of every deal (the stage
-history), which the other metrics do not need.
+Kept beside the main weekly query rather than inside it: only the callers that show it ask for it.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ def check_and_repair(database: Database) -> list[str]:
         said = [_remove_stray(cur, *stray) for stray in strays]
         if doubled:
             db.execute(cur, "store_repair_roster_current")
+            facts.refresh(cur)  # the reps' spellings changed: the deal facts kept per rep follow
             names = ", ".join(key for key, _ in doubled[:5])
             said.append(
                 f"{len(doubled)} rep(s) had more than one current roster row ({names}); "

@@ -72,7 +72,7 @@ pipeline_weeks AS (  -- per rep and week a snapshot describes: its open deals an
     GROUP BY ALL
 ),
 snapshot_in_force AS (  -- per rep and week from $from_week, the week its latest snapshot up to then describes
-                        -- (the last one carries forward; read by open deals worked and by the final select)
+                        -- (the last one carries forward; read by the final select)
     SELECT rep, snapshot_week,
            unnest(generate_series(greatest(snapshot_week, from_week), coalesce(next_week - 7, to_week),
                                   INTERVAL 7 DAY))::DATE AS week
@@ -81,27 +81,12 @@ snapshot_in_force AS (  -- per rep and week from $from_week, the week its latest
         FROM pipeline_weeks
     ), bounds
 ),
-open_deal_accounts AS (  -- the accounts of each rep's open deals in the snapshot in force that week
-    SELECT s.rep, s.week, d.account, d.deals
-    FROM snapshot_in_force s
-    JOIN aliases al ON al.rep = s.rep
-    JOIN snapshot_account_weeks d ON d.name_key = al.alias AND d.week = s.snapshot_week
-    WHERE $deals_worked
-),
-touched_deals AS (  -- open-deal accounts the rep logged an activity on that week (under any spelling); the
-                    -- activities meet their rep first, so the join hashes the few deals, not the activities
-    SELECT DISTINCT o.rep, o.week, o.account
-    FROM activity_account_weeks a
-    JOIN aliases al ON al.alias = a.name_key
-    JOIN open_deal_accounts o ON o.rep = al.rep AND o.week = a.week AND o.account = a.account
-    WHERE $deals_worked AND a.week BETWEEN $from_week::DATE AND $to_week::DATE
-      AND a.name_key IN (SELECT alias FROM aliases)  -- (one rep: a filter the scan applies, not a join's probe)
-),
-deals_worked AS (
-    SELECT o.rep, o.week, sum(o.deals) AS open_deals_touched
-    FROM open_deal_accounts o
-    JOIN touched_deals t USING (rep, week, account)
-    GROUP BY ALL
+deals_worked AS (  -- the open deals of the snapshot in force the rep logged an activity on that week, under
+                   -- any spelling (the deal facts: dashboard/deal_facts.py)
+    SELECT rep, week, open_deals_touched
+    FROM deal_work_weeks
+    WHERE $deals_worked AND week BETWEEN $from_week::DATE AND $to_week::DATE
+      AND rep IN (SELECT rep FROM aliases)
 ),
 quota AS (
     SELECT rep, week,

@@ -318,6 +318,8 @@ def _record(
         facts.add_fresh(cur)
     elif kind == "opportunities":
         facts.add_pipeline(cur, upload_id)
+    elif kind == "roster":
+        facts.refresh(cur)  # the reps' spellings may change: the deal facts kept per rep follow
     result = IngestResult(
         file=name,
         status="loaded",
