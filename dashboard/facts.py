@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 
 def add_fresh(cur: duckdb.DuckDBPyConnection) -> None:
-    """Adds the facts of the activities an ingest stores (temp table `fresh`) to the stored ones, in
+    """Adds the facts of the activities an ingest stores (the view `fresh` over its cleaned file) to the stored ones, in
     the ingest's transaction: an ingest only adds activities, so the facts of the weeks it touches
     are the stored ones plus the new rows' own, which equals `refresh` of those weeks without
     reading every stored activity of them."""
