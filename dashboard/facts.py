@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 
 
 def add_fresh(cur: duckdb.DuckDBPyConnection) -> None:
-    """Adds the facts of the activities an ingest stores (the view `fresh` over its cleaned file) to the stored ones, in
-    the ingest's transaction: an ingest only adds activities, so the facts of the weeks it touches
-    are the stored ones plus the new rows' own, which equals `refresh` of those weeks without
-    reading every stored activity of them."""
+    """Adds the facts of the activities an ingest stores (the view `fresh` over its cleaned file) to
+    the stored ones, in the ingest's transaction: an ingest only adds activities, so the facts of the
+    weeks it touches are the stored ones plus the new rows' own, which equals `refresh` of those
+    weeks without reading every stored activity of them."""
     db.execute(cur, "facts_add_fresh_weeks")
     db.execute(cur, "facts_replace_fresh_weeks")
     db.execute(cur, "facts_insert_fresh_weeks")

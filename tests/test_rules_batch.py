@@ -15,7 +15,7 @@ import statistics
 
 import numpy as np
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dashboard import rules
@@ -88,6 +88,7 @@ def as_json(flags: list[rules.Flag]) -> list[dict]:
 
 @settings(max_examples=6, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
+@example(seed=32)  # a rep without a row the week before a flag that waits for a second week
 def test_every_rep_at_once_flags_as_each_rep_alone(seed: int) -> None:
     frame, goals = team(seed)
     batch = rules.build_batch(frame, goals)

@@ -133,16 +133,23 @@ AT_ONCE = frozenset({"deals_stalling", "meetings_not_converting"})
 
 
 def _flagged_in_weeks_before(b: Batch) -> set[str]:
-    """The reps the rules (each week on its own) raised a slump flag for in every one of the
-    `confirm_weeks - 1` weeks before the week under review."""
-    last = b.weeks.size - 1
-    reps: set[str] | None = None
-    for back in range(1, b.cfg.confirm_weeks):
-        if last - back < 0:
-            return set()
-        week = {f.rep for f in check_batch(b.upto(last - back), confirm=False) if f.kind == "slump"}
-        reps = week if reps is None else reps & week
-    return reps if reps is not None else {str(rep) for rep in b.reps}
+    """The reps the rules (each week on its own) raised a slump flag for in each of their last
+    `confirm_weeks - 1` weeks with a row before the week under review (a rep's own history, as
+    `RepView` reads it, skips the weeks they have no row)."""
+    needed = b.cfg.confirm_weeks - 1
+    if needed <= 0:
+        return {str(rep) for rep in b.reps}
+    earlier = {row: np.flatnonzero(b.present[row, :-1])[-needed:] for row in range(b.reps.size)}
+    earlier = {row: weeks for row, weeks in earlier.items() if weeks.size == needed}
+    flagged_at = {
+        int(t): {f.rep for f in check_batch(b.upto(int(t)), confirm=False) if f.kind == "slump"}
+        for t in sorted({int(t) for weeks in earlier.values() for t in weeks})
+    }
+    return {
+        str(b.reps[row])
+        for row, weeks in earlier.items()
+        if all(str(b.reps[row]) in flagged_at[int(t)] for t in weeks)
+    }
 
 
 def check(view: RepView) -> Flag | None:
