@@ -103,7 +103,7 @@ def check_batch(b: Batch, *, confirm: bool = True) -> list[Flag]:
             found.setdefault(row, []).extend((registered.primary, s) for s in signals)
     hygiene = hygiene_signals(b)
     cfg, week, flags = b.cfg, b.weeks[-1], []
-    flagged_before: set[str] | None = None  # reps the rules raised a slump flag for in the weeks before
+    waiting: dict[int, int] = {}  # a flag's place in `flags` → its row, for the flags that wait
     for row in sorted(set(found) | set(hygiene)):
         if not b.usable[row, -1]:
             continue  # time off or a team-wide dip this week
@@ -117,14 +117,14 @@ def check_batch(b: Batch, *, confirm: bool = True) -> list[Flag]:
                 "high" if weight >= cfg.high_weight else "medium" if weight >= cfg.medium_weight else "low"
             )
             if confirm and severity != "high" and not any(s.rule in AT_ONCE for s in signals):
-                if flagged_before is None:
-                    flagged_before = _flagged_in_weeks_before(b)
-                if rep not in flagged_before:
-                    continue
+                waiting[len(flags)] = row
             ordered = tuple(sorted(signals, key=lambda s: -s.weight))
             flags.append(Flag(rep, team, week, severity, "slump", ordered))
         elif row in hygiene:
             flags.append(Flag(rep, team, week, "low", "hygiene", (hygiene[row],)))
+    if waiting:
+        confirmed = _flagged_in_weeks_before(b, set(waiting.values()))
+        flags = [f for at, f in enumerate(flags) if at not in waiting or waiting[at] in confirmed]
     return flags
 
 
@@ -132,24 +132,20 @@ AT_ONCE = frozenset({"deals_stalling", "meetings_not_converting"})
 """Rules whose signs raise a flag without waiting for a second week: they read 4 to 6 weeks already."""
 
 
-def _flagged_in_weeks_before(b: Batch) -> set[str]:
-    """The reps the rules (each week on its own) raised a slump flag for in each of their last
+def _flagged_in_weeks_before(b: Batch, rows: set[int]) -> set[int]:
+    """Those of `rows` the rules (each week on its own) raised a slump flag for in each of their last
     `confirm_weeks - 1` weeks with a row before the week under review (a rep's own history, as
     `RepView` reads it, skips the weeks they have no row)."""
     needed = b.cfg.confirm_weeks - 1
     if needed <= 0:
-        return {str(rep) for rep in b.reps}
-    earlier = {row: np.flatnonzero(b.present[row, :-1])[-needed:] for row in range(b.reps.size)}
-    earlier = {row: weeks for row, weeks in earlier.items() if weeks.size == needed}
-    flagged_at = {
-        int(t): {f.rep for f in check_batch(b.upto(int(t)), confirm=False) if f.kind == "slump"}
-        for t in sorted({int(t) for weeks in earlier.values() for t in weeks})
+        return rows
+    earlier = {row: np.flatnonzero(b.present[row, :-1])[-needed:].tolist() for row in rows}
+    earlier = {row: weeks for row, weeks in earlier.items() if len(weeks) == needed}
+    flagged_at = {  # the week index → the reps flagged in it
+        t: {f.rep for f in check_batch(b.upto(t), confirm=False) if f.kind == "slump"}
+        for t in {t for weeks in earlier.values() for t in weeks}
     }
-    return {
-        str(b.reps[row])
-        for row, weeks in earlier.items()
-        if all(str(b.reps[row]) in flagged_at[int(t)] for t in weeks)
-    }
+    return {row for row, weeks in earlier.items() if all(str(b.reps[row]) in flagged_at[t] for t in weeks)}
 
 
 def check(view: RepView) -> Flag | None:
