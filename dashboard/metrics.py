@@ -19,6 +19,7 @@ from dashboard import currency, db, stalled_deals
 from dashboard.access import teams_param
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd  # loaded where a frame is made: the CLI's `--help` needs only the catalogue
 
 
@@ -163,6 +164,15 @@ def as_dates(column: pd.Series) -> pd.Series:
     codes, uniques = pd.factorize(pd.to_datetime(column), use_na_sentinel=False)
     dates = pd.DatetimeIndex(uniques).date[codes]
     return pd.Series(dates, index=column.index, name=column.name, dtype=object)
+
+
+def positions(column: pd.Series, among: pd.Index) -> np.ndarray:
+    """Each value's position in `among` (-1 where absent), looked up once per distinct value."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(column)
+    return np.append(among.get_indexer(uniques), -1)[codes]
 
 
 def metric(name: str) -> Metric:

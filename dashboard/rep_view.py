@@ -152,19 +152,7 @@ def pipeline_display(changes: pd.DataFrame) -> pd.DataFrame:
     return shown.rename(columns=PIPELINE_LABELS)
 
 
-def trend_charts(
-    database: db.Database,
-    rep: str,
-    from_week: dt.date,
-    to_week: dt.date,
-    *,
-    names: Sequence[str],
-    teams: Sequence[str] | None = None,
-) -> dict[str, dict]:
-    """Each metric's chart as a Vega-Lite spec (`trend_chart.metric_chart`)."""
-    return charts_of(rep_weekly(database, rep, from_week, to_week, names=names, teams=teams), names)
-
-
 def charts_of(rows: pd.DataFrame, names: Sequence[str]) -> dict[str, dict]:
-    """Each of `names`' charts from `rep_weekly`'s rows (read once for the page's charts and its table)."""
+    """Each of `names`' charts as a Vega-Lite spec (`trend_chart.metric_chart`) from `rep_weekly`'s rows
+    (read once for the page's charts and its table)."""
     return {name: trend_chart.metric_chart(rows, name) for name in names}

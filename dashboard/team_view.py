@@ -76,12 +76,6 @@ def _codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, pd.Index(uniques)
 
 
-def _positions(column: pd.Series, among: pd.Index) -> np.ndarray:
-    """Each value's position in `among` (-1 where absent), looked up once per distinct value."""
-    codes, uniques = pd.factorize(column)
-    return np.append(among.get_indexer(uniques), -1)[codes]
-
-
 def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = KEY_METRICS) -> pd.DataFrame:
     """Rows of (rep, team, week, metric, value, target, basis): what each week is judged on.
 
@@ -101,8 +95,8 @@ def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = K
     value = values[names].to_numpy(dtype=float, na_value=np.nan)[source, metric]
     # each row's goal (one per rep, week and metric), found in a grid of all (rep, week, metric)
     shape = (len(rep_names), len(week_days), count)
-    where = [_positions(goals["rep"], rep_names), _positions(goals["week"], week_days),
-             _positions(goals["metric"], pd.Index(names))]  # fmt: skip
+    where = [metrics.positions(goals["rep"], rep_names), metrics.positions(goals["week"], week_days),
+             metrics.positions(goals["metric"], pd.Index(names))]  # fmt: skip
     known = (where[0] >= 0) & (where[1] >= 0) & (where[2] >= 0)
     goal_at = np.full(int(np.prod(shape)), -1, dtype=np.int64)
     goal_at[np.ravel_multi_index(tuple(w[known] for w in where), shape)] = np.flatnonzero(known)

@@ -135,9 +135,10 @@ def plain(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
-    """A download button for `frame` as spreadsheet-safe CSV."""
-    st.download_button(label, safe_csv(frame), file_name=file_name, mime="text/csv", key=key)
+def csv_download(label: str, frame: pd.DataFrame | bytes, file_name: str, key: str) -> None:
+    """A download button for `frame` as spreadsheet-safe CSV (bytes: `safe_csv` made already)."""
+    data = frame if isinstance(frame, bytes) else safe_csv(frame)
+    st.download_button(label, data, file_name=file_name, mime="text/csv", key=key)
 
 
 def _safe_config(options: dict[str, Any], frame: pd.DataFrame | None = None) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from dashboard import roster, team_page, team_view, url_params
 from dashboard.metrics import BY_NAME
 from pages._shared import (
     cached,
+    csv_download,
     link_values,
     link_warning,
     require_viewer,
@@ -75,10 +76,9 @@ if st.toggle("Show each metric's last 8 weeks", key="team_trends"):  # sparkline
             help=f"{BY_NAME[name].label} in the last 8 weeks up to this one, from 0 up",
         )  # fmt: skip
     show_table(lines, column_config=columns, column_order=list(columns), hide_index=True, width="stretch")
-st.download_button(  # the CSV of `csv_download`, made once per data version with the grid
-    "Download the full table (CSV)", drawn.csv, file_name=f"team-{week.isoformat()}.csv", mime="text/csv",
-    key="team_csv",
-)  # fmt: skip
+csv_download(  # made once per data version, with the grid
+    "Download the full table (CSV)", drawn.csv, f"team-{week.isoformat()}.csv", key="team_csv"
+)
 digest_teams = allowed if team == ALL_TEAMS else [team]
 
 

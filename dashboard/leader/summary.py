@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard.leader.measures import GROUPINGS, ORGANISATION
 from dashboard.leader.records import CoachingRecords
+from dashboard.metrics import positions
 
 
 def _grouped(frame: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -37,8 +38,7 @@ def summary(records: CoachingRecords, by: str = "manager") -> pd.DataFrame:
     def place(frame: pd.DataFrame) -> np.ndarray:
         """Each row's position in `index` (-1 outside it), found once per frame."""
         if id(frame) not in places:
-            codes, uniques = pd.factorize(_grouped(frame, by)[by])
-            places[id(frame)] = np.append(index.get_indexer(uniques), -1)[codes]
+            places[id(frame)] = positions(_grouped(frame, by)[by], index)
         return places[id(frame)]
 
     def count(frame: pd.DataFrame, mask: pd.Series | None = None) -> pd.Series:
