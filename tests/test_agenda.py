@@ -90,6 +90,19 @@ def test_sliding_rep_agenda_reads_as_coaching(sample):
     assert tone.check(text, roster.list_reps(sample)["rep"]) == []
 
 
+@pytest.mark.parametrize(
+    ("meeting", "due"),
+    [
+        (dt.date(2026, 11, 2), dt.date(2026, 12, 4)),  # the Friday four weeks on
+        (dt.date(2026, 11, 23), dt.date(2027, 1, 8)),  # not Christmas Day, nor New Year's Day after it
+        (dt.date(2026, 11, 30), dt.date(2027, 1, 8)),  # not New Year's Day
+        (dt.date(2027, 11, 22), dt.date(2027, 12, 24)),
+    ],
+)
+def test_a_focus_area_is_due_on_a_working_friday(meeting, due):
+    assert generator.due_date(meeting) == due and due.weekday() == 4
+
+
 def test_no_sample_agenda_trips_the_tone_check(sample):
     names = roster.list_reps(sample)["rep"].tolist()
     for rep in names:

@@ -32,6 +32,7 @@ USUAL = "your usual level"  # the rep page's "own usual level" (`rules.usual_lev
 MAX_RECOGNITION = 3
 MAX_FOCUS = 2
 FOCUS_WEEKS = 4  # a focus area's expectation is due four weeks after the meeting
+CLOSED_DAYS = ((12, 25), (1, 1))  # (month, day): a due date never lands on Christmas Day or New Year's Day
 EXPECTATION_METRICS = (
     "prospecting_minutes",
     "calls",
@@ -310,6 +311,14 @@ def _recognition(
     return unique[:MAX_RECOGNITION] or ["Thank you for making time for this one-on-one."]
 
 
+def due_date(meeting: dt.date) -> dt.date:
+    """The Friday four weeks after the meeting's week, or the next Friday that is not a closed day."""
+    due = meeting + dt.timedelta(weeks=FOCUS_WEEKS, days=4)
+    while (due.month, due.day) in CLOSED_DAYS:
+        due += dt.timedelta(weeks=1)
+    return due
+
+
 def _focus(
     values: pd.DataFrame,
     weekly_target: WeeklyTargets,
@@ -318,7 +327,7 @@ def _focus(
     meeting: dt.date,
     usual: dict[str, float],
 ) -> list[Focus]:
-    due = meeting + dt.timedelta(weeks=FOCUS_WEEKS, days=4)  # the Friday four weeks on
+    due = due_date(meeting)
     known = [f for f in flags if f.get("metric") in metrics.BY_NAME]
     leading_first = sorted(known, key=lambda f: metrics.metric(f["metric"]).indicator != "leading")
     flagged = [(f["metric"], f["detail"]) for f in leading_first]
