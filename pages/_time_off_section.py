@@ -34,8 +34,8 @@ def draw(viewer: Viewer) -> None:
     if recorded.empty:
         st.caption("No time off recorded.")
     else:
-        shown = recorded.rename(
-            columns={"time_off_id": "id", "date_from": "from", "date_to": "to", "note": "reason"}
+        shown = recorded.drop(columns="time_off_id").rename(  # the id is the CLI's handle, not the reader's
+            columns={"date_from": "from", "date_to": "to", "note": "reason"}
         )
         show_table(shown.fillna(""), hide_index=True, width="stretch", placeholder="")
     database = get_database()
