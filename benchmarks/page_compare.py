@@ -47,10 +47,12 @@ def child(root: str, database: str, label: str) -> None:
 
     from pages import _shared
 
-    AppTest.from_string("import streamlit as st\nst.write('ready')").run()  # Streamlit's start-up
+    ready = AppTest.from_string("import streamlit as st\nst.write('ready')").run()  # Streamlit's start-up
     _shared.get_database()  # opened (and migrated) before the clock starts
     page, query = PAGES[label]
     at = AppTest.from_file(f"{root}/streamlit_app.py", default_timeout=600)
+    if hasattr(at, "_bidi_component_manager"):  # the start-up's component scan, not one more (page_times)
+        at._bidi_component_manager = ready._bidi_component_manager
     at.query_params.update(query)
     if page != "pages/team.py":
         at.run()

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import rep_view, roster, team_view, url_params
-from dashboard.metrics import BY_NAME, METRIC_NAMES, monday
+from dashboard.metrics import BY_NAME, METRIC_NAMES
 from pages._shared import (
     cached,
     csv_download,
@@ -42,19 +42,25 @@ first, last, problems = url_params.read_weeks(
     link_values("from"), link_values("to"), (default_from, span[1]), earliest=span[0], latest=span[1]
 )
 link_warning(wanted.problem, *problems)
-top = st.columns([1, 1])
+# The weeks are picked as the Team page picks its week, from a list (latest first): a date picker's
+# scripts (about 200 KB) were loaded and run in the browser before the chart could draw.
+weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
+in_progress = cached(roster.week_in_progress)
+top = st.columns([2, 1, 1])
 rep = top[0].selectbox("Rep", names, index=names.index(wanted.value), key="rep_rep")
-chosen = top[1].date_input(
-    "Weeks",
-    value=(first, last),
-    min_value=span[0],
-    max_value=span[1] + dt.timedelta(days=6),
-    key="rep_range",
+
+
+def week_name(week: dt.date) -> str:
+    return roster.week_label(week, in_progress)
+
+
+from_week = top[1].selectbox(
+    "First week", weeks, index=weeks.index(first), format_func=week_name, key="rep_from"
 )
-if not isinstance(chosen, tuple) or len(chosen) != 2:
-    st.info("Pick the first and the last week.")
+to_week = top[2].selectbox("Last week", weeks, index=weeks.index(last), format_func=week_name, key="rep_to")
+if from_week > to_week:
+    st.info(f"The first week ({from_week:%d %b %Y}) is after the last ({to_week:%d %b %Y}): pick them again.")
     st.stop()
-from_week, to_week = monday(chosen[0]), monday(chosen[1])
 st.query_params.update({"rep": rep, "from": from_week.isoformat(), "to": to_week.isoformat()})
 
 row = reps[reps["rep"] == rep].iloc[0]

@@ -17,7 +17,7 @@ FIRST_REP = "Aisha Mohammed"  # alphabetically first of the sample's reps
 DEFAULTS = {  # widget key (or index of an unkeyed date input) -> value shown when the link is not used
     "pages/agenda.py": {"agenda_rep": FIRST_REP, "agenda_week": LATEST},
     "pages/interventions.py": {0: LATEST},
-    "pages/rep.py": {"rep_rep": FIRST_REP, "rep_range": (dt.date(2026, 5, 25), LATEST)},
+    "pages/rep.py": {"rep_rep": FIRST_REP, "rep_from": dt.date(2026, 5, 25), "rep_to": LATEST},
     "pages/team.py": {"team_team": "All teams", "team_week": LATEST},
     "pages/leader.py": {"leader_week": LATEST, "leader_team": None},
 }
@@ -139,4 +139,7 @@ def test_a_good_link_says_nothing(open_page) -> None:
     at = open_page("pages/rep.py", {"rep": "tomasz nowak", "from": "2026-06-03", "to": "2026-11-18"})
     assert not at.exception and not at.warning
     assert at.selectbox(key="rep_rep").value == "Tomasz Nowak"
-    assert at.date_input(key="rep_range").value == (dt.date(2026, 6, 1), LATEST)
+    assert (at.selectbox(key="rep_from").value, at.selectbox(key="rep_to").value) == (
+        dt.date(2026, 6, 1),
+        LATEST,
+    )

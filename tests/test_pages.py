@@ -198,7 +198,30 @@ def test_team_page_all_teams_by_default(sample_app) -> None:
 def test_a_rep_link_opens_the_rep_page_on_that_week(sample_app) -> None:
     at = sample_app("pages/rep.py", rep="Tomasz Nowak", **{"from": "2026-06-01", "to": "2026-11-09"})
     assert at.selectbox(key="rep_rep").value == "Tomasz Nowak"
-    assert at.date_input(key="rep_range").value == (dt.date(2026, 6, 1), dt.date(2026, 11, 9))
+    assert at.selectbox(key="rep_from").value == dt.date(2026, 6, 1)
+    assert at.selectbox(key="rep_to").value == dt.date(2026, 11, 9)
+
+
+def test_rep_page_weeks_are_picked_from_the_weeks_with_data(sample_app) -> None:
+    """The first and last week are chosen from lists, latest first and named as the Team page names
+    its weeks (no date picker, whose scripts held up the chart in the browser); the chart and the
+    link follow them, and a first week after the last is said plainly instead of drawn."""
+    at = sample_app("pages/rep.py", rep="Tomasz Nowak", **{"from": "2026-06-01", "to": "2026-11-09"})
+    first = at.selectbox(key="rep_from")
+    assert first.label == "First week" and at.selectbox(key="rep_to").label == "Last week"
+    assert first.options[0] == "week of Mon 16 Nov 2026" and first.options[-1] == "week of Mon 23 Jun 2025"
+    at.selectbox(key="rep_from").select(dt.date(2026, 10, 5)).run()
+    assert not at.exception, at.exception
+    chart = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    ticks = chart["layer"][0]["encoding"]["x"]["axis"]["values"]  # one a week shown
+    assert (ticks[0]["month"], ticks[0]["date"], ticks[-1]["month"], ticks[-1]["date"]) == (10, 5, 11, 9)
+    assert at.query_params["from"] == "2026-10-05"
+    at.selectbox(key="rep_to").select(dt.date(2026, 9, 28)).run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == [
+        "The first week (05 Oct 2026) is after the last (28 Sep 2026): pick them again."
+    ]
+    assert not at.get("vega_lite_chart")
 
 
 def _chart_titles(at: AppTest) -> list[str]:
