@@ -151,8 +151,9 @@ def test_open_deals_worked_less_in_a_quiet_spell_are_paced_by_the_rep_s_other_ac
     week = W0 + dt.timedelta(weeks=WEEKS - 1)
 
     def quiet_deals(activity: float) -> list[str]:
-        flags = rules.evaluate_frames(_deal_weeks(activity, 0.2), None, week)
-        return [s.detail for f in flags for s in f.signals if s.rule == "open_deals_going_quiet"]
+        # the rule's own finding: its flag alone is low and waits for a second week (`confirm_weeks`)
+        batch = rules.build_batch(_deal_weeks(activity, 0.2), None, None, DEFAULT, until=week)
+        return [s.detail for found in rules.open_deals_going_quiet.signals(batch).values() for s in found]
 
     [alone] = quiet_deals(1.0)
     assert "(20%) vs own usual 50%" in alone and "was expected" not in alone
@@ -162,3 +163,24 @@ def test_open_deals_worked_less_in_a_quiet_spell_are_paced_by_the_rep_s_other_ac
     assert found, paced
     pace, expected = (int(g) for g in found.groups())
     assert 65 <= pace <= 80 and abs(expected - pace / 2) <= 1  # the usual 50%, at that pace
+
+
+def test_a_cold_spell_that_slows_deal_work_as_much_is_not_a_slide_and_one_that_spares_it_is() -> None:
+    """The same 8 weeks at 45% of the usual prospecting, calls and first meetings: when the rep worked
+    their open deals as much as ever, new business slid (flagged, and the evidence says deal work held);
+    when deal work fell with everything else, it is a cold spell in all their work, not a slide in the mix
+    of it (the slide rule stays quiet). Without deal data the slide is judged on its own, as before."""
+    week = W0 + dt.timedelta(weeks=WEEKS - 1)
+
+    def slide_details(frame: pd.DataFrame) -> list[str]:
+        batch = rules.build_batch(frame, None, None, DEFAULT, until=week)
+        return [s.detail for found in rules.leading_activity_down.signals(batch).values() for s in found]
+
+    [held] = slide_details(_deal_weeks(0.45, 0.5))
+    assert "they kept working their open deals as usual" in held, held
+    assert slide_details(_deal_weeks(0.45, 0.5 * 0.45)) == []
+    [partly] = slide_details(_deal_weeks(0.45, 0.4))  # deal work at 80% of usual: new business fell further
+    found = re.search(r"their work on open deals stayed at about (\d+)% of usual", partly)
+    assert found and 75 <= int(found.group(1)) <= 85, partly  # 40% of deals against the usual 45–55%
+    without_deals = _deal_weeks(0.45, 0.5 * 0.45).drop(columns=["open_deals", "open_deals_worked"])
+    assert len(slide_details(without_deals)) == 1
