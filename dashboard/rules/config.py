@@ -64,13 +64,13 @@ class Thresholds:
     slide_z: float = 2.0  # ... when its average is this many of its own expected swings under usual ...
     slide_ratio: float = 0.8  # ... and activity is at most 80% of usual (at least 20% under) ...
     slide_swings: float = 3.0  # ... and under usual by 3 of the rep's usual weekly ranges ...
+    slide_ratio_least: float = 0.5  # ... which never asks for more than half under
     slide_agree: int = 2  # ... with at least this many of the metrics down on their own ...
     slide_metric_z: float = 1.0  # ... (their window's average this many of their own weekly swings under)
     slide_last_z: float = 0.5  # ... and the latest week still this many weekly swings of the index under
-    # ... and (`mix`) at most this share of the pace of the rep's deal work over the same weeks, where
-    # that is known: a cold spell slows deal work as much, a slide in new business does not (0: off)
-    mix_ratio: float = 1.2
-    slide_ratio_least: float = 0.5  # ... which never asks for more than half under
+    # ... and (`mix`), where deal work is known, still under that share of usual × this once taken at the
+    # pace of the rep's deal work: a cold spell slows deal work as much, a slide in new business does not
+    mix_ratio: float = 1.2  # (0: off)
     consecutive_misses: int = 3  # weeks in a row under an expectation the rep usually meets
     slope_weeks: int = 8  # weeks fitted for the trend
     slope_per_week: float = -0.06  # fitted slope as a share of own median per week
