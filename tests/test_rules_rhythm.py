@@ -184,3 +184,60 @@ def test_a_cold_spell_that_slows_deal_work_as_much_is_not_a_slide_and_one_that_s
     assert found and 75 <= int(found.group(1)) <= 85, partly  # 40% of deals against the usual 45–55%
     without_deals = _deal_weeks(0.45, 0.5 * 0.45).drop(columns=["open_deals", "open_deals_worked"])
     assert len(slide_details(without_deals)) == 1
+
+
+OPPORTUNITY_HEADER = (
+    "opportunity_id,opportunity_name,owner,account,stage,amount,created_date,close_date,lead_source,"
+    "snapshot_date\n"
+)
+
+
+def _deal_work(rep: str, factors: list[float], start: int) -> tuple[list[str], list[str]]:
+    """20 open deals of the rep (one pipeline snapshot a week), and each week an email to the accounts of
+    about half of them, times that week's factor."""
+    deals = [f"{rep.split()[0]} deal {i}" for i in range(20)]
+    snapshots = [
+        f"{rep[:2]}{i},{name},{rep},{name},Proposal,40000,2025-06-02,2026-12-18,Cold Call,"
+        f"{W0 + dt.timedelta(weeks=w)}"
+        for w in range(WEEKS)
+        for i, name in enumerate(deals)
+    ]
+    emails, n = [], start
+    for w, factor in enumerate(factors):
+        for k in range(round(10 * factor)):
+            n += 1
+            day = W0 + dt.timedelta(weeks=w, days=k % 5)
+            emails.append(f"E{n},{rep},{day},Email,Follow-up,5,,{deals[(3 * w + k) % 20]}")
+    return snapshots, emails
+
+
+def test_from_exports_a_cold_spell_in_all_of_the_work_is_not_a_slide_and_less_prospecting_is(
+    database: Database, write
+) -> None:
+    """Two reps' exports (activities and weekly pipeline snapshots): the same 8 weeks at 45% of their usual
+    calls, prospecting and first meetings. One also emailed the accounts of their open deals less (a cold
+    spell in all their work): no slide. The other kept working their deals: a slide, saying so."""
+    roster = (
+        "rep,email,team,manager,start_date\n"
+        "Cy Cold,cy@example.com,East,Mia Ford,2024-01-08\n"
+        "Nia New,nia@example.com,East,Mia Ford,2024-01-08\n"
+    )
+    usual = [(STEADY * 5)[w] for w in range(WEEKS - 8)]
+    fell = usual + [0.45] * 8
+    header = "activity_id,rep,date,type,subject,duration_minutes,outcome,account"
+    cold_deals, cold_emails = _deal_work("Cy Cold", fell, 200000)
+    new_deals, new_emails = _deal_work("Nia New", usual + [1.0] * 8, 300000)
+    log = [header, *_activities("Cy Cold", fell, 0), *_activities("Nia New", fell, 100000)]
+    log += cold_emails + new_emails
+    files = [
+        write("roster.csv", roster),
+        write("activities.csv", "\n".join(log) + "\n"),
+        write("pipeline.csv", OPPORTUNITY_HEADER + "\n".join(cold_deals + new_deals) + "\n"),
+    ]
+    for path in files:
+        result = ingest_file(database, path)
+        assert result.status == "loaded" and result.rows_rejected == 0, result.message
+    flags = interventions.evaluate(database, W0 + dt.timedelta(weeks=WEEKS - 1))
+    slides = {f.rep: s.detail for f in flags for s in f.signals if s.rule == "leading_activity_down"}
+    assert "Cy Cold" not in slides, slides
+    assert "they kept working their open deals as usual" in slides["Nia New"], slides
