@@ -17,7 +17,8 @@ together in the rep's own rhythm (`rhythm`: how far their weeks swing and how
 much a cold week tends to be followed by another, from their own history) and
 fires when the last 4 or 6 weeks slid further under their usual level than
 that rhythm allows, and clearly in plain terms too (a fifth to a half under,
-by the rep's usual range); one-metric dips only add evidence. Open deals going
+by the rep's usual range), and further than their work on open deals where the export shows it
+(`mix`: a cold spell slows deal work as much); one-metric dips only add evidence. Open deals going
 quiet are judged against what the rep's activity of the same weeks predicts (a
 quiet spell touches fewer deals too).
 
@@ -29,9 +30,10 @@ rep's first data are not history. Ramping reps are held to the ramped targets
 
 Modules: `config` (thresholds), `findings` (Signal, Flag), `windows` (the
 baseline windows, shared with the rep page), `rhythm` (each rep's rhythm and
-slides in it; `slide_wording` its evidence sentence), `batch` (the grid and
-each rep's levels), `grid` (frames → batch, suppression), `rule` (registration),
-`activity` and `pipeline` (the rule families), `evaluate` (RULES, flags).
+slides in it; `mix` a slide against the rep's deal work; `slide_wording` its
+evidence sentence), `batch` (the grid and each rep's levels), `grid` (frames →
+batch, suppression), `rule` (registration), `activity` and `pipeline` (the rule
+families), `evaluate` (RULES, flags).
 """
 
 from dashboard.rules.activity import (

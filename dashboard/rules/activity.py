@@ -18,7 +18,8 @@ import numpy as np
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import EXPECTATION_METRICS, LEADING_DECLINE_METRICS
 from dashboard.rules.findings import Fact
-from dashboard.rules.rhythm import slide
+from dashboard.rules.mix import deal_work_pace, mix_changed
+from dashboard.rules.rhythm import most_share, slide
 from dashboard.rules.rule import Finding, rule
 from dashboard.rules.slide_wording import slide_sentence
 from dashboard.rules.windows import baseline_runs, columns, nanmean_rows
@@ -28,16 +29,19 @@ from dashboard.rules.wording import fmt, label, series, usual
 @rule("leading_activity_down", primary=True)
 def leading_activity_down(b: Batch) -> Iterator[Finding]:
     """Prospecting, calls and first meetings together slid under the rep's usual level, further than the
-    rep's own ups and downs take them."""
+    rep's own ups and downs take them, and further than their work on open deals did (`mix`)."""
     if b.cfg.slide_test == "joint":
         yield from _joint_index_down(b)
         return
     cfg, r = b.cfg, b.rhythm()
     found = slide(r, cfg)
-    for row in np.flatnonzero(found.fires):
+    pace = deal_work_pace(b, found.weeks)
+    most = most_share(r, cfg)
+    fires = found.fires & (mix_changed(found.ratio, most, pace, cfg) if cfg.mix_ratio > 0 else True)
+    for row in np.flatnonzero(fires):
         row = int(row)
         names = [m for m, inc in zip(LEADING_DECLINE_METRICS, r.included[row], strict=True) if inc]
-        sentence = slide_sentence(names, found, row, float(r.swing[row]))
+        sentence = slide_sentence(names, found, row, float(r.swing[row]), float(pace[row]))
         # each metric's recent weeks, as the other rules show them (the sentence names the slide's window)
         facts = tuple(Fact(m, tuple(b.recent(m)[row]), (usual(m, b.baseline(m)[row]),)) for m in names)
         yield Finding(row, names[0], sentence, 2, sentence[0].upper() + sentence[1:], facts)

@@ -68,6 +68,9 @@ class Thresholds:
     slide_agree: int = 2  # ... with at least this many of the metrics down on their own ...
     slide_metric_z: float = 1.0  # ... (their window's average this many of their own weekly swings under)
     slide_last_z: float = 0.5  # ... and the latest week still this many weekly swings of the index under
+    # ... and (`mix`), where deal work is known, still under that share of usual × this once taken at the
+    # pace of the rep's deal work: a cold spell slows deal work as much, a slide in new business does not
+    mix_ratio: float = 1.2  # (0: off)
     consecutive_misses: int = 3  # weeks in a row under an expectation the rep usually meets
     slope_weeks: int = 8  # weeks fitted for the trend
     slope_per_week: float = -0.06  # fitted slope as a share of own median per week

@@ -9,6 +9,7 @@ from dashboard.rules.rhythm import Slide
 from dashboard.rules.wording import how_unlikely, label
 
 STEADY = 0.05  # weeks that usually stay within 5% of the level: "very steady"
+STEADY_DEALS = 0.9  # deal work at this share of usual or more: "as usual"
 
 
 def _names(metrics: list[str]) -> str:
@@ -16,18 +17,27 @@ def _names(metrics: list[str]) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def slide_sentence(metrics: list[str], found: Slide, row: int, swing: float) -> str:
+def slide_sentence(metrics: list[str], found: Slide, row: int, swing: float, pace: float = math.nan) -> str:
     """E.g. "prospecting minutes, calls and first meetings together ran about 45% under this rep's usual
-    level over the last 4 weeks, while their weeks usually stay within about 20% of it: very unlikely to
-    be an ordinary cold spell, so this is a good moment to help"."""
+    level over the last 4 weeks, while their weeks usually stay within about 20% of it and they kept
+    working their open deals as usual: very unlikely to be an ordinary cold spell, so this is a good
+    moment to help". `pace`: their deal work over the same weeks as a share of usual (`mix`; NaN: not
+    known, not said)."""
     under = 1 - float(found.ratio[row])
     usual = math.expm1(swing) if not math.isnan(swing) else float("nan")
-    within = (
-        f", while their weeks usually stay within about {usual:.0%} of it" if not math.isnan(usual) else ""
+    within = f"their weeks usually stay within about {usual:.0%} of it" if not math.isnan(usual) else ""
+    deals = (
+        ""
+        if math.isnan(pace)
+        else "they kept working their open deals as usual"
+        if pace >= STEADY_DEALS
+        else f"their work on open deals stayed at about {pace:.0%} of usual"
     )
+    clauses = " and ".join(c for c in (within, deals) if c)
+    while_ = f", while {clauses}" if clauses else ""
     sure = how_unlikely(found.z[row])  # a slide's z is negative: under usual
     return (
         f"{_names(metrics)} together ran about {under:.0%} under this rep's usual level over the last "
-        f"{int(found.weeks[row])} weeks{within}: {sure} to be an ordinary cold spell, so this is a good "
+        f"{int(found.weeks[row])} weeks{while_}: {sure} to be an ordinary cold spell, so this is a good "
         "moment to help"
     )
