@@ -4,7 +4,7 @@
 -- the plan is a few operators instead of the alias and target macros' hundreds; each metric is the same
 -- expression as in rep_weekly_metrics, where each is defined (tests/test_one_rep_reads.py proves the two
 -- agree). Trailing windows (4 and 13 weeks) look back before $from_week over the rep's weeks, which
--- follow each other without a gap, so they count rows.
+-- follow each other without a gap, so a window of rows is the same sum.
 -- params: $from_week DATE, $to_week DATE, $rep VARCHAR, $team VARCHAR, $start_date DATE, $end_date DATE, $aliases VARCHAR[]
 WITH grid AS (  -- the weeks the rep was on the team (rep_weeks)
     SELECT w::DATE AS week
