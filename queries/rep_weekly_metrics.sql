@@ -32,7 +32,7 @@ assigned_accounts AS (
     SELECT DISTINCT g.rep, lower(trim(t.account)) AS account
     FROM (SELECT DISTINCT rep, team FROM grid) g
     JOIN target_accounts t
-      ON t.superseded_by IS NULL
+      ON $coverage AND t.superseded_by IS NULL
      AND (lower(trim(t.rep)) = lower(g.rep) OR (t.rep IS NULL AND lower(trim(t.team)) = lower(g.team)))
 ),
 account_touches AS (
@@ -49,6 +49,7 @@ coverage_of_accounts AS (
            (SELECT count(*) FROM assigned_accounts aa WHERE aa.rep = g.rep) AS accounts_assigned
     FROM grid g
     LEFT JOIN account_touches t ON t.rep = g.rep AND t.week BETWEEN g.week - 21 AND g.week
+    WHERE $coverage  -- (false: no rows, no column)
     GROUP BY ALL
 ),
 opportunities AS (  -- what each opportunity's latest row says was created and closed, per week, under

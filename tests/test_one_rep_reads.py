@@ -187,8 +187,8 @@ def test_each_reps_targets_read_alone_equal_the_company_read(store):
     for first, last in WINDOWS:
         every = targets.weekly_targets(store, first, last)
         for rep in roster.list_reps(store)["rep"]:
-            alone = targets.weekly_targets(store, first, last, rep=rep)
-            theirs = every[every["rep"] == rep].reset_index(drop=True)
+            alone = targets.weekly_targets(store, first, last, rep=rep)  # by week and metric
+            theirs = every[every["rep"] == rep].sort_values(["week", "metric"]).reset_index(drop=True)
             pd.testing.assert_frame_equal(alone, theirs, check_dtype=not theirs.empty, obj=f"{rep} {first}")
 
 
