@@ -146,6 +146,13 @@ def _same_as_the_company_read(database: Database, windows, names=ONE_REP) -> int
     return compared
 
 
+def test_the_reps_are_the_roster_and_the_names_no_roster_entry_carries(store):
+    reps = roster.list_reps(store)["rep"].tolist()
+    assert reps[:3] == ["Ana Lopez", "Ben Cho", "Cara Diaz"] and "Dev Rao" in reps[3:]
+    spelled_otherwise = {"ana lopez", "ANA LOPEZ", "ana@example.com", "005A1", "005C3", "ben@example.com"}
+    assert not spelled_otherwise & set(reps)  # a roster entry's other spellings are that rep, not another
+
+
 def test_one_rep_reads_equal_the_company_read_through_spellings_roster_changes_and_targets(store):
     spelled = {rep: roster.spellings(store, rep) for rep in ("Ana Lopez", "Cara Diaz", "Dev Rao")}
     assert set(spelled["Ana Lopez"].aliases) == {"ana lopez", "ana@example.com", "005a1"}
