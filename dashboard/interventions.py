@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 HISTORY_WEEKS = 40  # weeks of history read for one evaluation (two baselines + recent window + slack)
 RESURFACE_WEEKS = 3
+RULE_METRICS = tuple(m for m in metrics.METRIC_NAMES if m not in rules.UNREAD_METRICS)  # what the rules read
 FIRST_REVIEW_WEEKS = 4  # a store's first review looks back this many weeks (each costs a rules run)
 
 
@@ -68,7 +69,7 @@ def evaluate_weeks(
     if not weeks:
         return {}
     start = min(weeks) - dt.timedelta(weeks=HISTORY_WEEKS)
-    frame = metrics.weekly_metrics(database, start, max(weeks), teams=teams)
+    frame = metrics.weekly_metrics(database, start, max(weeks), teams=teams, names=RULE_METRICS)
     if frame.empty:
         return {week: [] for week in weeks}
     goals = targets.weekly_targets(database, start, max(weeks), teams=teams)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dashboard import currency, db, stalled_deals
+from dashboard import currency, db, roster, stalled_deals
 from dashboard.access import teams_param
 
 if TYPE_CHECKING:
@@ -201,6 +201,7 @@ def weekly_metrics(
     teams: Sequence[str] | None = None,
     rep: str | None = None,
     names: Sequence[str] | None = None,
+    spellings: roster.Spellings | None = None,
 ) -> pd.DataFrame:
     """One row per rep and week from `from_week` to `to_week` (Mondays), a column per metric.
 
@@ -208,16 +209,21 @@ def weekly_metrics(
     caller reads (None: all); target-account coverage and open deals worked, which read each
     week's accounts, and open deals stalled (`stalled_deals`), which reads every snapshot, are computed
     only when asked for, and their columns are left out otherwise.
+
+    One `rep` without the two account metrics is read with the rep's spellings bound
+    (`queries/rep_weekly_metrics_of_rep.sql`): `spellings`, `roster.spellings` of the rep when the
+    caller has them already, else looked up here.
     """
     wanted = {param: names is None or name in names for param, name in ACCOUNT_METRICS.items()}
-    frame = database.run_many(
-        "rep_weekly_metrics",
-        from_week=monday(from_week),
-        to_week=monday(to_week),
-        teams=teams_param(teams),
-        rep=rep,
-        **wanted,
+    weeks = {"from_week": monday(from_week), "to_week": monday(to_week)}
+    spelled = (
+        _one_rep(database, rep, teams, spellings) if rep is not None and not any(wanted.values()) else None
     )
+    if spelled is not None:
+        frame = database.run_many("rep_weekly_metrics_of_rep", **weeks, **spelled.params())
+    else:
+        frame = database.run_many("rep_weekly_metrics", **weeks, teams=teams_param(teams), rep=rep, **wanted)
+        frame = frame.drop(columns=[ACCOUNT_METRICS[param] for param, on in wanted.items() if not on])
     frame["week"] = as_dates(frame["week"])
     if names is None or stalled_deals.NAME in names:
         stalled = stalled_deals.weekly_share(
@@ -225,7 +231,18 @@ def weekly_metrics(
         )
         stalled["week"] = as_dates(stalled["week"])
         frame = frame.merge(stalled, on=["rep", "week"], how="left")
-    return frame.drop(columns=[ACCOUNT_METRICS[param] for param, on in wanted.items() if not on])
+    return frame
+
+
+def _one_rep(
+    database: db.Database, rep: str, teams: Sequence[str] | None, spellings: roster.Spellings | None
+) -> roster.Spellings | None:
+    """The spellings a one-rep read binds; None where the company query answers (a rep the data does not
+    know, or one outside `teams`: no rows)."""
+    spelled = roster.spellings(database, rep) if spellings is None else spellings
+    if spelled is not None and spelled.rep != rep:
+        raise ValueError(f"spellings of {spelled.rep!r} given for {rep!r}")
+    return spelled if spelled is not None and spelled.seen_by(teams) else None
 
 
 def tidy(wide: pd.DataFrame, names: Sequence[str] = METRIC_NAMES) -> pd.DataFrame:

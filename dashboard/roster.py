@@ -23,6 +23,43 @@ def list_reps(database: db.Database, teams: Sequence[str] | None = None) -> pd.D
     return database.run("reps_list", teams=teams_param(teams))
 
 
+@dataclass(frozen=True)
+class Spellings:
+    """One rep as the data names them: every spelling (`rep_aliases()`, lower-cased) with their team and
+    dates. A one-rep read binds them instead of expanding the alias macros again
+    (`metrics.weekly_metrics`, `targets.weekly_targets`)."""
+
+    rep: str
+    team: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    aliases: tuple[str, ...]
+
+    def params(self) -> dict[str, Any]:
+        """The parameters of a one-rep query (`queries/rep_weekly_*_of_rep.sql`) that says who."""
+        return {
+            "rep": self.rep,
+            "team": self.team,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "aliases": list(self.aliases),
+        }
+
+    def seen_by(self, teams: Sequence[str] | None) -> bool:
+        """Whether a viewer of `teams` (None: all) sees the rep, as the queries' `$teams` filter decides."""
+        return teams is None or (self.team is not None and self.team in teams)
+
+
+def spellings(database: db.Database, rep: str) -> Spellings | None:
+    """The rep's spellings, team and dates (`rep` as stored); None when the data knows no such rep."""
+    rows = database.records("rep_spellings", rep=rep)
+    who = {(r["team"], r["start_date"], r["end_date"]) for r in rows}
+    if len(who) != 1:  # no such rep (a roster keeps one current row per rep: never more than one)
+        return None
+    team, start_date, end_date = who.pop()
+    return Spellings(rep, team, start_date, end_date, tuple(sorted({r["alias"] for r in rows})))
+
+
 def rep_records(database: db.Database, teams: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """`list_reps` as plain dicts (missing values None), without pandas: for the CLI."""
     return database.records("reps_list", teams=teams_param(teams))

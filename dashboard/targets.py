@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import db
+from dashboard import db, roster
 from dashboard.access import teams_param
 from dashboard.metrics import BY_NAME, as_dates, metric, monday, per_metric
 
@@ -66,17 +66,28 @@ def weekly_targets(
     *,
     teams: Sequence[str] | None = None,
     rep: str | None = None,
+    spellings: roster.Spellings | None = None,
 ) -> pd.DataFrame:
     """Per rep, week and metric: the target in force, its weekly reading and ramp factor.
 
     Columns: rep, team, week, metric, value, period, scope, effective_from,
     ramp (factor applied), target (the weekly expectation, NaN for period targets).
+    One `rep` is read with their team and dates bound: `spellings` (`roster.spellings` of the rep)
+    when the caller has them already, else looked up here.
     """
-    weeks = {"from_week": monday(from_week), "to_week": monday(to_week), "teams": teams_param(teams)}
-    if rep is None:
-        frame = database.run_many("rep_weekly_targets", **weeks)
-    else:
-        frame = database.run_many("rep_weekly_targets_of_rep", **weeks, rep=rep)
+    weeks = {"from_week": monday(from_week), "to_week": monday(to_week)}
+    spelled = None
+    if rep is not None:
+        spelled = roster.spellings(database, rep) if spellings is None else spellings
+        if spelled is not None and spelled.rep != rep:
+            raise ValueError(f"spellings of {spelled.rep!r} given for {rep!r}")
+    if spelled is not None and spelled.seen_by(teams):
+        one = {k: v for k, v in spelled.params().items() if k != "aliases"}
+        frame = database.run_many("rep_weekly_targets_of_rep", **weeks, **one)
+    else:  # every rep, or one the data does not know or `teams` hides (no rows)
+        frame = database.run_many("rep_weekly_targets", **weeks, teams=teams_param(teams))
+        if rep is not None:
+            frame = frame[frame["rep"] == rep].reset_index(drop=True)
     frame = frame[frame["metric"].isin(BY_NAME)].reset_index(drop=True)
     week = pd.to_datetime(frame["week"])
     start = pd.to_datetime(frame["start_date"])

@@ -1,6 +1,6 @@
 -- Weekly metric values, one row per rep and ISO week (Monday), zero-filled.
 -- Columns are the metric names of dashboard/metrics.py (METRICS), where each is defined.
--- Trailing windows (4 and 13 weeks) look back before $from_week.
+-- Trailing windows (4 and 13 weeks) look back before $from_week, over a rep's weeks (one row each).
 -- $teams: the teams the viewer may see (NULL: all); $rep: one rep (NULL: all).
 -- $coverage, $deals_worked: whether to compute target-account coverage and open deals worked, the two
 -- metrics that read each week's accounts (false: the column is NULL; dashboard.metrics drops it).
@@ -32,7 +32,7 @@ assigned_accounts AS (
     SELECT DISTINCT g.rep, lower(trim(t.account)) AS account
     FROM (SELECT DISTINCT rep, team FROM grid) g
     JOIN target_accounts t
-      ON t.superseded_by IS NULL
+      ON $coverage AND t.superseded_by IS NULL
      AND (lower(trim(t.rep)) = lower(g.rep) OR (t.rep IS NULL AND lower(trim(t.team)) = lower(g.team)))
 ),
 account_touches AS (
@@ -49,6 +49,7 @@ coverage_of_accounts AS (
            (SELECT count(*) FROM assigned_accounts aa WHERE aa.rep = g.rep) AS accounts_assigned
     FROM grid g
     LEFT JOIN account_touches t ON t.rep = g.rep AND t.week BETWEEN g.week - 21 AND g.week
+    WHERE $coverage  -- (false: no rows, no column)
     GROUP BY ALL
 ),
 opportunities AS (  -- what each opportunity's latest row says was created and closed, per week, under
@@ -124,22 +125,25 @@ weekly AS (
     LEFT JOIN coverage_of_accounts ac USING (rep, week)
     LEFT JOIN deals_worked dw USING (rep, week)
 ),
+trail AS (  -- per rep and week from $from_week, the sums over the last 4 and 13 weeks: each week's values
+             -- counted in the 13 weeks that end with it (a grouping, cheaper than a window per rep)
+    SELECT w.rep, w.week + 7 * o.k AS week,
+           sum(w.opportunities_created) FILTER (o.k < 4) AS created_4w,
+           sum(w.self_sourced_created) FILTER (o.k < 4) AS self_sourced_4w,
+           sum(w.wins) AS wins_13w,
+           sum(w.losses) AS losses_13w,
+           sum(w.won_cycle_days) AS cycle_days_13w,
+           sum(w.won_with_cycle) AS cycles_13w,
+           sum(w.won_revenue) AS won_revenue_13w,
+           sum(w.won_with_amount) AS won_with_amount_13w,
+           sum(w.with_account) AS with_account_13w
+    FROM weekly w, (SELECT range::INTEGER AS k FROM range(13)) o, bounds
+    WHERE w.week + 7 * o.k BETWEEN bounds.from_week AND bounds.to_week
+    GROUP BY ALL
+),
 rolling AS (
-    SELECT
-        weekly.*,
-        week - DATE '2000-01-03' AS day,  -- whole days: a cheaper window order than a date range
-        sum(opportunities_created) OVER last_4 AS created_4w,
-        sum(self_sourced_created) OVER last_4 AS self_sourced_4w,
-        sum(wins) OVER last_13 AS wins_13w,
-        sum(losses) OVER last_13 AS losses_13w,
-        sum(won_cycle_days) OVER last_13 AS cycle_days_13w,
-        sum(won_with_cycle) OVER last_13 AS cycles_13w,
-        sum(won_revenue) OVER last_13 AS won_revenue_13w,
-        sum(won_with_amount) OVER last_13 AS won_with_amount_13w,
-        sum(with_account) OVER last_13 AS with_account_13w
-    FROM weekly
-    WINDOW last_4 AS (PARTITION BY rep ORDER BY day RANGE BETWEEN 21 PRECEDING AND CURRENT ROW),
-           last_13 AS (PARTITION BY rep ORDER BY day RANGE BETWEEN 84 PRECEDING AND CURRENT ROW)
+    SELECT weekly.*, trail.* EXCLUDE (rep, week)
+    FROM weekly JOIN trail USING (rep, week)
 )
 SELECT
     t.rep, t.team, t.week,

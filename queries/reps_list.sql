@@ -18,8 +18,11 @@ everyone AS (
     UNION ALL
     SELECT s.rep, NULL, NULL, NULL, NULL, true
     FROM seen s
-    WHERE NOT EXISTS (
-        SELECT 1 FROM roster r WHERE r.rep_key = lower(s.rep) OR r.email = lower(s.rep) OR r.user_id = lower(s.rep)
+    WHERE s.rep IS NULL OR lower(s.rep) NOT IN (  -- none of a roster entry's keys (a hash anti-join, not a
+                                                  -- loop over the roster for each name)
+        SELECT rep_key FROM roster
+        UNION ALL SELECT email FROM roster WHERE email IS NOT NULL
+        UNION ALL SELECT user_id FROM roster WHERE user_id IS NOT NULL
     )
 )
 SELECT * FROM everyone

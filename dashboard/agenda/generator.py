@@ -133,7 +133,8 @@ def build(
     baseline_from = week - dt.timedelta(weeks=BASELINE_READ_WEEKS)
     year_from = targets.period_bounds(week, "year")[0]  # a yearly count's pace sums from January
     agreed = coaching.focus_areas(database, name, week)
-    goals = targets.weekly_targets(database, first, week, teams=teams, rep=name)
+    spelled = roster.spellings(database, name)  # looked up once for the two reads of the rep
+    goals = targets.weekly_targets(database, first, week, teams=teams, rep=name, spellings=spelled)
     read = metrics.weekly_metrics(
         database,
         min(baseline_from, year_from),
@@ -141,6 +142,7 @@ def build(
         teams=teams,
         rep=name,
         names=_read(flags, agreed, goals, week),
+        spellings=spelled,
     )
     values = read[read["week"] >= first].reset_index(drop=True)
     person = people[people["rep"] == name].iloc[0]

@@ -51,6 +51,7 @@ from dashboard.rules.config import (
     EXPECTATION_METRICS,
     LEADING_DECLINE_METRICS,
     SEVERITIES,
+    UNREAD_METRICS,
     Thresholds,
 )
 from dashboard.rules.evaluate import RULES, check, check_batch, evaluate_frames, hygiene_signals
@@ -73,6 +74,7 @@ __all__ = [
     "LEADING_DECLINE_METRICS",
     "RULES",
     "SEVERITIES",
+    "UNREAD_METRICS",
     "Batch",
     "Finding",
     "Flag",

@@ -18,6 +18,9 @@ ACTIVITY_METRICS = frozenset(
     }
 )
 LEADING_DECLINE_METRICS = ("prospecting_minutes", "calls", "first_meetings")
+UNREAD_METRICS = frozenset({"target_account_coverage"})
+"""Catalogue metrics no rule reads: the rules' read of the data leaves them out
+(`interventions.evaluate_weeks`; target-account coverage goes through each week's accounts)."""
 EXPECTATION_METRICS = ("prospecting_minutes", "calls", "first_meetings", "opportunities_created")
 SD_PER_MEAN_DEVIATION = math.sqrt(math.pi / 2)  # mean absolute deviation of normal data × this = its SD
 

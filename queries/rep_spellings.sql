@@ -1,0 +1,5 @@
+-- Every spelling under which one rep appears in the data (rep_aliases()), with the rep's team and dates:
+-- what a one-rep read binds (rep_weekly_metrics_of_rep, rep_weekly_targets_of_rep) instead of expanding
+-- the macros again.
+-- params: $rep VARCHAR
+SELECT alias, team, start_date, end_date FROM rep_aliases() WHERE rep = $rep
