@@ -127,6 +127,50 @@ def test_semicolon_pipeline_with_european_numbers_and_dates(database: Database, 
     ]
 
 
+@pytest.mark.parametrize(
+    ("rows", "unclear", "reason"),
+    [
+        pytest.param(  # an English file with one amount written the European way
+            'Ada,Acme,Proposal,"€57,800.00",1/31/2026\nBob,Globex,Proposal,€ 86.500,2/15/2026\n',
+            "€ 86.500",
+            "unclear amount: 86500 or 86.5? (this file writes decimals after a point; write it as one of these)",
+            id="point-file",
+        ),
+        pytest.param(  # a European file with one amount written the English way
+            'Ada,Acme,Proposal,"57.800,00 €",31/01/2026\nBob,Globex,Proposal,"86,500 €",15/02/2026\n',
+            "86,500 €",
+            "unclear amount: 86500 or 86,5? (this file writes decimals after a comma; write it as one of these)",
+            id="comma-file",
+        ),
+    ],
+)
+def test_an_amount_that_reads_two_ways_is_asked_about_not_guessed(
+    database: Database, write, rows: str, unclear: str, reason: str
+) -> None:
+    text = "Opportunity Owner,Opportunity Name,Stage,Amount,Close Date\n" + rows
+    result = load(database, write("deals.csv", text), snapshot_date=D(2026, 1, 9))
+    assert result.status == "loaded", result.message
+    assert errors(result) == [(3, "Amount", unclear, reason)]
+    assert fetch(database, "SELECT owner, amount FROM opportunity_snapshots") == [
+        ("Ada", Decimal("57800.00"))
+    ]
+
+
+def test_a_thousands_group_in_the_files_own_style_still_reads(database: Database, write) -> None:
+    text = (
+        "Opportunity Owner,Opportunity Name,Stage,Amount,Close Date\n"
+        'Ada,Acme,Proposal,"$57,800.00",1/31/2026\nBob,Globex,Proposal,"$86,500",2/15/2026\n'
+        "Cy,Initech,Proposal,$86.50,3/1/2026\n"
+    )
+    result = load(database, write("deals.csv", text), snapshot_date=D(2026, 1, 9))
+    assert result.status == "loaded" and result.rows_rejected == 0, result.message
+    assert fetch(database, "SELECT owner, amount FROM opportunity_snapshots ORDER BY owner") == [
+        ("Ada", Decimal("57800.00")),
+        ("Bob", Decimal("86500.00")),
+        ("Cy", Decimal("86.50")),
+    ]
+
+
 def test_us_pipeline_with_currency_and_parentheses(database: Database, write) -> None:
     text = (
         "Opportunity Owner,Opportunity Name,Stage,Amount,Close Date\n"
