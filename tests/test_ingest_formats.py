@@ -133,13 +133,15 @@ def test_semicolon_pipeline_with_european_numbers_and_dates(database: Database, 
         pytest.param(  # an English file with one amount written the European way
             'Ada,Acme,Proposal,"€57,800.00",1/31/2026\nBob,Globex,Proposal,€ 86.500,2/15/2026\n',
             "€ 86.500",
-            "unclear amount: 86500 or 86.5? (this file writes decimals after a point; write it as one of these)",
+            "unclear amount: 86500 or 86.5? (this file writes decimals after a point; "
+            "write it as one of these)",
             id="point-file",
         ),
         pytest.param(  # a European file with one amount written the English way
             'Ada,Acme,Proposal,"57.800,00 €",31/01/2026\nBob,Globex,Proposal,"86,500 €",15/02/2026\n',
             "86,500 €",
-            "unclear amount: 86500 or 86,5? (this file writes decimals after a comma; write it as one of these)",
+            "unclear amount: 86500 or 86,5? (this file writes decimals after a comma; "
+            "write it as one of these)",
             id="comma-file",
         ),
     ],
