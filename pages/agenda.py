@@ -160,4 +160,7 @@ with st.form("agenda_commitment", clear_on_submit=True):
 versions = cached(coaching.agenda_versions, current.rep, current.week)
 if not versions.empty:
     st.subheader("History")
-    show_table(versions[["saved_by", "saved_at"]], hide_index=True)
+    show_table(
+        versions[["saved_by", "saved_at"]].rename(columns={"saved_by": "saved by", "saved_at": "saved at"}),
+        hide_index=True,
+    )

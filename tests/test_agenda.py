@@ -259,6 +259,10 @@ def test_agenda_page_edit_one_section_save_reload_and_print(app, monkeypatch):
     again = app({"rep": SLIDING, "week": WEEK.isoformat()})
     assert _document(again) == edited
     assert any("Saved by local user" in c.value for c in again.caption)
+    (history,) = [d.value for d in again.dataframe if "saved by" in d.value.columns]
+    assert list(history.columns) == ["saved by", "saved at"] and history["saved by"].tolist() == [
+        "local user"
+    ]
     again.selectbox(key="agenda_section").set_value(1).run()
     assert again.text_area[0].value.endswith("- Note from the manager\n\n")
 
