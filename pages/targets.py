@@ -66,6 +66,7 @@ edited = edit_table(
     column_config={
         "metric": st.column_config.SelectboxColumn(
             "metric",
+            width=250,  # pixels: the longest label, "Opportunities over $100k (count)", is read whole
             options=list(METRIC_NAMES),
             format_func=lambda m: BY_NAME[m].label_with_unit,
             required=True,
