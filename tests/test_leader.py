@@ -287,6 +287,9 @@ def test_weekly_review_regularity(org):
     assert grid.loc[("A", W9), ["exports_in", "agenda_saved", "reviewed"]].tolist() == [True, True, True]
     assert grid.loc[("B", W9), ["activity_loaded", "pipeline_loaded", "agenda_saved"]].tolist() == [
         True, False, False]  # fmt: skip
+    shown = leader.review_table(leader.review_weeks(org, W8, W9)).set_index("Team")
+    assert shown.loc["A"].tolist() == ["○ no pipeline snapshot", "✓ held"]  # says which export is missing
+    assert shown.loc["B", f"{W9:%d %b}"] == "○ no pipeline snapshot, no agenda"
     records = _records(org)
     status = leader.review_status(records).set_index("team")
     assert status.loc["A", ["weeks_reviewed", "weeks", "weeks_without_agenda"]].tolist() == [1, 2, 0]

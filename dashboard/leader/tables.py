@@ -41,12 +41,16 @@ def summary_table(frame: pd.DataFrame, by: str, weeks: int = DEFAULT_WEEKS) -> p
 
 
 def review_table(reviews: pd.DataFrame) -> pd.DataFrame:
-    """Teams (alphabetical) by week: "✓ held", or what was missing ("○ no agenda", "○ exports not in")."""
+    """Teams (alphabetical) by week: "✓ held", or what was missing ("○ no agenda", "○ no pipeline snapshot")."""
 
     def cell(row: pd.Series) -> str:
         if row["reviewed"]:
             return "✓ held"
-        checks = ((row["exports_in"], "exports not in"), (row["agenda_saved"], "no agenda"))
+        checks = (
+            (row["activity_loaded"], "no activity export"),
+            (row["pipeline_loaded"], "no pipeline snapshot"),
+            (row["agenda_saved"], "no agenda"),
+        )
         missing = [text for ok, text in checks if not ok]
         return "○ " + ", ".join(missing)
 
