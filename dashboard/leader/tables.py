@@ -41,7 +41,7 @@ def summary_table(frame: pd.DataFrame, by: str, weeks: int = DEFAULT_WEEKS) -> p
 
 
 def review_table(reviews: pd.DataFrame) -> pd.DataFrame:
-    """Teams (alphabetical) by week: "✓ held", or what was missing ("○ no agenda", "○ no pipeline snapshot")."""
+    """Teams (alphabetical) by week: "✓ held", or what was missing ("○ no pipeline snapshot, no agenda")."""
 
     def cell(row: pd.Series) -> str:
         if row["reviewed"]:
