@@ -338,3 +338,20 @@ def test_activity_votes_count_every_row(con: duckdb.DuckDBPyConnection) -> None:
     assert votes == each_row
     assert all(each_row)  # every vote is tried
     con.execute("DROP TABLE stage")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_read_cell_holds_a_time_exactly_when_its_format_has_one(
+    con: duckdb.DuckDBPyConnection, seed: int
+) -> None:
+    """ingest_clean_activities reads a date cell's time without a pattern where the file's
+    format read the cell: the cell has a time ('9:15') exactly when the format has ':'."""
+    cells = TRICKY + _cells(seed, 20_000) + ["1/5/2026 9: 15 AM", "1/5/2026 9 :15 AM", "2026-01-05T 9:30"]
+    con.execute("CREATE OR REPLACE TEMP TABLE cells AS SELECT s FROM unnest($cells::VARCHAR[]) t(s)", {"cells": cells})
+    for fmt in set(sniff.date_formats(False) + sniff.date_formats(True)):
+        read, wrong = con.execute(
+            "SELECT count(*), count(*) FILTER (regexp_matches(s, '[0-9]:[0-9]') <> contains($fmt, ':'))"
+            " FROM cells WHERE fast_timestamp(s, $fmt) IS NOT NULL",
+            {"fmt": fmt},
+        ).fetchone()
+        assert read > 0 and wrong == 0, fmt
