@@ -322,7 +322,9 @@ def test_fast_path_never_disagrees(con: duckdb.DuckDBPyConnection, seed: int) ->
 def test_activity_votes_count_every_row(con: duckdb.DuckDBPyConnection) -> None:
     """ingest_sniff_activities votes once per distinct text (a date by its first 10 characters),
     weighed by its rows: the votes equal the macros counted on every row, whatever the cells."""
-    dates = TRICKY + _cells(3, 5_000) + ["13/1/2026 9:15", "13/1/2026 10:00", " 13/1/26", "1/13/26x", "3/31/2026"]
+    dates = (
+        TRICKY + _cells(3, 5_000) + ["13/1/2026 9:15", "13/1/2026 10:00", " 13/1/26", "1/13/26x", "3/31/2026"]
+    )
     durations = ["45", "1,5", "1.5", "1.234,56", "1,234.56", " 2,25 ", "12,5 %", "x", "", None, "1,5", "45"]
     con.execute(
         "CREATE OR REPLACE TEMP TABLE stage AS SELECT d.date, t.duration"
@@ -347,7 +349,9 @@ def test_a_read_cell_holds_a_time_exactly_when_its_format_has_one(
     """ingest_clean_activities reads a date cell's time without a pattern where the file's
     format read the cell: the cell has a time ('9:15') exactly when the format has ':'."""
     cells = TRICKY + _cells(seed, 20_000) + ["1/5/2026 9: 15 AM", "1/5/2026 9 :15 AM", "2026-01-05T 9:30"]
-    con.execute("CREATE OR REPLACE TEMP TABLE cells AS SELECT s FROM unnest($cells::VARCHAR[]) t(s)", {"cells": cells})
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE cells AS SELECT s FROM unnest($cells::VARCHAR[]) t(s)", {"cells": cells}
+    )
     for fmt in set(sniff.date_formats(False) + sniff.date_formats(True)):
         read, wrong = con.execute(
             "SELECT count(*), count(*) FILTER (regexp_matches(s, '[0-9]:[0-9]') <> contains($fmt, ':'))"
