@@ -34,7 +34,9 @@ def add_fresh(cur: duckdb.DuckDBPyConnection) -> None:
     """Adds the facts of the activities an ingest stores (the view `fresh` over its cleaned file) to
     the stored ones, in the ingest's transaction: an ingest only adds activities, so the facts of the
     weeks it touches are the stored ones plus the new rows' own, which equals `refresh` of those
-    weeks without reading every stored activity of them."""
+    weeks without reading every stored activity of them. The new rows are read once, counted per
+    rep, week and account (`fresh_groups`), which both the weeks' and the accounts' facts read."""
+    db.execute(cur, "facts_fresh_groups")
     db.execute(cur, "facts_add_fresh_weeks")
     db.execute(cur, "facts_replace_fresh_weeks")
     db.execute(cur, "facts_insert_fresh_weeks")

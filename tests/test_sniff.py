@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
+from dashboard import db
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, ingest_file, sniff
 
@@ -313,3 +314,48 @@ def _cells(seed: int, count: int) -> list[str]:
 @pytest.mark.parametrize("seed", [1, 2])
 def test_fast_path_never_disagrees(con: duckdb.DuckDBPyConnection, seed: int) -> None:
     assert _mismatches(con, _cells(seed, 20_000)) == []
+
+
+# --------------------------------------------------------------------------- votes by distinct text
+
+
+def test_activity_votes_count_every_row(con: duckdb.DuckDBPyConnection) -> None:
+    """ingest_sniff_activities votes once per distinct text (a date by its first 10 characters),
+    weighed by its rows: the votes equal the macros counted on every row, whatever the cells."""
+    dates = (
+        TRICKY + _cells(3, 5_000) + ["13/1/2026 9:15", "13/1/2026 10:00", " 13/1/26", "1/13/26x", "3/31/2026"]
+    )
+    durations = ["45", "1,5", "1.5", "1.234,56", "1,234.56", " 2,25 ", "12,5 %", "x", "", None, "1,5", "45"]
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE stage AS SELECT d.date, t.duration"
+        " FROM unnest($dates::VARCHAR[]) d(date), unnest($durations::VARCHAR[]) t(duration)",
+        {"dates": dates, "durations": durations},
+    )
+    votes = db.execute(con, "ingest_sniff_activities").fetchone()[:4]
+    each_row = con.execute(
+        "SELECT count(*) FILTER (looks_day_first(date)), count(*) FILTER (looks_month_first(date)),"
+        " count(*) FILTER (looks_decimal_comma(duration)), count(*) FILTER (looks_decimal_point(duration))"
+        " FROM stage"
+    ).fetchone()
+    assert votes == each_row
+    assert all(each_row)  # every vote is tried
+    con.execute("DROP TABLE stage")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_read_cell_holds_a_time_exactly_when_its_format_has_one(
+    con: duckdb.DuckDBPyConnection, seed: int
+) -> None:
+    """ingest_clean_activities reads a date cell's time without a pattern where the file's
+    format read the cell: the cell has a time ('9:15') exactly when the format has ':'."""
+    cells = TRICKY + _cells(seed, 20_000) + ["1/5/2026 9: 15 AM", "1/5/2026 9 :15 AM", "2026-01-05T 9:30"]
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE cells AS SELECT s FROM unnest($cells::VARCHAR[]) t(s)", {"cells": cells}
+    )
+    for fmt in set(sniff.date_formats(False) + sniff.date_formats(True)):
+        read, wrong = con.execute(
+            "SELECT count(*), count(*) FILTER (regexp_matches(s, '[0-9]:[0-9]') <> contains($fmt, ':'))"
+            " FROM cells WHERE fast_timestamp(s, $fmt) IS NOT NULL",
+            {"fmt": fmt},
+        ).fetchone()
+        assert read > 0 and wrong == 0, fmt
