@@ -22,6 +22,7 @@ from dashboard import coaching, db, interventions, metrics, roster, rules, stall
 from dashboard.agenda import carried, tactics
 from dashboard.agenda.checks import CoachingCheck, coaching_checks
 from dashboard.agenda.series import WeeklyTargets, lined_up_targets, series_of, values_of
+from dashboard.rules import ACTIVITY_METRICS
 
 HISTORY_WEEKS = 26
 BASELINE_READ_WEEKS = interventions.HISTORY_WEEKS  # read for the usual level, as the rules and rep page do
@@ -168,18 +169,29 @@ def build(
         return agenda
     weekly_target = lined_up_targets(goals, values["week"].tolist())
     paces = {p.metric: p for p in targets.pace(read, goals, week)}
-    agenda.coaching_checks = coaching_checks(agreed, week, values, RECENT_WEEKS)
-    agenda.expectations = _expectations(values, weekly_target, paces, week)
     usual = usual_levels(
         read[read["week"] >= baseline_from],
         interventions.time_off(database),
         week,
         (*PERSONAL_BEST_METRICS, *EXPECTATION_METRICS),
     )
-    agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks, usual)
+    slumps = [f for f in flags if f.get("kind", "slump") == "slump"]
+    logging_gap = any(f.get("kind") == "hygiene" for f in flags)
+    slid = _slid(slumps)
+    agenda.coaching_checks = coaching_checks(
+        agreed, week, values, RECENT_WEEKS, slid=slid, logging_gap=logging_gap, usual=usual
+    )
+    agenda.expectations = _expectations(values, weekly_target, paces, week)
+    agenda.recognition = _recognition(
+        values, weekly_target, paces, agenda.coaching_checks, usual, _records_start(read), slid, logging_gap
+    )
     agenda.follow_ups = carried.to_review(database, name, week)
-    agenda.focus = _focus(values, weekly_target, paces, flags, meeting, usual)
-    agenda.questions = [f.question for f in agenda.focus if f.question] + list(tactics.GENERAL_QUESTIONS)
+    agenda.focus = _focus(values, weekly_target, paces, slumps, meeting, usual, logging_gap)
+    agenda.questions = (
+        [tactics.LOGGING_QUESTION] * logging_gap
+        + [f.question for f in agenda.focus if f.question]
+        + list(tactics.GENERAL_QUESTIONS)
+    )
     agenda.commitments = [
         (f"{f.label}: work towards {f.expectation} with one tactic from the list", agenda.next_review)
         for f in agenda.focus
@@ -195,6 +207,25 @@ def _read(flags: Sequence[dict], agreed: pd.DataFrame, goals: pd.DataFrame, week
     expected = set(goals.loc[(goals["week"] == week) & goals["target"].notna(), "metric"])
     left_out = {*COSTLY_METRICS, *(m for m in EXPECTED_ONLY if m not in expected)} - about
     return tuple(m for m in metrics.METRIC_NAMES if m not in left_out)
+
+
+def _slid(slumps: Sequence[dict]) -> frozenset[str]:
+    """The metrics a current slump flag says slid: each signal's metric and those of its facts."""
+    named = {f.get("metric") for f in slumps}
+    named |= {fact.get("metric") for f in slumps for fact in f.get("facts", ())}
+    return frozenset(m for m in named if m)
+
+
+def _records_start(read: pd.DataFrame) -> dict[str, dt.date | None]:
+    """The first week of the rep's activity records ("activity") and of any record, activity or
+    opportunity ("any"), in what the draft read; None without one."""
+
+    def first(mask: pd.Series) -> dt.date | None:
+        weeks = read.loc[mask, "week"]
+        return None if weeks.empty else weeks.min()
+
+    activity = read["activities_logged"] > 0
+    return {"activity": first(activity), "any": first(activity | (read["opportunities_created"] > 0))}
 
 
 def usual_levels(
@@ -264,9 +295,16 @@ def _recognition(
     paces: dict[str, targets.Pace],
     checks: list[CoachingCheck],
     usual: dict[str, float],
+    started: dict[str, dt.date | None],
+    slid: frozenset[str],
+    logging_gap: bool,
 ) -> list[str]:
+    """At most `MAX_RECOGNITION` items, each from the data; none about a metric a current flag says
+    slid, nor about activity while a hygiene note says its logging may be behind."""
     items: list[str] = []
     this = values.iloc[-1]
+    best: set[str] = set()  # metrics praised as a personal best (not praised again against the usual)
+    unsure = slid | (ACTIVITY_METRICS if logging_gap else frozenset())
     if this["wins"] > 0:
         deals = "deal" if this["wins"] == 1 else "deals"
         revenue = _fmt("won_revenue", this["won_revenue"])
@@ -275,13 +313,23 @@ def _recognition(
         if check.moved:
             items.append(
                 f"{check.label} moved since we focused on it in the week of {check.agreed_week:%d %b}: "
-                f"{check.before} a week before, {check.since} since."
+                f"{check.window}."
             )
     for name in PERSONAL_BEST_METRICS:
-        series = values_of(values, name)
-        if len(series) > 1 and series[-1] > 0 and series[-1] > max(series[:-1]):
-            label = metrics.metric(name).label
-            items.append(f"{label}: {_fmt(name, series[-1])} this week, your highest in {len(series)} weeks.")
+        start = started["activity" if name in ACTIVITY_METRICS else "any"]
+        weeks = values["week"].tolist()
+        late = start is not None and start > weeks[0]  # the records start within the draft's weeks
+        series = values_of(values, name)[weeks.index(start) if late else 0 :]
+        if name in unsure or not (len(series) > 1 and series[-1] > 0 and series[-1] > max(series[:-1])):
+            continue
+        best.add(name)
+        label = metrics.metric(name).label
+        span = (
+            f"since the week of {start:%d %b}, when your records here start"
+            if late
+            else f"in {len(series)} weeks"
+        )
+        items.append(f"{label}: {_fmt(name, series[-1])} this week, your highest {span}.")
     for name in EXPECTATION_METRICS:
         entry = metrics.metric(name)
         series, goals = series_of(values, weekly_target, name)
@@ -299,13 +347,13 @@ def _recognition(
             items.append(f"{label}: {_fmt(name, p.actual)} so far this {p.period}, ahead of the even pace.")
     for name in PERSONAL_BEST_METRICS:
         level, latest = usual.get(name, 0.0), float(this[name])
-        if level > 0 and latest >= (1 + IMPROVEMENT) * level:
+        if name not in best | unsure and level > 0 and latest >= (1 + IMPROVEMENT) * level:
             label = metrics.metric(name).label
             items.append(
                 f"{label}: {_fmt(name, latest)} this week, above {USUAL} of about {_fmt(name, level)}."
             )
     unique = list(dict.fromkeys(items))
-    if not unique and this["activities_logged"] > 0:
+    if not unique and this["activities_logged"] > 0 and not logging_gap:
         unique.append(
             f"Thank you for keeping the CRM current: {_fmt('activities_logged', this['activities_logged'])} "
             "activities logged this week."
@@ -328,7 +376,11 @@ def _focus(
     flags: Sequence[dict],
     meeting: dt.date,
     usual: dict[str, float],
+    logging_gap: bool = False,
 ) -> list[Focus]:
+    """The flags' metrics (`flags`: slump signals), then the largest gaps against an expectation;
+    while a hygiene note says the logging may be behind, no activity metric (its gap may be the
+    logging's: the draft asks about the logging instead)."""
     due = due_date(meeting)
     known = [f for f in flags if f.get("metric") in metrics.BY_NAME]
     leading_first = sorted(known, key=lambda f: metrics.metric(f["metric"]).indicator != "leading")
@@ -336,7 +388,7 @@ def _focus(
     gaps: list[tuple[float, str, str]] = []  # (size of the gap, metric, evidence)
     for name in EXPECTATION_METRICS:
         entry = metrics.metric(name)
-        if entry.indicator != "leading" or name in paces:
+        if entry.indicator != "leading" or name in paces or (logging_gap and name in ACTIVITY_METRICS):
             continue
         series, goals = series_of(values, weekly_target, name)
         recent, recent_goals = series[-RECENT_WEEKS:], goals[-RECENT_WEEKS:]
@@ -355,6 +407,7 @@ def _focus(
     for name, p in paces.items():
         if (
             metrics.metric(name).indicator == "leading"
+            and not (logging_gap and name in ACTIVITY_METRICS)
             and not p.on_pace
             and p.needed_per_week
             and p.expected > 0
