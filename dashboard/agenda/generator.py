@@ -19,18 +19,15 @@ import numpy as np
 import pandas as pd
 
 from dashboard import coaching, db, interventions, metrics, roster, rules, stalled_deals, targets, team_view
-from dashboard.agenda import carried, tactics
+from dashboard.agenda import carried, recognition, tactics
 from dashboard.agenda.checks import CoachingCheck, coaching_checks
-from dashboard.agenda.series import WeeklyTargets, lined_up_targets, series_of, values_of
+from dashboard.agenda.recognition import USUAL
+from dashboard.agenda.series import WeeklyTargets, lined_up_targets, series_of
 from dashboard.rules import ACTIVITY_METRICS
 
 HISTORY_WEEKS = 26
 BASELINE_READ_WEEKS = interventions.HISTORY_WEEKS  # read for the usual level, as the rules and rep page do
 RECENT_WEEKS = 4
-STREAK_WEEKS = 3
-IMPROVEMENT = 0.2  # 20 % above the own usual level counts as an improvement
-USUAL = "your usual level"  # the rep page's "own usual level" (`rules.usual_levels`), said to the rep
-MAX_RECOGNITION = 3
 MAX_FOCUS = 2
 FOCUS_WEEKS = 4  # a focus area's expectation is due four weeks after the meeting
 CLOSED_DAYS = ((12, 25), (1, 1))  # (month, day): a due date never lands on Christmas Day or New Year's Day
@@ -45,14 +42,6 @@ EXPECTATION_METRICS = (
     "pipeline_coverage",
     "win_rate",
     "won_revenue",
-)
-PERSONAL_BEST_METRICS = (
-    "prospecting_minutes",
-    "calls",
-    "connects",
-    "first_meetings",
-    "opportunities_created",
-    "pipeline_created",
 )
 COSTLY_METRICS = ("open_deals_worked", stalled_deals.NAME)
 """Read only when a flag or an agreed focus area is about them: the draft says nothing of them otherwise,
@@ -173,17 +162,25 @@ def build(
         read[read["week"] >= baseline_from],
         interventions.time_off(database),
         week,
-        (*PERSONAL_BEST_METRICS, *EXPECTATION_METRICS),
+        (*recognition.PERSONAL_BEST_METRICS, *EXPECTATION_METRICS),
     )
     slumps = [f for f in flags if f.get("kind", "slump") == "slump"]
     logging_gap = any(f.get("kind") == "hygiene" for f in flags)
-    slid = _slid(slumps)
+    slid = recognition.slid(slumps)
     agenda.coaching_checks = coaching_checks(
         agreed, week, values, RECENT_WEEKS, slid=slid, logging_gap=logging_gap, usual=usual
     )
     agenda.expectations = _expectations(values, weekly_target, paces, week)
-    agenda.recognition = _recognition(
-        values, weekly_target, paces, agenda.coaching_checks, usual, _records_start(read), slid, logging_gap
+    agenda.recognition = recognition.recognize(
+        values,
+        weekly_target,
+        paces,
+        agenda.coaching_checks,
+        usual,
+        recognition.records_start(read),
+        slid,
+        logging_gap,
+        EXPECTATION_METRICS,
     )
     agenda.follow_ups = carried.to_review(database, name, week)
     agenda.focus = _focus(values, weekly_target, paces, slumps, meeting, usual, logging_gap)
@@ -207,25 +204,6 @@ def _read(flags: Sequence[dict], agreed: pd.DataFrame, goals: pd.DataFrame, week
     expected = set(goals.loc[(goals["week"] == week) & goals["target"].notna(), "metric"])
     left_out = {*COSTLY_METRICS, *(m for m in EXPECTED_ONLY if m not in expected)} - about
     return tuple(m for m in metrics.METRIC_NAMES if m not in left_out)
-
-
-def _slid(slumps: Sequence[dict]) -> frozenset[str]:
-    """The metrics a current slump flag says slid: each signal's metric and those of its facts."""
-    named = {f.get("metric") for f in slumps}
-    named |= {fact.get("metric") for f in slumps for fact in f.get("facts", ())}
-    return frozenset(m for m in named if m)
-
-
-def _records_start(read: pd.DataFrame) -> dict[str, dt.date | None]:
-    """The first week of the rep's activity records ("activity") and of any record, activity or
-    opportunity ("any"), in what the draft read; None without one."""
-
-    def first(mask: pd.Series) -> dt.date | None:
-        weeks = read.loc[mask, "week"]
-        return None if weeks.empty else weeks.min()
-
-    activity = read["activities_logged"] > 0
-    return {"activity": first(activity), "any": first(activity | (read["opportunities_created"] > 0))}
 
 
 def usual_levels(
@@ -287,78 +265,6 @@ def _expectations(
                 )
             )
     return rows
-
-
-def _recognition(
-    values: pd.DataFrame,
-    weekly_target: WeeklyTargets,
-    paces: dict[str, targets.Pace],
-    checks: list[CoachingCheck],
-    usual: dict[str, float],
-    started: dict[str, dt.date | None],
-    slid: frozenset[str],
-    logging_gap: bool,
-) -> list[str]:
-    """At most `MAX_RECOGNITION` items, each from the data; none about a metric a current flag says
-    slid, nor about activity while a hygiene note says its logging may be behind."""
-    items: list[str] = []
-    this = values.iloc[-1]
-    best: set[str] = set()  # metrics praised as a personal best (not praised again against the usual)
-    unsure = slid | (ACTIVITY_METRICS if logging_gap else frozenset())
-    if this["wins"] > 0:
-        deals = "deal" if this["wins"] == 1 else "deals"
-        revenue = _fmt("won_revenue", this["won_revenue"])
-        items.append(f"Won {_fmt('wins', this['wins'])} {deals} this week, worth {revenue}.")
-    for check in checks:
-        if check.moved:
-            items.append(
-                f"{check.label} moved since we focused on it in the week of {check.agreed_week:%d %b}: "
-                f"{check.window}."
-            )
-    for name in PERSONAL_BEST_METRICS:
-        start = started["activity" if name in ACTIVITY_METRICS else "any"]
-        weeks = values["week"].tolist()
-        late = start is not None and start > weeks[0]  # the records start within the draft's weeks
-        series = values_of(values, name)[weeks.index(start) if late else 0 :]
-        if name in unsure or not (len(series) > 1 and series[-1] > 0 and series[-1] > max(series[:-1])):
-            continue
-        best.add(name)
-        label = metrics.metric(name).label
-        span = (
-            f"since the week of {start:%d %b}, when your records here start"
-            if late
-            else f"in {len(series)} weeks"
-        )
-        items.append(f"{label}: {_fmt(name, series[-1])} this week, your highest {span}.")
-    for name in EXPECTATION_METRICS:
-        entry = metrics.metric(name)
-        series, goals = series_of(values, weekly_target, name)
-        streak = 0
-        for value, goal in zip(reversed(series), reversed(goals), strict=True):
-            if team_view.status(value, goal, entry.higher_is_better) != "met":
-                break
-            streak += 1
-        if streak >= STREAK_WEEKS:
-            run = f"every week of the last {streak}" if streak == len(series) else f"{streak} weeks in a row"
-            items.append(f"{entry.label} at or above the expectation of {_fmt(name, goals[-1])}, {run}.")
-    for name, p in paces.items():
-        if p.on_pace and p.actual > 0:
-            label = metrics.metric(name).label
-            items.append(f"{label}: {_fmt(name, p.actual)} so far this {p.period}, ahead of the even pace.")
-    for name in PERSONAL_BEST_METRICS:
-        level, latest = usual.get(name, 0.0), float(this[name])
-        if name not in best | unsure and level > 0 and latest >= (1 + IMPROVEMENT) * level:
-            label = metrics.metric(name).label
-            items.append(
-                f"{label}: {_fmt(name, latest)} this week, above {USUAL} of about {_fmt(name, level)}."
-            )
-    unique = list(dict.fromkeys(items))
-    if not unique and this["activities_logged"] > 0 and not logging_gap:
-        unique.append(
-            f"Thank you for keeping the CRM current: {_fmt('activities_logged', this['activities_logged'])} "
-            "activities logged this week."
-        )
-    return unique[:MAX_RECOGNITION] or ["Thank you for making time for this one-on-one."]
 
 
 def due_date(meeting: dt.date) -> dt.date:
