@@ -203,13 +203,6 @@ def last_review(database: db.Database) -> dt.date | None:
     return database.records("flag_review_last")[0]["week"]
 
 
-def stored_slump_signals(database: db.Database, rep: str, week: dt.date) -> list[dict] | None:
-    """The rep's slump evidence (signals with the flag's severity) as stored when `week` was reviewed
-    last; None when the last review was of another week (then `evaluate` says what `week` held)."""
-    stored = stored_open_signals(database, rep, week)
-    return None if stored is None else [s for s in stored if s["kind"] == "slump"]
-
-
 def stored_open_signals(database: db.Database, rep: str, week: dt.date) -> list[dict] | None:
     """The rep's slump evidence, then their hygiene note's (each signal with its flag's severity and
     kind), as stored when `week` was reviewed last; None when the last review was of another week."""
