@@ -112,9 +112,11 @@ def build(
 ) -> Agenda:
     """Drafts the agenda of `rep` for the one-on-one reviewing `week` (any day of it).
 
-    `flags`: open early-intervention signals for the rep ({metric, detail, severity}),
-    strongest first; they take precedence as focus areas. `people`: `roster.list_reps(database, teams)`
-    when the caller has read it already.
+    `flags`: open early-intervention signals for the rep ({metric, detail, severity, kind}),
+    strongest first: a slump's (kind "slump", the default) take precedence as focus areas and their
+    metrics are not praised; a hygiene note's (kind "hygiene") make the draft ask about the logging
+    and leave activity metrics out of the focus areas and the coaching checks' verdicts.
+    `people`: `roster.list_reps(database, teams)` when the caller has read it already.
     """
     people = roster.list_reps(database, teams) if people is None else people
     name = roster.match_rep(people["rep"].tolist(), rep)
