@@ -118,6 +118,12 @@ def test_a_logging_gap_is_a_question_about_logging_not_a_focus_area(coached):
     (check,) = [c for c in agenda.coaching_checks if c.metric == "prospecting_minutes"]
     assert check.outcome == "logging" and "fresh look" not in check.verdict
     assert not any("CRM current" in item for item in agenda.recognition)
+    noted = {
+        e.metric
+        for e in agenda.expectations
+        if e.detail.endswith("the logging may be behind (see the questions)")
+    }
+    assert noted == {"prospecting_minutes", "calls", "first_meetings"}  # her activity expectations
     assert not tone.check(current.body)
 
 

@@ -172,7 +172,7 @@ def build(
     agenda.coaching_checks = coaching_checks(
         agreed, week, values, RECENT_WEEKS, slid=slid, logging_gap=logging_gap, usual=usual
     )
-    agenda.expectations = _expectations(values, weekly_target, paces, week)
+    agenda.expectations = _expectations(values, weekly_target, paces, week, logging_gap)
     agenda.recognition = recognition.recognize(
         values,
         weekly_target,
@@ -228,7 +228,11 @@ def usual_levels(
 
 
 def _expectations(
-    values: pd.DataFrame, weekly_target: WeeklyTargets, paces: dict[str, targets.Pace], week: dt.date
+    values: pd.DataFrame,
+    weekly_target: WeeklyTargets,
+    paces: dict[str, targets.Pace],
+    week: dt.date,
+    logging_gap: bool = False,
 ) -> list[Expectation]:
     rows = []
     for name in EXPECTATION_METRICS:
@@ -256,6 +260,7 @@ def _expectations(
             )
         elif not pd.isna(goals[-1]):
             recent = ", ".join(_fmt(name, v) for v in series[-RECENT_WEEKS:])
+            unsure = logging_gap and name in ACTIVITY_METRICS
             rows.append(
                 Expectation(
                     name,
@@ -263,7 +268,8 @@ def _expectations(
                     _fmt(name, series[-1]),
                     _fmt(name, goals[-1]) + (" a week" if entry.additive else ""),
                     team_view.status(series[-1], goals[-1], entry.higher_is_better) or "no data",
-                    f"last {RECENT_WEEKS} weeks: {recent}",
+                    f"last {RECENT_WEEKS} weeks: {recent}"
+                    + ("; the logging may be behind (see the questions)" if unsure else ""),
                 )
             )
     return rows
