@@ -203,14 +203,14 @@ def last_review(database: db.Database) -> dt.date | None:
     return database.records("flag_review_last")[0]["week"]
 
 
-def stored_slump_signals(database: db.Database, rep: str, week: dt.date) -> list[dict] | None:
-    """The rep's slump evidence (signals with the flag's severity) as stored when `week` was reviewed
-    last; None when the last review was of another week (then `evaluate` says what `week` held)."""
+def stored_open_signals(database: db.Database, rep: str, week: dt.date) -> list[dict] | None:
+    """The rep's slump evidence, then their hygiene note's (each signal with its flag's severity and
+    kind), as stored when `week` was reviewed last; None when the last review was of another week."""
     if last_review(database) != week:
         return None
     return [
-        {**signal, "severity": row.severity}
-        for row in database.run("flag_stored_slump", rep=rep, week=week).itertuples()
+        {**signal, "severity": row.severity, "kind": row.kind}
+        for row in database.run("flag_stored_open", rep=rep, week=week).itertuples()
         for signal in json.loads(row.signals)
     ]
 

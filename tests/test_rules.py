@@ -442,12 +442,13 @@ def test_rep_whose_open_deals_go_quiet_is_flagged_from_the_exports(database: Dat
 
 
 def test_stored_evidence_of_the_last_review_is_what_the_rules_say(sample: Database) -> None:
-    """The agenda reads the evidence stored at the upload for the last reviewed week: a fresh evaluation's."""
+    """The agenda reads the evidence stored at the upload for the last reviewed week (a slump's and a
+    hygiene note's): a fresh evaluation's."""
     week = interventions.last_review(sample)
     assert week == roster.latest_week(sample)
-    flags = [f for f in interventions.evaluate(sample, week) if f.kind == "slump"]
-    assert flags
+    flags = interventions.evaluate(sample, week)
+    assert {f.kind for f in flags} == {"slump", "hygiene"}
     for flag in flags:
-        stored = interventions.stored_slump_signals(sample, flag.rep, week)
-        assert stored == [{**s.to_json(), "severity": flag.severity} for s in flag.signals]
-    assert interventions.stored_slump_signals(sample, flags[0].rep, week - dt.timedelta(weeks=1)) is None
+        stored = interventions.stored_open_signals(sample, flag.rep, week)
+        assert stored == [{**s.to_json(), "severity": flag.severity, "kind": flag.kind} for s in flag.signals]
+    assert interventions.stored_open_signals(sample, flags[0].rep, week - dt.timedelta(weeks=1)) is None

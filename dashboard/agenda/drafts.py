@@ -54,18 +54,19 @@ def current(
 def _open_signals(
     database: db.Database, rep: str, week: dt.date, everyone: pd.DataFrame | None = None
 ) -> list[dict]:
-    """The rep's early-intervention evidence this week (judged within their team), strongest first:
-    as stored at the upload when the week is the last one reviewed, else evaluated now."""
-    stored = interventions.stored_slump_signals(database, rep, week)
+    """The rep's early-intervention evidence this week (judged within their team), strongest first,
+    each signal with its flag's severity and kind (a slump's, then a hygiene note's): as stored at the
+    upload when the week is the last one reviewed, else evaluated now."""
+    stored = interventions.stored_open_signals(database, rep, week)
     if stored is not None:
         return stored
     people = roster.list_reps(database) if everyone is None else everyone
     team = people.loc[people["rep"] == rep, "team"]
     teams = [team.iloc[0]] if len(team) and isinstance(team.iloc[0], str) else None
     return [
-        {**signal.to_json(), "severity": flag.severity}
+        {**signal.to_json(), "severity": flag.severity, "kind": flag.kind}
         for flag in interventions.evaluate(database, week, teams=teams)
-        if flag.rep == rep and flag.kind == "slump"
+        if flag.rep == rep and flag.kind in ("slump", "hygiene")
         for signal in flag.signals
     ]
 

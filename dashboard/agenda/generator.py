@@ -19,17 +19,15 @@ import numpy as np
 import pandas as pd
 
 from dashboard import coaching, db, interventions, metrics, roster, rules, stalled_deals, targets, team_view
-from dashboard.agenda import carried, tactics
+from dashboard.agenda import carried, recognition, tactics
 from dashboard.agenda.checks import CoachingCheck, coaching_checks
-from dashboard.agenda.series import WeeklyTargets, lined_up_targets, series_of, values_of
+from dashboard.agenda.recognition import USUAL
+from dashboard.agenda.series import WeeklyTargets, lined_up_targets, series_of
+from dashboard.rules import ACTIVITY_METRICS
 
 HISTORY_WEEKS = 26
 BASELINE_READ_WEEKS = interventions.HISTORY_WEEKS  # read for the usual level, as the rules and rep page do
 RECENT_WEEKS = 4
-STREAK_WEEKS = 3
-IMPROVEMENT = 0.2  # 20 % above the own usual level counts as an improvement
-USUAL = "your usual level"  # the rep page's "own usual level" (`rules.usual_levels`), said to the rep
-MAX_RECOGNITION = 3
 MAX_FOCUS = 2
 FOCUS_WEEKS = 4  # a focus area's expectation is due four weeks after the meeting
 CLOSED_DAYS = ((12, 25), (1, 1))  # (month, day): a due date never lands on Christmas Day or New Year's Day
@@ -44,14 +42,6 @@ EXPECTATION_METRICS = (
     "pipeline_coverage",
     "win_rate",
     "won_revenue",
-)
-PERSONAL_BEST_METRICS = (
-    "prospecting_minutes",
-    "calls",
-    "connects",
-    "first_meetings",
-    "opportunities_created",
-    "pipeline_created",
 )
 COSTLY_METRICS = ("open_deals_worked", stalled_deals.NAME)
 """Read only when a flag or an agreed focus area is about them: the draft says nothing of them otherwise,
@@ -122,9 +112,11 @@ def build(
 ) -> Agenda:
     """Drafts the agenda of `rep` for the one-on-one reviewing `week` (any day of it).
 
-    `flags`: open early-intervention signals for the rep ({metric, detail, severity}),
-    strongest first; they take precedence as focus areas. `people`: `roster.list_reps(database, teams)`
-    when the caller has read it already.
+    `flags`: open early-intervention signals for the rep ({metric, detail, severity, kind}),
+    strongest first: a slump's (kind "slump", the default) take precedence as focus areas and their
+    metrics are not praised; a hygiene note's (kind "hygiene") make the draft ask about the logging
+    and leave activity metrics out of the focus areas and the coaching checks' verdicts.
+    `people`: `roster.list_reps(database, teams)` when the caller has read it already.
     """
     people = roster.list_reps(database, teams) if people is None else people
     name = roster.match_rep(people["rep"].tolist(), rep)
@@ -168,18 +160,37 @@ def build(
         return agenda
     weekly_target = lined_up_targets(goals, values["week"].tolist())
     paces = {p.metric: p for p in targets.pace(read, goals, week)}
-    agenda.coaching_checks = coaching_checks(agreed, week, values, RECENT_WEEKS)
-    agenda.expectations = _expectations(values, weekly_target, paces, week)
     usual = usual_levels(
         read[read["week"] >= baseline_from],
         interventions.time_off(database),
         week,
-        (*PERSONAL_BEST_METRICS, *EXPECTATION_METRICS),
+        (*recognition.PERSONAL_BEST_METRICS, *EXPECTATION_METRICS),
     )
-    agenda.recognition = _recognition(values, weekly_target, paces, agenda.coaching_checks, usual)
+    slumps = [f for f in flags if f.get("kind", "slump") == "slump"]
+    logging_gap = any(f.get("kind") == "hygiene" for f in flags)
+    slid = recognition.slid(slumps)
+    agenda.coaching_checks = coaching_checks(
+        agreed, week, values, RECENT_WEEKS, slid=slid, logging_gap=logging_gap, usual=usual
+    )
+    agenda.expectations = _expectations(values, weekly_target, paces, week, logging_gap)
+    agenda.recognition = recognition.recognize(
+        values,
+        weekly_target,
+        paces,
+        agenda.coaching_checks,
+        usual,
+        recognition.records_start(read),
+        slid,
+        logging_gap,
+        EXPECTATION_METRICS,
+    )
     agenda.follow_ups = carried.to_review(database, name, week)
-    agenda.focus = _focus(values, weekly_target, paces, flags, meeting, usual)
-    agenda.questions = [f.question for f in agenda.focus if f.question] + list(tactics.GENERAL_QUESTIONS)
+    agenda.focus = _focus(values, weekly_target, paces, slumps, meeting, usual, logging_gap)
+    agenda.questions = (
+        [tactics.LOGGING_QUESTION] * logging_gap
+        + [f.question for f in agenda.focus if f.question]
+        + list(tactics.GENERAL_QUESTIONS)
+    )
     agenda.commitments = [
         (f"{f.label}: work towards {f.expectation} with one tactic from the list", agenda.next_review)
         for f in agenda.focus
@@ -217,7 +228,11 @@ def usual_levels(
 
 
 def _expectations(
-    values: pd.DataFrame, weekly_target: WeeklyTargets, paces: dict[str, targets.Pace], week: dt.date
+    values: pd.DataFrame,
+    weekly_target: WeeklyTargets,
+    paces: dict[str, targets.Pace],
+    week: dt.date,
+    logging_gap: bool = False,
 ) -> list[Expectation]:
     rows = []
     for name in EXPECTATION_METRICS:
@@ -245,6 +260,7 @@ def _expectations(
             )
         elif not pd.isna(goals[-1]):
             recent = ", ".join(_fmt(name, v) for v in series[-RECENT_WEEKS:])
+            unsure = logging_gap and name in ACTIVITY_METRICS
             rows.append(
                 Expectation(
                     name,
@@ -252,65 +268,11 @@ def _expectations(
                     _fmt(name, series[-1]),
                     _fmt(name, goals[-1]) + (" a week" if entry.additive else ""),
                     team_view.status(series[-1], goals[-1], entry.higher_is_better) or "no data",
-                    f"last {RECENT_WEEKS} weeks: {recent}",
+                    f"last {RECENT_WEEKS} weeks: {recent}"
+                    + ("; the logging may be behind (see the questions)" if unsure else ""),
                 )
             )
     return rows
-
-
-def _recognition(
-    values: pd.DataFrame,
-    weekly_target: WeeklyTargets,
-    paces: dict[str, targets.Pace],
-    checks: list[CoachingCheck],
-    usual: dict[str, float],
-) -> list[str]:
-    items: list[str] = []
-    this = values.iloc[-1]
-    if this["wins"] > 0:
-        deals = "deal" if this["wins"] == 1 else "deals"
-        revenue = _fmt("won_revenue", this["won_revenue"])
-        items.append(f"Won {_fmt('wins', this['wins'])} {deals} this week, worth {revenue}.")
-    for check in checks:
-        if check.moved:
-            items.append(
-                f"{check.label} moved since we focused on it in the week of {check.agreed_week:%d %b}: "
-                f"{check.before} a week before, {check.since} since."
-            )
-    for name in PERSONAL_BEST_METRICS:
-        series = values_of(values, name)
-        if len(series) > 1 and series[-1] > 0 and series[-1] > max(series[:-1]):
-            label = metrics.metric(name).label
-            items.append(f"{label}: {_fmt(name, series[-1])} this week, your highest in {len(series)} weeks.")
-    for name in EXPECTATION_METRICS:
-        entry = metrics.metric(name)
-        series, goals = series_of(values, weekly_target, name)
-        streak = 0
-        for value, goal in zip(reversed(series), reversed(goals), strict=True):
-            if team_view.status(value, goal, entry.higher_is_better) != "met":
-                break
-            streak += 1
-        if streak >= STREAK_WEEKS:
-            run = f"every week of the last {streak}" if streak == len(series) else f"{streak} weeks in a row"
-            items.append(f"{entry.label} at or above the expectation of {_fmt(name, goals[-1])}, {run}.")
-    for name, p in paces.items():
-        if p.on_pace and p.actual > 0:
-            label = metrics.metric(name).label
-            items.append(f"{label}: {_fmt(name, p.actual)} so far this {p.period}, ahead of the even pace.")
-    for name in PERSONAL_BEST_METRICS:
-        level, latest = usual.get(name, 0.0), float(this[name])
-        if level > 0 and latest >= (1 + IMPROVEMENT) * level:
-            label = metrics.metric(name).label
-            items.append(
-                f"{label}: {_fmt(name, latest)} this week, above {USUAL} of about {_fmt(name, level)}."
-            )
-    unique = list(dict.fromkeys(items))
-    if not unique and this["activities_logged"] > 0:
-        unique.append(
-            f"Thank you for keeping the CRM current: {_fmt('activities_logged', this['activities_logged'])} "
-            "activities logged this week."
-        )
-    return unique[:MAX_RECOGNITION] or ["Thank you for making time for this one-on-one."]
 
 
 def due_date(meeting: dt.date) -> dt.date:
@@ -328,7 +290,11 @@ def _focus(
     flags: Sequence[dict],
     meeting: dt.date,
     usual: dict[str, float],
+    logging_gap: bool = False,
 ) -> list[Focus]:
+    """The flags' metrics (`flags`: slump signals), then the largest gaps against an expectation;
+    while a hygiene note says the logging may be behind, no activity metric (its gap may be the
+    logging's: the draft asks about the logging instead)."""
     due = due_date(meeting)
     known = [f for f in flags if f.get("metric") in metrics.BY_NAME]
     leading_first = sorted(known, key=lambda f: metrics.metric(f["metric"]).indicator != "leading")
@@ -336,7 +302,7 @@ def _focus(
     gaps: list[tuple[float, str, str]] = []  # (size of the gap, metric, evidence)
     for name in EXPECTATION_METRICS:
         entry = metrics.metric(name)
-        if entry.indicator != "leading" or name in paces:
+        if entry.indicator != "leading" or name in paces or (logging_gap and name in ACTIVITY_METRICS):
             continue
         series, goals = series_of(values, weekly_target, name)
         recent, recent_goals = series[-RECENT_WEEKS:], goals[-RECENT_WEEKS:]
@@ -355,6 +321,7 @@ def _focus(
     for name, p in paces.items():
         if (
             metrics.metric(name).indicator == "leading"
+            and not (logging_gap and name in ACTIVITY_METRICS)
             and not p.on_pace
             and p.needed_per_week
             and p.expected > 0

@@ -95,6 +95,12 @@ GENERAL_QUESTIONS: tuple[str, ...] = (
     "What went well this week that you want more of?",
     "Where could I help you most this week?",
 )
+LOGGING_QUESTION = (
+    "The CRM shows much less logged activity in the last few weeks while your deals kept moving, so the "
+    "activity numbers here may be missing some of your work: is anything making logging harder, "
+    "and what would make it easier?"
+)
+"""Asked when a hygiene note says the activity data may be a logging gap, not a slump."""
 
 
 def tactics_for(metric_name: str) -> tuple[str, ...]:
