@@ -15,6 +15,17 @@ from dashboard import db
 
 FOLLOW_UP_STATUSES = ("done", "partly", "not_yet")
 FOLLOW_UP_LABELS = {"open": "open", "done": "done", "partly": "partly", "not_yet": "not yet"}
+MOVED_BY = 0.1
+"""A focus area's metric moved (the coaching worked) when it changed the right way by at least 10 % of
+its level before: a smaller change is within a rep's ordinary drift (the slide rule quotes the sample
+company's reps' weeks as usually within about 6-14 % of their usual level). The agenda's "did the
+coaching work?" and the leader view's coaching effectiveness both judge by it."""
+
+
+def moved(before: float, after: float, higher_is_better: bool) -> bool:
+    """Whether a metric went from `before` to `after` the right way by at least `MOVED_BY` of `before`."""
+    change = (after - before) if higher_is_better else (before - after)
+    return bool(change > 0 and change >= MOVED_BY * abs(before))
 
 
 def save_agenda(

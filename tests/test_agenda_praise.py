@@ -13,7 +13,8 @@ import pytest
 
 from dashboard import demo, rules
 from dashboard.agenda import drafts, recognition, tactics, tone
-from dashboard.agenda.checks import MOVED_BY, coaching_checks
+from dashboard.agenda.checks import coaching_checks
+from dashboard.coaching import MOVED_BY
 from dashboard.db import Database
 
 WEEK = dt.date(2026, 11, 16)  # the sample company's latest week

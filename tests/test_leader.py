@@ -274,10 +274,14 @@ def test_the_leader_view_judges_a_focus_area_on_any_metric_as_the_records_do(org
 def test_recovery_is_direction_aware():
     weeks = [W1, W[1], W[2], W4, W5, W6, W7, W8]
     values = pd.DataFrame({"rep": "x", "week": weeks, "avg_cycle_days": [60, 60, 60, 60, 40, 40, 40, 40],
-                           "calls": [5, 5, 5, 5, 5, 5, 5, 5]})  # fmt: skip
-    focus = pd.DataFrame({"rep": ["x", "x"], "week": [W4, W4], "metric": ["avg_cycle_days", "calls"]})
+                           "calls": [5, 5, 5, 5, 5, 5, 5, 5],
+                           "prospecting_minutes": [360, 360, 360, 360, 369, 369, 369, 369]})  # fmt: skip
+    focus = pd.DataFrame(
+        {"rep": "x", "week": W4, "metric": ["avg_cycle_days", "calls", "prospecting_minutes"]}
+    )
     judged = leader.recovery(focus, values)
-    assert judged["recovered"].tolist() == [True, False]  # shorter cycles recover; no change does not
+    # shorter cycles recover; no change does not, nor +2.5 % (ordinary drift: the agenda says "not yet" too)
+    assert judged["recovered"].tolist() == [True, False, False]
 
 
 def test_weekly_review_regularity(org):

@@ -10,13 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import metrics
+from dashboard import coaching, metrics
 from dashboard.rules import ACTIVITY_METRICS
 
-MOVED_BY = 0.1
-"""A change under 10 % of the level before is within a rep's ordinary drift, not the coaching working
-(the slide rule quotes the sample company's reps' weeks as usually within about 6-14 % of their usual
-level): no "well done" for it."""
 OUTCOMES = ("moved", "not yet", "slid", "logging")
 VERDICTS = {
     "moved": "It moved: well done.",
@@ -76,7 +72,7 @@ def coaching_checks(
 ) -> list[CoachingCheck]:
     """Each focus area agreed before `week` (`agreed`: the rep's `coaching.focus_areas`): the metric's
     weekly mean over the `recent_weeks` up to the agreement and since it, from `values` (the rep's
-    weekly metrics), and its outcome: moved (by `MOVED_BY` of the level before, the right way),
+    weekly metrics), and its outcome: moved (by `coaching.MOVED_BY` of the level before, the right way),
     slid (a current flag names the metric: never praised), logging (an activity metric while a
     hygiene note says the logging may be behind: not judged), else not yet. `usual`: the rep's usual
     levels (`generator.usual_levels`), quoted for a slid metric as the flag quotes them."""
@@ -95,12 +91,11 @@ def coaching_checks(
         b, s = before[row.metric].mean(), since[row.metric].mean()
         if pd.isna(b) or pd.isna(s):
             continue
-        change = (s - b) if entry.higher_is_better else (b - s)
         if logging_gap and row.metric in ACTIVITY_METRICS:
             outcome = "logging"
         elif row.metric in slid:
             outcome = "slid"
-        elif change > 0 and change >= MOVED_BY * abs(b):
+        elif coaching.moved(b, s, entry.higher_is_better):  # no "well done" for ordinary drift
             outcome = "moved"
         else:
             outcome = "not yet"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import db, metrics
+from dashboard import coaching, db, metrics
 from dashboard.leader.frames import dates, is_date, managers, teams_scope
 from dashboard.leader.measures import DEFAULT_WEEKS, RECOVERY_WEEKS
 from dashboard.metrics import BY_NAME, monday
@@ -63,7 +63,7 @@ def recovery(focus: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
         if pd.isna(prior) or pd.isna(later):
             recovered.append(np.nan)
         else:
-            recovered.append(later > prior if entry.higher_is_better else later < prior)
+            recovered.append(coaching.moved(prior, later, entry.higher_is_better))  # as the agenda judges
     return focus.assign(before=before, after=after, recovered=pd.Series(recovered, dtype=object).values)
 
 
