@@ -92,6 +92,9 @@ def test_a_slide_in_too_short_a_history_is_named_as_not_judged_yet(database: Dat
         "2 reps have under 16 weeks of activity history, too few to judge a slide against their usual "
         "level yet: Ana García (12 weeks), Ben Okafor (12 weeks)."
     )
+    many = [history.TooNew(f"Rep {k}", None, k, needed) for k in range(12)]
+    assert history.note(many).endswith("Rep 8 (8 weeks), Rep 9 (9 weeks) and 2 more.")
+    assert "Rep 0 (no weeks yet), Rep 1 (1 week)," in history.note(many)
 
 
 def test_the_same_slide_with_enough_history_is_flagged(database: Database, write) -> None:

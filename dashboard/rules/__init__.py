@@ -25,7 +25,10 @@ quiet spell touches fewer deals too).
 Suppression before any rule runs (`grid`): weeks of recorded time off and
 team-wide dips are left out of both the recent window and the baseline; a week
 with almost nothing logged is left out of the activity metrics; weeks before a
-rep's first data are not history. Ramping reps are held to the ramped targets
+rep's first data are not history (for the activity metrics, weeks before their
+first activity logged). A rep with fewer weeks of activity than the main rule
+reads is named as not judged yet (`history`), so a quiet week is no all-clear
+for them. Ramping reps are held to the ramped targets
 `weekly_targets` already gives.
 
 Modules: `config` (thresholds), `findings` (Signal, Flag), `windows` (the

@@ -17,6 +17,8 @@ import numpy as np
 from dashboard.rules.batch import Batch
 from dashboard.rules.config import LEADING_DECLINE_METRICS
 
+NAMED = 10  # reps named in the note; a new company's whole team is counted, not listed
+
 
 @dataclass(frozen=True)
 class TooNew:
@@ -47,7 +49,9 @@ def note(too_new: Sequence[TooNew]) -> str:
     if not too_new:
         return ""
     needed = too_new[0].needed
-    people = ", ".join(f"{t.rep} ({_weeks(t.weeks)})" for t in too_new)
+    people = ", ".join(f"{t.rep} ({_weeks(t.weeks)})" for t in too_new[:NAMED])
+    if len(too_new) > NAMED:
+        people += f" and {len(too_new) - NAMED} more"
     who = "1 rep has" if len(too_new) == 1 else f"{len(too_new)} reps have"
     return (
         f"{who} under {needed} weeks of activity history, too few to judge a slide against their usual "
