@@ -77,7 +77,7 @@ def hygiene_signals(b: Batch) -> dict[int, Signal]:
     for k in np.flatnonzero(moving > 0):
         row = int(rows[k])
         logged_values = columns(b.series("activities_logged", within="wins")[row : row + 1], 0, shown[row])[0]
-        usual = b.values["activities_logged"][row][b.usable[row] & b.logged[row]]
+        usual = b.values["activities_logged"][row][b.activity_weeks()[row]]
         usual_median = median(usual[-cfg.baseline_weeks :]) if usual.size else float("nan")
         out[row] = Signal(
             "activities_logged",

@@ -93,9 +93,9 @@ def build_batch(
     # because a deal was created then (the activity exports do not cover them yet), so they are no
     # history of calls or meetings (not zeros in the usual level).
     started = np.maximum.accumulate((np.nan_to_num(activity) > 0) & present, axis=1)
-    usual_logging = _prior_median(activity, usable & started, 12, 3)
+    usual_logging = _prior_median(activity, usable, 12, 3)
     with np.errstate(invalid="ignore"):
-        logged = ~(activity < cfg.gap_ratio * usual_logging) & started
+        logged = ~(activity < cfg.gap_ratio * usual_logging)
         low = activity < cfg.decline_ratio * usual_logging
     # Team-wide dips: most of a team far below their own level the same week.
     known = ~np.isnan(usual_logging) & present
@@ -124,6 +124,7 @@ def build_batch(
         target_grids,
         usable & present,
         logged,
+        started,
         cfg,
     )
 
