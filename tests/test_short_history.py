@@ -13,11 +13,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
 
-from dashboard import interventions, rep_view
+from dashboard import interventions, rep_view, rules
 from dashboard.cli import app as cli_app
 from dashboard.db import Database
 from dashboard.ingest import ingest_file
@@ -144,3 +145,29 @@ def test_the_page_says_who_it_could_not_judge_instead_of_an_all_clear(
         "No flags in the week of 23 Nov 2026. 2 reps have under 16 weeks of activity history, too few to "
         "judge a slide against their usual level yet: Ana García (12 weeks), Ben Okafor (12 weeks)."
     )
+
+
+def test_not_judged_yet_is_where_the_main_rule_starts_reading() -> None:
+    """The weeks named as needed are the weeks the main rule's rhythm needs: with one week fewer a rep has
+    no rhythm and is named, with them the rhythm is read and the rep is not named."""
+    needed = DEFAULT.slide_history_weeks
+    rows = [
+        {
+            "rep": rep,
+            "team": "East",
+            "week": _monday(weeks - 1 - w),
+            "calls": 25.0 * STEADY[w % 6],
+            "prospecting_minutes": 450.0 * STEADY[(w + 2) % 6],
+            "first_meetings": 3.0 * STEADY[(w + 4) % 6],
+            "activities_logged": 60.0,
+        }
+        for rep, weeks in (("Short", needed - 1), ("Enough", needed))
+        for w in range(weeks)
+    ]
+    batch = rules.build_batch(pd.DataFrame(rows), until=LAST)
+    reps = list(batch.reps)
+    known = batch.rhythm().known
+    assert (known[reps.index("Short")], known[reps.index("Enough")]) == (False, True)
+    assert [(t.rep, t.weeks, t.needed) for t in history.too_little_history(batch)] == [
+        ("Short", needed - 1, needed)
+    ]
