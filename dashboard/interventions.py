@@ -1,6 +1,7 @@
 """Early intervention on the database: this week's flags, flag episodes, acknowledgements, time off.
 
-`evaluate` runs the rules of `dashboard.rules` for one week; `record`, called
+`evaluate` runs the rules of `dashboard.rules` for one week (`review`: with the reps
+too new to judge yet); `record`, called
 after every upload and undo (and by `dashboard interventions --refresh`),
 reviews the weeks since the last review in order and stores their flags as
 episodes (opened, last seen, resolved), so the leader view can count how long
@@ -52,10 +53,21 @@ def evaluate(
     Team-wide dips are judged on whole teams, so the rules read every rep of the
     requested teams; `teams` limits what is read and returned.
     """
+    return review(database, week, teams=teams, cfg=cfg).flags
+
+
+def review(
+    database: db.Database,
+    week: dt.date | None = None,
+    *,
+    teams: Sequence[str] | None = None,
+    cfg: rules.Thresholds = rules.DEFAULT,
+) -> rules.Review:
+    """`evaluate`'s flags with the reps the rules could not judge yet for too little history."""
     week = monday(week) if week else roster.latest_week(database)
     if week is None:
-        return []
-    return evaluate_weeks(database, [week], teams=teams, cfg=cfg)[week]
+        return rules.Review([], [])
+    return review_weeks(database, [week], teams=teams, cfg=cfg)[week]
 
 
 def evaluate_weeks(
@@ -66,19 +78,30 @@ def evaluate_weeks(
     cfg: rules.Thresholds = rules.DEFAULT,
 ) -> dict[dt.date, list[Flag]]:
     """Flags of several weeks (Mondays), each as `evaluate` gives it, from one read of the data."""
+    return {week: found.flags for week, found in review_weeks(database, weeks, teams=teams, cfg=cfg).items()}
+
+
+def review_weeks(
+    database: db.Database,
+    weeks: Sequence[dt.date],
+    *,
+    teams: Sequence[str] | None = None,
+    cfg: rules.Thresholds = rules.DEFAULT,
+) -> dict[dt.date, rules.Review]:
+    """Reviews of several weeks (Mondays), each as `review` gives it, from one read of the data."""
     if not weeks:
         return {}
     start = min(weeks) - dt.timedelta(weeks=HISTORY_WEEKS)
     frame = metrics.weekly_metrics(database, start, max(weeks), teams=teams, names=RULE_METRICS)
     if frame.empty:
-        return {week: [] for week in weeks}
+        return {week: rules.Review([], []) for week in weeks}
     goals = targets.weekly_targets(database, start, max(weeks), teams=teams)
     off = time_off(database)
-    flagged = {}
+    reviewed = {}
     for week in weeks:  # each week sees the same window of history as on its own
         window = frame[(frame["week"] >= week - dt.timedelta(weeks=HISTORY_WEEKS)) & (frame["week"] <= week)]
-        flagged[week] = rules.evaluate_frames(window, goals, week, off, cfg)
-    return flagged
+        reviewed[week] = rules.review_frames(window, goals, week, off, cfg)
+    return reviewed
 
 
 def record(database: db.Database) -> list[dt.date]:

@@ -4,8 +4,9 @@ Each weekly value is shown next to the expectation in force, the 4-week moving
 average and the rep's own usual level as the early-intervention rules read it
 that week (`rules.usual_levels`: the median of the 13 weeks before the latest
 4, or of the 13 before those if higher, from 6 weeks on; time off, weeks before
-the rep's first data and logging gaps left out), so the line means what the
-flags mean. Charts are Vega-Lite specs (`trend_chart`), testable without Streamlit.
+the rep's first data, for activity before their first activity logged, and
+logging gaps left out), so the line means what the flags mean. Charts are
+Vega-Lite specs (`trend_chart`), testable without Streamlit.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import interventions, rep_view, roster, team_view, trend_chart, url_params
-from dashboard.rules import evidence
+from dashboard.rules import evidence, history
 from pages._shared import (
     cached,
     get_database,
@@ -60,15 +60,21 @@ week = st.date_input("Week", value=asked.value, max_value=latest)
 week = week - dt.timedelta(days=week.weekday())
 st.query_params["week"] = week.isoformat()
 
-flags = cached(interventions.evaluate, week, teams=viewer_teams())  # a read: flags are stored at ingest
+reviewed = cached(interventions.review, week, teams=viewer_teams())  # a read: flags are stored at ingest
+flags = reviewed.flags
 cases = interventions.needs_attention(database, flags)
 quiet = len(flags) - len(cases)
+too_new = history.note(reviewed.too_new)  # reps the rules could not judge yet: no all-clear for them
 if message := st.session_state.pop("interventions_message", None):
     st.success(message)
 if not cases and not cached(roster.has_activities, week):
     st.info(roster.no_activity_message(week))
+elif not cases and too_new:
+    st.info(f"No flags in the week of {week:%d %b %Y}. {too_new}")
 elif not cases:
     st.success(f"No one needs an early conversation in the week of {week:%d %b %Y}.")
+elif too_new:
+    st.info(too_new)
 if quiet:
     st.caption(f"{quiet} acknowledged note(s) are resting; they come back if they persist or grow.")
 

@@ -73,8 +73,17 @@ def test_acknowledged_flag_rests_and_is_stored(app, sample):
 
 
 def test_quiet_holiday_week_shows_no_cases(app):
+    """The holiday week four weeks into the activity exports: no flags, and no all-clear either, since no
+    rep has the weeks a slide is judged on yet; months later, a week without flags is one."""
     at = app("2025-12-22")
     assert not at.subheader
+    assert not at.success
+    assert at.info[0].value.startswith(
+        "No flags in the week of 22 Dec 2025. 23 reps have under 16 weeks of activity history, too few to "
+        "judge a slide against their usual level yet: Aisha Mohammed (5 weeks), "
+    )
+    at = app("2026-04-13")
+    assert not at.subheader and not at.info
     assert any("No one needs an early conversation" in s.value for s in at.success)
 
 

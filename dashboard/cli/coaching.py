@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,6 +25,10 @@ from dashboard.cli.base import (
     usage,
 )
 from dashboard.text_table import text_table
+
+if TYPE_CHECKING:
+    from dashboard.db import Database
+    from dashboard.rules import Flag
 
 
 @app.command()
@@ -120,11 +126,20 @@ def interventions(ctx: click.Context, week: dt.datetime | None, as_json: bool, r
         reviewed = interventions_api.record(database)
         shown = ", ".join(f"{w:%Y-%m-%d}" for w in reviewed) or "none (nothing new)"
         click.echo(f"flags stored for the weeks of: {shown}", err=True)
-    flags = interventions_api.evaluate(database, as_date(week))
+    found = interventions_api.review(database, as_date(week))
+    _print_flags(found.flags, as_json, metrics.monday(week.date()) if week else None, database)
+    if found.too_new:  # a message on stderr, after the flags: stdout keeps the contract's lines and JSON
+        from dashboard.rules import history
+
+        click.echo(f"note: {history.note(found.too_new)}", err=True)
+
+
+def _print_flags(flags: Sequence[Flag], as_json: bool, week: dt.date | None, database: Database) -> None:
+    """The flags as JSON or lines of text (`interventions`)."""
     if as_json:
         print_json([f.to_json() for f in flags])
         return
-    reviewed = metrics.monday(week.date()) if week else roster.latest_week(database)
+    reviewed = week or roster.latest_week(database)
     if not flags and reviewed and not roster.has_activities(database, reviewed):
         click.echo(roster.no_activity_message(reviewed))
         return

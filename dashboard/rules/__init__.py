@@ -25,7 +25,10 @@ quiet spell touches fewer deals too).
 Suppression before any rule runs (`grid`): weeks of recorded time off and
 team-wide dips are left out of both the recent window and the baseline; a week
 with almost nothing logged is left out of the activity metrics; weeks before a
-rep's first data are not history. Ramping reps are held to the ramped targets
+rep's first data are not history (for the activity metrics, weeks before their
+first activity logged). A rep with fewer weeks of activity than the main rule
+reads is named as not judged yet (`history`), so a quiet week is no all-clear
+for them. Ramping reps are held to the ramped targets
 `weekly_targets` already gives.
 
 Modules: `config` (thresholds), `findings` (Signal, Flag), `windows` (the
@@ -33,7 +36,7 @@ baseline windows, shared with the rep page), `rhythm` (each rep's rhythm and
 slides in it; `mix` a slide against the rep's deal work; `slide_wording` its
 evidence sentence), `batch` (the grid and each rep's levels), `grid` (frames →
 batch, suppression), `rule` (registration), `activity` and `pipeline` (the rule
-families), `evaluate` (RULES, flags).
+families), `evaluate` (RULES, flags), `history` (the reps too new to judge a slide yet).
 """
 
 from dashboard.rules.activity import (
@@ -54,9 +57,18 @@ from dashboard.rules.config import (
     UNREAD_METRICS,
     Thresholds,
 )
-from dashboard.rules.evaluate import RULES, check, check_batch, evaluate_frames, hygiene_signals
+from dashboard.rules.evaluate import (
+    RULES,
+    Review,
+    check,
+    check_batch,
+    evaluate_frames,
+    hygiene_signals,
+    review_frames,
+)
 from dashboard.rules.findings import Flag, Signal, sort_flags
 from dashboard.rules.grid import build_batch, build_views, usual_levels
+from dashboard.rules.history import TooNew, too_little_history
 from dashboard.rules.pipeline import (
     coverage_under_target,
     falling_win_rate,
@@ -81,9 +93,11 @@ __all__ = [
     "LeadingIndex",
     "Level",
     "RepView",
+    "Review",
     "Rule",
     "Signal",
     "Thresholds",
+    "TooNew",
     "below_baseline",
     "build_batch",
     "build_views",
@@ -101,8 +115,10 @@ __all__ = [
     "negative_trend",
     "no_opportunities",
     "open_deals_going_quiet",
+    "review_frames",
     "rule",
     "sort_flags",
+    "too_little_history",
     "usual_level_by_week",
     "usual_levels",
 ]

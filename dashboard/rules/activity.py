@@ -50,7 +50,7 @@ def leading_activity_down(b: Batch) -> Iterator[Finding]:
 def _joint_index_down(b: Batch) -> Iterator[Finding]:
     cfg, index = b.cfg, b.leading_index()
     count = b.count(LEADING_DECLINE_METRICS[0])
-    candidates = np.flatnonzero(index.known & (count >= cfg.recent_weeks + cfg.index_min_weeks))
+    candidates = np.flatnonzero(index.known & (count >= cfg.slide_history_weeks))
     z = index.z[candidates]
     recent = columns(z, 0, cfg.persist_weeks)
     low = (recent <= -cfg.index_week_z).sum(axis=1)

@@ -1,7 +1,7 @@
 """Many reps' weekly histories side by side, as the rules read them: a rep × week grid.
 
 The last column is the week under review. Each rep's weeks that count for a
-metric (`usable`; for activity metrics also `logged`) are read right-aligned
+metric (`usable`; for activity metrics also `logged` and `started`) are read right-aligned
 (`windows`), so "the last 4 weeks" of every rep is one slice. Levels and the
 joint leading index are computed once per batch for all reps, on first use.
 `RepView` is one rep's history, a batch of one, as the tests and the
@@ -53,6 +53,7 @@ class Batch:
     targets: dict[str, np.ndarray]  # metric → rep × week weekly expectation
     usable: np.ndarray  # not time off, not a team-wide dip, not before the rep's first data, present
     logged: np.ndarray  # activity metrics trustworthy (not a logging gap)
+    started: np.ndarray  # on or after the rep's first week with activity logged (activity history)
     cfg: Thresholds = DEFAULT
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -71,6 +72,7 @@ class Batch:
             {k: cut(v) for k, v in self.targets.items()},
             cut(self.usable),
             cut(self.logged),
+            cut(self.started),
             self.cfg,
         )
 
@@ -92,10 +94,14 @@ class Batch:
             self._cache[key] = make()
         return self._cache[key]
 
+    def activity_weeks(self) -> np.ndarray:
+        """Rep × week: the weeks that count for the activity metrics (usable, logged, started)."""
+        return self.usable & self.logged & self.started
+
     def window(self, metric: str) -> tuple[np.ndarray, np.ndarray]:
         """Per rep, the week indexes that count for `metric`, right-aligned (-1 before), and their count."""
         activity = metric in ACTIVITY_METRICS
-        mask = (lambda: self.usable & self.logged) if activity else (lambda: self.usable)
+        mask = self.activity_weeks if activity else (lambda: self.usable)
         return self._cached(("window", activity), lambda: windows.right_align(mask()))
 
     def count(self, metric: str) -> np.ndarray:
@@ -131,7 +137,7 @@ class Batch:
 
     def usual_by_week(self, metric: str) -> np.ndarray:
         """Rep × week: the usual level of `metric` as the rules read it in each week (NaN: none yet)."""
-        counts = self.usable & self.logged if metric in ACTIVITY_METRICS else self.usable
+        counts = self.activity_weeks() if metric in ACTIVITY_METRICS else self.usable
         values = self.values[metric]
         return np.vstack(
             [

@@ -122,5 +122,13 @@ class Thresholds:
     medium_weight: int = 3
     high_weight: int = 5
 
+    @property
+    def slide_history_weeks(self) -> int:
+        """Weeks of activity a rep needs before the main rule can judge a slide against their usual level:
+        its longest window and `index_min_weeks` of history before it (`rules.history` names the reps
+        with fewer)."""
+        window = self.slide_weeks_max if self.slide_test == "rhythm" else self.recent_weeks
+        return window + self.index_min_weeks
+
 
 DEFAULT = Thresholds()

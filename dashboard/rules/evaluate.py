@@ -9,6 +9,7 @@ keeps moving is a hygiene note instead, and its activity signals are dropped.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,7 @@ from dashboard.rules.config import ACTIVITY_METRICS, DEFAULT, Thresholds
 from dashboard.rules.deal_progress import deals_stalling, meetings_not_converting
 from dashboard.rules.findings import Flag, Signal, sort_flags
 from dashboard.rules.grid import build_batch
+from dashboard.rules.history import TooNew, too_little_history
 from dashboard.rules.pipeline import (
     coverage_under_target,
     falling_win_rate,
@@ -75,7 +77,7 @@ def hygiene_signals(b: Batch) -> dict[int, Signal]:
     for k in np.flatnonzero(moving > 0):
         row = int(rows[k])
         logged_values = columns(b.series("activities_logged", within="wins")[row : row + 1], 0, shown[row])[0]
-        usual = b.values["activities_logged"][row][b.usable[row] & b.logged[row]]
+        usual = b.values["activities_logged"][row][b.activity_weeks()[row]]
         usual_median = median(usual[-cfg.baseline_weeks :]) if usual.size else float("nan")
         out[row] = Signal(
             "activities_logged",
@@ -154,6 +156,28 @@ def check(view: RepView) -> Flag | None:
     return flags[0] if flags else None
 
 
+@dataclass(frozen=True)
+class Review:
+    """One week's review: the flags, most severe first, and the reps not judged yet (`rules.history`)."""
+
+    flags: list[Flag]
+    too_new: list[TooNew]
+
+
+def review_frames(
+    metrics: pd.DataFrame,
+    targets: pd.DataFrame | None,
+    week: dt.date,
+    time_off: pd.DataFrame | None = None,
+    cfg: Thresholds = DEFAULT,
+) -> Review:
+    """The review of `week` (a Monday) from in-memory frames: flags and the reps with too little history."""
+    batch = build_batch(metrics, targets, time_off, cfg, until=week)
+    if not batch.weeks.size or batch.weeks[-1] != week:
+        return Review([], [])  # no rep has data in the week
+    return Review(sort_flags(check_batch(batch)), too_little_history(batch))
+
+
 def evaluate_frames(
     metrics: pd.DataFrame,
     targets: pd.DataFrame | None,
@@ -162,7 +186,4 @@ def evaluate_frames(
     cfg: Thresholds = DEFAULT,
 ) -> list[Flag]:
     """Flags for `week` (a Monday) from in-memory frames, most severe first."""
-    batch = build_batch(metrics, targets, time_off, cfg, until=week)
-    if not batch.weeks.size or batch.weeks[-1] != week:
-        return []  # no rep has data in the week
-    return sort_flags(check_batch(batch))
+    return review_frames(metrics, targets, week, time_off, cfg).flags

@@ -4,7 +4,8 @@ Suppression before any rule runs: weeks of recorded time off and team-wide dips
 (most of a team below their own level the same week, e.g. a holiday) are left
 out of both the recent window and the baseline; a week with almost nothing
 logged is left out of the activity metrics (time off or a logging gap, not
-evidence of a slump); weeks before a rep's first data are not history.
+evidence of a slump); weeks before a rep's first data are not history, and for
+the activity metrics neither are the weeks before their first activity logged.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def build_batch(
             start, end = np.datetime64(pd.Timestamp(row.date_from)), np.datetime64(pd.Timestamp(row.date_to))
             hit = (starts <= end) & (starts + np.timedelta64(6, "D") >= start)
             usable[rep_position[row.rep]] &= ~hit
+    # Activity metrics start at the rep's first week with activity logged: weeks before it exist only
+    # because a deal was created then (the activity exports do not cover them yet), so they are no
+    # history of calls or meetings (not zeros in the usual level).
+    started = np.maximum.accumulate((np.nan_to_num(activity) > 0) & present, axis=1)
     usual_logging = _prior_median(activity, usable, 12, 3)
     with np.errstate(invalid="ignore"):
         logged = ~(activity < cfg.gap_ratio * usual_logging)
@@ -119,6 +124,7 @@ def build_batch(
         target_grids,
         usable & present,
         logged,
+        started,
         cfg,
     )
 
