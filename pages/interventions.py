@@ -76,7 +76,11 @@ elif not cases:
 elif too_new:
     st.info(too_new)
 if quiet:
-    st.caption(f"{quiet} acknowledged note(s) are resting; they come back if they persist or grow.")
+    st.caption(
+        "1 acknowledged note is resting; it comes back if it persists or grows."
+        if quiet == 1
+        else f"{quiet} acknowledged notes are resting; they come back if they persist or grow."
+    )
 
 for index, (flag, ack) in enumerate(cases):
     with st.container(border=True):
