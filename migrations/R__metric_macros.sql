@@ -70,26 +70,21 @@ seen AS (  -- activities through their weekly facts (dashboard/facts.py): one sp
     UNION
     SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
 ),
-unnamed AS (  -- the names no roster entry carries (each spelling once)
-    SELECT DISTINCT lower(trim(name)) AS alias, trim(name) AS name, folded_name(name) AS fold
+unnamed AS (  -- the names no roster entry carries
+    SELECT lower(trim(name)) AS alias, trim(name) AS name, folded_name(name) AS fold
     FROM seen
     WHERE lower(trim(name)) NOT IN (SELECT alias FROM named)
-),
-folds AS (SELECT * FROM roster_folds()),
-own AS (  -- the names that are no roster rep's: one rep per folded name
-    SELECT fold,
-        first(name ORDER BY strip_accents(name) = name, name = lower(name), name) AS rep
-    FROM unnamed
-    WHERE fold NOT IN (SELECT fold FROM folds)
-    GROUP BY fold
 )
 SELECT * FROM named
 UNION ALL
-SELECT DISTINCT u.alias, f.rep, f.team, f.manager, f.start_date, f.end_date
-FROM unnamed u JOIN folds f ON f.fold = u.fold
-UNION ALL
-SELECT DISTINCT u.alias, o.rep, NULL, NULL, NULL::DATE, NULL::DATE
-FROM unnamed u JOIN own o ON o.fold = u.fold;
+SELECT DISTINCT u.alias,
+    -- a roster rep's name but for accents and case: that rep; else one rep per folded name (read once:
+    -- all the spellings of a folded name meet the same roster rep or none)
+    coalesce(f.rep, first(u.name ORDER BY strip_accents(u.name) = u.name, u.name = lower(u.name), u.name)
+        OVER (PARTITION BY u.fold)),
+    f.team, f.manager, f.start_date, f.end_date
+FROM unnamed u
+LEFT JOIN roster_folds() f ON f.fold = u.fold;
 
 CREATE OR REPLACE MACRO rep_directory() AS TABLE
 SELECT DISTINCT rep, team, manager, start_date, end_date FROM rep_aliases();
