@@ -1,0 +1,18 @@
+-- The owners of the cleaned pipeline file (its kept rows) that no roster entry carries, not even but for
+-- accents and case (roster_aliases(), roster_folds()), with how many rows name each, most first: rows
+-- that count for a rep of their own. None when no roster is loaded. $skip_ids leaves out the names
+-- that look like CRM user IDs (ingest_unresolved_owner_ids names those).
+-- params: $skip_ids BOOLEAN
+WITH named AS MATERIALIZED (  -- each name once before its spelling is compared (not once per row)
+    SELECT owner AS name, count(*) AS rows
+    FROM clean
+    WHERE len(problems) = 0
+    GROUP BY owner
+)
+SELECT name, rows
+FROM named
+WHERE EXISTS (SELECT 1 FROM reps WHERE superseded_by IS NULL)
+  AND lower(trim(name)) NOT IN (SELECT alias FROM roster_aliases())
+  AND folded_name(name) NOT IN (SELECT fold FROM roster_folds())
+  AND NOT ($skip_ids AND looks_like_user_id(name))
+ORDER BY rows DESC, name
