@@ -1,7 +1,8 @@
 -- The reps of the cleaned activity file (its kept rows) that no roster entry carries, not even but for
--- accents and case (roster_aliases(), roster_folds()), with how many rows name each (its spellings that
--- differ only so together, as one rep), most first: rows that count for a rep of their own. None when no roster is loaded. $skip_ids leaves out the names
--- that look like CRM user IDs (ingest_unresolved_rep_ids names those).
+-- accents and case (roster_aliases(), roster_folds()), with how many rows name each (spellings that
+-- differ only so counted together, as one rep), most first: rows that count for a rep of their own.
+-- None when no roster is loaded. $skip_ids leaves out the names that look like CRM user IDs
+-- (ingest_unresolved_rep_ids names those).
 -- params: $skip_ids BOOLEAN
 WITH named AS MATERIALIZED (  -- each name once before its spelling is compared (not once per row)
     SELECT rep AS name, count(*) AS rows
