@@ -5,7 +5,8 @@
 --   name seen in activities or the pipeline without a roster entry), lower-cased,
 --   with the rep it means. A name written as a roster rep's name but for accents or
 --   case ('Ana Garcia' for 'Ana García') means that rep, when no other roster name
---   reads the same; names of no roster rep that differ only so are one rep.
+--   reads the same; names of no roster rep that differ only so are one rep
+--   (roster_aliases(), roster_folds() and seen_aliases(), below, are its parts).
 -- rep_directory(): one row per rep with team, manager, start and end date.
 -- rep_weeks(from, to): one row per rep and ISO week (Monday) they were on the
 --   team, between two Mondays.
@@ -59,32 +60,33 @@ WHERE superseded_by IS NULL
 GROUP BY fold
 HAVING count(*) = 1;
 
--- rep_aliases(): see the top of this file. A name seen without a roster entry carrying it means
--- the roster rep whose name it is but for accents and case (roster_folds()); the others are reps
--- of their own, one per folded name, under one of its spellings (accented and capitalized first),
--- so that 'Dev Rao' and 'dev rao' are one rep.
-CREATE OR REPLACE MACRO rep_aliases() AS TABLE
-WITH named AS (SELECT * FROM roster_aliases()),
-seen AS (  -- activities through their weekly facts (dashboard/facts.py): one spelling per name
+-- seen_aliases(): the names seen in activities or the pipeline that no roster entry carries (lower-cased),
+-- with the rep each means: the roster rep whose name it is but for accents and case (roster_folds()),
+-- else a rep of its own, one per folded name, under one of its spellings (accented and capitalized
+-- first), so that 'Dev Rao' and 'dev rao' are one rep.
+CREATE OR REPLACE MACRO seen_aliases() AS TABLE
+WITH seen AS (  -- activities through their weekly facts (dashboard/facts.py): one spelling per name
     SELECT min(name) AS name FROM activity_weeks GROUP BY name_key
     UNION
     SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
 ),
-unnamed AS (  -- the names no roster entry carries
+unnamed AS (
     SELECT lower(trim(name)) AS alias, trim(name) AS name, folded_name(name) AS fold
     FROM seen
-    WHERE lower(trim(name)) NOT IN (SELECT alias FROM named)
+    WHERE lower(trim(name)) NOT IN (SELECT alias FROM roster_aliases())  -- a hash anti-join
 )
-SELECT * FROM named
-UNION ALL
 SELECT DISTINCT u.alias,
-    -- a roster rep's name but for accents and case: that rep; else one rep per folded name (read once:
-    -- all the spellings of a folded name meet the same roster rep or none)
+    -- (read once: all the spellings of a folded name meet the same roster rep, or none)
     coalesce(f.rep, first(u.name ORDER BY strip_accents(u.name) = u.name, u.name = lower(u.name), u.name)
-        OVER (PARTITION BY u.fold)),
+        OVER (PARTITION BY u.fold)) AS rep,
     f.team, f.manager, f.start_date, f.end_date
 FROM unnamed u
 LEFT JOIN roster_folds() f ON f.fold = u.fold;
+
+CREATE OR REPLACE MACRO rep_aliases() AS TABLE
+SELECT * FROM roster_aliases()
+UNION ALL
+SELECT * FROM seen_aliases();
 
 CREATE OR REPLACE MACRO rep_directory() AS TABLE
 SELECT DISTINCT rep, team, manager, start_date, end_date FROM rep_aliases();

@@ -1,6 +1,6 @@
 -- Reps with team and manager: the current roster, plus anyone who appears in the
 -- activities or the pipeline without a roster entry (team unknown): a name, e-mail or
--- user ID (Salesforce OwnerId) that no roster entry carries, as rep_aliases() names them
+-- user ID (Salesforce OwnerId) that no roster entry carries, as seen_aliases() names them
 -- (a roster name written without its accents is that rep; spellings of one name that
 -- differ only by accents or case are one rep).
 -- $teams: the teams the viewer may see (NULL: all; reps without a team only then).
@@ -14,8 +14,8 @@ everyone AS (
     SELECT * FROM roster
     UNION ALL
     SELECT DISTINCT rep, NULL, NULL, NULL, NULL::DATE, true
-    FROM rep_aliases()
-    WHERE rep NOT IN (SELECT rep FROM roster)  -- a hash anti-join
+    FROM seen_aliases()
+    WHERE rep NOT IN (SELECT rep FROM roster)  -- not a roster name written otherwise (a hash anti-join)
 )
 SELECT * FROM everyone
 WHERE $teams IS NULL OR list_contains($teams, team)
