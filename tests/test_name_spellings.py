@@ -209,3 +209,13 @@ def test_the_upload_names_the_reps_on_no_roster(database: Database, write) -> No
     assert any(
         n.startswith("1 name in this file is not on the roster: B. Okafor (1 row).") for n in deals.notes
     )
+
+
+def test_a_rep_asked_for_without_the_accents_is_found(database: Database, write) -> None:
+    """The CLI and the pages' links find a rep as the data's spellings do: 'ana garcia' is Ana García,
+    unless two reps' names read the same without their accents."""
+    _load(database, write, [("roster.csv", ROSTER)])
+    assert roster.resolve_rep(database, " ana garcia ") == "Ana García"
+    assert roster.match_rep(["José Pérez", "Jose Perez"], "jose perez") == "Jose Perez"  # his, in any case
+    with pytest.raises(roster.UnknownRep):
+        roster.match_rep(["José Pérez", "Jose Perez"], "Jose Pérez")  # either one's but for accents
