@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -152,11 +153,22 @@ def resolve_rep(database: db.Database, name: str, teams: Sequence[str] | None = 
 
 
 def match_rep(names: Sequence[str], name: str) -> str:
-    """The one of `names` (as `list_reps` gives them) that `name` means, ignoring case and spaces."""
+    """The one of `names` (as `list_reps` gives them) that `name` means, ignoring case and spaces, or
+    accents too when only one of them reads the same so ('ana garcia' is 'Ana García', as the data's
+    spellings find her: `folded_name()` in migrations/R__metric_macros.sql)."""
     wanted = name.strip().lower()
     for known in names:
         if known.lower() == wanted:
             return known
+    alike = [known for known in names if folded(known) == folded(name)]
+    if len(alike) == 1:
+        return alike[0]
     close = difflib.get_close_matches(name.strip(), list(names), n=3)
     hint = f" Did you mean {', '.join(close)}?" if close else ""
     raise UnknownRep(f"no rep named {name!r}.{hint} `dashboard reps` lists them.")
+
+
+def folded(name: str) -> str:
+    """A name lower-cased, trimmed and without accents ('Ana García' -> 'ana garcia')."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -3,7 +3,10 @@
 -- rep_aliases(): every spelling under which a rep appears in the data (the
 --   roster name, the roster e-mail, the CRM user ID of the roster entry, or a
 --   name seen in activities or the pipeline without a roster entry), lower-cased,
---   with the rep it means.
+--   with the rep it means. A name written as a roster rep's name but for accents or
+--   case ('Ana Garcia' for 'Ana García') means that rep, when no other roster name
+--   reads the same; names of no roster rep that differ only so are one rep
+--   (roster_aliases(), roster_folds() and seen_aliases(), below, are its parts).
 -- rep_directory(): one row per rep with team, manager, start and end date.
 -- rep_weeks(from, to): one row per rep and ISO week (Monday) they were on the
 --   team, between two Mondays.
@@ -26,30 +29,64 @@
 
 CREATE OR REPLACE MACRO described_week(d) AS date_trunc('week', d - 1)::DATE;
 
-CREATE OR REPLACE MACRO rep_aliases() AS TABLE
+-- A name as compared across spellings: lower-cased, trimmed and without accents ('Ana García' and
+-- 'ana garcia' are one). Names are tidied at ingest (tidy_name: one space between words).
+CREATE OR REPLACE MACRO folded_name(s) AS strip_accents(lower(trim(s)));
+
+-- roster_aliases(): the spellings a roster entry carries (its name, e-mail and CRM user ID,
+-- lower-cased), with the rep, team, manager and dates.
+CREATE OR REPLACE MACRO roster_aliases() AS TABLE
 WITH roster AS (
     SELECT rep, rep_key, lower(trim(email)) AS email, lower(trim(user_id)) AS user_id, team, manager,
         start_date, end_date
     FROM reps
     WHERE superseded_by IS NULL
-),
-seen AS (  -- activities through their weekly facts (dashboard/facts.py): one spelling per name
+)
+SELECT rep_key AS alias, rep, team, manager, start_date, end_date FROM roster
+UNION ALL
+SELECT email, rep, team, manager, start_date, end_date FROM roster WHERE email IS NOT NULL
+UNION ALL
+SELECT user_id, rep, team, manager, start_date, end_date FROM roster WHERE user_id IS NOT NULL;
+
+-- roster_folds(): each roster name as folded_name() compares it, when that form is one roster rep's
+-- alone ('ana garcia' for 'Ana García'; no row when 'José Pérez' and 'Jose Perez' are two reps),
+-- with the rep, team, manager and dates: how a name written without the accents, or in another
+-- case, finds its rep.
+CREATE OR REPLACE MACRO roster_folds() AS TABLE
+SELECT folded_name(rep_key) AS fold, any_value(rep) AS rep, any_value(team) AS team,
+    any_value(manager) AS manager, any_value(start_date) AS start_date, any_value(end_date) AS end_date
+FROM reps
+WHERE superseded_by IS NULL
+GROUP BY fold
+HAVING count(*) = 1;
+
+-- seen_aliases(): the names seen in activities or the pipeline that no roster entry carries (lower-cased),
+-- with the rep each means: the roster rep whose name it is but for accents and case (roster_folds()),
+-- else a rep of its own, one per folded name, under one of its spellings (accented and capitalized
+-- first), so that 'Dev Rao' and 'dev rao' are one rep.
+CREATE OR REPLACE MACRO seen_aliases() AS TABLE
+WITH seen AS (  -- activities through their weekly facts (dashboard/facts.py): one spelling per name
     SELECT min(name) AS name FROM activity_weeks GROUP BY name_key
     UNION
     SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
 ),
-named AS (
-    SELECT rep_key AS alias, rep, team, manager, start_date, end_date FROM roster
-    UNION ALL
-    SELECT email, rep, team, manager, start_date, end_date FROM roster WHERE email IS NOT NULL
-    UNION ALL
-    SELECT user_id, rep, team, manager, start_date, end_date FROM roster WHERE user_id IS NOT NULL
+unnamed AS (
+    SELECT lower(trim(name)) AS alias, trim(name) AS name, folded_name(name) AS fold
+    FROM seen
+    WHERE lower(trim(name)) NOT IN (SELECT alias FROM roster_aliases())  -- a hash anti-join
 )
-SELECT * FROM named
+SELECT DISTINCT u.alias,
+    -- (read once: all the spellings of a folded name meet the same roster rep, or none)
+    coalesce(f.rep, first(u.name ORDER BY strip_accents(u.name) = u.name, u.name = lower(u.name), u.name)
+        OVER (PARTITION BY u.fold)) AS rep,
+    f.team, f.manager, f.start_date, f.end_date
+FROM unnamed u
+LEFT JOIN roster_folds() f ON f.fold = u.fold;
+
+CREATE OR REPLACE MACRO rep_aliases() AS TABLE
+SELECT * FROM roster_aliases()
 UNION ALL
-SELECT DISTINCT lower(trim(s.name)), trim(s.name), NULL, NULL, NULL::DATE, NULL::DATE
-FROM seen s
-WHERE lower(trim(s.name)) NOT IN (SELECT alias FROM named);
+SELECT * FROM seen_aliases();
 
 CREATE OR REPLACE MACRO rep_directory() AS TABLE
 SELECT DISTINCT rep, team, manager, start_date, end_date FROM rep_aliases();

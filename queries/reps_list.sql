@@ -1,29 +1,21 @@
 -- Reps with team and manager: the current roster, plus anyone who appears in the
 -- activities or the pipeline without a roster entry (team unknown): a name, e-mail or
--- user ID (Salesforce OwnerId) that no roster entry carries.
+-- user ID (Salesforce OwnerId) that no roster entry carries, as seen_aliases() names them
+-- (a roster name written without its accents is that rep; spellings of one name that
+-- differ only by accents or case are one rep).
 -- $teams: the teams the viewer may see (NULL: all; reps without a team only then).
 -- params: $teams VARCHAR[]
 WITH roster AS (
-    SELECT rep, rep_key, email, lower(user_id) AS user_id, team, manager, start_date, active
+    SELECT rep, team, manager, email, start_date, active
     FROM reps
     WHERE superseded_by IS NULL
 ),
-seen AS (
-    SELECT min(name) AS rep FROM activity_weeks GROUP BY name_key  -- activities, through their weekly facts
-    UNION
-    SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
-),
 everyone AS (
-    SELECT rep, team, manager, email, start_date, active FROM roster
+    SELECT * FROM roster
     UNION ALL
-    SELECT s.rep, NULL, NULL, NULL, NULL, true
-    FROM seen s
-    WHERE s.rep IS NULL OR lower(s.rep) NOT IN (  -- none of a roster entry's keys (a hash anti-join, not a
-                                                  -- loop over the roster for each name)
-        SELECT rep_key FROM roster
-        UNION ALL SELECT email FROM roster WHERE email IS NOT NULL
-        UNION ALL SELECT user_id FROM roster WHERE user_id IS NOT NULL
-    )
+    SELECT DISTINCT rep, NULL, NULL, NULL, NULL::DATE, true
+    FROM seen_aliases()
+    WHERE rep NOT IN (SELECT rep FROM roster)  -- not a roster name written otherwise (a hash anti-join)
 )
 SELECT * FROM everyone
 WHERE $teams IS NULL OR list_contains($teams, team)

@@ -2,7 +2,8 @@
 
 Run inside the upload's transaction, after its rows are stored: which rows were not
 stored and why, how activities were categorized (and which metric a file leaves
-without data), which owner IDs no roster resolves yet, which reps came without a team.
+without data), which owner IDs no roster resolves yet, which names in the file no roster
+entry carries, which reps came without a team.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from dashboard.ingest.result import IngestResult
 
 MAX_LISTED = 100
+OFF_ROSTER_SHOWN = 3  # names off the roster a note lists by name, then "and N more"
 # Metrics read from one activity category: a file that brings activities but none of
 # these leaves the metric at 0 for everyone, which a manager must hear about.
 METRIC_CATEGORIES = {
@@ -82,6 +84,31 @@ def unresolved_ids(cur: duckdb.DuckDBPyConnection, kind: str) -> list[str]:
     ]
 
 
+def off_roster(cur: duckdb.DuckDBPyConnection, kind: str, ids_told: bool) -> list[str]:
+    """A note naming the file's reps that no roster entry carries (not even but for accents and
+    case), with their rows, when a roster is loaded: each counts as a rep of their own, without a team.
+    `ids_told`: the names that look like owner IDs have their own note (`unresolved_ids`)."""
+    query = "ingest_off_roster_reps" if kind == "activities" else "ingest_off_roster_owners"
+    found = db.execute(cur, query, skip_ids=ids_told).fetchall()
+    if not found:
+        return []
+    shown = ", ".join(
+        f"{name} ({rows:,} {'row' if rows == 1 else 'rows'})" for name, rows in found[:OFF_ROSTER_SHOWN]
+    )
+    more = len(found) - OFF_ROSTER_SHOWN
+    if more > 0:
+        shown += f" and {more} more"
+    if len(found) == 1:
+        return [
+            f"1 name in this file is not on the roster: {shown}. Add it to the roster (or correct its "
+            "spelling in the CRM), or its rows count for a rep of their own, without a team"
+        ]
+    return [
+        f"{len(found)} names in this file are not on the roster: {shown}. Add them to the roster (or "
+        "correct their spelling in the CRM), or their rows count for reps of their own, without a team"
+    ]
+
+
 def mixed_currencies(cur: duckdb.DuckDBPyConnection) -> list[str]:
     """A note for a pipeline file whose deals are in several currencies (added without conversion)."""
     found = db.execute(cur, "ingest_file_currencies").fetchall()
@@ -116,10 +143,11 @@ def tell(cur: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
             result.notes += [f"row {d['row']}: {d['reason']}" for d in rows[:3]]
         result.categories, result.uncategorized = categories(cur, result.upload_id)
         result.notes += empty_categories(result.categories)
-    if result.kind in ("activities", "opportunities") and (
-        not result.detection or result.detection.names_by_id
-    ):
-        result.notes += unresolved_ids(cur, result.kind)
+    if result.kind in ("activities", "opportunities"):
+        ids_told = not result.detection or result.detection.names_by_id
+        if ids_told:
+            result.notes += unresolved_ids(cur, result.kind)
+        result.notes += off_roster(cur, result.kind, ids_told)
     if result.kind == "opportunities":
         result.notes += mixed_currencies(cur)
     if result.kind == "roster":

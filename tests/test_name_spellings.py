@@ -1,0 +1,221 @@
+"""A rep's name written without its accents, or in another case, is that rep, not a second one.
+
+A roster says "Ana García"; the CRM's activities and deal owners say "Ana Garcia" for part of her
+work. Loaded through the real ingest (roster, Pipedrive activities and deals), the Team page, the
+metrics and the Leader view show one Ana with her team and all her rows; two roster reps whose names
+differ only by accents stay two; unrostered spellings that differ only by case are one rep; and the
+upload tells a manager which names of a file are on no roster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard import metrics, roster, team_view
+from dashboard.db import Database
+from dashboard.ingest import IngestOptions, ingest_file
+
+WEEK = dt.date(2026, 11, 16)  # the Monday of the activities' week
+SNAPSHOT = dt.date(2026, 11, 23)  # a Monday: describes WEEK
+ROSTER_HEADER = "Name,Email,Team,Manager,Start date\n"
+ROSTER = (
+    ROSTER_HEADER + "Ana García,ana.garcia@brightloop.eu,Mid-Market,Laura Jensen,2022-03-14\n"
+    "Ben Okafor,ben.okafor@brightloop.eu,Mid-Market,Laura Jensen,2021-06-01\n"
+)
+ACTIVITY_HEADER = (
+    "Activity - ID,Activity - Subject,Activity - Type,Activity - Due date,Activity - Due time,"
+    "Activity - Duration,Activity - Done,Activity - Marked as done time,Activity - Assigned to user,"
+    "Activity - Note,Activity - Organization,Activity - Creation date\n"
+)
+DEAL_HEADER = (
+    "Deal - ID,Deal - Title,Deal - Creator,Deal - Owner,Deal - Value,Deal - Currency,Deal - Organization,"
+    "Deal - Pipeline,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Update time,Deal - Won time,"
+    "Deal - Lost time,Deal - Deal closed on,Deal - Lost reason,Deal - Expected close date,"
+    "Deal - Source channel\n"
+)
+
+
+def _calls(*rows: tuple[int, str, str]) -> str:
+    """Pipedrive activities: one done call per (ID, assigned user, organization), in WEEK."""
+    return ACTIVITY_HEADER + "".join(
+        f"{i},Call - {org},Call,2026-11-1{7 + i % 3},09:00,00:10,Done,2026-11-1{7 + i % 3} 09:15:00,"
+        f"{user},,{org},2026-11-10 08:00:00\n"
+        for i, user, org in rows
+    )
+
+
+def _deals(*rows: tuple[int, str, int, str]) -> str:
+    """Pipedrive deals, open: (ID, owner, value, organization)."""
+    return DEAL_HEADER + "".join(
+        f"{i},{org} - Pilot,{owner},{owner},{value},EUR,{org},Sales,Demo Scheduled,Open,"
+        "2026-11-17 10:00:00,2026-11-20 10:00:00,,,,,2026-12-18,Referral\n"
+        for i, owner, value, org in rows
+    )
+
+
+# Ana's calls: three as 'Ana García' (on Meridian, the deal filed under 'Ana Garcia'), two as 'Ana Garcia'
+# (on Vireo, the deal filed under 'Ana García'): only one Ana has worked both open deals.
+ACTIVITIES = _calls(
+    (1, "Ana García", "Meridian GmbH"),
+    (2, "Ana García", "Meridian GmbH"),
+    (3, "Ana García", "Meridian GmbH"),
+    (4, "Ana Garcia", "Vireo S.L."),
+    (5, "Ana Garcia", "Vireo S.L."),
+    (6, "Ben Okafor", "Kestrel Ltd"),
+)
+DEALS = _deals(
+    (5101, "Ana García", 24000, "Vireo S.L."),
+    (5102, "Ana Garcia", 120000, "Meridian GmbH"),
+    (5103, "Ben Okafor", 30000, "Kestrel Ltd"),
+)
+
+
+def _load(database: Database, write, files: list[tuple[str, str]]) -> list:
+    results = []
+    for name, content in files:
+        result = ingest_file(database, write(name, content), IngestOptions(snapshot_date=SNAPSHOT))
+        assert result.status == "loaded", result.message
+        results.append(result)
+    return results
+
+
+def _week(database: Database) -> dict[str, dict]:
+    """rep -> the metrics of WEEK (one row per rep, or the test fails)."""
+    frame = metrics.weekly_metrics(database, WEEK, WEEK)
+    assert not frame["rep"].duplicated().any(), frame
+    return {row["rep"]: row for row in frame.to_dict("records")}
+
+
+def _assert_one_ana(database: Database) -> None:
+    reps = roster.list_reps(database)
+    assert list(zip(reps["rep"], reps["team"], strict=True)) == [
+        ("Ana García", "Mid-Market"),
+        ("Ben Okafor", "Mid-Market"),
+    ]
+    week = _week(database)
+    assert set(week) == {"Ana García", "Ben Okafor"}
+    ana = week["Ana García"]
+    assert ana["team"] == "Mid-Market"
+    assert ana["calls"] == 5
+    assert ana["open_pipeline"] == 144000
+    assert ana["opportunities_over_100k"] == 1  # her €120k deal, filed under 'Ana Garcia'
+    assert ana["open_deals"] == 2
+    assert ana["open_deals_worked"] == 1.0  # both deals' accounts, each under the other spelling
+    assert week["Ben Okafor"]["calls"] == 1
+    table = team_view.team_overview(database, WEEK).table
+    assert list(zip(table["rep"], table["team"], strict=True)) == [
+        ("Ana García", "Mid-Market"),
+        ("Ben Okafor", "Mid-Market"),
+    ]
+    on_team = database.run("leader_rep_weeks", from_week=WEEK, to_week=WEEK, teams=None)
+    assert sorted(on_team["rep"]) == ["Ana García", "Ben Okafor"]  # two reps on the team, not three
+
+
+@pytest.mark.parametrize(
+    "order",
+    [("roster", "activities", "deals"), ("activities", "deals", "roster"), ("deals", "roster", "activities")],
+)
+def test_a_name_without_its_accents_is_the_roster_rep(database: Database, write, order) -> None:
+    files = {"roster": ROSTER, "activities": ACTIVITIES, "deals": DEALS}
+    results = _load(database, write, [(f"{kind}.csv", files[kind]) for kind in order])
+    _assert_one_ana(database)
+    assert not any("not on the roster" in note for r in results for note in r.notes)
+
+
+def test_a_roster_upload_that_adds_the_accented_name_moves_the_facts_to_it(database: Database, write) -> None:
+    """Before the roster names her, Ana's data spells her 'Ana Garcia' and 'ana garcia': one rep of her
+    own, 'Ana Garcia', whose deal facts are kept under that name. A roster adding 'Ana García' makes
+    every row hers, under the new name and with her team (the changed spellings refresh the facts kept
+    per rep), as if the roster had come first."""
+    plain = [
+        (
+            "roster1.csv",
+            ROSTER_HEADER + "Ben Okafor,ben.okafor@brightloop.eu,Mid-Market,Laura Jensen,2021-06-01\n",
+        ),
+        ("activities.csv", ACTIVITIES.replace("Ana García", "ana garcia")),
+        ("deals.csv", DEALS.replace("Ana García", "ana garcia")),
+    ]
+    results = _load(database, write, plain)
+    assert "1 name in this file is not on the roster: Ana Garcia (2 rows)." in results[2].message
+    before = _week(database)
+    assert set(before) == {"Ana Garcia", "Ben Okafor"}
+    ana = before["Ana Garcia"]
+    assert (ana["calls"], ana["open_deals"], ana["open_deals_worked"]) == (5, 2, 1.0)
+    _load(database, write, [("roster2.csv", ROSTER)])
+    _assert_one_ana(database)
+
+
+def test_two_roster_reps_whose_names_differ_only_by_accents_stay_two(database: Database, write) -> None:
+    people = (
+        ROSTER_HEADER + "José Pérez,jose.perez@example.com,East,Kim Lee,2022-01-03\n"
+        "Jose Perez,jperez@example.com,West,Sam Roe,2023-01-02\n"
+    )
+    calls = _calls(
+        (1, "José Pérez", "Alto Ltd"),
+        (2, "Jose Perez", "Alto Ltd"),
+        (3, "jose perez", "Alto Ltd"),  # Jose Perez's name in another case: his
+        (4, "Jose Pérez", "Alto Ltd"),  # either rep's but for accents: neither's
+    )
+    results = _load(database, write, [("roster.csv", people), ("activities.csv", calls)])
+    reps = roster.list_reps(database)
+    assert list(zip(reps["rep"], reps["team"].fillna("–"), strict=True)) == [
+        ("José Pérez", "East"),
+        ("Jose Perez", "West"),
+        ("Jose Pérez", "–"),
+    ]
+    week = _week(database)
+    assert {rep: row["calls"] for rep, row in week.items()} == {
+        "José Pérez": 1,
+        "Jose Perez": 2,
+        "Jose Pérez": 1,
+    }
+    assert any("1 name in this file is not on the roster: Jose Pérez (1 row)" in n for n in results[1].notes)
+
+
+def test_unrostered_spellings_that_differ_by_case_are_one_rep(database: Database, write) -> None:
+    """Without a roster, 'Dev Rao' in the activities and 'dev rao' in the pipeline are one rep, whose
+    calls and pipeline are read once each (no spelling counted for two reps)."""
+    calls = _calls((1, "Dev Rao", "Alto Ltd"), (2, "Dev Rao", "Alto Ltd"), (3, "Lea Roth", "Kestrel Ltd"))
+    deals = _deals((7001, "dev rao", 50000, "Alto Ltd"), (7002, "Lea Roth", 10000, "Kestrel Ltd"))
+    _load(database, write, [("activities.csv", calls), ("deals.csv", deals)])
+    assert list(roster.list_reps(database)["rep"]) == ["Dev Rao", "Lea Roth"]
+    week = _week(database)
+    assert set(week) == {"Dev Rao", "Lea Roth"}
+    assert (week["Dev Rao"]["calls"], week["Dev Rao"]["open_pipeline"]) == (2, 50000)
+    with database.cursor() as cur:
+        aliases = [alias for (alias,) in cur.execute("SELECT alias FROM rep_aliases()").fetchall()]
+    assert sorted(aliases) == ["dev rao", "lea roth"]  # each spelling once, for one rep
+
+
+def test_the_upload_names_the_reps_on_no_roster(database: Database, write) -> None:
+    users = ["Ana Garcia", "Ben Okafor"]  # Ana García's name but for the accent, and Ben's: not listed
+    users += ["Chloé Martin"] * 3 + ["Emma Schulz"] * 2 + ["Dev Patel", "Lea Roth", "Omar Haddad"]
+    before = _calls(*[(i, user, "Alto Ltd") for i, user in enumerate(users)])
+    (activities,) = _load(database, write, [("before.csv", before)])
+    assert not any("roster" in note for note in activities.notes)  # no roster yet: nothing to compare with
+    _load(database, write, [("roster.csv", ROSTER)])
+    after = _calls(*[(100 + i, user, "Alto Ltd") for i, user in enumerate(users)])
+    (activities,) = _load(database, write, [("after.csv", after)])
+    expected = (
+        "5 names in this file are not on the roster: Chloé Martin (3 rows), Emma Schulz (2 rows), "
+        "Dev Patel (1 row) and 2 more. Add them to the roster (or correct their spelling in the CRM), "
+        "or their rows count for reps of their own, without a team"
+    )
+    assert expected in activities.notes
+    assert expected in activities.message  # what the CLI prints and the Upload page shows
+    (deals,) = _load(database, write, [("deals.csv", DEALS.replace("Ben Okafor", "B. Okafor"))])
+    assert any(
+        n.startswith("1 name in this file is not on the roster: B. Okafor (1 row).") for n in deals.notes
+    )
+
+
+def test_a_rep_asked_for_without_the_accents_is_found(database: Database, write) -> None:
+    """The CLI and the pages' links find a rep as the data's spellings do: 'ana garcia' is Ana García,
+    unless two reps' names read the same without their accents."""
+    _load(database, write, [("roster.csv", ROSTER)])
+    assert roster.resolve_rep(database, " ana garcia ") == "Ana García"
+    assert roster.match_rep(["José Pérez", "Jose Perez"], "jose perez") == "Jose Perez"  # his, in any case
+    with pytest.raises(roster.UnknownRep):
+        roster.match_rep(["José Pérez", "Jose Perez"], "Jose Pérez")  # either one's but for accents
