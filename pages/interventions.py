@@ -50,14 +50,20 @@ st.caption(
     "weeks running (one cold week is normal); team-wide dips, ramping reps and recorded time off are "
     "left out."
 )
-latest = cached(roster.latest_week)
-if latest is None:
+span = cached(roster.data_span)
+if span is None:
     st.info("No data yet: upload this week's exports first.")
     st.stop()
-asked = url_params.read_week("week", link_values("week"), latest, latest=latest)
+# The week is picked as on the Team and Rep pages, from a list (latest first): a date picker's
+# scripts are loaded and run in the browser before the page can draw.
+weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
+in_progress = cached(roster.week_in_progress)
+asked = url_params.read_week("week", link_values("week"), span[1], earliest=span[0], latest=span[1])
 link_warning(asked.problem)
-week = st.date_input("Week", value=asked.value, max_value=latest)
-week = week - dt.timedelta(days=week.weekday())
+week = st.columns([1, 2])[0].selectbox(
+    "Week", weeks, index=weeks.index(asked.value),
+    format_func=lambda w: roster.week_label(w, in_progress), key="iv_week",
+)  # fmt: skip
 st.query_params["week"] = week.isoformat()
 
 reviewed = cached(interventions.review, week, teams=viewer_teams())  # a read: flags are stored at ingest

@@ -66,7 +66,7 @@ def test_acknowledged_flag_rests_and_is_stored(app, sample):
     assert "1 acknowledged note is resting; it comes back if it persists or grows." in [
         c.value for c in at.caption
     ]
-    at.date_input[0].set_value(dt.date(2026, 11, 9)).run()  # the week before the conversation
+    at.selectbox(key="iv_week").set_value(dt.date(2026, 11, 9)).run()  # the week before the conversation
     assert "Tomasz Nowak" in [h.value for h in at.subheader]  # still shows the flag then
     database = Database(sample.path)
     history = interventions.flag_history(database)

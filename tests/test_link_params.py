@@ -16,7 +16,7 @@ LATEST = dt.date(2026, 11, 16)
 FIRST_REP = "Aisha Mohammed"  # alphabetically first of the sample's reps
 DEFAULTS = {  # widget key (or index of an unkeyed date input) -> value shown when the link is not used
     "pages/agenda.py": {"agenda_rep": FIRST_REP, "agenda_week": LATEST},
-    "pages/interventions.py": {0: LATEST},
+    "pages/interventions.py": {"iv_week": LATEST},
     "pages/rep.py": {"rep_rep": FIRST_REP, "rep_from": dt.date(2026, 5, 25), "rep_to": LATEST},
     "pages/team.py": {"team_team": "All teams", "team_week": LATEST},
     "pages/leader.py": {"leader_week": LATEST, "leader_team": None},
