@@ -74,6 +74,12 @@ def data_span(database: db.Database) -> tuple[dt.date, dt.date] | None:
     return span["first_week"], span["latest_week"]
 
 
+def weeks_latest_first(span: tuple[dt.date, dt.date]) -> list[dt.date]:
+    """The Mondays from the last of `span` (`data_span`) back to its first: what a week picker lists."""
+    first, last = span
+    return [last - dt.timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+
+
 def latest_week(database: db.Database) -> dt.date | None:
     """Monday of the latest week with any data, or None for an empty database."""
     span = data_span(database)

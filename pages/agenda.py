@@ -24,8 +24,8 @@ require_viewer()
 database = get_database()
 st.title("One-on-one agenda")
 reps = cached(roster.list_reps, viewer_teams())
-latest = cached(roster.latest_week)
-if reps.empty or latest is None:
+span = cached(roster.data_span)
+if reps.empty or span is None:
     st.info("No data yet: upload this week's exports first.")
     st.stop()
 
@@ -33,11 +33,17 @@ names = reps["rep"].tolist()
 asked = url_params.read_choice(
     "rep", link_values("rep"), names, names[0], instead=names[0], among="the reps you can see"
 )
-asked_week = url_params.read_week("week", link_values("week"), latest, latest=latest)
+asked_week = url_params.read_week("week", link_values("week"), span[1], earliest=span[0], latest=span[1])
 link_warning(asked.problem, asked_week.problem)
+# The week is picked from a list of the data's weeks (latest first), as on the other pages.
+weeks = roster.weeks_latest_first(span)
+in_progress = cached(roster.week_in_progress)
 left, right = st.columns(2)
 rep = left.selectbox("Rep", names, index=names.index(asked.value), key="agenda_rep")
-week = right.date_input("Week to review", value=asked_week.value, max_value=latest, key="agenda_week")
+week = right.selectbox(
+    "Week to review", weeks, index=weeks.index(asked_week.value),
+    format_func=lambda w: roster.week_label(w, in_progress), key="agenda_week",
+)  # fmt: skip
 st.query_params.update({"rep": rep, "week": week.isoformat()})
 
 current = cached(drafts.current, rep, week, teams=viewer_teams())

@@ -56,7 +56,7 @@ if span is None:
     st.stop()
 # The week is picked as on the Team and Rep pages, from a list (latest first): a date picker's
 # scripts are loaded and run in the browser before the page can draw.
-weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
+weeks = roster.weeks_latest_first(span)
 in_progress = cached(roster.week_in_progress)
 asked = url_params.read_week("week", link_values("week"), span[1], earliest=span[0], latest=span[1])
 link_warning(asked.problem)

@@ -1,7 +1,6 @@
 """Leader page: expectations met across the organisation and how the coaching system runs, per manager
 and team, with a drill-down from a team to its reps and on to the rep page."""
 
-import datetime as dt
 from urllib.parse import quote
 
 import streamlit as st
@@ -27,7 +26,7 @@ if span is None:
     st.stop()
 
 allowed = viewer_teams()
-weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
+weeks = roster.weeks_latest_first(span)
 in_progress = cached(roster.week_in_progress)
 opening_week = cached(roster.default_week)
 wanted_week = url_params.read_week(

@@ -44,7 +44,7 @@ first, last, problems = url_params.read_weeks(
 link_warning(wanted.problem, *problems)
 # The weeks are picked as the Team page picks its week, from a list (latest first): a date picker's
 # scripts (about 200 KB) were loaded and run in the browser before the chart could draw.
-weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
+weeks = roster.weeks_latest_first(span)
 in_progress = cached(roster.week_in_progress)
 top = st.columns([2, 1, 1])
 rep = top[0].selectbox("Rep", names, index=names.index(wanted.value), key="rep_rep")

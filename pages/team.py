@@ -1,7 +1,5 @@
 """Team page: a compact scorecard of each rep's key metrics for one week against the expectation."""
 
-import datetime as dt
-
 import streamlit as st
 
 from dashboard import roster, team_page, team_view, url_params
@@ -29,7 +27,7 @@ if span is None:
 allowed = viewer_teams()
 reps = cached(roster.list_reps, allowed)
 team_names = sorted(set(reps["team"].dropna()))
-weeks = [span[1] - dt.timedelta(weeks=i) for i in range((span[1] - span[0]).days // 7 + 1)]
+weeks = roster.weeks_latest_first(span)
 
 team_options = [ALL_TEAMS, *team_names]
 wanted_team = url_params.read_choice(

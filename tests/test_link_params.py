@@ -143,3 +143,15 @@ def test_a_good_link_says_nothing(open_page) -> None:
         dt.date(2026, 6, 1),
         LATEST,
     )
+
+
+@pytest.mark.parametrize(
+    ("page", "key"), [("pages/agenda.py", "agenda_week"), ("pages/interventions.py", "iv_week")]
+)
+def test_a_week_is_picked_from_the_datas_weeks(open_page, page: str, key: str) -> None:
+    at = open_page(page, {"week": "2026-11-11"})  # a Wednesday: its week
+    assert not at.exception and not at.warning
+    picker = at.selectbox(key=key)
+    assert picker.value == dt.date(2026, 11, 9) and picker.options[0] == "week of Mon 16 Nov 2026"
+    picker.set_value(dt.date(2026, 11, 2)).run()
+    assert not at.exception and at.query_params["week"] == "2026-11-02"
