@@ -2,6 +2,9 @@
 -- snake_case and must be in $metrics when that list is not empty; periods are
 -- day, week, month, quarter or year; '25%' is 0.25. No start date: always applied.
 -- The file's style comes from ingest.sniff (see ingest_clean_activities).
+-- A rep is stored under the name the data knows them by: a roster name, e-mail or CRM user ID, a name
+-- seen in the data, or a roster name but for accents and case (rep_aliases(), roster_folds()); a name
+-- of no rep yet is kept as written, with a warning (the target applies once that rep appears).
 -- params: $metrics VARCHAR[], $decimal_comma BOOLEAN, $effective_from_format VARCHAR, $effective_to_format VARCHAR, $effective_from_day_first BOOLEAN, $effective_to_day_first BOOLEAN
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH guessed AS (
@@ -34,10 +37,19 @@ parsed AS (
             WHEN regexp_full_match(clean_text(period), '(per )?(year|yearly|annual|annually|yr|y)', 'i') THEN 'year'
         END AS period,
         clean_text(team) AS team,
-        clean_text(rep) AS rep,
+        clean_text(rep) AS rep_given,
         coalesce(effective_from_fast, timestamp_from_text(effective_from_tidy, $effective_from_day_first))::DATE AS effective_from,
         coalesce(effective_to_fast, timestamp_from_text(effective_to_tidy, $effective_to_day_first))::DATE AS effective_to
     FROM tidied
+),
+named AS (
+    SELECT alias, any_value(rep) AS rep FROM rep_aliases() GROUP BY alias HAVING count(DISTINCT rep) = 1
+),
+resolved AS (
+    SELECT parsed.*, coalesce(n.rep, f.rep, rep_given) AS rep, n.rep IS NULL AND f.rep IS NULL AS unknown_rep
+    FROM parsed
+    LEFT JOIN named n ON n.alias = lower(rep_given)
+    LEFT JOIN roster_folds() f ON f.fold = folded_name(rep_given)
 )
 SELECT
     _row, metric, value, period, team, rep, coalesce(effective_from, DATE '1900-01-01') AS effective_from, effective_to,
@@ -63,5 +75,10 @@ SELECT
                 THEN {'field': 'effective_to', 'value': to_text, 'reason': 'ends before it starts'}
         END
     ], p -> p IS NOT NULL) AS problems,
-    []::STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR)[] AS warnings
-FROM parsed
+    list_filter([
+        CASE WHEN rep_given IS NOT NULL AND unknown_rep
+            THEN {'field': 'rep', 'value': rep_given,
+                  'reason': 'no rep of this name on the roster or in the data yet: the target applies once one appears'}
+        END
+    ], w -> w IS NOT NULL)::STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR)[] AS warnings
+FROM resolved

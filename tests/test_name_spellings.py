@@ -14,6 +14,7 @@ import datetime as dt
 import pytest
 
 from dashboard import metrics, roster, team_view
+from dashboard import targets as targets_api
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, ingest_file
 
@@ -219,3 +220,26 @@ def test_a_rep_asked_for_without_the_accents_is_found(database: Database, write)
     assert roster.match_rep(["José Pérez", "Jose Perez"], "jose perez") == "Jose Perez"  # his, in any case
     with pytest.raises(roster.UnknownRep):
         roster.match_rep(["José Pérez", "Jose Perez"], "Jose Pérez")  # either one's but for accents
+
+
+def test_a_targets_file_names_a_rep_as_the_data_does(database: Database, write) -> None:
+    """A target for 'Ana Garcia' (no accent), or for her e-mail, is Ana García's; a name of no rep is kept,
+    with a warning that names it, and applies once that rep appears."""
+    _load(database, write, [("roster.csv", ROSTER), ("activities.csv", ACTIVITIES)])
+    targets = (
+        "metric,value,period,team,rep,effective_from\n"
+        "calls,30,week,,Ana Garcia,2026-01-05\n"
+        "first_meetings,4,week,,ana.garcia@brightloop.eu,2026-01-05\n"
+        "calls,20,week,,Zoe Newhire,2026-01-05\n"
+    )
+    (result,) = _load(database, write, [("targets.csv", targets)])
+    assert [(w["row"], w["column"], w["value"], w["message"]) for w in result.warnings] == [
+        (4, "rep", "Zoe Newhire",
+         "no rep of this name on the roster or in the data yet: the target applies once one appears"),
+    ]  # fmt: skip
+    stored = database.run("targets_current").dropna(subset=["rep"])  # (the company defaults have none)
+    assert sorted(zip(stored["metric"], stored["rep"], strict=True)) == [
+        ("calls", "Ana García"), ("calls", "Zoe Newhire"), ("first_meetings", "Ana García")
+    ]  # fmt: skip
+    goals = targets_api.weekly_targets(database, WEEK, WEEK, rep="Ana García")
+    assert goals.set_index("metric").loc[["calls", "first_meetings"], "target"].tolist() == [30, 4]
