@@ -3,6 +3,7 @@ formats, the `dashboard digest` command and the Team page's download."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import markupsafe
 import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
@@ -19,6 +21,7 @@ from dashboard.agenda import tone
 from dashboard.cli import app
 from dashboard.db import Database
 from dashboard.digest import render
+from dashboard.rules import TooNew, history
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = dt.date(2026, 11, 16)  # the sample company's latest week
@@ -214,3 +217,57 @@ def test_team_page_offers_the_digest_download(
     assert at.title[0].value == "Team"
     buttons = {b.label: b for b in at.get("download_button")}
     assert "Download the Monday digest (HTML for e-mail)" in buttons
+
+
+EARLY = dt.date(2025, 12, 22)  # the sample company's sixth week: every rep has 5 weeks of activity
+
+
+def test_reps_too_new_to_judge_are_named_not_given_an_all_clear(sample: Database) -> None:
+    """A week without flags whose reps the rules could not judge yet says so, with the sentence the
+    Interventions page and `dashboard interventions` use, in both formats; no all-clear."""
+    found = digest.build(sample, EARLY)
+    text, page = render.markdown(found), render.html(found)
+    assert "No one needs an early conversation this week." not in text + page
+    for section in found.sections:
+        assert not section.support and section.too_new
+        assert all(t.weeks < t.needed for t in section.too_new)
+        names = [t.rep for t in section.too_new]
+        assert names == sorted(names, key=str.lower)  # alphabetical, as every list of the digest
+        assert section.too_new_note == history.note(section.too_new)
+        assert f"\n- No flags this week. {section.too_new_note}\n" in _markdown_section(text, section.manager)
+        assert f"<li>No flags this week. {markupsafe.escape(section.too_new_note)}</li>" in page
+    denise = _section(found, MANAGER)
+    assert "Tomasz Nowak" in {t.rep for t in denise.too_new}
+    assert "Jamal Washington" not in {t.rep for t in denise.too_new}  # Grace Liu's rep: her section
+    assert tone.check(text) == []
+    assert "Kevin O&#39;Brien (5 weeks)" in page  # escaped as every text of the HTML
+
+
+def test_latest_week_keeps_its_text_and_adds_the_note_beside_flags(built: Built) -> None:
+    """In the latest week only Chloe Dubois (9 weeks of activity) is too new: the sections without a
+    rep too new read as before, and her manager's flags get the note as one more line."""
+    text, page = render.markdown(built.leader), render.html(built.leader)
+    judged = [s for s in built.leader.sections if not s.too_new]
+    assert [s.manager for s in judged] == ["Denise Okafor", "Grace Liu"]
+    for section in judged:
+        assert "too few to judge" not in _markdown_section(text, section.manager)
+    robert = _section(built.leader, "Robert Fitzgerald")
+    assert [(t.rep, t.weeks) for t in robert.too_new] == [("Chloe Dubois", 9)]
+    assert robert.support  # flags and the note together
+    note = (
+        "1 rep has under 16 weeks of activity history, too few to judge a slide against their usual level yet"
+    )
+    assert robert.too_new_note == f"{note}: Chloe Dubois (9 weeks)."
+    part = _markdown_section(text, "Robert Fitzgerald")
+    assert f"\n- {robert.too_new_note}\n" in part and "No flags this week" not in part
+    assert part.index("**Tyler Nguyen**") < part.index(note) < part.index("### Under an expectation")
+    assert f"<li>{robert.too_new_note}</li>" in page
+    assert "too few to judge" not in render.markdown(built.manager)  # Denise Okafor's reps are all judged
+
+
+def test_the_note_is_escaped_in_the_html(built: Built) -> None:
+    new = TooNew("<b>Ann</b> O'Hara", "Enterprise East", 2, 16)
+    section = dataclasses.replace(built.manager.sections[0], support=[], resting=[], too_new=[new])
+    page = render.html(dataclasses.replace(built.manager, sections=[section]))
+    assert "&lt;b&gt;Ann&lt;/b&gt; O&#39;Hara (2 weeks)" in page and "<b>Ann</b>" not in page
+    assert "No one needs an early conversation this week." not in page

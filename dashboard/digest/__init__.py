@@ -1,7 +1,9 @@
 """The Monday digest: one manager's week at a glance, or the leader edition with every manager.
 
 Per manager, recognition first (who met which expectations), then who may need
-support early (the stored intervention flags with their evidence), who is under
+support early (the stored intervention flags with their evidence, and the reps
+the rules could not judge yet for too little history: a week without flags is
+no all-clear for them), who is under
 which expectation and since when (the team page's statuses), commitments due
 and the one-on-ones still to prepare. The leader edition adds the team-wide
 accountability measures of the leader view. Nothing is computed twice: the
@@ -20,7 +22,7 @@ import pandas as pd
 
 from dashboard import db, interventions, leader, roster, team_view
 from dashboard.metrics import BY_NAME, monday
-from dashboard.rules import evidence
+from dashboard.rules import TooNew, evidence, history
 
 EVIDENCE_SHOWN = 2  # evidence lines per flag in the digest; the Interventions page has them all
 DUE_AHEAD_DAYS = 13  # commitments due by the Sunday of the week after (the week of the one-on-ones)
@@ -129,12 +131,18 @@ class Section:
     recognition: list[Recognition] = field(default_factory=list)
     support: list[Support] = field(default_factory=list)
     resting: list[str] = field(default_factory=list)  # reps whose acknowledged flag is resting
+    too_new: list[TooNew] = field(default_factory=list)  # reps the rules could not judge yet
     hygiene: list[Support] = field(default_factory=list)
     under: list[Under] = field(default_factory=list)
     due: list[Due] = field(default_factory=list)  # due this week or the next
     waiting: list[Waiting] = field(default_factory=list)  # past due, per rep
     prepare: list[Prepare] = field(default_factory=list)
     coaching: dict[str, str] = field(default_factory=dict)  # leader summary row (column -> text)
+
+    @property
+    def too_new_note(self) -> str:
+        """The Interventions page's sentence naming the reps not judged yet ("" when there are none)."""
+        return history.note(self.too_new)
 
 
 @dataclass(frozen=True)
@@ -177,12 +185,18 @@ def resolve_manager(database: db.Database, name: str, teams: Sequence[str] | Non
     raise UnknownManager(f"no manager named {name!r} on the roster. Managers: {listed}.")
 
 
-def _flags(database: db.Database, week: dt.date, teams: Sequence[str] | None) -> list[Noted]:
-    """The week's flags: as stored at the upload when the week is the last one reviewed (the
-    Interventions page's flags), else evaluated for that week (as the agenda drafts do)."""
+def _flags(
+    database: db.Database, week: dt.date, teams: Sequence[str] | None
+) -> tuple[list[Noted], list[TooNew]]:
+    """The week's flags and the reps the rules could not judge yet, from one review of the week
+    (`interventions.review`, one rules run for the whole digest). The flags are as stored at the
+    upload when the week is the last one reviewed (the Interventions page's flags), else the
+    review's (as the agenda drafts evaluate them); the reps too new are not stored, so they are
+    always the review's."""
+    reviewed = interventions.review(database, week, teams=teams)
     if interventions.last_review(database) == week:
-        history = interventions.flag_history(database, teams)
-        current = history[(history["last_seen_week"] == week) & history["resolved_week"].isna()]
+        stored = interventions.flag_history(database, teams)
+        current = stored[(stored["last_seen_week"] == week) & stored["resolved_week"].isna()]
         return [
             Noted(
                 rep=row.rep,
@@ -193,11 +207,11 @@ def _flags(database: db.Database, week: dt.date, teams: Sequence[str] | None) ->
                 details=tuple(evidence.lines(_signals(row.signals))),
             )
             for row in current.itertuples()
-        ]
+        ], reviewed.too_new
     return [
         Noted(f.rep, f.team, f.week, f.severity, f.kind, tuple(evidence.lines(f.signals)))
-        for f in interventions.evaluate(database, week, teams=teams)
-    ]
+        for f in reviewed.flags
+    ], reviewed.too_new
 
 
 def _signals(stored: str | list) -> list[dict]:
@@ -243,7 +257,7 @@ def build(
         scope = None if teams is None else list(teams)
     overview = leader.overview(database, week, teams=scope)
     attainment = team_view.team_overview(database, week, teams=scope).attainment
-    flags = _flags(database, week, scope)
+    flags, too_new = _flags(database, week, scope)
     missing = None if roster.has_activities(database, week) else roster.no_activity_message(week)
     due = database.run(
         "digest_commitments_due", week=week, due_by=week + dt.timedelta(days=DUE_AHEAD_DAYS), teams=scope
@@ -264,6 +278,7 @@ def build(
         attainment=attainment,
         cases=interventions.needs_attention(database, flags),
         flags=flags,
+        too_new=too_new,
         due=due,
         on_team=overview.records.reps,
         with_agenda=frozenset(agendas.loc[agendas["week"] == week, "rep"]),
@@ -299,6 +314,7 @@ class _Parts:
     attainment: pd.DataFrame  # team_view.attainment rows
     cases: list[tuple[Noted, dict | None]]  # interventions.needs_attention of `flags`
     flags: list[Noted]
+    too_new: list[TooNew]  # the review's reps not judged yet (`rules.history`)
     due: pd.DataFrame  # digest_commitments_due rows
     on_team: pd.DataFrame  # reps on a team this week (leader coaching records)
     with_agenda: frozenset[str]  # reps with a saved agenda for the week
@@ -335,6 +351,9 @@ def _section(name: str, people: pd.DataFrame, parts: _Parts, coaching: dict[str,
         flag.rep
         for flag in sorted(flags, key=lambda f: f.rep.lower())
         if flag.kind == "slump" and (flag.rep, flag.kind) not in raised
+    )
+    section.too_new.extend(
+        sorted((t for t in parts.too_new if parts.manager_of.get(t.rep) == name), key=lambda t: t.rep.lower())
     )
     upcoming = due[due["due_date"] >= week]
     for row in upcoming.itertuples():
