@@ -60,6 +60,21 @@ WHERE superseded_by IS NULL
 GROUP BY fold
 HAVING count(*) = 1;
 
+-- off_roster_names(named, skip_ids): of a file's names with their rows (a list of {name, rows}), those no
+-- roster entry carries, not even but for accents and case (roster_aliases(), roster_folds()), with how many
+-- rows name each (spellings that differ only so counted together, as one rep, as seen_aliases() makes them),
+-- most first. None when no roster is loaded. `skip_ids` leaves out the names that look like CRM user IDs.
+CREATE OR REPLACE MACRO off_roster_names(named, skip_ids) AS TABLE
+SELECT first(n.name ORDER BY strip_accents(n.name) = n.name, n.name = lower(n.name), n.name) AS name,
+    sum(n.rows) AS rows
+FROM (SELECT unnest(named, recursive := true)) n
+WHERE EXISTS (SELECT 1 FROM reps WHERE superseded_by IS NULL)
+  AND lower(trim(n.name)) NOT IN (SELECT alias FROM roster_aliases())
+  AND folded_name(n.name) NOT IN (SELECT fold FROM roster_folds())
+  AND NOT (skip_ids AND looks_like_user_id(n.name))
+GROUP BY folded_name(n.name)
+ORDER BY rows DESC, name;
+
 -- seen_aliases(): the names seen in activities or the pipeline that no roster entry carries (lower-cased),
 -- with the rep each means: the roster rep whose name it is but for accents and case (roster_folds()),
 -- else a rep of its own, one per folded name, under one of its spellings (accented and capitalized
