@@ -26,14 +26,19 @@ PACED_METRICS = tuple(m.name for m in metrics.METRICS if m.additive)
 these alone, not the shares that go through each week's accounts or every snapshot's stages."""
 
 
-def with_baselines(trend_rows: pd.DataFrame, time_off: pd.DataFrame | None = None) -> pd.DataFrame:
+def with_baselines(
+    trend_rows: pd.DataFrame, time_off: pd.DataFrame | None = None, as_stored: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Adds `moving_avg` (mean of this and the 3 weeks before) and `baseline` (the rep's usual level
     as the rules read it that week, `rules.usual_levels`) to one rep's rows of (week, metric, value,
-    target); `time_off`: the rep's recorded time off (left out, as for the flags)."""
+    target); `time_off`: the rep's recorded time off (left out, as for the flags); `as_stored`: the same
+    rows as the store holds them (`trend.rep_trend(as_stored=True)`), which the usual level reads."""
     frame = trend_rows.sort_values(["metric", "week"]).copy()
     values = frame.groupby("metric", sort=False)["value"]
     frame["moving_avg"] = values.transform(lambda s: s.rolling(MOVING_AVERAGE_WEEKS).mean())
-    wide = frame.pivot_table(index="week", columns="metric", values="value", aggfunc="first", dropna=False)
+    wide = (frame if as_stored is None else as_stored).pivot_table(
+        index="week", columns="metric", values="value", aggfunc="first", dropna=False
+    )
     wide = wide.reset_index().assign(rep="rep", team=None)
     off = None if time_off is None else time_off.assign(rep="rep")
     usual = rules.usual_levels(wide, off)[["week", "metric", "usual"]]
@@ -55,9 +60,10 @@ def rep_weekly(
     early = from_week - dt.timedelta(weeks=BASELINE_HISTORY_WEEKS)
     # every metric: the weeks that count for the usual level depend on activities logged and created.
     name = roster.resolve_rep(database, rep, teams)
-    rows = trend.rep_trend(database, name, from_week=early, to_week=to_week, teams=teams)
+    stored = trend.rep_trend(database, name, from_week=early, to_week=to_week, teams=teams, as_stored=True)
+    shown = trend.blank_before_activity(stored, trend.first_activity_week(database, name))
     off = interventions.time_off(database)
-    rows = with_baselines(rows, off[off["rep"] == name])
+    rows = with_baselines(shown, off[off["rep"] == name], as_stored=stored)
     order = {m: i for i, m in enumerate(names)}
     rows = rows[(rows["week"] >= from_week) & rows["metric"].isin(names)].sort_values(
         ["metric", "week"], key=lambda c: c.map(order) if c.name == "metric" else c

@@ -8,8 +8,11 @@ from collections.abc import Sequence
 import pandas as pd
 
 from dashboard import db, metrics, roster, targets
+from dashboard.rules.config import ACTIVITY_METRICS
 
 DATA_METRICS = ("activities_logged", "opportunities_created")  # as the rules' first week with data
+# read from logged activities: unknown, not zero, before the rep's first activity (deals may go back further)
+FROM_ACTIVITIES = ACTIVITY_METRICS | {"target_account_coverage"}
 
 
 def first_data_week(values: pd.DataFrame) -> dt.date | None:
@@ -20,6 +23,23 @@ def first_data_week(values: pd.DataFrame) -> dt.date | None:
     return min(values.loc[some, "week"], default=None)
 
 
+def first_activity_week(database: db.Database, rep: str) -> dt.date | None:
+    """Monday of the first week `rep` (as stored) logged an activity under any spelling, or None."""
+    spelled = roster.spellings(database, rep)
+    if spelled is None:
+        return None
+    return database.records("rep_first_activity_week", aliases=list(spelled.aliases))[0]["first_week"]
+
+
+def blank_before_activity(rows: pd.DataFrame, active_from: dt.date | None) -> pd.DataFrame:
+    """`rows` (week, metric, value, ...) with the activity metrics' values empty before `active_from`
+    (the rep's first activity logged; None: none yet), where the store holds zeros."""
+    unknown = rows["metric"].isin(FROM_ACTIVITIES)
+    if active_from is not None:
+        unknown &= rows["week"] < active_from
+    return rows.assign(value=rows["value"].mask(unknown))
+
+
 def rep_trend(
     database: db.Database,
     rep: str,
@@ -28,11 +48,14 @@ def rep_trend(
     from_week: dt.date | None = None,
     to_week: dt.date | None = None,
     teams: Sequence[str] | None = None,
+    as_stored: bool = False,
 ) -> pd.DataFrame:
     """Rows of (week, metric, value, target), by metric then week; target NaN where none applies.
 
     Defaults to every week with data; weeks before the rep's first data (a new hire's) are left out,
-    not shown as zeros. Raises roster.UnknownRep for a rep the viewer may not see.
+    not shown as zeros, and the activity metrics of weeks before their first activity logged (deals
+    exported further back than activities) are empty unless `as_stored` (zeros, as the rules read them).
+    Raises roster.UnknownRep for a rep the viewer may not see.
     """
     name = roster.resolve_rep(database, rep, teams)
     span = roster.data_span(database)
@@ -56,4 +79,5 @@ def rep_trend(
     merged = long.merge(goals[["week", "metric", "target"]], on=["week", "metric"], how="left")
     order = {m: i for i, m in enumerate(metric_names)}
     merged = merged.sort_values(["metric", "week"], key=lambda c: c.map(order) if c.name == "metric" else c)
-    return merged[["week", "metric", "value", "target"]].reset_index(drop=True)
+    merged = merged[["week", "metric", "value", "target"]].reset_index(drop=True)
+    return merged if as_stored else blank_before_activity(merged, first_activity_week(database, name))

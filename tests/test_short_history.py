@@ -116,6 +116,35 @@ def test_weeks_before_the_first_activity_are_not_zeros_in_the_usual_level(databa
     assert calls.loc[_monday(13) : _monday(12), "baseline"].isna().all()
 
 
+def test_the_chart_and_trend_show_no_activity_before_the_first_activity_not_zeros(
+    database: Database, write
+) -> None:
+    """Ben's deals go back 6 weeks before his activity log: those weeks' calls are unknown on the rep page
+    and in `dashboard trend` (not 0 calls, which would draw a cliff he never had), while his deals created
+    then are shown, and his usual level is the rules' own."""
+    _load(database, write)
+    rows = rep_view.rep_weekly(
+        database, "Ben Okafor", _monday(17), LAST, names=["calls", "opportunities_created"]
+    )
+    calls = rows[rows["metric"] == "calls"].set_index("week")
+    assert calls.loc[_monday(17) : _monday(12), "value"].isna().all()
+    assert calls.loc[_monday(11), "value"] == 25  # his first week of activity
+    assert calls.loc[_monday(11) : _monday(9), "moving_avg"].isna().all()  # 4 weeks not known yet
+    assert calls.loc[_monday(8), "moving_avg"] == pytest.approx((25 + 28 + 24 + 22) / 4)
+    assert calls.loc[_monday(2), "baseline"] == pytest.approx(25.0)
+    created = rows[rows["metric"] == "opportunities_created"].set_index("week")
+    assert created.loc[_monday(17) : _monday(12), "value"].tolist() == [1.0] * 6
+    path = database.path
+    database.close()
+    out = CliRunner().invoke(
+        cli_app, ["--db", str(path), "trend", "Ben Okafor", "--metric", "calls", "--json"]
+    )
+    assert out.exit_code == 0, out.output
+    values = {row["week"]: row["value"] for row in json.loads(out.stdout)}
+    assert values[str(_monday(12))] is None and values[str(_monday(11))] == 25
+    assert min(values) == str(_monday(17))  # from his first deal: the weeks are there, their calls unknown
+
+
 def test_the_command_line_notes_the_reps_not_judged_yet(database: Database, write) -> None:
     _load(database, write)
     path = database.path
