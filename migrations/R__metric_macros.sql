@@ -34,7 +34,9 @@ CREATE OR REPLACE MACRO described_week(d) AS date_trunc('week', d - 1)::DATE;
 CREATE OR REPLACE MACRO folded_name(s) AS strip_accents(lower(trim(s)));
 
 -- roster_aliases(): the spellings a roster entry carries (its name, e-mail and CRM user ID,
--- lower-cased), with the rep, team, manager and dates.
+-- lower-cased), with the rep, team, manager and dates; and the names the rep had on earlier rosters
+-- under the same e-mail (renamed, ingest_supersede_roster), while no current entry has that name and
+-- no other current entry that e-mail.
 CREATE OR REPLACE MACRO roster_aliases() AS TABLE
 WITH roster AS (
     SELECT rep, rep_key, lower(trim(email)) AS email, lower(trim(user_id)) AS user_id, team, manager,
@@ -46,7 +48,14 @@ SELECT rep_key AS alias, rep, team, manager, start_date, end_date FROM roster
 UNION ALL
 SELECT email, rep, team, manager, start_date, end_date FROM roster WHERE email IS NOT NULL
 UNION ALL
-SELECT user_id, rep, team, manager, start_date, end_date FROM roster WHERE user_id IS NOT NULL;
+SELECT user_id, rep, team, manager, start_date, end_date FROM roster WHERE user_id IS NOT NULL
+UNION ALL
+SELECT DISTINCT former.rep_key, r.rep, r.team, r.manager, r.start_date, r.end_date
+FROM reps former
+JOIN roster r ON r.email = lower(trim(former.email))
+WHERE former.superseded_by IS NOT NULL
+  AND former.rep_key NOT IN (SELECT rep_key FROM roster)
+  AND r.email IN (SELECT email FROM roster WHERE email IS NOT NULL GROUP BY email HAVING count(*) = 1);
 
 -- roster_folds(): each roster name as folded_name() compares it, when that form is one roster rep's
 -- alone ('ana garcia' for 'Ana García'; no row when 'José Pérez' and 'Jose Perez' are two reps),

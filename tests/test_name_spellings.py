@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard import metrics, roster, team_view
+from dashboard import metrics, roster, team_view, uploads
 from dashboard import targets as targets_api
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, ingest_file
@@ -243,3 +243,48 @@ def test_a_targets_file_names_a_rep_as_the_data_does(database: Database, write) 
     ]  # fmt: skip
     goals = targets_api.weekly_targets(database, WEEK, WEEK, rep="Ana García")
     assert goals.set_index("metric").loc[["calls", "first_meetings"], "target"].tolist() == [30, 4]
+
+
+def test_a_roster_that_corrects_a_name_under_the_same_email_keeps_one_rep(database: Database, write) -> None:
+    """The first roster wrote 'Ana Garcia'; a corrected roster writes 'Ana García' with the same e-mail.
+    That is one person renamed, not a second rep: the corrected entry replaces the first, and every row
+    under either spelling is hers."""
+    first = ROSTER.replace("Ana García", "Ana Garcia")
+    _load(database, write, [("roster1.csv", first), ("activities.csv", ACTIVITIES), ("deals.csv", DEALS)])
+    _load(database, write, [("roster2.csv", ROSTER)])
+    _assert_one_ana(database)
+
+
+def test_a_rep_renamed_on_the_roster_keeps_the_work_logged_under_the_former_name(
+    database: Database, write
+) -> None:
+    """'Ana Smith' marries and the roster now says 'Ana Jones', same e-mail; the CRM's older rows still say
+    'Ana Smith'. They are Ana Jones's, with her team; undoing the new roster brings 'Ana Smith' back."""
+    smith = ROSTER.replace("Ana García", "Ana Smith")
+    work = ACTIVITIES.replace("Ana García", "Ana Smith").replace("Ana Garcia", "Ana Smith")
+    _load(database, write, [("roster1.csv", smith), ("activities.csv", work)])
+    (renamed,) = _load(database, write, [("roster2.csv", ROSTER.replace("Ana García", "Ana Jones"))])
+    reps = roster.list_reps(database)
+    assert list(zip(reps["rep"], reps["team"], strict=True)) == [
+        ("Ana Jones", "Mid-Market"),
+        ("Ben Okafor", "Mid-Market"),
+    ]
+    assert {rep: row["calls"] for rep, row in _week(database).items()} == {"Ana Jones": 5, "Ben Okafor": 1}
+    uploads.undo(database, renamed.upload_id)
+    assert list(roster.list_reps(database)["rep"]) == ["Ana Smith", "Ben Okafor"]
+    assert _week(database)["Ana Smith"]["calls"] == 5
+
+
+def test_reps_sharing_a_team_inbox_are_not_renamed(database: Database, write) -> None:
+    """Two reps on one address (a team inbox): a roster adding a third rep on it renames no one."""
+    shared = ROSTER_HEADER + (
+        "Ana García,sales@brightloop.eu,Mid-Market,Laura Jensen,2022-03-14\n"
+        "Ben Okafor,sales@brightloop.eu,Mid-Market,Laura Jensen,2021-06-01\n"
+    )
+    _load(database, write, [("roster1.csv", shared)])
+    _load(
+        database,
+        write,
+        [("roster2.csv", ROSTER_HEADER + "Cleo Park,sales@brightloop.eu,SMB,Kim Lee,2024-02-05\n")],
+    )
+    assert list(roster.list_reps(database)["rep"]) == ["Ana García", "Ben Okafor", "Cleo Park"]
