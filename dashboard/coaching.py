@@ -20,6 +20,9 @@ MOVED_BY = 0.1
 its level before: a smaller change is within a rep's ordinary drift (the slide rule quotes the sample
 company's reps' weeks as usually within about 6-14 % of their usual level). The agenda's "did the
 coaching work?" and the leader view's coaching effectiveness both judge by it."""
+MIN_WEEKS_BEFORE = 2
+"""Weeks with data needed up to a focus area's agreement before its change is judged: a single week (a
+new hire's first, say) is no level to compare against. The agenda and the leader view both use it."""
 
 
 def moved(before: float, after: float, higher_is_better: bool) -> bool:

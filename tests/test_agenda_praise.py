@@ -169,3 +169,26 @@ def test_a_week_is_praised_once_not_as_a_best_and_again_against_the_usual():
     start = values["week"].iloc[0]
     items = _recognize(values, {"activity": start, "any": start}, {"prospecting_minutes": 180.0})
     assert items == ["Prospecting minutes: 240 min this week, your highest in 26 weeks."]
+
+
+def test_one_week_before_the_focus_is_too_little_to_judge_it():
+    """A new hire agreed a focus in their first week (0 min of prospecting on record, as the sample's
+    Chloe Dubois): what came since is no "well done" against that single week, nor a "not moving yet";
+    with two weeks on record before, it is judged."""
+    agreed = _agreed("prospecting_minutes")
+    values = _weeks([0, 0, 0, 0, 240, 240, 240, 240], "prospecting_minutes")
+    first_week_only = values[values["week"] >= agreed["week"].iloc[0]]  # nothing before the agreement week
+    (check,) = coaching_checks(agreed, values["week"].iloc[-1], first_week_only, 4)
+    assert (check.before_weeks, check.outcome, check.moved) == (1, "too early", False)
+    assert check.verdict == "Too little on record before the focus to say whether it moved."
+    two_weeks = values[values["week"] >= agreed["week"].iloc[0] - dt.timedelta(weeks=1)]
+    (check,) = coaching_checks(agreed, values["week"].iloc[-1], two_weeks, 4)
+    assert (check.before_weeks, check.outcome) == (2, "moved")
+
+
+def test_the_new_hires_draft_praises_no_move_from_her_first_week(coached):
+    draft = drafts.current(coached, "Chloe Dubois", WEEK)
+    (check,) = [c for c in draft.agenda.coaching_checks if c.metric == "prospecting_minutes"]
+    assert (check.before_weeks, check.outcome) == (1, "too early")
+    assert not any("moved since we focused" in item for item in draft.agenda.recognition)
+    assert "Too little on record before the focus" in draft.body

@@ -282,6 +282,8 @@ def test_recovery_is_direction_aware():
     judged = leader.recovery(focus, values)
     # shorter cycles recover; no change does not, nor +2.5 % (ordinary drift: the agenda says "not yet" too)
     assert judged["recovered"].tolist() == [True, False, False]
+    first_weeks = values[values["week"] >= W4]  # the agreement week is the rep's only week before: not judged
+    assert leader.recovery(focus, first_weeks)["recovered"].isna().all()
 
 
 def test_weekly_review_regularity(org):

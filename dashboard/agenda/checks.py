@@ -13,12 +13,13 @@ import pandas as pd
 from dashboard import coaching, metrics
 from dashboard.rules import ACTIVITY_METRICS
 
-OUTCOMES = ("moved", "not yet", "slid", "logging")
+OUTCOMES = ("moved", "not yet", "slid", "logging", "too early")
 VERDICTS = {
     "moved": "It moved: well done.",
     "not yet": "Not moving yet: time for a fresh look at the tactic.",
     "slid": "{usual}, and this week's early-intervention flag names it: time for a fresh look at the tactic.",
     "logging": "Too early to judge: the CRM may be missing some logged activity (see the questions).",
+    "too early": "Too little on record before the focus to say whether it moved.",
 }
 
 
@@ -72,7 +73,8 @@ def coaching_checks(
 ) -> list[CoachingCheck]:
     """Each focus area agreed before `week` (`agreed`: the rep's `coaching.focus_areas`): the metric's
     weekly mean over the `recent_weeks` up to the agreement and since it, from `values` (the rep's
-    weekly metrics), and its outcome: moved (by `coaching.MOVED_BY` of the level before, the right way),
+    weekly metrics), and its outcome: too early (under `coaching.MIN_WEEKS_BEFORE` weeks with data up to
+    the agreement), moved (by `coaching.MOVED_BY` of the level before, the right way),
     slid (a current flag names the metric: never praised), logging (an activity metric while a
     hygiene note says the logging may be behind: not judged), else not yet. `usual`: the rep's usual
     levels (`generator.usual_levels`), quoted for a slid metric as the flag quotes them."""
@@ -91,7 +93,9 @@ def coaching_checks(
         b, s = before[row.metric].mean(), since[row.metric].mean()
         if pd.isna(b) or pd.isna(s):
             continue
-        if logging_gap and row.metric in ACTIVITY_METRICS:
+        if before[row.metric].notna().sum() < coaching.MIN_WEEKS_BEFORE:
+            outcome = "too early"
+        elif logging_gap and row.metric in ACTIVITY_METRICS:
             outcome = "logging"
         elif row.metric in slid:
             outcome = "slid"

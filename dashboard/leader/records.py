@@ -44,7 +44,8 @@ def focus_window(week: dt.date, weeks: int = DEFAULT_WEEKS) -> tuple[dt.date, dt
 
 def recovery(focus: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
     """Each focus area with the mean of its metric over the 4 weeks up to and including the agreement
-    week (`before`), over the 4 weeks after it (`after`), and whether it `recovered` (NaN: not judged)."""
+    week (`before`), over the 4 weeks after it (`after`), and whether it `recovered` (NaN: not judged, as
+    with under `coaching.MIN_WEEKS_BEFORE` weeks of data before)."""
     before, after, recovered = [], [], []
     wanted = values[values["rep"].isin(set(focus["rep"]))]  # only the reps with a focus area to judge
     by_rep = {rep: frame.set_index("week") for rep, frame in wanted.groupby("rep")}
@@ -56,11 +57,12 @@ def recovery(focus: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
             continue
         span = dt.timedelta(weeks=RECOVERY_WEEKS)
         weeks = series.index.to_series()
-        prior = series.loc[(weeks > row.week - span) & (weeks <= row.week), entry.name].astype(float).mean()
+        up_to = series.loc[(weeks > row.week - span) & (weeks <= row.week), entry.name].astype(float)
+        prior = up_to.mean()
         later = series.loc[(weeks > row.week) & (weeks <= row.week + span), entry.name].astype(float).mean()
         before.append(prior)
         after.append(later)
-        if pd.isna(prior) or pd.isna(later):
+        if pd.isna(prior) or pd.isna(later) or up_to.notna().sum() < coaching.MIN_WEEKS_BEFORE:
             recovered.append(np.nan)
         else:
             recovered.append(coaching.moved(prior, later, entry.higher_is_better))  # as the agenda judges
