@@ -451,6 +451,23 @@ def test_a_german_totals_row_under_the_export_is_a_footer(database: Database, wr
     assert fetch(database, "SELECT count(*) FROM rejected_rows") == [(0,)]
 
 
+def test_a_german_user_list_says_who_is_active_with_ja_and_nein(database: Database, write) -> None:
+    """A German Salesforce user list writes 'Aktiv' as Ja / Nein: Felix (Nein) is stored as not active,
+    and no row is warned about as 'not yes/no' (the detector took the column as yes/no already)."""
+    text = (
+        "Vollständiger Name,Vorname,Nachname,E-Mail,Rolle,Manager,Aktiv\n"
+        "Lea Hoffmann,Lea,Hoffmann,lea.hoffmann@example.de,Vertrieb Nord,Kai Roth,Ja\n"
+        "Felix Wagner,Felix,Wagner,felix.wagner@example.de,Vertrieb Nord,Kai Roth,Nein\n"
+    )
+    result = load(database, write("benutzer.csv", text))
+    assert result.status == "loaded", result.message
+    assert result.warnings == [], result.warnings
+    assert fetch(database, "SELECT rep, active FROM reps ORDER BY rep") == [
+        ("Felix Wagner", False),
+        ("Lea Hoffmann", True),
+    ]
+
+
 def test_empty_trailing_columns(database: Database, write) -> None:
     text = "rep,team,manager,,\nAda,North,Mia,,\nBob,South,,,\n"
     result = load(database, write("trailing.csv", text))
