@@ -86,7 +86,8 @@ def _in_currency(text: str) -> str:
 
 METRICS: tuple[Metric, ...] = (
     Metric("prospecting_minutes", "Prospecting minutes", "minutes", True, "leading", True,
-           "Minutes of activities in the prospecting category (time blocks, research, outreach) that week."),
+           "Minutes of activities in the prospecting category (time blocks, research, outreach) that week; "
+           "no data while no activity is in that category (the exports' types do not show it yet)."),
     Metric("calls", "Calls", "count", True, "leading", True, "Calls logged that week."),
     Metric("connects", "Connects", "count", True, "leading", True,
            "Calls whose outcome starts with connected, spoke, reached, answered, conversation or talked."),

@@ -160,13 +160,14 @@ def resolve_rep(database: db.Database, name: str, teams: Sequence[str] | None = 
 
 def match_rep(names: Sequence[str], name: str) -> str:
     """The one of `names` (as `list_reps` gives them) that `name` means, ignoring case and spaces, or
-    accents too when only one of them reads the same so ('ana garcia' is 'Ana García', as the data's
-    spellings find her: `folded_name()` in migrations/R__metric_macros.sql)."""
+    accents and umlauts too when only one of them reads the same so ('ana garcia' is 'Ana García',
+    'juergen weiss' is 'Jürgen Weiß', as the data's spellings find them: `folded_name()` and
+    `transliterated_name()` in migrations/R__metric_macros.sql)."""
     wanted = name.strip().lower()
     for known in names:
         if known.lower() == wanted:
             return known
-    alike = [known for known in names if folded(known) == folded(name)]
+    alike = [known for known in names if folded(name) in (folded(known), transliterated(known))]
     if len(alike) == 1:
         return alike[0]
     close = difflib.get_close_matches(name.strip(), list(names), n=3)
@@ -175,6 +176,13 @@ def match_rep(names: Sequence[str], name: str) -> str:
 
 
 def folded(name: str) -> str:
-    """A name lower-cased, trimmed and without accents ('Ana García' -> 'ana garcia')."""
-    decomposed = unicodedata.normalize("NFKD", name.strip().lower())
+    """A name lower-cased, trimmed, without accents and with ß as ss ('Ana García' -> 'ana garcia',
+    'Jürgen Weiß' -> 'jurgen weiss')."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().lower().replace("ß", "ss"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def transliterated(name: str) -> str:
+    """A name as German writes it without umlauts, folded ('Jürgen Weiß' -> 'juergen weiss')."""
+    lowered = name.strip().lower()
+    return folded(lowered.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))

@@ -29,9 +29,15 @@
 
 CREATE OR REPLACE MACRO described_week(d) AS date_trunc('week', d - 1)::DATE;
 
--- A name as compared across spellings: lower-cased, trimmed and without accents ('Ana García' and
--- 'ana garcia' are one). Names are tidied at ingest (tidy_name: one space between words).
-CREATE OR REPLACE MACRO folded_name(s) AS strip_accents(lower(trim(s)));
+-- A name as compared across spellings: lower-cased, trimmed, without accents and with ß as ss ('Ana
+-- García' and 'ana garcia' are one, as 'Jürgen Weiß' and 'Jurgen Weiss'). Names are tidied at ingest
+-- (tidy_name: one space between words).
+CREATE OR REPLACE MACRO folded_name(s) AS strip_accents(replace(lower(trim(s)), 'ß', 'ss'));
+
+-- A name as German writes it without umlauts: ä, ö, ü as ae, oe, ue, then folded ('Jürgen Weiß' is
+-- 'juergen weiss', how an ASCII-only system or an e-mail sync spells him).
+CREATE OR REPLACE MACRO transliterated_name(s) AS
+    folded_name(replace(replace(replace(lower(trim(s)), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'));
 
 -- roster_aliases(): the spellings a roster entry carries (its name, e-mail and CRM user ID,
 -- lower-cased), with the rep, team, manager and dates; and the names the rep had on earlier rosters
@@ -57,15 +63,20 @@ WHERE former.superseded_by IS NOT NULL
   AND former.rep_key NOT IN (SELECT rep_key FROM roster)
   AND r.email IN (SELECT email FROM roster WHERE email IS NOT NULL GROUP BY email HAVING count(*) = 1);
 
--- roster_folds(): each roster name as folded_name() compares it, when that form is one roster rep's
--- alone ('ana garcia' for 'Ana García'; no row when 'José Pérez' and 'Jose Perez' are two reps),
--- with the rep, team, manager and dates: how a name written without the accents, or in another
--- case, finds its rep.
+-- roster_folds(): each roster name as folded_name() and transliterated_name() compare it, when that
+-- form is one roster rep's alone ('ana garcia' for 'Ana García', 'juergen weiss' and 'jurgen weiss' for
+-- 'Jürgen Weiß'; no row when 'José Pérez' and 'Jose Perez' are two reps), with the rep, team, manager
+-- and dates: how a name written without the accents or umlauts, or in another case, finds its rep.
 CREATE OR REPLACE MACRO roster_folds() AS TABLE
-SELECT folded_name(rep_key) AS fold, any_value(rep) AS rep, any_value(team) AS team,
+WITH roster AS (SELECT * FROM reps WHERE superseded_by IS NULL),
+folds AS (
+    SELECT folded_name(rep_key) AS fold, * FROM roster
+    UNION  -- a name without umlauts has one form: once
+    SELECT transliterated_name(rep_key) AS fold, * FROM roster
+)
+SELECT fold, any_value(rep) AS rep, any_value(team) AS team,
     any_value(manager) AS manager, any_value(start_date) AS start_date, any_value(end_date) AS end_date
-FROM reps
-WHERE superseded_by IS NULL
+FROM folds
 GROUP BY fold
 HAVING count(*) = 1;
 

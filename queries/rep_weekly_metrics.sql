@@ -147,7 +147,11 @@ rolling AS (
 )
 SELECT
     t.rep, t.team, t.week,
-    t.prospecting_minutes::DOUBLE AS prospecting_minutes,
+    -- no data, not 0, while no activity of the store is in the prospecting category (an export whose
+    -- types are calls, meetings, e-mails and tasks cannot show it: every rep would read 0 against the
+    -- expectation)
+    CASE WHEN (SELECT bool_or(prospecting_minutes > 0) FROM activity_weeks) THEN t.prospecting_minutes::DOUBLE END
+        AS prospecting_minutes,
     t.calls::DOUBLE AS calls,
     t.connects::DOUBLE AS connects,
     CASE WHEN t.calls > 0 THEN t.monday_calls / t.calls END AS monday_call_share,

@@ -434,6 +434,40 @@ def test_subtotal_lines_in_the_middle_are_footers(database: Database, write) -> 
     )
 
 
+def test_a_german_totals_row_under_the_export_is_a_footer(database: Database, write) -> None:
+    """German Excel users add a 'Summe' row under an export (and 'Gesamtergebnis' from the subtotal
+    command): a footer, not a rejected row with a missing rep, a missing date and 'longer than a day'."""
+    text = (
+        "\ufeffAktivitätstyp;Betreff;Besitzer;Tatsächlicher Beginn;Tatsächliche Dauer\r\n"
+        "Telefonanruf;Nachfassen;Jürgen Weiß;02.11.2026 09:00;20\r\n"
+        "Termin;Erstgespräch;Anke Größer;03.11.2026 10:00;60\r\n"
+        ";;;;\r\n"
+        "Summe;;;;80\r\n"
+        "Gesamtergebnis;;;;80\r\n"
+    )
+    result = load(database, write("aktivitaeten.csv", text))
+    assert result.status == "loaded", result.message
+    assert (result.rows_loaded, result.rows_rejected, result.footer_rows) == (2, 0, 2), result.message
+    assert fetch(database, "SELECT count(*) FROM rejected_rows") == [(0,)]
+
+
+def test_a_german_user_list_says_who_is_active_with_ja_and_nein(database: Database, write) -> None:
+    """A German Salesforce user list writes 'Aktiv' as Ja / Nein: Felix (Nein) is stored as not active,
+    and no row is warned about as 'not yes/no' (the detector took the column as yes/no already)."""
+    text = (
+        "Vollständiger Name,Vorname,Nachname,E-Mail,Rolle,Manager,Aktiv\n"
+        "Lea Hoffmann,Lea,Hoffmann,lea.hoffmann@example.de,Vertrieb Nord,Kai Roth,Ja\n"
+        "Felix Wagner,Felix,Wagner,felix.wagner@example.de,Vertrieb Nord,Kai Roth,Nein\n"
+    )
+    result = load(database, write("benutzer.csv", text))
+    assert result.status == "loaded", result.message
+    assert result.warnings == [], result.warnings
+    assert fetch(database, "SELECT rep, active FROM reps ORDER BY rep") == [
+        ("Felix Wagner", False),
+        ("Lea Hoffmann", True),
+    ]
+
+
 def test_empty_trailing_columns(database: Database, write) -> None:
     text = "rep,team,manager,,\nAda,North,Mia,,\nBob,South,,,\n"
     result = load(database, write("trailing.csv", text))

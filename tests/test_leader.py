@@ -66,6 +66,10 @@ def _activities() -> str:
                         lines.append(f"{key},{rep},{day},Meeting,First meeting - Acme,30,,Acme")
                     else:
                         lines.append(f"{key},{rep},{day},Call,Call,5,Connected,Acme")
+    # One prospecting block, in W1: the store holds prospecting time, so a week without any reads 0 minutes
+    # (below the company's default expectation), not no data.
+    day = W1 + dt.timedelta(days=1)
+    lines.append(f"prospecting-Ben,Ben Cho,{day},Prospecting,Prospecting block,30,,Acme")
     return "\n".join(lines) + "\n"
 
 

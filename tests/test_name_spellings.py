@@ -175,6 +175,43 @@ def test_two_roster_reps_whose_names_differ_only_by_accents_stay_two(database: D
     assert any("1 name in this file is not on the roster: Jose Pérez (1 row)" in n for n in results[1].notes)
 
 
+def test_a_name_written_without_its_umlauts_is_the_roster_rep(database: Database, write) -> None:
+    """German names lose their umlauts and ß two ways: 'Jürgen Weiß' is 'Juergen Weiss' in an e-mail
+    sync or an ASCII-only system (ü as ue, ß as ss) and 'Jurgen Weiss' where accents are stripped. Both
+    are the roster's Jürgen Weiß, with his team, and the upload names no one as off the roster; two
+    roster reps 'Jürgen Weiß' and 'Juergen Weiss' stay two, each under his own name."""
+    people = ROSTER_HEADER + "Jürgen Weiß,juergen.weiss@example.de,Vertrieb Nord,Sabine Schröder,2022-01-03\n"
+    calls = _calls(
+        (1, "Jürgen Weiß", "Alto GmbH"),
+        (2, "Juergen Weiss", "Alto GmbH"),
+        (3, "Jurgen Weiss", "Alto GmbH"),
+        (4, "JUERGEN WEISS", "Alto GmbH"),
+        (5, "Jürgen Weiss", "Alto GmbH"),
+    )
+    deals = _deals((8001, "Juergen Weiss", 40000, "Alto GmbH"))
+    results = _load(
+        database, write, [("roster.csv", people), ("activities.csv", calls), ("deals.csv", deals)]
+    )
+    assert not any("not on the roster" in note for r in results for note in r.notes)
+    reps = roster.list_reps(database)
+    assert list(zip(reps["rep"], reps["team"], strict=True)) == [("Jürgen Weiß", "Vertrieb Nord")]
+    week = _week(database)
+    assert set(week) == {"Jürgen Weiß"}
+    assert (week["Jürgen Weiß"]["calls"], week["Jürgen Weiß"]["open_pipeline"]) == (5, 40000)
+
+    two = ROSTER_HEADER + "Juergen Weiss,jweiss@example.de,Vertrieb Süd,Thomas Müller,2023-01-02\n"
+    _load(database, write, [("roster2.csv", people + two.removeprefix(ROSTER_HEADER))])
+    reps = roster.list_reps(database)
+    assert sorted(zip(reps["rep"], reps["team"], strict=True)) == [
+        ("Juergen Weiss", "Vertrieb Süd"),
+        ("Jürgen Weiß", "Vertrieb Nord"),
+    ]
+    counted = {rep: row["calls"] for rep, row in _week(database).items()}
+    # 'Juergen Weiss' and 'JUERGEN WEISS' are the second rep's own name; 'Jurgen Weiss' and 'Jürgen
+    # Weiss' read as Jürgen Weiß only (without umlauts, the second's name has no 'jurgen').
+    assert counted == {"Jürgen Weiß": 3, "Juergen Weiss": 2}
+
+
 def test_unrostered_spellings_that_differ_by_case_are_one_rep(database: Database, write) -> None:
     """Without a roster, 'Dev Rao' in the activities and 'dev rao' in the pipeline are one rep, whose
     calls and pipeline are read once each (no spelling counted for two reps)."""
@@ -220,6 +257,8 @@ def test_a_rep_asked_for_without_the_accents_is_found(database: Database, write)
     assert roster.match_rep(["José Pérez", "Jose Perez"], "jose perez") == "Jose Perez"  # his, in any case
     with pytest.raises(roster.UnknownRep):
         roster.match_rep(["José Pérez", "Jose Perez"], "Jose Pérez")  # either one's but for accents
+    assert roster.match_rep(["Jürgen Weiß", "Ben Okafor"], "juergen weiss") == "Jürgen Weiß"  # ü as ue
+    assert roster.match_rep(["Jürgen Weiß", "Ben Okafor"], "Jurgen Weiss") == "Jürgen Weiß"  # ü as u
 
 
 def test_a_targets_file_names_a_rep_as_the_data_does(database: Database, write) -> None:

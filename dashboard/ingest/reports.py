@@ -26,6 +26,8 @@ METRIC_CATEGORIES = {
     "first_meeting": "first meetings",
     "prospecting": "prospecting time",
 }
+# ... prospecting time is no data (not 0) while no upload holds any (queries/rep_weekly_metrics.sql)
+READ_AS = {"call": "0", "first_meeting": "0", "prospecting": "0 (no data while no upload holds any)"}
 NO_TEAM = "No team yet"
 
 
@@ -63,9 +65,9 @@ def empty_categories(counts: dict[str, int]) -> list[str]:
         "first_meeting": general or counts.get("meeting", 0) > 0,
     }
     return [
-        f"no {label} recognized among these {total:,} activities: {label} read 0 for this file's "
-        "weeks unless another upload brings them. If some of them are, assign their type or title "
-        "to a category on the Upload page"
+        f"no {label} recognized among these {total:,} activities: {label} read {READ_AS[category]} for "
+        "this file's weeks unless another upload brings them. If some of them are, assign their type or "
+        "title to a category on the Upload page"
         for category, label in METRIC_CATEGORIES.items()
         if could_hold[category] and not counts.get(category)
     ]

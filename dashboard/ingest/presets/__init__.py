@@ -1,7 +1,8 @@
 """Header presets: the literal column names CRMs put in their exports, by CRM, kind and language.
 
 Data only, one module per CRM (`salesforce`, `hubspot`, ...), each citing where its
-spellings come from; `localized` holds the same CRMs' labels in other languages and
+spellings come from; `localized` holds the same CRMs' labels in other languages (Dynamics 365's
+German ones in `localized_dynamics`) and
 `generic` the snake_case presets and plain wordings (`SYNONYMS`) of any spreadsheet.
 Registering a new CRM = a module with a `PRESETS` tuple, listed in `_MODULES`.
 """
@@ -16,6 +17,7 @@ from dashboard.ingest.presets import (
     generic,
     hubspot,
     localized,
+    localized_dynamics,
     odoo,
     pipedrive,
     salesforce,
@@ -34,6 +36,7 @@ _MODULES = (
     copper,
     odoo,
     localized,
+    localized_dynamics,
     generic,
 )
 
