@@ -79,8 +79,10 @@ def stall_rise(b: Batch) -> StallRise | None:
     )
     z = (now - usual) / np.sqrt(variance)
     latest = now_s[rows, -1] / np.maximum(now_d[rows, -1], 1)
-    # a cold spell of the rep's other activity moves fewer deals on too: left to the activity rules
-    steady = activity_pace(b, n)[rows] >= cfg.stall_pace_min
+    # a cold spell of the rep's other activity moves fewer deals on too, and a deal shows as stalled up to
+    # 4 weeks after it last moved: the weeks it stalled in are read too (a cold spell is left to the
+    # activity rules)
+    steady = np.minimum(activity_pace(b, n), activity_pace(b, 2 * n))[rows] >= cfg.stall_pace_min
     return StallRise(rows, now_s[rows], now_d[rows], now, usual, z, latest, steady)
 
 
@@ -92,8 +94,9 @@ def deals_stalling(b: Batch) -> Iterator[Finding]:
     (`open_deals_stalled`, read from the weekly pipeline snapshots). Pools the last weeks' stalled
     deal-weeks and compares the share with the rep's usual over the two quarters before (shrunk towards a
     typical share when the history is short), widened by how much more than chance the rep's weeks vary
-    and persist. Not
-    while the rep's other activity runs well under usual: fewer deals move on in a cold spell too.
+    and persist. Not while the rep's other activity runs well under usual, over the last 4 weeks or the 8
+    in which the deals read stalled: fewer deals move on in a cold spell too, and they show as stalled for
+    weeks after it.
     """
     cfg, s = b.cfg, stall_rise(b)
     if s is None:
