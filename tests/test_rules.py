@@ -460,34 +460,38 @@ def test_open_deals_going_quiet_waits_for_a_quarter_of_usual_deal_work(database:
 
 
 def _closed_deals(write) -> list[Path]:
-    """A rep new this year (roster start W0) who won 14 of the 20 deals closed in the first 7 weeks, then
+    """A rep new this year (roster start W0) who won 20 of the 30 deals closed in the first 10 weeks, then
     none of 2 a week."""
     rows = ["opportunity_id,opportunity_name,owner,account,stage,amount,created_date,close_date"]
-    for w in range(21):
-        won = ([1, 1, 0] if w < 6 else [1, 1]) if w < 7 else [0, 0]
-        for k, x in enumerate(won):
+    for w in range(22):
+        for k, won in enumerate([1, 1, 0] if w < 10 else [0, 0]):
             close = W0 + dt.timedelta(weeks=w, days=2)
-            stage = "Closed Won" if x else "Closed Lost"
+            stage = "Closed Won" if won else "Closed Lost"
             rows.append(f"O{w}-{k},Deal {w}-{k},Lucy Start,Account {w}-{k},{stage},30000,{W0},{close}")
     roster = "rep,email,team,manager,start_date\nLucy Start,lucy@example.com,East,Mia Ford,2025-01-06\n"
     return [write("roster.csv", roster), write("opportunities.csv", "\n".join(rows) + "\n")]
 
 
 def test_a_win_rate_is_judged_against_a_quarter_of_closes_before_it(database: Database, write) -> None:
-    """The last quarter's closes against only 7 or 8 weeks before them: too short to be the rep's usual
-    win rate (on simulated reps a lucky first two months was this rule's false alarm), so no flag; 6 weeks
-    of closes before would have been enough for one."""
+    """The last 8 weeks' closes against only 11 or 12 weeks before them: too short to be the rep's usual
+    win rate (on simulated reps a lucky first two or three months was this rule's false alarm), so no flag,
+    though 6 weeks before would have made one; with a quarter of weeks before them, a flag."""
     from dashboard.ingest import ingest_file
 
     for path in _closed_deals(write):
         result = ingest_file(database, path)
         assert result.status == "loaded" and result.rows_rejected == 0, result.message
-    weeks = [W0 + dt.timedelta(weeks=w) for w in (19, 20)]
+    weeks = [W0 + dt.timedelta(weeks=w) for w in (18, 19)]
     assert interventions.evaluate_weeks(database, weeks) == {week: [] for week in weeks}
     six = dataclasses.replace(rules.DEFAULT, win_rate_min_history=6)
     [flag] = interventions.evaluate(database, weeks[-1], cfg=six)
     assert [s.rule for s in flag.signals] == ["falling_win_rate"]
-    assert "won 0 of 26 closed deals (0%) in the last 13 weeks vs 14 of 22" in flag.signals[0].detail
+    assert "won 0 of 16 closed deals (0%) in the last 8 weeks vs 20 of 34" in flag.signals[0].detail
+    # a quarter before them from week 20, and (a flag of weight 2 waits for a second week) a flag in week 21
+    [flag] = interventions.evaluate(database, W0 + dt.timedelta(weeks=21))
+    assert "won 0 of 16 closed deals (0%) in the last 8 weeks vs 20 of 38 (53%) in the 14 weeks before" in (
+        flag.signals[0].detail
+    )
 
 
 def test_stored_evidence_of_the_last_review_is_what_the_rules_say(sample: Database) -> None:

@@ -109,10 +109,10 @@ class Thresholds:
     convert_ratio: float = 0.6  # ... under 60% of the usual conversion ...
     convert_z: float = 3.0  # ... and this many standard errors under it
     deal_signs_weight: int = 2  # the weight of each of these two leading signs (2: opens a flag alone)
-    win_rate_lookback: int = 13  # closed deals of the last 13 weeks ...
+    win_rate_lookback: int = 8  # closed deals of the last 8 weeks ...
     win_rate_history: int = 26  # ... against those of the 26 weeks before
-    win_rate_min_closed: int = 12  # at least this many closed deals in each
-    win_rate_min_history: int = 13  # and a quarter or more of weeks before them (a lucky start is no usual)
+    win_rate_min_closed: int = 8  # at least this many closed deals in each
+    win_rate_min_history: int = 13  # and a quarter of weeks or more before them (a lucky start is no usual)
     win_rate_ratio: float = 0.6  # recent win rate under 60% of the earlier one ...
     win_rate_z: float = 2.0  # ... and this many standard errors under it (two-proportion test)
     win_rate_strong_z: float = 3.5  # this far under: opens a flag alone

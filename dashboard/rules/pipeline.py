@@ -199,7 +199,8 @@ def _deals_worked_drop(
 
 @rule("falling_win_rate", primary=True)
 def falling_win_rate(b: Batch) -> Iterator[Finding]:
-    """Fewer of the closed deals won in the last quarter than before, on enough closed deals to tell."""
+    """Fewer of the closed deals won in the last 8 weeks than in the half year before (a quarter of weeks or
+    more), on enough closed deals to tell."""
     cfg = b.cfg
     if "wins" not in b.values or "losses" not in b.values:
         return
