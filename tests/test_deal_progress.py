@@ -7,6 +7,7 @@ Weekly pipeline snapshots are written as one Salesforce opportunity report with 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -15,7 +16,7 @@ from dashboard import interventions, metrics
 from dashboard.db import Database
 from dashboard.ingest import ingest_file
 from dashboard.rules import DEFAULT, build_batch
-from dashboard.rules.deal_progress import meetings_not_converting
+from dashboard.rules.deal_progress import deals_stalling, meetings_not_converting
 
 W0 = dt.date(2025, 1, 6)  # a Monday
 WEEKS = 27
@@ -24,14 +25,20 @@ STAGES = ("Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/R
 CYCLE = 12  # weeks from created to close: 3 weeks in each stage
 
 
+COLD = range(STALL - 6, STALL - 1)  # Cole's cold spell: 40% of his usual activity, his deals left alone
+
+
 def _stage(rep: str, created: int, week: int) -> str:
-    """The stage a deal created in week `created` shows in week `week`'s snapshot."""
+    """The stage a deal created in week `created` shows in week `week`'s snapshot (Cole's deals do not
+    move in his cold spell, and move on again after it)."""
     moved_until = week if rep != "Alex Stall" else min(week, STALL)
     age = max(moved_until - created, 0)
+    if rep == "Cole Cold":
+        age -= sum(1 for w in COLD if created <= w < week)
     if week >= created + CYCLE:
         lost = rep == "Alex Stall" and created + CYCLE >= STALL + 6
         return "Closed Lost" if lost or created % 3 else "Closed Won"
-    return STAGES[min(age // 3, len(STAGES) - 1)]
+    return STAGES[min(max(age, 0) // 3, len(STAGES) - 1)]
 
 
 def _report(reps: list[str]) -> str:
@@ -51,6 +58,25 @@ def _report(reps: list[str]) -> str:
                 rows.append(
                     f'"{rep}","{account}","{account} - Platform","30000",{dates},'
                     f'"{_stage(rep, created, week)}","{rep[0]}{created + 20:03d}","{friday:%m/%d/%Y}"'
+                )
+    return "\n".join(rows) + "\n"
+
+
+def _activities(rep: str) -> str:
+    """Every week 25 calls, 5 prospecting blocks and 3 first meetings; 40% of that in Cole's cold spell."""
+    rows = ["activity_id,rep,date,type,subject,duration_minutes,outcome,account"]
+    for w in range(WEEKS):
+        monday = W0 + dt.timedelta(weeks=w)
+        share = 0.4 if rep == "Cole Cold" and w in COLD else 1.0
+        for kind, subject, minutes, count in (
+            ("Call", "Call", 5, 25),
+            ("Prospecting block", "Prospecting", 90, 5),
+            ("Meeting", "First meeting", 45, 3),
+        ):
+            for k in range(round(count * share)):
+                day = monday + dt.timedelta(days=k % 5)
+                rows.append(
+                    f"{rep[0]}{w}-{subject[0]}{k},{rep},{day},{kind},{subject},{minutes},,Lead {w}-{k}"
                 )
     return "\n".join(rows) + "\n"
 
@@ -102,6 +128,30 @@ def test_deals_that_stop_moving_are_flagged_before_the_wins_fall_and_steady_prog
     detail = signals["deals_stalling"].detail
     assert detail.startswith("open deals stalled (4 weeks or more in one stage) "), detail
     assert "vs usually about 1%" in detail and "next step" in detail, detail
+
+
+def test_deals_stalled_by_a_cold_spell_that_has_ended_are_left_to_the_activity_rules(
+    database: Database, write
+) -> None:
+    """Cole's deals stopped moving in a 5-week cold spell (40% of his calls, prospecting and meetings)
+    that ended 2 weeks ago: in the 4 weeks read his activity is back to usual, but the stalled deals are
+    those of the cold spell, so stalling is not judged as a sign of its own; a steady rep's are."""
+    roster = "rep,email,team,manager,start_date\nCole Cold,cole@example.com,East,Mia Ford,2024-01-08\n"
+    files = {
+        "roster.csv": roster,
+        "pipeline.csv": _report(["Cole Cold"]),
+        "activities.csv": _activities("Cole Cold"),
+    }
+    for name, text in files.items():
+        result = ingest_file(database, write(name, text))
+        assert result.status == "loaded" and result.rows_rejected == 0, result.message
+    weeks = [W0 + dt.timedelta(weeks=w) for w in range(STALL, STALL + 4)]
+    cfg = dataclasses.replace(DEFAULT, flag_weight=9)  # the rule's own finding, not the flag it joins
+    batch = build_batch(metrics.weekly_metrics(database, W0, weeks[-1]), None, None, cfg)
+    for t in range(batch.weeks.size - 4, batch.weeks.size):
+        assert deals_stalling.signals(batch.upto(t)) == {}, batch.weeks[t]
+    share = metrics.weekly_metrics(database, weeks[0], weeks[0])["open_deals_stalled"].iloc[0]
+    assert share >= 0.5  # half the open deals stalled, as the weeks read show
 
 
 def _meeting_weeks(converted: list[float]) -> pd.DataFrame:

@@ -155,9 +155,9 @@ CASES = [
 
 @pytest.mark.parametrize(("recent", "rule", "fires"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_rule(recent: dict, rule: str, fires: bool) -> None:
-    # 20 weeks of history so the win-rate rule (a quarter back) has its baseline.
+    # 26 weeks so the win-rate rule has its baseline: a quarter of weeks before its last quarter.
     global WEEKS
-    saved, WEEKS = WEEKS, 24
+    saved, WEEKS = WEEKS, 26
     try:
         frame = history(**recent)
     finally:
@@ -391,8 +391,9 @@ def test_flag_episodes_acknowledge_resurface_and_resolve(database: Database) -> 
 DEAL_WEEKS, QUIET_FROM = 24, 16  # 16 weeks working half the open deals, then 8 working one
 
 
-def _deal_exports(write) -> list[Path]:
-    """A rep with 12 open deals whose calls stay steady while fewer and fewer of them reach the deals."""
+def _deal_exports(write, quiet_from: int = QUIET_FROM) -> list[Path]:
+    """A rep with 12 open deals whose calls stay steady while, from week `quiet_from`, one of them a week
+    reaches the deals instead of six."""
     activities = ["activity_id,rep,date,type,subject,duration_minutes,outcome,account"]
     snapshots = [
         "opportunity_id,opportunity_name,owner,account,stage,amount,created_date,close_date,snapshot_date"
@@ -400,7 +401,7 @@ def _deal_exports(write) -> list[Path]:
     n = 0
     for w in range(DEAL_WEEKS):
         monday = W0 + dt.timedelta(weeks=w)
-        on_deals = 6 if w < QUIET_FROM else 1
+        on_deals = 6 if w < quiet_from else 1
         for k in range(25):
             day = monday + dt.timedelta(days=k % 5)
             account = f"Deal {(w + k) % 12}" if k < on_deals else f"Prospect {w * 25 + k}"
@@ -439,6 +440,58 @@ def test_rep_whose_open_deals_go_quiet_is_flagged_from_the_exports(database: Dat
     assert flag.rep == "Ana Lopez" and flag.kind == "slump"
     assert [s.rule for s in flag.signals] == ["open_deals_going_quiet"]
     assert "1 of 12, 1 of 12" in flag.signals[0].detail and "(8%) vs own usual 50%" in flag.signals[0].detail
+
+
+def test_open_deals_going_quiet_waits_for_a_quarter_of_usual_deal_work(database: Database, write) -> None:
+    """The fall of `test_rep_whose_open_deals_go_quiet_is_flagged_from_the_exports` after only 7 weeks of
+    the rep's deal work: too short a stretch to call their usual (on simulated streaky reps a hot first
+    month and a half was the deal rules' most common false alarm), so no flag; 6 weeks would have made one."""
+    from dashboard.ingest import ingest_file
+
+    for path in _deal_exports(write, quiet_from=8):
+        result = ingest_file(database, path)
+        assert result.status == "loaded" and result.rows_rejected == 0, result.message
+    week = W0 + dt.timedelta(weeks=15)  # the 8 weeks read, and 7 weeks of the rep's deal work before them
+    assert interventions.evaluate(database, week) == []
+    six = dataclasses.replace(rules.DEFAULT, deals_worked_history=6)
+    [flag] = interventions.evaluate(database, week, cfg=six)
+    assert [s.rule for s in flag.signals] == ["open_deals_going_quiet"]
+    assert "(8%) vs own usual 50%" in flag.signals[0].detail
+
+
+def _closed_deals(write) -> list[Path]:
+    """A rep new this year (roster start W0) who won 20 of the 30 deals closed in the first 10 weeks, then
+    none of 2 a week."""
+    rows = ["opportunity_id,opportunity_name,owner,account,stage,amount,created_date,close_date"]
+    for w in range(22):
+        for k, won in enumerate([1, 1, 0] if w < 10 else [0, 0]):
+            close = W0 + dt.timedelta(weeks=w, days=2)
+            stage = "Closed Won" if won else "Closed Lost"
+            rows.append(f"O{w}-{k},Deal {w}-{k},Lucy Start,Account {w}-{k},{stage},30000,{W0},{close}")
+    roster = "rep,email,team,manager,start_date\nLucy Start,lucy@example.com,East,Mia Ford,2025-01-06\n"
+    return [write("roster.csv", roster), write("opportunities.csv", "\n".join(rows) + "\n")]
+
+
+def test_a_win_rate_is_judged_against_a_quarter_of_closes_before_it(database: Database, write) -> None:
+    """The last 8 weeks' closes against only 11 or 12 weeks before them: too short to be the rep's usual
+    win rate (on simulated reps a lucky first two or three months was this rule's false alarm), so no flag,
+    though 6 weeks before would have made one; with a quarter of weeks before them, a flag."""
+    from dashboard.ingest import ingest_file
+
+    for path in _closed_deals(write):
+        result = ingest_file(database, path)
+        assert result.status == "loaded" and result.rows_rejected == 0, result.message
+    weeks = [W0 + dt.timedelta(weeks=w) for w in (18, 19)]
+    assert interventions.evaluate_weeks(database, weeks) == {week: [] for week in weeks}
+    six = dataclasses.replace(rules.DEFAULT, win_rate_min_history=6)
+    [flag] = interventions.evaluate(database, weeks[-1], cfg=six)
+    assert [s.rule for s in flag.signals] == ["falling_win_rate"]
+    assert "won 0 of 16 closed deals (0%) in the last 8 weeks vs 20 of 34" in flag.signals[0].detail
+    # a quarter before them from week 20, and (a flag of weight 2 waits for a second week) a flag in week 21
+    [flag] = interventions.evaluate(database, W0 + dt.timedelta(weeks=21))
+    assert "won 0 of 16 closed deals (0%) in the last 8 weeks vs 20 of 38 (53%) in the 14 weeks before" in (
+        flag.signals[0].detail
+    )
 
 
 def test_stored_evidence_of_the_last_review_is_what_the_rules_say(sample: Database) -> None:

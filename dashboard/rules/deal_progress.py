@@ -9,10 +9,12 @@ meetings), so a rep with few deals needs a bigger change before a rule speaks.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import numpy as np
 
 from dashboard.rules.batch import Batch
+from dashboard.rules.config import Thresholds
 from dashboard.rules.pipeline import activity_pace
 from dashboard.rules.rhythm import pooled_spread, window_variance
 from dashboard.rules.rule import Finding, rule
@@ -20,20 +22,27 @@ from dashboard.rules.windows import columns
 from dashboard.rules.wording import how_unlikely
 
 
-@rule("deals_stalling", primary=True)
-def deals_stalling(b: Batch) -> Iterator[Finding]:
-    """More of the rep's open deals stalled than usual, week after week: deals that stop moving are lost more.
+class StallRise(NamedTuple):
+    """Per row read (`rows`): the last weeks' stalled deal-weeks and open deal-weeks (rep × week), their
+    share, the usual share, how far above it in standard errors (`z`), the latest week's share, and whether
+    the rep's other activity ran near usual (`steady`)."""
 
-    A deal is stalled in a week when it has been in the same stage for 4 weeks or more
-    (`open_deals_stalled`, read from the weekly pipeline snapshots). Pools the last weeks' stalled
-    deal-weeks and compares the share with the rep's usual over the two quarters before (shrunk towards a
-    typical share when the history is short), widened by how much more than chance the rep's weeks vary
-    and persist. Not
-    while the rep's other activity runs well under usual: fewer deals move on in a cold spell too.
-    """
+    rows: np.ndarray
+    stalled: np.ndarray
+    deals: np.ndarray
+    now: np.ndarray
+    usual: np.ndarray
+    z: np.ndarray
+    latest: np.ndarray
+    steady: np.ndarray
+
+
+def stall_rise(b: Batch) -> StallRise | None:
+    """The stalled share of the rep's open deals in the last `stall_weeks` against their usual (None: the
+    export shows no stages)."""
     cfg, n = b.cfg, b.cfg.stall_weeks
     if "open_deals_stalled" not in b.values or "open_deals" not in b.values:
-        return
+        return None
     deals = b.series("open_deals", within="open_deals_stalled")
     stalled = b.series("open_deals_stalled") * deals
     count = b.count("open_deals_stalled")
@@ -70,35 +79,68 @@ def deals_stalling(b: Batch) -> Iterator[Finding]:
     )
     z = (now - usual) / np.sqrt(variance)
     latest = now_s[rows, -1] / np.maximum(now_d[rows, -1], 1)
-    # a cold spell of the rep's other activity moves fewer deals on too: left to the activity rules
-    steady = activity_pace(b, n)[rows] >= cfg.stall_pace_min
-    fires = steady & (z >= cfg.stall_z) & (now >= usual + cfg.stall_gap) & (latest >= usual + cfg.stall_gap)
+    # a cold spell of the rep's other activity moves fewer deals on too, and a deal shows as stalled up to
+    # 4 weeks after it last moved: the weeks it stalled in are read too (a cold spell is left to the
+    # activity rules)
+    steady = np.minimum(activity_pace(b, n), activity_pace(b, 2 * n))[rows] >= cfg.stall_pace_min
+    return StallRise(rows, now_s[rows], now_d[rows], now, usual, z, latest, steady)
+
+
+@rule("deals_stalling", primary=True)
+def deals_stalling(b: Batch) -> Iterator[Finding]:
+    """More of the rep's open deals stalled than usual, week after week: deals that stop moving are lost more.
+
+    A deal is stalled in a week when it has been in the same stage for 4 weeks or more
+    (`open_deals_stalled`, read from the weekly pipeline snapshots). Pools the last weeks' stalled
+    deal-weeks and compares the share with the rep's usual over the two quarters before (shrunk towards a
+    typical share when the history is short), widened by how much more than chance the rep's weeks vary
+    and persist. Not while the rep's other activity runs well under usual, over the last 4 weeks or the 8
+    in which the deals read stalled: fewer deals move on in a cold spell too, and they show as stalled for
+    weeks after it.
+    """
+    cfg, s = b.cfg, stall_rise(b)
+    if s is None:
+        return
+    gap = cfg.stall_gap
+    fires = s.steady & (s.z >= cfg.stall_z) & (s.now >= s.usual + gap) & (s.latest >= s.usual + gap)
     for k in np.flatnonzero(fires):
-        row = int(rows[k])
-        weekly = ", ".join(f"{s:.0f} of {d:.0f}" for s, d in zip(now_s[row], now_d[row], strict=True))
-        yield Finding(
-            row,
-            "open_deals_stalled",
-            f"open deals stalled (4 weeks or more in one stage) {weekly} "
-            f"in the last {n} weeks ({now[k]:.0%}) vs usually about {usual[k]:.0%}: "
-            f"{how_unlikely(z[k])} to be an ordinary stretch, so it is worth planning the next step on each "
-            "stalled deal together",
-            cfg.deal_signs_weight,
-        )
+        yield Finding(int(s.rows[k]), "open_deals_stalled", stall_evidence(s, k, cfg), cfg.deal_signs_weight)
 
 
-@rule("meetings_not_converting", primary=True)
-def meetings_not_converting(b: Batch) -> Iterator[Finding]:
-    """Far fewer first meetings turning into opportunities than the rep's usual, on enough meetings to tell.
+def stall_evidence(s: StallRise, k: int, cfg: Thresholds) -> str:
+    """The sentence of `deals_stalling` for the `k`-th row read."""
+    weekly = ", ".join(f"{a:.0f} of {d:.0f}" for a, d in zip(s.stalled[k], s.deals[k], strict=True))
+    return (
+        f"open deals stalled (4 weeks or more in one stage) {weekly} "
+        f"in the last {cfg.stall_weeks} weeks ({s.now[k]:.0%}) vs usually about {s.usual[k]:.0%}: "
+        f"{how_unlikely(s.z[k])} to be an ordinary stretch, so it is worth planning the next step on each "
+        "stalled deal together"
+    )
 
-    Opportunities created per first meeting in the last weeks against the half-year before. Given the
-    opportunities of both stretches, those of the recent one are binomial with the recent meetings' share
-    if the conversion is unchanged (a quiet or busy spell moves meetings and opportunities together, so it
-    does not show here).
+
+class ConversionDrop(NamedTuple):
+    """Per row read (`rows`): opportunities and first meetings of the last weeks, the conversion then and
+    usually, and how far under the usual in standard errors (`z`, 0 where too few meetings: `enough`)."""
+
+    rows: np.ndarray
+    made: np.ndarray
+    meetings: np.ndarray
+    now: np.ndarray
+    usual: np.ndarray
+    z: np.ndarray
+    enough: np.ndarray
+
+
+def conversion_drop(b: Batch) -> ConversionDrop | None:
+    """First meetings turned into opportunities in the last `convert_weeks` against the half-year before.
+
+    Given the opportunities of both stretches, those of the recent one are binomial with the recent
+    meetings' share if the conversion is unchanged (a quiet or busy spell moves meetings and opportunities
+    together, so it does not show here). None: the export shows no first meetings or opportunities.
     """
     cfg, n = b.cfg, b.cfg.convert_weeks
     if "first_meetings" not in b.values or "opportunities_created" not in b.values:
-        return
+        return None
     meetings, made = b.series("first_meetings"), b.series("opportunities_created", within="first_meetings")
     count = b.count("first_meetings")
     rows = np.flatnonzero(count >= n + cfg.min_baseline_weeks)
@@ -116,15 +158,30 @@ def meetings_not_converting(b: Batch) -> Iterator[Finding]:
     z = np.where(keep, (o_now - expected) / np.sqrt(np.maximum(total * share * (1 - share), 1e-9)), 0.0)
     rate_now = o_now / np.maximum(m_now, 1)
     rate_then = o_then / np.maximum(m_then, 1)
-    fires = keep & (z <= -cfg.convert_z) & (rate_now <= cfg.convert_ratio * rate_then)
+    return ConversionDrop(rows, o_now, m_now, rate_now, rate_then, z, keep)
+
+
+@rule("meetings_not_converting", primary=True)
+def meetings_not_converting(b: Batch) -> Iterator[Finding]:
+    """Far fewer first meetings turning into opportunities than the rep's usual, on enough meetings to tell
+    (`conversion_drop`)."""
+    cfg, c = b.cfg, conversion_drop(b)
+    if c is None:
+        return
+    fires = c.enough & (c.z <= -cfg.convert_z) & (c.now <= cfg.convert_ratio * c.usual)
     for k in np.flatnonzero(fires):
         yield Finding(
-            int(rows[k]),
-            "opportunities_created",
-            f"{o_now[k]:.0f} {'opportunity' if o_now[k] == 1 else 'opportunities'} from {m_now[k]:.0f} "
-            f"first meetings in the last {n} weeks "
-            f"({rate_now[k]:.0%}) vs usually about {rate_then[k]:.0%}: "
-            f"{how_unlikely(z[k])} to be an ordinary stretch, so it is worth going over a few recent first "
-            "meetings together",
-            cfg.deal_signs_weight,
+            int(c.rows[k]), "opportunities_created", conversion_evidence(c, k, cfg), cfg.deal_signs_weight
         )
+
+
+def conversion_evidence(c: ConversionDrop, k: int, cfg: Thresholds) -> str:
+    """The sentence of `meetings_not_converting` for the `k`-th row read."""
+    made = c.made[k]
+    return (
+        f"{made:.0f} {'opportunity' if made == 1 else 'opportunities'} from {c.meetings[k]:.0f} "
+        f"first meetings in the last {cfg.convert_weeks} weeks "
+        f"({c.now[k]:.0%}) vs usually about {c.usual[k]:.0%}: "
+        f"{how_unlikely(c.z[k])} to be an ordinary stretch, so it is worth going over a few recent first "
+        "meetings together"
+    )

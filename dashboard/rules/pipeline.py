@@ -167,7 +167,7 @@ def _deals_worked_drop(
     d_all = np.hstack([d for _, d, _ in runs])
     kept = np.hstack([k for _, _, k in runs])
     deal_weeks = d_all.sum(axis=1)
-    has = deal_weeks > 0
+    has = (deal_weeks > 0) & ~(kept.sum(axis=1) < cfg.deals_worked_history)
     usual = w_all.sum(axis=1)[has] / deal_weeks[has]
     rows, w_all, d_all, kept, deal_weeks = rows[has], w_all[has], d_all[has], kept[has], deal_weeks[has]
     fit = ~(usual < cfg.deals_worked_min) & ~(usual >= 1)
@@ -199,14 +199,15 @@ def _deals_worked_drop(
 
 @rule("falling_win_rate", primary=True)
 def falling_win_rate(b: Batch) -> Iterator[Finding]:
-    """Fewer of the closed deals won in the last quarter than before, on enough closed deals to tell."""
+    """Fewer of the closed deals won in the last 8 weeks than in the half year before (a quarter of weeks or
+    more), on enough closed deals to tell."""
     cfg = b.cfg
     if "wins" not in b.values or "losses" not in b.values:
         return
     lookback, history = cfg.win_rate_lookback, cfg.win_rate_history
     count = b.count("wins")
     before_weeks = np.minimum(np.maximum(count - lookback, 0), history)
-    rows = np.flatnonzero((count >= lookback) & (before_weeks >= cfg.min_baseline_weeks))
+    rows = np.flatnonzero((count >= lookback) & (before_weeks >= cfg.win_rate_min_history))
     wins, losses = b.series("wins")[rows], b.series("losses")[rows]
     recent_w, recent_l = columns(wins, 0, lookback), columns(losses, 0, lookback)
     before_w, before_l = columns(wins, lookback, history), columns(losses, lookback, history)
