@@ -60,7 +60,13 @@ else:
 
 if row["status"] == "loaded":
     confirm = st.checkbox(f"Yes, remove everything upload #{chosen} added", key=f"uploads_confirm_{chosen}")
-    if st.button("Undo this upload", icon=":material/undo:", disabled=not confirm, key="uploads_undo"):
+    if st.button(
+        "Undo this upload",
+        icon=":material/undo:",
+        disabled=not confirm,
+        help=None if confirm else "Tick the box above first: undo removes every row this upload added.",
+        key="uploads_undo",
+    ):
         try:
             removed = uploads.undo(database, int(chosen), viewer)
         except (NotAllowed, uploads.UndoError) as exc:

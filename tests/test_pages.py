@@ -114,7 +114,9 @@ def test_uploads_page_lists_and_undoes(app, tmp_path: Path) -> None:
         "Rows read",
     ]  # no raw names
     assert at.button(key="uploads_undo").disabled
+    assert at.button(key="uploads_undo").help.startswith("Tick the box above first")  # why it is grey
     at.checkbox(key="uploads_confirm_1").check().run()
+    assert not at.button(key="uploads_undo").help
     at.button(key="uploads_undo").click().run()
     assert not at.exception, at.exception
     assert "Upload #1 undone: 2 rows removed." in [s.value for s in at.success]
