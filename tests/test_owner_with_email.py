@@ -153,3 +153,15 @@ def test_an_email_of_no_roster_entry_is_named_off_the_roster(database: Database,
         "Loïc Bernard": 2,
         "Élodie Girard": 1,
     }
+
+
+def test_a_near_spelling_of_a_roster_name_is_named_in_the_note(database: Database, write) -> None:
+    """'Maëlle Chevallier' (one letter doubled) is on no roster; the note asks whether she is the roster's
+    Maëlle Chevalier, and names no one for a name like no roster name."""
+    users = USERS + "51234569,Maëlle,Chevalier,maelle.chevalier@exemple.fr,Ouest\n"
+    calls = _calls("Maëlle Chevallier", "Maelle Chevallier", "Maëlle Chevalier", "Paul Henry")
+    results = _load(database, write, [("utilisateurs.csv", users), ("appels.csv", calls)])
+    assert (
+        "2 names in this file are not on the roster: Maëlle Chevallier (2 rows, perhaps Maëlle Chevalier "
+        "of the roster?), Paul Henry (1 row)." in results[1].message
+    ), results[1].message
