@@ -123,18 +123,19 @@ WITH seen AS (  -- activities through their weekly facts (dashboard/facts.py): o
     UNION
     SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
 ),
-unnamed AS (
+roster AS MATERIALIZED (SELECT * FROM roster_aliases()),
+unnamed AS MATERIALIZED (
     SELECT lower(trim(name)) AS alias, written_name(name) AS name, written_email(name) AS email,
         folded_name(written_name(name)) AS fold
     FROM seen
-    WHERE lower(trim(name)) NOT IN (SELECT alias FROM roster_aliases())  -- a hash anti-join
+    WHERE lower(trim(name)) NOT IN (SELECT alias FROM roster)  -- a hash anti-join
 ),
 with_email AS (  -- a name written with its e-mail: the roster entry of the e-mail first, else of the name
     SELECT u.alias, 1 AS preference, r.* EXCLUDE (alias)
-    FROM unnamed u JOIN roster_aliases() r ON r.alias = u.email
+    FROM unnamed u JOIN roster r ON r.alias = u.email
     UNION ALL
     SELECT u.alias, 2 AS preference, r.* EXCLUDE (alias)
-    FROM unnamed u JOIN roster_aliases() r ON r.alias = lower(u.name)
+    FROM unnamed u JOIN roster r ON r.alias = lower(u.name)
     WHERE u.email IS NOT NULL
 ),
 by_email AS (
