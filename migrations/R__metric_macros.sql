@@ -6,7 +6,9 @@
 --   with the rep it means. A name written as a roster rep's name but for accents or
 --   case ('Ana Garcia' for 'Ana García') means that rep, when no other roster name
 --   reads the same; names of no roster rep that differ only so are one rep
---   (roster_aliases(), roster_folds() and seen_aliases(), below, are its parts).
+--   (roster_aliases(), roster_folds() and seen_aliases(), below, are its parts). A name
+--   written with its e-mail ('Prénom Nom (prenom.nom@exemple.fr)', 'Name <name@example.com>') means
+--   the roster rep of that e-mail, else of that name, else the rep of the name alone.
 -- rep_directory(): one row per rep with team, manager, start and end date.
 -- rep_weeks(from, to): one row per rep and ISO week (Monday) they were on the
 --   team, between two Mondays.
@@ -38,6 +40,18 @@ CREATE OR REPLACE MACRO folded_name(s) AS strip_accents(replace(lower(trim(s)), 
 -- 'juergen weiss', how an ASCII-only system or an e-mail sync spells him).
 CREATE OR REPLACE MACRO transliterated_name(s) AS
     folded_name(replace(replace(replace(lower(trim(s)), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'));
+
+-- A name written with its e-mail after it, in parentheses or angle brackets ('François Dubois
+-- (francois.dubois@exemple.fr)', as an owner or assignee column may give a user; 'Name <name@example.com>',
+-- as a mail client copies an address): written_email() is that e-mail, lower-cased (NULL for a name
+-- without one), written_name() the name before it (the e-mail when nothing is before it; the name as
+-- given, trimmed, when there is no e-mail).
+CREATE OR REPLACE MACRO written_email(s) AS
+    nullif(lower(regexp_extract(trim(s), '[(<]\s*([^\s()<>]+@[^\s()<>]+)\s*[)>]$', 1)), '');
+CREATE OR REPLACE MACRO written_name(s) AS
+    CASE WHEN written_email(s) IS NULL THEN trim(s)
+        ELSE coalesce(nullif(trim(regexp_replace(trim(s), '\s*[(<][^()<>]*[)>]$', '')), ''), written_email(s))
+    END;
 
 -- roster_aliases(): the spellings a roster entry carries (its name, e-mail and CRM user ID,
 -- lower-cased), with the rep, team, manager and dates; and the names the rep had on earlier rosters
@@ -81,7 +95,8 @@ GROUP BY fold
 HAVING count(*) = 1;
 
 -- off_roster_names(named, skip_ids): of a file's names with their rows (a list of {name, rows}), those no
--- roster entry carries, not even but for accents and case (roster_aliases(), roster_folds()), with how many
+-- roster entry carries, not even but for accents and case (roster_aliases(), roster_folds()) nor by the
+-- e-mail or the name of a name written with its e-mail (written_email(), written_name()), with how many
 -- rows name each (spellings that differ only so counted together, as one rep, as seen_aliases() makes them),
 -- most first. None when no roster is loaded. `skip_ids` leaves out the names that look like CRM user IDs.
 CREATE OR REPLACE MACRO off_roster_names(named, skip_ids) AS TABLE
@@ -90,33 +105,52 @@ SELECT first(n.name ORDER BY strip_accents(n.name) = n.name, n.name = lower(n.na
 FROM (SELECT unnest(named, recursive := true)) n
 WHERE EXISTS (SELECT 1 FROM reps WHERE superseded_by IS NULL)
   AND lower(trim(n.name)) NOT IN (SELECT alias FROM roster_aliases())
-  AND folded_name(n.name) NOT IN (SELECT fold FROM roster_folds())
+  AND coalesce(written_email(n.name), '') NOT IN (SELECT alias FROM roster_aliases())
+  AND lower(written_name(n.name)) NOT IN (SELECT alias FROM roster_aliases())
+  AND folded_name(written_name(n.name)) NOT IN (SELECT fold FROM roster_folds())
   AND NOT (skip_ids AND looks_like_user_id(n.name))
-GROUP BY folded_name(n.name)
+GROUP BY folded_name(written_name(n.name))
 ORDER BY rows DESC, name;
 
 -- seen_aliases(): the names seen in activities or the pipeline that no roster entry carries (lower-cased),
--- with the rep each means: the roster rep whose name it is but for accents and case (roster_folds()),
--- else a rep of its own, one per folded name, under one of its spellings (accented and capitalized
--- first), so that 'Dev Rao' and 'dev rao' are one rep.
+-- with the rep each means: for a name written with its e-mail, the roster rep of that e-mail, else of
+-- the name before it; else the roster rep whose name it is but for accents and case (roster_folds());
+-- else a rep of its own, one per folded name (of the name before an e-mail), under one of its spellings
+-- (accented and capitalized first), so that 'Dev Rao', 'dev rao' and 'Dev Rao (dev@example.com)' are one rep.
 CREATE OR REPLACE MACRO seen_aliases() AS TABLE
 WITH seen AS (  -- activities through their weekly facts (dashboard/facts.py): one spelling per name
     SELECT min(name) AS name FROM activity_weeks GROUP BY name_key
     UNION
     SELECT DISTINCT owner FROM opportunity_snapshots WHERE superseded_by IS NULL
 ),
-unnamed AS (
-    SELECT lower(trim(name)) AS alias, trim(name) AS name, folded_name(name) AS fold
+roster AS MATERIALIZED (SELECT * FROM roster_aliases()),
+unnamed AS MATERIALIZED (
+    SELECT lower(trim(name)) AS alias, written_name(name) AS name, written_email(name) AS email,
+        folded_name(written_name(name)) AS fold
     FROM seen
-    WHERE lower(trim(name)) NOT IN (SELECT alias FROM roster_aliases())  -- a hash anti-join
+    WHERE lower(trim(name)) NOT IN (SELECT alias FROM roster)  -- a hash anti-join
+),
+with_email AS (  -- a name written with its e-mail: the roster entry of the e-mail first, else of the name
+    SELECT u.alias, 1 AS preference, r.* EXCLUDE (alias)
+    FROM unnamed u JOIN roster r ON r.alias = u.email
+    UNION ALL
+    SELECT u.alias, 2 AS preference, r.* EXCLUDE (alias)
+    FROM unnamed u JOIN roster r ON r.alias = lower(u.name)
+    WHERE u.email IS NOT NULL
+),
+by_email AS (
+    SELECT * FROM with_email QUALIFY row_number() OVER (PARTITION BY alias ORDER BY preference, rep) = 1
 )
 SELECT DISTINCT u.alias,
     -- (read once: all the spellings of a folded name meet the same roster rep, or none)
-    coalesce(f.rep, first(u.name ORDER BY strip_accents(u.name) = u.name, u.name = lower(u.name), u.name)
+    coalesce(e.rep, f.rep, first(u.name ORDER BY strip_accents(u.name) = u.name, u.name = lower(u.name), u.name)
         OVER (PARTITION BY u.fold)) AS rep,
-    f.team, f.manager, f.start_date, f.end_date
+    -- one of e and f at most has a row (f is read only for a name its e-mail did not place)
+    coalesce(e.team, f.team) AS team, coalesce(e.manager, f.manager) AS manager,
+    coalesce(e.start_date, f.start_date) AS start_date, coalesce(e.end_date, f.end_date) AS end_date
 FROM unnamed u
-LEFT JOIN roster_folds() f ON f.fold = u.fold;
+LEFT JOIN by_email e ON e.alias = u.alias
+LEFT JOIN roster_folds() f ON f.fold = u.fold AND e.alias IS NULL;
 
 CREATE OR REPLACE MACRO rep_aliases() AS TABLE
 SELECT * FROM roster_aliases()

@@ -86,6 +86,17 @@ def test_decide_day_first(option: bool | None, day_votes: int, month_votes: int,
 
 
 @pytest.mark.parametrize(
+    ("option", "day_votes", "month_votes", "expected"),
+    [(None, 0, 0, True), (None, 5, 5, True), (None, 2, 3, False), (False, 0, 0, False)],
+)
+def test_decide_day_first_in_a_day_first_language(
+    option: bool | None, day_votes: int, month_votes: int, expected: bool
+) -> None:
+    """A tie (no cell decides) follows the language's usual order; votes and the user's choice come first."""
+    assert sniff.decide_day_first(option, day_votes, month_votes, usual=True) is expected
+
+
+@pytest.mark.parametrize(
     ("comma", "point", "expected"),
     [(0, 0, False), (4, 1, True), (1, 4, False), (2, 2, False)],
 )
@@ -147,8 +158,8 @@ def test_sniff_staged_activities(
     seen: list[sniff.Style] = []
     real = sniff.sniff
 
-    def spy(cur: duckdb.DuckDBPyConnection, kind: str, day_first: bool | None) -> sniff.Style:
-        seen.append(real(cur, kind, day_first))
+    def spy(cur: duckdb.DuckDBPyConnection, kind: str, day_first: bool | None, usual: bool) -> sniff.Style:
+        seen.append(real(cur, kind, day_first, usual))
         return seen[-1]
 
     monkeypatch.setattr(sniff, "sniff", spy)

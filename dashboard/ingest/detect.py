@@ -64,6 +64,7 @@ class Detection:
     other_readings: list[str] = field(default_factory=list)  # other kinds the file could be, and why not
     amount_divisor: float = 1.0  # amounts in cents (Close): 100
     names_by_id: bool = False  # the sampled rep / owner column names people by user ID
+    day_first: bool = False  # dates whose cells read both ways are day first (the date headers' language)
 
     def column_names(self) -> list[str]:
         """Canonical names for mapped columns (`<field>__2` for a joined second column), `unmapped_<i>`
@@ -201,6 +202,7 @@ def detect(
         implied_type=implied_type(headers, best.kind, best.mapping),
         amount_divisor=_amount_divisor(headers, best.mapping, best.kind, best.source),
         names_by_id=_names_by_id(best.mapping, best.kind, sample),
+        day_first=_day_first(headers, best.mapping, best.kind),
     )
 
 
@@ -292,6 +294,7 @@ def from_mapping(headers: list[str], kind: str, source: str, mapping: dict[str, 
         implied_type=implied_type(headers, kind, resolved),
         amount_divisor=_amount_divisor(headers, resolved, kind, source),
         names_by_id=True,  # no sample to tell: look at the stored names
+        day_first=_day_first(headers, resolved, kind),
     )
 
 
@@ -333,6 +336,12 @@ def _amount_divisor(headers: list[str], mapping: dict[str, int], kind: str, sour
         return 1.0
     divisor = spelling.preset_unit(headers[mapping["amount"]], kind, source, "amount_divisors")
     return float(divisor) if isinstance(divisor, int | float) else 1.0
+
+
+def _day_first(headers: list[str], mapping: dict[str, int], kind: str) -> bool:
+    """Whether the mapped date columns' headers are in a day-first language (spelling.day_first_language)."""
+    dates = [headers[col] for name, col in mapping.items() if KINDS[kind].field(name).type == "date"]
+    return spelling.day_first_language(dates, kind)
 
 
 def _duration_unit(headers: list[str], mapping: dict[str, int], kind: str, source: str | None) -> str:

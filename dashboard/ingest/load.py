@@ -192,7 +192,7 @@ def _store(
         structural = read.load_raw(cur, table, names)
         footer_rows = db.execute(cur, "ingest_footer_count").fetchone()[0]
         db.execute(cur, f"ingest_stage_{kind}")
-        style = sniff.sniff(cur, kind, options.day_first)
+        style = sniff.sniff(cur, kind, options.day_first, detection.day_first)
         kind_seed = 0
         if kind == "activities":  # each row's category comes with the clean
             kind_seed = rules.categorize_activities(cur, source, detection.implied_type)

@@ -8,17 +8,22 @@ entry carries, which reps came without a team.
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from dashboard import db
+from dashboard.roster import folded
 
 if TYPE_CHECKING:
     from dashboard.ingest.result import IngestResult
 
 MAX_LISTED = 100
 OFF_ROSTER_SHOWN = 3  # names off the roster a note lists by name, then "and N more"
+# How alike (difflib's ratio, 0-1) an off-roster name and a roster name must be to be named as a likely
+# misspelling: 'maelle chevallier' / 'maelle chevalier' 0.97, 'ana garcia' / 'ana garza' 0.84.
+LIKELY_SPELLING = 0.9
 # Metrics read from one activity category: a file that brings activities but none of
 # these leaves the metric at 0 for everyone, which a manager must hear about.
 METRIC_CATEGORIES = {
@@ -94,8 +99,10 @@ def off_roster(cur: duckdb.DuckDBPyConnection, kind: str, ids_told: bool) -> lis
     found = db.execute(cur, query, skip_ids=ids_told).fetchall()
     if not found:
         return []
+    roster = [rep for (rep,) in db.execute(cur, "ingest_roster_names").fetchall()]
     shown = ", ".join(
-        f"{name} ({rows:,} {'row' if rows == 1 else 'rows'})" for name, rows in found[:OFF_ROSTER_SHOWN]
+        f"{name} ({rows:,} {'row' if rows == 1 else 'rows'}{_likely(name, roster)})"
+        for name, rows in found[:OFF_ROSTER_SHOWN]
     )
     more = len(found) - OFF_ROSTER_SHOWN
     if more > 0:
@@ -109,6 +116,18 @@ def off_roster(cur: duckdb.DuckDBPyConnection, kind: str, ids_told: bool) -> lis
         f"{len(found)} names in this file are not on the roster: {shown}. Add them to the roster (or "
         "correct their spelling in the CRM), or their rows count for reps of their own, without a team"
     ]
+
+
+def _likely(name: str, roster: list[str]) -> str:
+    """', perhaps Maëlle Chevalier of the roster?' when one roster name is a near spelling of `name` (a
+    letter doubled, dropped or swapped: 'Maëlle Chevallier'), compared without accents and case, else ''."""
+    by_fold: dict[str, list[str]] = {}
+    for rep in roster:
+        by_fold.setdefault(folded(rep), []).append(rep)
+    close = difflib.get_close_matches(folded(name), list(by_fold), n=2, cutoff=LIKELY_SPELLING)
+    if len(close) != 1 or len(by_fold[close[0]]) != 1:  # none, or two reps it could be: no guess
+        return ""
+    return f", perhaps {by_fold[close[0]][0]} of the roster?"
 
 
 def mixed_currencies(cur: duckdb.DuckDBPyConnection) -> list[str]:

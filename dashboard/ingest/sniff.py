@@ -83,9 +83,12 @@ def _reads(value: str, fmt: str) -> bool:
     return True
 
 
-def decide_day_first(option: bool | None, day_votes: int, month_votes: int) -> bool:
-    """The user's choice, else d/m when more cells can only be d/m than only m/d."""
-    return option if option is not None else day_votes > month_votes
+def decide_day_first(option: bool | None, day_votes: int, month_votes: int, usual: bool = False) -> bool:
+    """The user's choice, else d/m when more cells can only be d/m than only m/d, else (a tie: no cell
+    says) the usual order of the file's language (`usual`: day first for a French or German export)."""
+    if option is not None:
+        return option
+    return day_votes > month_votes if day_votes != month_votes else usual
 
 
 def decide_decimal_comma(comma_votes: int, point_votes: int) -> bool:
@@ -112,8 +115,9 @@ class Style:
         return {"day_first": self.day_first, "decimal_comma": self.decimal_comma, **named, **orders}
 
 
-def sniff(cur: duckdb.DuckDBPyConnection, kind: str, day_first: bool | None) -> Style:
-    """Reads the style of the staged file (temp table `stage`) of this kind."""
+def sniff(cur: duckdb.DuckDBPyConnection, kind: str, day_first: bool | None, usual: bool = False) -> Style:
+    """Reads the style of the staged file (temp table `stage`) of this kind; `usual`: the date order
+    of the file's language, for dates no cell of the file decides."""
     date_fields = [f.name for f in KINDS[kind].fields if f.type == "date"]
     if not date_fields and not any(f.type in ("number", "duration") for f in KINDS[kind].fields):
         return Style(day_first=bool(day_first))
@@ -122,7 +126,7 @@ def sniff(cur: duckdb.DuckDBPyConnection, kind: str, day_first: bool | None) -> 
     got = dict(zip(names, row, strict=True))
     votes = {f: (got.get(f"{f}_day_votes") or 0, got.get(f"{f}_month_votes") or 0) for f in date_fields}
     file_order = decide_day_first(
-        day_first, sum(d for d, _ in votes.values()), sum(m for _, m in votes.values())
+        day_first, sum(d for d, _ in votes.values()), sum(m for _, m in votes.values()), usual
     )
     orders = {
         f: day_first if day_first is not None else (d > m if d != m else file_order)

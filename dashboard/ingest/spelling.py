@@ -2,7 +2,8 @@
 
 The header side of column matching (`detect` adds the values): the comparison forms of
 a header, the index of every spelling the presets and synonyms list per kind, a header's
-score for each field it may name, and which CRM wrote a header row.
+score for each field it may name, which CRM wrote a header row, and whether its date
+headers are in a language that writes dates day first.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from dashboard.ingest.presets import SYNONYMS, normalise_header, presets_for
+from dashboard.ingest.presets import DAY_FIRST_LANGUAGES, SYNONYMS, normalise_header, presets_for
 from dashboard.ingest.presets.generic import ENTITY_PREFIXES, KEYWORDS
 from dashboard.ingest.schema import KINDS
 
@@ -169,3 +170,25 @@ def preset_unit(header: str, kind: str, source: str | None, units: str) -> objec
                 if normalise_header(spelling) == whole:
                     return unit
     return None
+
+
+@cache
+def _languages(kind: str) -> dict[str, frozenset[str]]:
+    """Normalised spelling -> the languages of the presets (of this kind) that list it."""
+    found: dict[str, set[str]] = {}
+    for preset in presets_for(kind):
+        for spellings in preset.headers.values():
+            for spelling in spellings:
+                found.setdefault(normalise_header(spelling), set()).add(preset.lang)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def day_first_language(headers: list[str], kind: str) -> bool:
+    """Whether these date headers are a CRM's labels in a language that writes dates day first
+    ('Date de fermeture', 'Fecha de cierre', 'Erstellungsdatum') and none is an English label: the
+    date order of such a file's cells that read both ways ('02/11/2026' of a French HubSpot export is
+    2 November)."""
+    languages = [_languages(kind).get(header_forms(h)[0], frozenset()) for h in headers]
+    return any(langs & DAY_FIRST_LANGUAGES for langs in languages) and not any(
+        "en" in langs for langs in languages
+    )

@@ -23,7 +23,13 @@ from dashboard.ingest.presets import (
     salesforce,
     zoho,
 )
-from dashboard.ingest.presets.base import DURATION_UNITS, LANGUAGES, Preset, normalise_header
+from dashboard.ingest.presets.base import (
+    DAY_FIRST_LANGUAGES,
+    DURATION_UNITS,
+    LANGUAGES,
+    Preset,
+    normalise_header,
+)
 
 _MODULES = (
     salesforce,
@@ -51,6 +57,7 @@ def presets_for(kind: str) -> tuple[Preset, ...]:
 
 
 __all__ = [
+    "DAY_FIRST_LANGUAGES",
     "DURATION_UNITS",
     "LANGUAGES",
     "PRESETS",

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 DURATION_UNITS: tuple[str, ...] = ("seconds", "minutes", "hours", "milliseconds")
 LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "pt", "it", "nl")
+# Languages whose users write dates day first (12/01/2026 is 12 January): every one but English,
+# whose exports are month first in the US (Salesforce, HubSpot and Pipedrive in en-US).
+DAY_FIRST_LANGUAGES: frozenset[str] = frozenset({"es", "de", "fr", "pt", "it", "nl"})
 
 
 @dataclass(frozen=True)
