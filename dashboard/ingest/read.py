@@ -215,6 +215,8 @@ def _is_utf8(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
+                if block.isascii() and not decoder.getstate()[0]:
+                    continue  # ASCII is UTF-8, and no character was left open before it (a quick test)
                 decoder.decode(block)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
