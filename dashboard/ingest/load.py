@@ -102,11 +102,16 @@ def _ingest(
     database: db.Database, path: Path, name: str, options: IngestOptions, viewer: Viewer
 ) -> IngestResult:
     with tempfile.TemporaryDirectory(prefix="ingest-") as workdir:
-        # The file's digest is taken in a second thread while its table is found (hashlib lets go
+        # The file's digest is taken in a second thread while a CSV's table is found (hashlib lets go
         # of the GIL): the two read the file side by side. What the user is told is as if the
         # digest came first: a file loaded before is a duplicate, even when its table fails now.
+        # A workbook, slow to open, is checked first.
         with ThreadPoolExecutor(max_workers=1) as pool:
             hashing = pool.submit(_sha256, path)
+            if read.is_workbook(path):
+                duplicate = _duplicate(database, hashing.result(), name, options)
+                if duplicate:
+                    return duplicate
             try:
                 table: read.Table | BaseException = read.open_table(
                     path, Path(workdir), decide.header_scorer(database)
