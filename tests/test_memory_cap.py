@@ -3,8 +3,6 @@ set back after it, never a raise of the cap."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from dashboard import db, memory_cap
@@ -87,23 +85,3 @@ def test_a_higher_ingest_cap_is_not_a_raise(
     assert ingest_file(database, write("a.csv", "rep,date,subject\nAda,2026-01-05,x\n")).status == "loaded"
     assert seen == [before]
     assert cap(database) == before
-
-
-def test_a_file_loaded_before_is_a_duplicate_even_if_its_table_cannot_be_found_now(
-    database: Database, write, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The digest is taken beside the search for the table; the duplicate check still comes first."""
-    path: Path = write("a.csv", "rep,date,subject\nAda,2026-01-05,x\n")
-    assert ingest_file(database, path).status == "loaded"
-
-    def unreadable(*args, **kwargs):
-        from dashboard.ingest import read
-
-        raise read.UnreadableFile("cannot read it now")
-
-    monkeypatch.setattr("dashboard.ingest.read.open_table", unreadable)
-    again = ingest_file(database, path)
-    assert again.status == "duplicate", again.message
-    other = write("b.csv", "rep,date,subject\nBob,2026-01-05,y\n")
-    failed = ingest_file(database, other)
-    assert (failed.status, failed.message) == ("failed", "b.csv: cannot read it now")
