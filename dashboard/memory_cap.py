@@ -5,7 +5,7 @@ the process. An ingest fills any cap it is given with its temp tables (the file'
 its cleaned rows, its keys), and the process holds about 300 MB outside the cap besides
 (Python, DuckDB's own allocations): at 5M rows the 700 MB cap made a peak of about 1 GB.
 Under `$DASHBOARD_INGEST_MEMORY_LIMIT` (default 450MB) the temp tables spill to DuckDB's
-temp directory instead, for little CPU (5M rows: a peak of 730-850 MB, measured in a
+temp directory instead, for little CPU (5M rows: a peak of 716-859 MB, measured in a
 child process). The cap is DuckDB's, for the whole process, so it is lowered only in the
 writer's turn (one upload at a time) and never raised: readers in other sessions share
 the lower cap while an upload runs, as they share its memory anyway.
