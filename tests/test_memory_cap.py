@@ -3,6 +3,7 @@ set back after it, never a raise of the cap."""
 
 from __future__ import annotations
 
+import duckdb
 import pytest
 
 from dashboard import db, memory_cap
@@ -84,4 +85,22 @@ def test_a_higher_ingest_cap_is_not_a_raise(
     monkeypatch.setattr(db, "execute", watching)
     assert ingest_file(database, write("a.csv", "rep,date,subject\nAda,2026-01-05,x\n")).status == "loaded"
     assert seen == [before]
+    assert cap(database) == before
+
+
+def test_an_ingest_runs_under_the_cap_in_force_when_the_lower_cap_cannot_be_set(
+    database: Database, write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB refuses a cap below what other sessions hold at that moment: the upload goes on."""
+    before = cap(database)
+    record = memory_cap.db.execute
+
+    def refusing(cur, name: str, **params):
+        if name == "memory_limit_set":
+            raise duckdb.OutOfMemoryException("could not free up enough memory for the new limit")
+        return record(cur, name, **params)
+
+    monkeypatch.setattr(db, "execute", refusing)
+    monkeypatch.setenv("DASHBOARD_INGEST_MEMORY_LIMIT", "300MB")
+    assert ingest_file(database, write("a.csv", "rep,date,subject\nAda,2026-01-05,x\n")).status == "loaded"
     assert cap(database) == before
