@@ -935,3 +935,37 @@ def test_undo_of_a_later_overlapping_export_keeps_what_the_earlier_one_stored(
         "A4",
         "A5",
     ]
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def test_a_file_loaded_before_is_a_duplicate_even_if_its_table_cannot_be_found_now(
+    database: Database, write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest is taken beside the search for the table; the duplicate check still comes first."""
+    path: Path = write("a.csv", "rep,date,subject\nAda,2026-01-05,x\n")
+    assert ingest_file(database, path).status == "loaded"
+
+    def unreadable(*args, **kwargs):
+        from dashboard.ingest import read
+
+        raise read.UnreadableFile("cannot read it now")
+
+    monkeypatch.setattr("dashboard.ingest.read.open_table", unreadable)
+    again = ingest_file(database, path)
+    assert again.status == "duplicate", again.message
+    other = write("b.csv", "rep,date,subject\nBob,2026-01-05,y\n")
+    failed = ingest_file(database, other)
+    assert (failed.status, failed.message) == ("failed", "b.csv: cannot read it now")
+
+
+def test_a_workbook_loaded_before_is_told_a_duplicate_without_being_opened(
+    database: Database, write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("reps.xlsx", xlsx([["rep", "team"], ["Ada", "North"]]))
+    assert load(database, path).status == "loaded"
+    opened: list[Path] = []
+    monkeypatch.setattr("dashboard.ingest.read.open_table", lambda path, *args: opened.append(path))
+    again = load(database, path)
+    assert (again.status, opened) == ("duplicate", [])

@@ -214,3 +214,28 @@ def test_a_broken_rule_fails_the_file_and_stores_nothing(database: Database, wri
     assert result.status == "failed"
     assert fetch(database, "SELECT count(*) FROM activities") == [(0,)]
     assert fetch(database, "SELECT count(*) FROM uploads") == [(0,)]
+
+
+# --------------------------------------------------------------------------- UTF-8 check in blocks
+
+
+@pytest.mark.parametrize(
+    ("tail", "utf8"),
+    [
+        (b"", True),
+        ("é".encode(), True),  # an accent in a later block
+        (b"\xe9", False),  # a cp1252 accent in a later block
+    ],
+)
+def test_the_utf8_check_reads_every_block(tmp_path: Path, tail: bytes, utf8: bool) -> None:
+    path = tmp_path / "late.csv"
+    path.write_bytes(b"a" * (1 << 20) + tail + b"b" * (1 << 20))
+    assert read._is_utf8(path) is utf8
+
+
+@pytest.mark.parametrize(("after", "utf8"), [("é".encode()[1:], True), (b"b", False)])
+def test_a_character_cut_between_blocks(tmp_path: Path, after: bytes, utf8: bool) -> None:
+    """A block that ends inside a character: an ASCII block after it is not let through unchecked."""
+    path = tmp_path / "cut.csv"
+    path.write_bytes(b"a" * ((1 << 20) - 1) + "é".encode()[:1] + after + b"c" * (1 << 20))
+    assert read._is_utf8(path) is utf8

@@ -16,6 +16,7 @@ MAX_LISTED_EMPTY_LINES = 32  # more empty lines than this: the file is copied wi
 
 
 _NEWLINE = re.compile(rb"\r\n|\n|\r")
+_TWO_LF = re.compile(rb"\n\n")
 _EMPTY_LINE = re.compile(rb"(\r\n|\n|\r(?!\n))(?=\r\n|\n|\r)")  # a line end, then nothing
 
 
@@ -64,8 +65,9 @@ def even_lines(path: Path, header_lines: int, delimiter: str, workdir: Path) -> 
                 continue
             if not quoted_break:
                 quoted_break, odd_quotes = quoted_line_break(body, odd_quotes)
-            body_quotes += body.count(b'"')
-            piece_cr = body.count(b"\r")
+            # `in` first: a byte the piece lacks is found missing far quicker than counted
+            body_quotes += body.count(b'"') if b'"' in body else 0
+            piece_cr = body.count(b"\r") if b"\r" in body else 0
             if piece_cr:
                 crlf = body.count(b"\r\n")
                 piece_lf = body.count(b"\n")
@@ -128,8 +130,9 @@ def quoted_line_break(data: bytes, odd: bool) -> tuple[bool, bool]:
 
 
 def _has_empty_line(data: bytes) -> bool:
-    """A line end right after a line end (bytes.find: far quicker than a regex scan)."""
-    return b"\n\n" in data or (b"\r" in data and (b"\n\r" in data or b"\r\r" in data))
+    """A line end right after a line end (a two-byte search: far quicker than _EMPTY_LINE's scan;
+    the compiled search for `\n\n`, the common test, quicker still than `in`)."""
+    return _TWO_LF.search(data) is not None or (b"\r" in data and (b"\n\r" in data or b"\r\r" in data))
 
 
 def _one_line_end(data: bytes) -> bytes:

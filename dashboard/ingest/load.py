@@ -26,6 +26,7 @@ import json
 import shutil
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,7 +34,7 @@ from typing import Any, BinaryIO
 
 import duckdb
 
-from dashboard import db, facts, interventions, time_off
+from dashboard import db, facts, interventions, memory_cap, time_off
 from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.ingest import decide, read, reports, rules, sniff, statuses
 from dashboard.ingest.detect import Detection
@@ -87,9 +88,9 @@ def ingest_file(
     name = options.display_name or path.name
     if not path.is_file():
         return failed(name, f"{path}: no such file")
-    digest = _sha256(path)
-    with database.writing():  # one writer at a time: the duplicate check and the store are one turn
-        result = _ingest(database, path, digest, name, options, viewer)
+    # one writer at a time: the duplicate check and the store are one turn, under the ingest's memory cap
+    with database.writing(), memory_cap.lowered(database, memory_cap.ingest_limit()):
+        result = _ingest(database, path, name, options, viewer)
         if result.status == "loaded":  # the flags of the weeks it brings, stored now, not when someone looks
             interventions.record(database)
         if result.status == "loaded" and result.kind == "time_off":  # as time off entered by hand
@@ -98,8 +99,38 @@ def ingest_file(
 
 
 def _ingest(
-    database: db.Database, path: Path, digest: str, name: str, options: IngestOptions, viewer: Viewer
+    database: db.Database, path: Path, name: str, options: IngestOptions, viewer: Viewer
 ) -> IngestResult:
+    with tempfile.TemporaryDirectory(prefix="ingest-") as workdir:
+        # The file's digest is taken in a second thread while a CSV's table is found (hashlib lets go
+        # of the GIL): the two read the file side by side. What the user is told is as if the
+        # digest came first: a file loaded before is a duplicate, even when its table fails now.
+        # A workbook, slow to open, is checked first.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            hashing = pool.submit(_sha256, path)
+            if read.is_workbook(path):
+                duplicate = _duplicate(database, hashing.result(), name, options)
+                if duplicate:
+                    return duplicate
+            try:
+                table: read.Table | BaseException = read.open_table(
+                    path, Path(workdir), decide.header_scorer(database)
+                )
+            except Exception as exc:  # told after the duplicate check
+                table = exc
+            digest = hashing.result()
+        duplicate = _duplicate(database, digest, name, options)
+        if duplicate:
+            return duplicate
+        if isinstance(table, read.UnreadableFile):
+            return failed(name, f"{name}: {table}")
+        if isinstance(table, BaseException):
+            raise table
+        return _detect_and_store(database, table, digest, name, options, viewer)
+
+
+def _duplicate(database: db.Database, digest: str, name: str, options: IngestOptions) -> IngestResult | None:
+    """The answer for a file loaded before (the same bytes), else None."""
     with database.cursor() as cur:
         earlier = db.execute(cur, "upload_find_by_sha256", sha256=digest).fetchone()
     if earlier:
@@ -114,23 +145,30 @@ def _ingest(
             source=source,
             message=f"{name}: already loaded as upload {upload_id} ({earlier_name}); nothing changed{again}",
         )
-    with tempfile.TemporaryDirectory(prefix="ingest-") as workdir:
-        try:
-            table = read.open_table(path, Path(workdir), decide.header_scorer(database))
-        except read.UnreadableFile as exc:
-            return failed(name, f"{name}: {exc}")
-        detection = decide.detection_for(database, table.headers, options, table.sample)
-        problem = decide.problem(detection, options)
-        if problem:
-            return failed(name, f"{name}: {problem}", detection)
-        if not viewer.is_leader and detection.kind not in MANAGER_KINDS:
-            return _refused(name, detection)
-        try:
-            return _store(database, table, detection, digest, name, options, viewer)
-        except _NothingToStore as exc:
-            return failed(name, f"{name}: {exc}", detection, errors=exc.errors, stages=exc.stages)
-        except (read.UnreadableFile, duckdb.Error) as exc:
-            return failed(name, f"{name}: {exc}", detection)
+    return None
+
+
+def _detect_and_store(
+    database: db.Database,
+    table: read.Table,
+    digest: str,
+    name: str,
+    options: IngestOptions,
+    viewer: Viewer,
+) -> IngestResult:
+    """Decides what the file is (or why it cannot be loaded) and stores it."""
+    detection = decide.detection_for(database, table.headers, options, table.sample)
+    problem = decide.problem(detection, options)
+    if problem:
+        return failed(name, f"{name}: {problem}", detection)
+    if not viewer.is_leader and detection.kind not in MANAGER_KINDS:
+        return _refused(name, detection)
+    try:
+        return _store(database, table, detection, digest, name, options, viewer)
+    except _NothingToStore as exc:
+        return failed(name, f"{name}: {exc}", detection, errors=exc.errors, stages=exc.stages)
+    except (read.UnreadableFile, duckdb.Error) as exc:
+        return failed(name, f"{name}: {exc}", detection)
 
 
 def _refused(name: str, detection: Detection) -> IngestResult:

@@ -70,7 +70,7 @@ def open_table(path: Path, workdir: Path, score_header: HeaderScore) -> Table:
         head = fh.read(HEAD_BYTES)
     if not head.strip():
         raise UnreadableFile("the file is empty")
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
+    if _is_workbook(head):
         from dashboard.ingest import excel  # it builds this module's Table
 
         return excel.open_excel(path, score_header)
@@ -79,6 +79,16 @@ def open_table(path: Path, workdir: Path, score_header: HeaderScore) -> Table:
         encoding = "cp1252"  # the first accented letter comes after the sample
     text_path = path if encoding == "utf-8" else _transcode(path, encoding, workdir)
     return _open_csv(text_path, encoding, score_header, workdir)
+
+
+def is_workbook(path: Path) -> bool:
+    """True when the file starts as an Excel workbook does (xlsx or the older xls)."""
+    with path.open("rb") as fh:
+        return _is_workbook(fh.read(8))
+
+
+def _is_workbook(head: bytes) -> bool:
+    return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
 
 
 def load_raw(cur: duckdb.DuckDBPyConnection, table: Table, names: list[str]) -> list[StructuralReject]:
@@ -215,6 +225,8 @@ def _is_utf8(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
+                if block.isascii() and not decoder.getstate()[0]:
+                    continue  # ASCII is UTF-8, and no character was left open before it (a quick test)
                 decoder.decode(block)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
