@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 
 import duckdb
 
-from dashboard import db, facts, interventions, time_off
+from dashboard import db, facts, interventions, rep_ends, time_off
 from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.ingest import decide, read, reports, rules, sniff, statuses
 from dashboard.ingest.detect import Detection
@@ -89,9 +89,11 @@ def ingest_file(
         return failed(name, f"{path}: no such file")
     digest = _sha256(path)
     with database.writing():  # one writer at a time: the duplicate check and the store are one turn
+        ended = rep_ends.ends(database)
         result = _ingest(database, path, digest, name, options, viewer)
         if result.status == "loaded":  # the flags of the weeks it brings, stored now, not when someone looks
             interventions.record(database)
+            rep_ends.review_moved(database, ended, by=viewer.by)  # a leaver marked, a last week moved
         if result.status == "loaded" and result.kind == "time_off":  # as time off entered by hand
             time_off.review_upload(database, result.upload_id or 0, by=viewer.by)
     return result
