@@ -243,10 +243,12 @@ def team_table(
     names: Sequence[str] = KEY_METRICS,
     sentences: dict[tuple[str, str], str] | None = None,
 ) -> pd.DataFrame:
-    """Reps alphabetically with, per metric, the described attainment and the last 8 weekly values
-    (`sentences`: `described(rows)` when already made)."""
+    """The reps on a team in `week` (a row of `values` that week: not who left before it), alphabetically,
+    with, per metric, the described attainment and the last 8 weekly values (`sentences`:
+    `described(rows)` when already made)."""
     week = monday(week)
-    reps = values[["rep", "team"]].drop_duplicates("rep").sort_values("rep", key=lambda s: s.str.lower())
+    reps = values.loc[values["week"] == week, ["rep", "team"]].drop_duplicates("rep")
+    reps = reps.sort_values("rep", key=lambda s: s.str.lower())
     table = reps.reset_index(drop=True)
     recent = values[(values["week"] <= week) & (values["week"] > week - dt.timedelta(weeks=TREND_WEEKS))]
     recent = recent.sort_values(["rep", "week"], kind="stable")

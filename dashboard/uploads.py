@@ -74,9 +74,11 @@ def undo(database: db.Database, upload_id: int, viewer: Viewer = LOCAL_LEADER) -
     A manager may undo only their own uploads (NotAllowed otherwise); the undo records `viewer.by`.
     Undoing time off re-reviews its reps' flags, as removing it by hand does.
     """
-    from dashboard import interventions, time_off  # the rules sit above this module (store_check uses it)
+    # the rules sit above this module (store_check uses it)
+    from dashboard import interventions, rep_ends, time_off
 
     periods: list = []
+    ended = rep_ends.ends(database)
     with database.transaction() as cur:
         found = _check_owner(cur, upload_id, viewer, "undo")
         if found is None:
@@ -90,6 +92,7 @@ def undo(database: db.Database, upload_id: int, viewer: Viewer = LOCAL_LEADER) -
         removed = remove_rows(cur, upload_id, kind)
         db.execute(cur, "change_log_add", what=f"undo {kind}", upload_id=upload_id, by=viewer.by)
     interventions.record(database)
+    rep_ends.review_moved(database, ended, by=viewer.by)
     time_off.review_reps(database, periods, by=viewer.by)
     return removed
 

@@ -9,7 +9,11 @@
 --   (roster_aliases(), roster_folds() and seen_aliases(), below, are its parts). A name
 --   written with its e-mail ('Prénom Nom (prenom.nom@exemple.fr)', 'Name <name@example.com>') means
 --   the roster rep of that e-mail, else of that name, else the rep of the name alone.
--- rep_directory(): one row per rep with team, manager, start and end date.
+-- rep_aliases_on_team(): rep_aliases() with the last day each rep counts: the
+--   roster's end date, else, for a leaver the roster marks inactive, the end of
+--   their last week of own work, and never for a manager without work of their own.
+-- rep_directory(): one row per rep with team, manager, start and end date (as
+--   rep_aliases_on_team() decides it).
 -- rep_weeks(from, to): one row per rep and ISO week (Monday) they were on the
 --   team, between two Mondays.
 -- described_week(d): the week a pipeline snapshot describes; a snapshot
@@ -157,8 +161,46 @@ SELECT * FROM roster_aliases()
 UNION ALL
 SELECT * FROM seen_aliases();
 
+-- rep_aliases_on_team(): rep_aliases() with the last day each rep counts (end_date): the roster's, else,
+-- for a roster rep the data ends, the Sunday of their last week of own work (an activity logged, or a
+-- deal created, under any of their spellings). The data ends a rep the roster marks inactive (a CRM
+-- user list marks a leaver so, without an end date): their weeks before stay theirs, later ones are
+-- not judged. And a person the roster names as another rep's manager, while they have no work of their
+-- own: a manager on a user list is not a rep (a player-coach is); they count never (end 0001-01-01), as
+-- does a leaver who never worked here. Deals merely owned are no work: a CRM keeps a leaver's open deals
+-- under their name until they are handed on.
+CREATE OR REPLACE MACRO rep_aliases_on_team() AS TABLE
+WITH managers AS (  -- the names the roster gives as another entry's manager, folded
+    SELECT DISTINCT folded_name(manager) AS fold FROM reps
+    WHERE superseded_by IS NULL AND manager IS NOT NULL AND folded_name(manager) <> folded_name(rep)
+),
+candidates AS (  -- roster reps the data may end: inactive, or a manager, without an end date
+    SELECT rep, active FROM reps
+    WHERE superseded_by IS NULL AND end_date IS NULL
+      AND (NOT active OR folded_name(rep) IN (SELECT fold FROM managers))
+),
+work AS (  -- each spelling's last week of own work
+    SELECT name_key, max(week) AS last_week
+    FROM (SELECT name_key, week FROM activity_weeks
+          UNION ALL
+          SELECT name_key, week FROM opportunity_weeks WHERE opportunities_created > 0)
+    GROUP BY name_key
+),
+named AS (  -- every spelling, with the rep's last week of work when the data may end them
+    SELECT a.*, c.active,
+        max(w.last_week) OVER (PARTITION BY a.rep) AS last_week
+    FROM rep_aliases() a
+    LEFT JOIN candidates c USING (rep)
+    LEFT JOIN work w ON c.rep IS NOT NULL AND w.name_key = a.alias
+)
+SELECT alias, rep, team, manager, start_date,
+    coalesce(end_date, CASE  -- (active is NULL for everyone else)
+        WHEN NOT active THEN coalesce(last_week + 6, DATE '0001-01-01')
+        WHEN active AND last_week IS NULL THEN DATE '0001-01-01' END) AS end_date
+FROM named;
+
 CREATE OR REPLACE MACRO rep_directory() AS TABLE
-SELECT DISTINCT rep, team, manager, start_date, end_date FROM rep_aliases();
+SELECT DISTINCT rep, team, manager, start_date, end_date FROM rep_aliases_on_team();
 
 CREATE OR REPLACE MACRO rep_weeks(from_week, to_week) AS TABLE
 SELECT d.rep, d.team, d.manager, d.start_date, w::DATE AS week

@@ -2,21 +2,19 @@
 -- activities or the pipeline without a roster entry (team unknown): a name, e-mail or
 -- user ID (Salesforce OwnerId) that no roster entry carries, as seen_aliases() names them
 -- (a roster name written without its accents is that rep; spellings of one name that
--- differ only by accents or case are one rep).
+-- differ only by accents or case are one rep). With the last day each counts (end_date,
+-- rep_aliases_on_team()); a roster entry the data never counts is no rep and not listed:
+-- a manager on a user list without work of their own, a leaver who never worked here.
 -- $teams: the teams the viewer may see (NULL: all; reps without a team only then).
 -- params: $teams VARCHAR[]
 WITH roster AS (
-    SELECT rep, team, manager, email, start_date, active
+    SELECT rep, email, active
     FROM reps
     WHERE superseded_by IS NULL
-),
-everyone AS (
-    SELECT * FROM roster
-    UNION ALL
-    SELECT DISTINCT rep, NULL, NULL, NULL, NULL::DATE, true
-    FROM seen_aliases()
-    WHERE rep NOT IN (SELECT rep FROM roster)  -- not a roster name written otherwise (a hash anti-join)
 )
-SELECT * FROM everyone
-WHERE $teams IS NULL OR list_contains($teams, team)
-ORDER BY team NULLS LAST, rep
+SELECT d.rep, d.team, d.manager, r.email, d.start_date, coalesce(r.active, true) AS active, d.end_date
+FROM rep_directory() d
+LEFT JOIN roster r USING (rep)
+WHERE d.end_date IS DISTINCT FROM DATE '0001-01-01'
+  AND ($teams IS NULL OR list_contains($teams, d.team))
+ORDER BY d.team NULLS LAST, d.rep

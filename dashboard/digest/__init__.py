@@ -164,6 +164,13 @@ class Digest:
         return self.week + dt.timedelta(days=DUE_AHEAD_DAYS)
 
 
+def _on_team(people: pd.DataFrame, week: dt.date) -> pd.DataFrame:
+    """The reps of `people` (`roster.list_reps`) who count in `week`: not those whose last day (`end_date`:
+    the roster's, or the Sunday of a leaver's last week of work) is before it."""
+    ends = pd.to_datetime(people["end_date"])
+    return people[ends.isna() | (ends >= pd.Timestamp(week))]
+
+
 def _sorted(names: Sequence[str]) -> list[str]:
     return sorted(names, key=str.lower)
 
@@ -247,7 +254,7 @@ def build(
             f"no data for the week of {week:%d %b %Y}: the data covers the weeks of "
             f"{span[0]:%d %b %Y} to {span[1]:%d %b %Y}"
         )
-    people = roster.list_reps(database, teams)
+    people = _on_team(roster.list_reps(database, teams), week)
     people = people.assign(manager=people["manager"].fillna(leader.NO_MANAGER))
     if manager is not None:
         manager = resolve_manager(database, manager, teams)

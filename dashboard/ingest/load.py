@@ -34,7 +34,7 @@ from typing import Any, BinaryIO
 
 import duckdb
 
-from dashboard import db, facts, interventions, memory_cap, time_off
+from dashboard import db, facts, interventions, memory_cap, rep_ends, time_off
 from dashboard.access import LOCAL_LEADER, Viewer
 from dashboard.ingest import decide, read, reports, rules, sniff, statuses
 from dashboard.ingest.detect import Detection
@@ -90,9 +90,11 @@ def ingest_file(
         return failed(name, f"{path}: no such file")
     # one writer at a time: the duplicate check and the store are one turn, under the ingest's memory cap
     with database.writing(), memory_cap.lowered(database, memory_cap.ingest_limit()):
+        ended = rep_ends.ends(database)
         result = _ingest(database, path, name, options, viewer)
         if result.status == "loaded":  # the flags of the weeks it brings, stored now, not when someone looks
             interventions.record(database)
+            rep_ends.review_moved(database, ended, by=viewer.by)  # a leaver marked, a last week moved
         if result.status == "loaded" and result.kind == "time_off":  # as time off entered by hand
             time_off.review_upload(database, result.upload_id or 0, by=viewer.by)
     return result

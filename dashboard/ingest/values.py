@@ -34,7 +34,8 @@ DURATION = re.compile(
 )
 BOOL = re.compile(
     r"^\s*(true|false|t|f|yes|no|y|n|1|0|x|✓|✔|checked|unchecked|on|off|s[ií]|ja|nein|oui|non|sim|n[ãa]o"
-    r"|wahr|falsch|vrai|faux|verdadeiro|verdadero|falso)\s*$",
+    r"|wahr|falsch|vrai|faux|verdadeiro|verdadero|falso"
+    r"|enabled|disabled|aktiviert|deaktiviert)\s*$",  # a Dynamics 365 user's Status
     re.IGNORECASE,
 )
 EMAIL = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$")

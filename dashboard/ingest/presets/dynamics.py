@@ -131,9 +131,10 @@ ROSTER = Preset(
         "email": ("Primary Email",),
         "team": ("Business Unit",),
         "manager": ("Manager",),
-        # "Status" (isdisabled: Enabled / Disabled) would feed `active`, but the bool parser
-        # rejects Enabled / Disabled today (the whole file fails): left out until it knows
-        # them. "User Name" is the sign-in name, not the rep.
+        # "Status" (isdisabled): Enabled / Disabled, read as yes / no (parse_bool). A disabled
+        # user is one who left: "set to disabled to keep historical information, such as the
+        # account of a salesperson that has left the company". "User Name" is the sign-in name.
+        "active": ("Status",),
     },
     cites={
         "rep": SYSTEMUSER + " (fullname 'Full Name')",
@@ -142,6 +143,10 @@ ROSTER = Preset(
         "email": SYSTEMUSER + " (internalemailaddress 'Primary Email')",
         "team": SYSTEMUSER + " (businessunitid 'Business Unit')",
         "manager": SYSTEMUSER + " (parentsystemuserid 'Manager')",
+        "active": SYSTEMUSER
+        + " (isdisabled 'Status'); learn.microsoft.com/previous-versions/dynamicscrm-2013/"
+        "developers-guide/gg309593 (a salesperson who left is disabled); learn.microsoft.com/power-apps/"
+        "developer/data-platform/org-service/samples/disable-a-user (the user's status 'Disabled')",
     },
 )
 

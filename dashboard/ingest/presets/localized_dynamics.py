@@ -122,8 +122,9 @@ ROSTER = Preset(
         "email": ("Primäre E-Mail",),
         "team": ("Unternehmenseinheit",),
         "manager": ("Vorgesetzter",),
-        # "Benutzername" is the sign-in name, not the rep; "Status" (Aktiviert / Deaktiviert)
-        # is left out as in English.
+        # "Benutzername" is the sign-in name, not the rep; "Status" (Aktiviert / Deaktiviert) is
+        # isdisabled, read as yes / no (parse_bool), as in English.
+        "active": ("Status",),
     },
     cites={
         "rep": USER_DE + ": Vollständiger Name" + U,
@@ -132,6 +133,7 @@ ROSTER = Preset(
         "email": USER_DE + ": Primäre E-Mail" + U,
         "team": USER_DE + ": Unternehmenseinheit" + U,
         "manager": USER_DE + ": Vorgesetzter" + U,
+        "active": USER_DE + " (isdisabled 'Status'): Status, Aktiviert / Deaktiviert" + U,
     },
 )
 
