@@ -17,7 +17,9 @@ ingest stores its rows, before an undo removes them) and `refresh` recomputes ju
 
 The facts of open deals worked and stalled, which read more than one week's rows, are kept by
 `deal_facts` in the same transactions; a roster change calls `refresh` too (their per-rep facts
-follow the reps' spellings).
+follow the reps' spellings). Last, each write keeps a copy of the reps' spellings as they now are
+(`keep_rep_aliases`: rep_alias_snapshot), which rep lists and one-rep look-ups read instead of the
+alias macros.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def add_fresh(cur: duckdb.DuckDBPyConnection) -> None:
     db.execute(cur, "facts_insert_fresh_weeks")
     db.execute(cur, "facts_add_fresh_accounts")
     deal_facts.refresh(cur, fresh=True)
+    keep_rep_aliases(cur)
 
 
 def mark_source(cur: duckdb.DuckDBPyConnection, source: str) -> None:
@@ -86,6 +89,14 @@ def refresh(cur: duckdb.DuckDBPyConnection) -> None:
         "facts_clear_pipeline_due",
     ):
         db.execute(cur, query)
+    keep_rep_aliases(cur)
+
+
+def keep_rep_aliases(cur: duckdb.DuckDBPyConnection) -> None:
+    """Writes the kept copy of the reps' spellings (`rep_alias_snapshot`, read by `kept_rep_directory()`
+    and `rep_spellings`) from the roster and the facts as they now are, in the caller's transaction."""
+    db.execute(cur, "facts_keep_rep_aliases_clear")
+    db.execute(cur, "facts_keep_rep_aliases_fill")
 
 
 def _refresh_activities(cur: duckdb.DuckDBPyConnection) -> None:

@@ -202,6 +202,11 @@ FROM named;
 CREATE OR REPLACE MACRO rep_directory() AS TABLE
 SELECT DISTINCT rep, team, manager, start_date, end_date FROM rep_aliases_on_team();
 
+-- kept_rep_directory(): rep_directory() as the last write kept it (rep_alias_snapshot, the same rows:
+-- facts.keep_rep_aliases), for reads outside a write: no alias macros to plan.
+CREATE OR REPLACE MACRO kept_rep_directory() AS TABLE
+SELECT DISTINCT rep, team, manager, start_date, end_date FROM rep_alias_snapshot;
+
 CREATE OR REPLACE MACRO rep_weeks(from_week, to_week) AS TABLE
 SELECT d.rep, d.team, d.manager, d.start_date, w::DATE AS week
 FROM rep_directory() d,
@@ -268,3 +273,8 @@ FROM (
 )
 WHERE (start_date IS NULL OR week::DATE + 6 >= start_date)  -- the weeks the rep was on the team
   AND (end_date IS NULL OR week::DATE <= end_date);
+
+-- The kept copy of rep_aliases_on_team() (migrations/0023_rep_alias_snapshot.sql), rebuilt whenever the
+-- macros above change; every write that can change it rebuilds it too (queries/facts_keep_rep_aliases_*).
+DELETE FROM rep_alias_snapshot;
+INSERT INTO rep_alias_snapshot SELECT alias, rep, team, manager, start_date, end_date FROM rep_aliases_on_team();

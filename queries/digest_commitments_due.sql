@@ -3,7 +3,7 @@
 -- params: $week DATE, $due_by DATE, $teams VARCHAR[]
 SELECT d.rep, d.team, d.manager, c.commitment_id, c.week, c.text, c.due_date
 FROM commitments c
-JOIN rep_directory() d ON lower(d.rep) = lower(trim(c.rep))
+JOIN kept_rep_directory() d ON lower(d.rep) = lower(trim(c.rep))
 WHERE c.week <= $week::DATE
   AND c.due_date <= $due_by::DATE
   AND (c.status = 'open' OR c.followed_up_week > $week::DATE)

@@ -25,7 +25,7 @@ pipeline AS (
 agenda_reps AS (
     SELECT d.team, a.week, count(DISTINCT d.rep) AS reps_with_agenda
     FROM agendas a
-    JOIN rep_directory() d ON lower(d.rep) = lower(trim(a.rep))
+    JOIN kept_rep_directory() d ON lower(d.rep) = lower(trim(a.rep))
     WHERE a.week BETWEEN $from_week::DATE AND $to_week::DATE
       AND ($teams IS NULL OR list_contains($teams, d.team))
     GROUP BY ALL

@@ -13,7 +13,7 @@ WITH roster AS (
     WHERE superseded_by IS NULL
 )
 SELECT d.rep, d.team, d.manager, r.email, d.start_date, coalesce(r.active, true) AS active, d.end_date
-FROM rep_directory() d
+FROM kept_rep_directory() d
 LEFT JOIN roster r USING (rep)
 WHERE d.end_date IS DISTINCT FROM DATE '0001-01-01'
   AND ($teams IS NULL OR list_contains($teams, d.team))

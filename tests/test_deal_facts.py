@@ -203,6 +203,17 @@ def assert_same(got: dict[tuple, tuple], expected: dict[tuple, tuple], step: str
             )
 
 
+def kept_spellings(database: Database) -> list[tuple]:
+    """The reps' spellings as the last write kept them (rep_alias_snapshot: rep lists, one-rep look-ups)."""
+    return sorted(fetch(database, "SELECT * FROM rep_alias_snapshot"), key=repr)
+
+
+def live_spellings(database: Database) -> list[tuple]:
+    """The same, computed now by the alias macros."""
+    columns = "alias, rep, team, manager, start_date, end_date"
+    return sorted(fetch(database, f"SELECT {columns} FROM rep_aliases_on_team()"), key=repr)
+
+
 def test_deal_facts_equal_a_computation_from_scratch_after_any_sequence_of_writes() -> None:
     with (
         tempfile.TemporaryDirectory(prefix="deal-facts-") as folder,
@@ -231,6 +242,7 @@ def test_deal_facts_equal_a_computation_from_scratch_after_any_sequence_of_write
                     assert result.status in ("loaded", "duplicate"), result.message
                 got = read(database)
                 assert_same(got, from_scratch(database, list(got)), step)
+                assert kept_spellings(database) == live_spellings(database), step
             one = read(database, rep="Ada Park")  # one rep's read: the same numbers
             assert_same(one, from_scratch(database, list(one)), "one rep")
 
