@@ -130,20 +130,20 @@ def _people(kind: str) -> frozenset[str]:
 
 
 @cache
-def _sources_by_spelling(kind: str) -> dict[str, frozenset[str]]:
-    """Normalised label -> the sources whose presets of this kind list it."""
+def _presets_listing(kind: str, attribute: str) -> dict[str, frozenset[str]]:
+    """Normalised label -> the `attribute` ("source" or "lang") of the presets of this kind that list it."""
     found: dict[str, set[str]] = {}
     for preset in presets_for(kind):
         for spellings in preset.headers.values():
             for s in spellings:
-                found.setdefault(normalise_header(s), set()).add(preset.source)
+                found.setdefault(normalise_header(s), set()).add(getattr(preset, attribute))
     return {k: frozenset(v) for k, v in found.items()}
 
 
 def best_source(headers: list[str], kind: str) -> str:
     """The CRM whose own labels match the headers best, a label shared by n sources counting 1/n;
     'generic' when the headers are nobody's own (or several CRMs fit equally)."""
-    by_spelling = _sources_by_spelling(kind)
+    by_spelling = _presets_listing(kind, "source")
     points: dict[str, float] = {}
     own: set[str] = set()  # sources with a label of their own among the headers
     for header in headers:
@@ -172,23 +172,13 @@ def preset_unit(header: str, kind: str, source: str | None, units: str) -> objec
     return None
 
 
-@cache
-def _languages(kind: str) -> dict[str, frozenset[str]]:
-    """Normalised spelling -> the languages of the presets (of this kind) that list it."""
-    found: dict[str, set[str]] = {}
-    for preset in presets_for(kind):
-        for spellings in preset.headers.values():
-            for spelling in spellings:
-                found.setdefault(normalise_header(spelling), set()).add(preset.lang)
-    return {k: frozenset(v) for k, v in found.items()}
-
-
 def day_first_language(headers: list[str], kind: str) -> bool:
     """Whether these date headers are a CRM's labels in a language that writes dates day first
     ('Date de fermeture', 'Fecha de cierre', 'Erstellungsdatum') and none is an English label: the
     date order of such a file's cells that read both ways ('02/11/2026' of a French HubSpot export is
     2 November)."""
-    languages = [_languages(kind).get(header_forms(h)[0], frozenset()) for h in headers]
+    by_spelling = _presets_listing(kind, "lang")
+    languages = [by_spelling.get(header_forms(h)[0], frozenset()) for h in headers]
     return any(langs & DAY_FIRST_LANGUAGES for langs in languages) and not any(
         "en" in langs for langs in languages
     )
