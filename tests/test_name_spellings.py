@@ -9,17 +9,13 @@ upload tells a manager which names of a file are on no roster.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from dashboard import metrics, roster, team_view, uploads
+from dashboard import roster, team_view, uploads
 from dashboard import targets as targets_api
 from dashboard.db import Database
-from dashboard.ingest import IngestOptions, ingest_file
+from tests.one_week import WEEK, load_files, week_by_rep
 
-WEEK = dt.date(2026, 11, 16)  # the Monday of the activities' week
-SNAPSHOT = dt.date(2026, 11, 23)  # a Monday: describes WEEK
 ROSTER_HEADER = "Name,Email,Team,Manager,Start date\n"
 ROSTER = (
     ROSTER_HEADER + "Ana García,ana.garcia@brightloop.eu,Mid-Market,Laura Jensen,2022-03-14\n"
@@ -73,29 +69,13 @@ DEALS = _deals(
 )
 
 
-def _load(database: Database, write, files: list[tuple[str, str]]) -> list:
-    results = []
-    for name, content in files:
-        result = ingest_file(database, write(name, content), IngestOptions(snapshot_date=SNAPSHOT))
-        assert result.status == "loaded", result.message
-        results.append(result)
-    return results
-
-
-def _week(database: Database) -> dict[str, dict]:
-    """rep -> the metrics of WEEK (one row per rep, or the test fails)."""
-    frame = metrics.weekly_metrics(database, WEEK, WEEK)
-    assert not frame["rep"].duplicated().any(), frame
-    return {row["rep"]: row for row in frame.to_dict("records")}
-
-
 def _assert_one_ana(database: Database) -> None:
     reps = roster.list_reps(database)
     assert list(zip(reps["rep"], reps["team"], strict=True)) == [
         ("Ana García", "Mid-Market"),
         ("Ben Okafor", "Mid-Market"),
     ]
-    week = _week(database)
+    week = week_by_rep(database)
     assert set(week) == {"Ana García", "Ben Okafor"}
     ana = week["Ana García"]
     assert ana["team"] == "Mid-Market"
@@ -120,7 +100,7 @@ def _assert_one_ana(database: Database) -> None:
 )
 def test_a_name_without_its_accents_is_the_roster_rep(database: Database, write, order) -> None:
     files = {"roster": ROSTER, "activities": ACTIVITIES, "deals": DEALS}
-    results = _load(database, write, [(f"{kind}.csv", files[kind]) for kind in order])
+    results = load_files(database, write, [(f"{kind}.csv", files[kind]) for kind in order])
     _assert_one_ana(database)
     assert not any("not on the roster" in note for r in results for note in r.notes)
 
@@ -138,13 +118,13 @@ def test_a_roster_upload_that_adds_the_accented_name_moves_the_facts_to_it(datab
         ("activities.csv", ACTIVITIES.replace("Ana García", "ana garcia")),
         ("deals.csv", DEALS.replace("Ana García", "ana garcia")),
     ]
-    results = _load(database, write, plain)
+    results = load_files(database, write, plain)
     assert "1 name in this file is not on the roster: Ana Garcia (2 rows)." in results[2].message
-    before = _week(database)
+    before = week_by_rep(database)
     assert set(before) == {"Ana Garcia", "Ben Okafor"}
     ana = before["Ana Garcia"]
     assert (ana["calls"], ana["open_deals"], ana["open_deals_worked"]) == (5, 2, 1.0)
-    _load(database, write, [("roster2.csv", ROSTER)])
+    load_files(database, write, [("roster2.csv", ROSTER)])
     _assert_one_ana(database)
 
 
@@ -159,14 +139,14 @@ def test_two_roster_reps_whose_names_differ_only_by_accents_stay_two(database: D
         (3, "jose perez", "Alto Ltd"),  # Jose Perez's name in another case: his
         (4, "Jose Pérez", "Alto Ltd"),  # either rep's but for accents: neither's
     )
-    results = _load(database, write, [("roster.csv", people), ("activities.csv", calls)])
+    results = load_files(database, write, [("roster.csv", people), ("activities.csv", calls)])
     reps = roster.list_reps(database)
     assert list(zip(reps["rep"], reps["team"].fillna("–"), strict=True)) == [
         ("José Pérez", "East"),
         ("Jose Perez", "West"),
         ("Jose Pérez", "–"),
     ]
-    week = _week(database)
+    week = week_by_rep(database)
     assert {rep: row["calls"] for rep, row in week.items()} == {
         "José Pérez": 1,
         "Jose Perez": 2,
@@ -189,24 +169,24 @@ def test_a_name_written_without_its_umlauts_is_the_roster_rep(database: Database
         (5, "Jürgen Weiss", "Alto GmbH"),
     )
     deals = _deals((8001, "Juergen Weiss", 40000, "Alto GmbH"))
-    results = _load(
+    results = load_files(
         database, write, [("roster.csv", people), ("activities.csv", calls), ("deals.csv", deals)]
     )
     assert not any("not on the roster" in note for r in results for note in r.notes)
     reps = roster.list_reps(database)
     assert list(zip(reps["rep"], reps["team"], strict=True)) == [("Jürgen Weiß", "Vertrieb Nord")]
-    week = _week(database)
+    week = week_by_rep(database)
     assert set(week) == {"Jürgen Weiß"}
     assert (week["Jürgen Weiß"]["calls"], week["Jürgen Weiß"]["open_pipeline"]) == (5, 40000)
 
     two = ROSTER_HEADER + "Juergen Weiss,jweiss@example.de,Vertrieb Süd,Thomas Müller,2023-01-02\n"
-    _load(database, write, [("roster2.csv", people + two.removeprefix(ROSTER_HEADER))])
+    load_files(database, write, [("roster2.csv", people + two.removeprefix(ROSTER_HEADER))])
     reps = roster.list_reps(database)
     assert sorted(zip(reps["rep"], reps["team"], strict=True)) == [
         ("Juergen Weiss", "Vertrieb Süd"),
         ("Jürgen Weiß", "Vertrieb Nord"),
     ]
-    counted = {rep: row["calls"] for rep, row in _week(database).items()}
+    counted = {rep: row["calls"] for rep, row in week_by_rep(database).items()}
     # 'Juergen Weiss' and 'JUERGEN WEISS' are the second rep's own name; 'Jurgen Weiss' and 'Jürgen
     # Weiss' read as Jürgen Weiß only (without umlauts, the second's name has no 'jurgen').
     assert counted == {"Jürgen Weiß": 3, "Juergen Weiss": 2}
@@ -217,9 +197,9 @@ def test_unrostered_spellings_that_differ_by_case_are_one_rep(database: Database
     calls and pipeline are read once each (no spelling counted for two reps)."""
     calls = _calls((1, "Dev Rao", "Alto Ltd"), (2, "Dev Rao", "Alto Ltd"), (3, "Lea Roth", "Kestrel Ltd"))
     deals = _deals((7001, "dev rao", 50000, "Alto Ltd"), (7002, "Lea Roth", 10000, "Kestrel Ltd"))
-    _load(database, write, [("activities.csv", calls), ("deals.csv", deals)])
+    load_files(database, write, [("activities.csv", calls), ("deals.csv", deals)])
     assert list(roster.list_reps(database)["rep"]) == ["Dev Rao", "Lea Roth"]
-    week = _week(database)
+    week = week_by_rep(database)
     assert set(week) == {"Dev Rao", "Lea Roth"}
     assert (week["Dev Rao"]["calls"], week["Dev Rao"]["open_pipeline"]) == (2, 50000)
     with database.cursor() as cur:
@@ -231,11 +211,11 @@ def test_the_upload_names_the_reps_on_no_roster(database: Database, write) -> No
     users = ["Ana Garcia", "Ben Okafor"]  # Ana García's name but for the accent, and Ben's: not listed
     users += ["Chloé Martin"] * 3 + ["Emma Schulz"] * 2 + ["Dev Patel", "Lea Roth", "Omar Haddad"]
     before = _calls(*[(i, user, "Alto Ltd") for i, user in enumerate(users)])
-    (activities,) = _load(database, write, [("before.csv", before)])
+    (activities,) = load_files(database, write, [("before.csv", before)])
     assert not any("roster" in note for note in activities.notes)  # no roster yet: nothing to compare with
-    _load(database, write, [("roster.csv", ROSTER)])
+    load_files(database, write, [("roster.csv", ROSTER)])
     after = _calls(*[(100 + i, user, "Alto Ltd") for i, user in enumerate(users)])
-    (activities,) = _load(database, write, [("after.csv", after)])
+    (activities,) = load_files(database, write, [("after.csv", after)])
     expected = (
         "5 names in this file are not on the roster: Chloé Martin (3 rows), Emma Schulz (2 rows), "
         "Dev Patel (1 row) and 2 more. Add them to the roster (or correct their spelling in the CRM), "
@@ -243,7 +223,7 @@ def test_the_upload_names_the_reps_on_no_roster(database: Database, write) -> No
     )
     assert expected in activities.notes
     assert expected in activities.message  # what the CLI prints and the Upload page shows
-    (deals,) = _load(database, write, [("deals.csv", DEALS.replace("Ben Okafor", "B. Okafor"))])
+    (deals,) = load_files(database, write, [("deals.csv", DEALS.replace("Ben Okafor", "B. Okafor"))])
     assert any(
         n.startswith("1 name in this file is not on the roster: B. Okafor (1 row).") for n in deals.notes
     )
@@ -252,7 +232,7 @@ def test_the_upload_names_the_reps_on_no_roster(database: Database, write) -> No
 def test_a_rep_asked_for_without_the_accents_is_found(database: Database, write) -> None:
     """The CLI and the pages' links find a rep as the data's spellings do: 'ana garcia' is Ana García,
     unless two reps' names read the same without their accents."""
-    _load(database, write, [("roster.csv", ROSTER)])
+    load_files(database, write, [("roster.csv", ROSTER)])
     assert roster.resolve_rep(database, " ana garcia ") == "Ana García"
     assert roster.match_rep(["José Pérez", "Jose Perez"], "jose perez") == "Jose Perez"  # his, in any case
     with pytest.raises(roster.UnknownRep):
@@ -264,14 +244,14 @@ def test_a_rep_asked_for_without_the_accents_is_found(database: Database, write)
 def test_a_targets_file_names_a_rep_as_the_data_does(database: Database, write) -> None:
     """A target for 'Ana Garcia' (no accent), or for her e-mail, is Ana García's; a name of no rep is kept,
     with a warning that names it, and applies once that rep appears."""
-    _load(database, write, [("roster.csv", ROSTER), ("activities.csv", ACTIVITIES)])
+    load_files(database, write, [("roster.csv", ROSTER), ("activities.csv", ACTIVITIES)])
     targets = (
         "metric,value,period,team,rep,effective_from\n"
         "calls,30,week,,Ana Garcia,2026-01-05\n"
         "first_meetings,4,week,,ana.garcia@brightloop.eu,2026-01-05\n"
         "calls,20,week,,Zoe Newhire,2026-01-05\n"
     )
-    (result,) = _load(database, write, [("targets.csv", targets)])
+    (result,) = load_files(database, write, [("targets.csv", targets)])
     assert [(w["row"], w["column"], w["value"], w["message"]) for w in result.warnings] == [
         (4, "rep", "Zoe Newhire",
          "no rep of this name on the roster or in the data yet: the target applies once one appears"),
@@ -289,8 +269,10 @@ def test_a_roster_that_corrects_a_name_under_the_same_email_keeps_one_rep(databa
     That is one person renamed, not a second rep: the corrected entry replaces the first, and every row
     under either spelling is hers."""
     first = ROSTER.replace("Ana García", "Ana Garcia")
-    _load(database, write, [("roster1.csv", first), ("activities.csv", ACTIVITIES), ("deals.csv", DEALS)])
-    _load(database, write, [("roster2.csv", ROSTER)])
+    load_files(
+        database, write, [("roster1.csv", first), ("activities.csv", ACTIVITIES), ("deals.csv", DEALS)]
+    )
+    load_files(database, write, [("roster2.csv", ROSTER)])
     _assert_one_ana(database)
 
 
@@ -301,17 +283,20 @@ def test_a_rep_renamed_on_the_roster_keeps_the_work_logged_under_the_former_name
     'Ana Smith'. They are Ana Jones's, with her team; undoing the new roster brings 'Ana Smith' back."""
     smith = ROSTER.replace("Ana García", "Ana Smith")
     work = ACTIVITIES.replace("Ana García", "Ana Smith").replace("Ana Garcia", "Ana Smith")
-    _load(database, write, [("roster1.csv", smith), ("activities.csv", work)])
-    (renamed,) = _load(database, write, [("roster2.csv", ROSTER.replace("Ana García", "Ana Jones"))])
+    load_files(database, write, [("roster1.csv", smith), ("activities.csv", work)])
+    (renamed,) = load_files(database, write, [("roster2.csv", ROSTER.replace("Ana García", "Ana Jones"))])
     reps = roster.list_reps(database)
     assert list(zip(reps["rep"], reps["team"], strict=True)) == [
         ("Ana Jones", "Mid-Market"),
         ("Ben Okafor", "Mid-Market"),
     ]
-    assert {rep: row["calls"] for rep, row in _week(database).items()} == {"Ana Jones": 5, "Ben Okafor": 1}
+    assert {rep: row["calls"] for rep, row in week_by_rep(database).items()} == {
+        "Ana Jones": 5,
+        "Ben Okafor": 1,
+    }
     uploads.undo(database, renamed.upload_id)
     assert list(roster.list_reps(database)["rep"]) == ["Ana Smith", "Ben Okafor"]
-    assert _week(database)["Ana Smith"]["calls"] == 5
+    assert week_by_rep(database)["Ana Smith"]["calls"] == 5
 
 
 def test_reps_sharing_a_team_inbox_are_not_renamed(database: Database, write) -> None:
@@ -320,8 +305,8 @@ def test_reps_sharing_a_team_inbox_are_not_renamed(database: Database, write) ->
         "Ana García,sales@brightloop.eu,Mid-Market,Laura Jensen,2022-03-14\n"
         "Ben Okafor,sales@brightloop.eu,Mid-Market,Laura Jensen,2021-06-01\n"
     )
-    _load(database, write, [("roster1.csv", shared)])
-    _load(
+    load_files(database, write, [("roster1.csv", shared)])
+    load_files(
         database,
         write,
         [("roster2.csv", ROSTER_HEADER + "Cleo Park,sales@brightloop.eu,SMB,Kim Lee,2024-02-05\n")],

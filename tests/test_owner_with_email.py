@@ -11,14 +11,10 @@ rep; an address of no roster entry is still named as off the roster.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from dashboard import metrics, roster, team_view
+from dashboard import roster, team_view
 from dashboard.db import Database
-from dashboard.ingest import IngestOptions, ingest_file
+from tests.one_week import WEEK, load_files, week_by_rep
 
-WEEK = dt.date(2026, 11, 16)
-SNAPSHOT = dt.date(2026, 11, 23)  # a Monday: describes WEEK
 NNBSP = "\u202f"  # French number grouping, as HubSpot writes "12 500,00 €"
 
 USERS = (
@@ -62,21 +58,6 @@ def _deals(*owners: tuple[str, str, str]) -> str:
     )
 
 
-def _load(database: Database, write, files: list[tuple[str, str]]) -> list:
-    results = []
-    for name, content in files:
-        result = ingest_file(database, write(name, content), IngestOptions(snapshot_date=SNAPSHOT))
-        assert result.status == "loaded", result.message
-        results.append(result)
-    return results
-
-
-def _week(database: Database) -> dict[str, dict]:
-    frame = metrics.weekly_metrics(database, WEEK, WEEK)
-    assert not frame["rep"].duplicated().any(), frame
-    return {row["rep"]: row for row in frame.to_dict("records")}
-
-
 CALLS = _calls(
     "François Dubois",
     "François Dubois (francois.dubois@exemple.fr)",
@@ -97,7 +78,7 @@ def _assert_one_francois(database: Database) -> None:
         ("François Dubois", "Nord"),
         ("Élodie Girard", "Nord"),
     ]
-    week = _week(database)
+    week = week_by_rep(database)
     assert set(week) == {"François Dubois", "Élodie Girard"}
     francois = week["François Dubois"]
     assert francois["team"] == "Nord"
@@ -113,7 +94,7 @@ def _assert_one_francois(database: Database) -> None:
 
 
 def test_an_owner_written_with_the_roster_email_is_that_rep(database: Database, write) -> None:
-    results = _load(
+    results = load_files(
         database, write, [("utilisateurs.csv", USERS), ("appels.csv", CALLS), ("transactions.csv", DEALS)]
     )
     assert [r.kind for r in results] == ["roster", "activities", "opportunities"]
@@ -124,11 +105,11 @@ def test_an_owner_written_with_the_roster_email_is_that_rep(database: Database, 
 def test_a_roster_loaded_after_the_data_moves_the_facts_to_the_rep(database: Database, write) -> None:
     """Before the roster, 'François Dubois (…)' and 'François Dubois' are one rep under the name before
     the e-mail; the roster then gives him his team, his deal facts refreshed under the same name."""
-    _load(database, write, [("appels.csv", CALLS), ("transactions.csv", DEALS)])
-    week = _week(database)
+    load_files(database, write, [("appels.csv", CALLS), ("transactions.csv", DEALS)])
+    week = week_by_rep(database)
     assert set(week) == {"François Dubois", "F. Dubois", "Élodie Girard"}  # no roster: no e-mail to read
     assert (week["François Dubois"]["calls"], week["François Dubois"]["open_pipeline"]) == (3, 132500)
-    _load(database, write, [("utilisateurs.csv", USERS)])
+    load_files(database, write, [("utilisateurs.csv", USERS)])
     _assert_one_francois(database)
 
 
@@ -138,7 +119,7 @@ def test_an_email_of_no_roster_entry_is_named_off_the_roster(database: Database,
         "Loic Bernard (loic.bernard@exemple.fr)",
         "Élodie Girard (elodie.girard@exemple.fr)",
     )
-    results = _load(database, write, [("utilisateurs.csv", USERS), ("appels.csv", calls)])
+    results = load_files(database, write, [("utilisateurs.csv", USERS), ("appels.csv", calls)])
     assert (
         "1 name in this file is not on the roster: Loïc Bernard (loic.bernard@exemple.fr) (2 rows)."
         in results[1].message
@@ -149,7 +130,7 @@ def test_an_email_of_no_roster_entry_is_named_off_the_roster(database: Database,
         ("Élodie Girard", "Nord"),
         ("Loïc Bernard", "–"),
     ]
-    assert {rep: row["calls"] for rep, row in _week(database).items() if row["calls"]} == {
+    assert {rep: row["calls"] for rep, row in week_by_rep(database).items() if row["calls"]} == {
         "Loïc Bernard": 2,
         "Élodie Girard": 1,
     }
@@ -160,7 +141,7 @@ def test_a_near_spelling_of_a_roster_name_is_named_in_the_note(database: Databas
     Maëlle Chevalier, and names no one for a name like no roster name."""
     users = USERS + "51234569,Maëlle,Chevalier,maelle.chevalier@exemple.fr,Ouest\n"
     calls = _calls("Maëlle Chevallier", "Maelle Chevallier", "Maëlle Chevalier", "Paul Henry")
-    results = _load(database, write, [("utilisateurs.csv", users), ("appels.csv", calls)])
+    results = load_files(database, write, [("utilisateurs.csv", users), ("appels.csv", calls)])
     assert (
         "2 names in this file are not on the roster: Maëlle Chevallier (2 rows, perhaps Maëlle Chevalier "
         "of the roster?), Paul Henry (1 row)." in results[1].message
