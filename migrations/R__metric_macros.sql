@@ -15,7 +15,8 @@
 -- rep_directory(): one row per rep with team, manager, start and end date (as
 --   rep_aliases_on_team() decides it).
 -- rep_weeks(from, to): one row per rep and ISO week (Monday) they were on the
---   team, between two Mondays.
+--   team, between two Mondays, from the kept copy of the reps' spellings
+--   (kept_rep_directory(): every write that can change them keeps it before it reads this).
 -- described_week(d): the week a pipeline snapshot describes; a snapshot
 --   taken on a Monday (the usual "as of" date) describes the week before.
 -- live_targets(): the targets not superseded, each with its scope, the key a
@@ -209,7 +210,7 @@ SELECT DISTINCT rep, team, manager, start_date, end_date FROM rep_alias_snapshot
 
 CREATE OR REPLACE MACRO rep_weeks(from_week, to_week) AS TABLE
 SELECT d.rep, d.team, d.manager, d.start_date, w::DATE AS week
-FROM rep_directory() d,
+FROM kept_rep_directory() d,
      range(from_week::TIMESTAMP, to_week::TIMESTAMP + INTERVAL 1 DAY, INTERVAL 7 DAY) t(w)
 WHERE (d.start_date IS NULL OR w::DATE + 6 >= d.start_date)
   AND (d.end_date IS NULL OR w::DATE <= d.end_date);
@@ -247,7 +248,7 @@ WITH candidates AS MATERIALIZED (  -- each rep's own, team and company targets i
            date_trunc('week', t.effective_to)::DATE + 7 AS after_week
     FROM (SELECT rep, team, start_date, end_date,
                  unnest(['rep:' || lower(rep), 'team:' || lower(team), 'company']) AS match_key
-          FROM rep_directory()) d
+          FROM kept_rep_directory()) d
     JOIN live_targets() t USING (match_key)
     WHERE date_trunc('week', t.effective_from) <= to_week::DATE
       AND (t.effective_to IS NULL OR date_trunc('week', t.effective_to)::DATE + 7 > from_week::DATE)

@@ -10,14 +10,14 @@ WITH team_weeks AS (
 activity AS (
     SELECT DISTINCT al.team, a.week
     FROM activity_weeks a  -- the weekly facts of the activities (dashboard/facts.py)
-    JOIN rep_aliases() al ON al.alias = a.name_key
+    JOIN rep_alias_snapshot al ON al.alias = a.name_key
     WHERE a.week BETWEEN $from_week::DATE AND $to_week::DATE
       AND ($teams IS NULL OR list_contains($teams, al.team))
 ),
 pipeline AS (
     SELECT DISTINCT al.team, described_week(s.snapshot_date) AS week
     FROM opportunity_snapshots s
-    JOIN rep_aliases() al ON al.alias = lower(trim(s.owner))
+    JOIN rep_alias_snapshot al ON al.alias = lower(trim(s.owner))
     WHERE s.superseded_by IS NULL
       AND described_week(s.snapshot_date) BETWEEN $from_week::DATE AND $to_week::DATE
       AND ($teams IS NULL OR list_contains($teams, al.team))

@@ -7,7 +7,7 @@
 WITH mine AS (
     SELECT o.*
     FROM opportunity_snapshots o
-    JOIN rep_aliases() al ON al.alias = lower(trim(o.owner))
+    JOIN rep_alias_snapshot al ON al.alias = lower(trim(o.owner))
     WHERE o.superseded_by IS NULL AND al.rep = $rep
 ),
 now_date AS (

@@ -6,7 +6,7 @@
 -- $teams: the teams the viewer may see (NULL: all); $rep: one rep (NULL: all).
 -- params: $from_week DATE, $to_week DATE, $teams VARCHAR[], $rep VARCHAR
 WITH aliases AS (
-    SELECT alias, rep FROM rep_aliases()
+    SELECT alias, rep FROM rep_alias_snapshot
     WHERE ($teams IS NULL OR list_contains($teams, team)) AND ($rep IS NULL OR rep = $rep)
 )
 SELECT al.rep, s.week,

@@ -9,7 +9,7 @@ WITH bounds AS (
     SELECT $from_week::DATE AS from_week, $to_week::DATE AS to_week, ($from_week::DATE - 7 * 12) AS calc_from
 ),
 aliases AS (
-    SELECT alias, rep, team FROM rep_aliases()
+    SELECT alias, rep, team FROM rep_alias_snapshot
     WHERE ($teams IS NULL OR list_contains($teams, team)) AND ($rep IS NULL OR rep = $rep)
 ),
 grid AS (
