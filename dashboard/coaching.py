@@ -8,6 +8,7 @@ see it at once; `saved_by` / `by` is who acted (`Viewer.by`: the e-mail, or
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -29,6 +30,31 @@ def moved(before: float, after: float, higher_is_better: bool) -> bool:
     """Whether a metric went from `before` to `after` the right way by at least `MOVED_BY` of `before`."""
     change = (after - before) if higher_is_better else (before - after)
     return bool(change > 0 and change >= MOVED_BY * abs(before))
+
+
+@dataclass(frozen=True)
+class Levels:
+    """A coached metric's weekly mean in the weeks up to a focus area's agreement and in those since."""
+
+    before: float
+    since: float
+    before_weeks: int  # weeks with data up to the agreement
+    since_weeks: int  # weeks with data since it
+
+    @property
+    def judged(self) -> bool:
+        """Whether the change may be judged: both levels known, and `MIN_WEEKS_BEFORE` weeks before."""
+        return not (pd.isna(self.before) or pd.isna(self.since)) and self.before_weeks >= MIN_WEEKS_BEFORE
+
+
+def levels(values: pd.Series, agreed: dt.date, weeks_before: int, last_week: dt.date) -> Levels:
+    """The levels of one rep's weekly `values` (indexed by Monday) over the `weeks_before` weeks up to and
+    including the agreement week `agreed`, and over the weeks after it up to `last_week`. The agenda's
+    "did the coaching work?" and the leader view's coaching effectiveness both read them so."""
+    weeks = pd.Series(pd.to_datetime(values.index).date, index=values.index)
+    up_to = values[(weeks > agreed - dt.timedelta(weeks=weeks_before)) & (weeks <= agreed)].astype(float)
+    since = values[(weeks > agreed) & (weeks <= last_week)].astype(float)
+    return Levels(up_to.mean(), since.mean(), int(up_to.notna().sum()), int(since.notna().sum()))
 
 
 def save_agenda(

@@ -84,16 +84,11 @@ def coaching_checks(
         if row.metric not in metrics.BY_NAME:
             continue
         entry = metrics.metric(row.metric)
-        before = values[
-            (values["week"] <= row.week) & (values["week"] > row.week - dt.timedelta(weeks=recent_weeks))
-        ]
-        since = values[(values["week"] > row.week) & (values["week"] <= week)]
-        if before.empty or since.empty:
-            continue
-        b, s = before[row.metric].mean(), since[row.metric].mean()
+        found = coaching.levels(values.set_index("week")[row.metric], row.week, recent_weeks, week)
+        b, s = found.before, found.since
         if pd.isna(b) or pd.isna(s):
             continue
-        if before[row.metric].notna().sum() < coaching.MIN_WEEKS_BEFORE:
+        if not found.judged:
             outcome = "too early"
         elif logging_gap and row.metric in ACTIVITY_METRICS:
             outcome = "logging"
@@ -112,8 +107,8 @@ def coaching_checks(
                 entry.format(b),
                 entry.format(s),
                 outcome,
-                int(before[row.metric].notna().sum()),
-                int(since[row.metric].notna().sum()),
+                found.before_weeks,
+                found.since_weeks,
                 None if level is None else entry.format(level),
             )
         )

@@ -55,17 +55,14 @@ def recovery(focus: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
         if entry is None or series is None:
             before.append(np.nan), after.append(np.nan), recovered.append(np.nan)
             continue
-        span = dt.timedelta(weeks=RECOVERY_WEEKS)
-        weeks = series.index.to_series()
-        up_to = series.loc[(weeks > row.week - span) & (weeks <= row.week), entry.name].astype(float)
-        prior = up_to.mean()
-        later = series.loc[(weeks > row.week) & (weeks <= row.week + span), entry.name].astype(float).mean()
-        before.append(prior)
-        after.append(later)
-        if pd.isna(prior) or pd.isna(later) or up_to.notna().sum() < coaching.MIN_WEEKS_BEFORE:
-            recovered.append(np.nan)
+        last = row.week + dt.timedelta(weeks=RECOVERY_WEEKS)
+        found = coaching.levels(series[entry.name], row.week, RECOVERY_WEEKS, last)
+        before.append(found.before)
+        after.append(found.since)
+        if found.judged:
+            recovered.append(coaching.moved(found.before, found.since, entry.higher_is_better))
         else:
-            recovered.append(coaching.moved(prior, later, entry.higher_is_better))  # as the agenda judges
+            recovered.append(np.nan)
     return focus.assign(before=before, after=after, recovered=pd.Series(recovered, dtype=object).values)
 
 
