@@ -77,10 +77,15 @@ def rep_pace(
     """Pace of each month, quarter or year target of the rep, as of `week`."""
     name = roster.resolve_rep(database, rep, teams)
     week = monday(week)
-    start = monday(targets.period_bounds(week, "year")[0])
+    # from a quarter before the year: an established rep's first week with data comes before it
+    start = monday(targets.period_bounds(week, "year")[0]) - dt.timedelta(weeks=targets.PACE_LOOK_BACK_WEEKS)
     values = metrics.weekly_metrics(database, start, week, teams=teams, rep=name, names=PACED_METRICS)
     goals = targets.weekly_targets(database, week, week, teams=teams, rep=name)
-    return targets.pace(values, goals, week)
+    return targets.pace(values, goals, week, trend.first_data_week(values))
+
+
+def _counted(p: targets.Pace) -> str:
+    return f" (counted from {p.counted_from:%Y-%m-%d}, the first week with data)" if p.counted_from else ""
 
 
 def pace_table(paces: Sequence[targets.Pace]) -> pd.DataFrame:
@@ -95,7 +100,7 @@ def pace_table(paces: Sequence[targets.Pace]) -> pd.DataFrame:
         [
             {
                 "expectation": BY_NAME[p.metric].label,
-                "period": f"{p.period} {p.period_start:%Y-%m-%d} – {p.period_end:%Y-%m-%d}",
+                "period": f"{p.period} {p.period_start:%Y-%m-%d} – {p.period_end:%Y-%m-%d}" + _counted(p),
                 "target": fmt(p.metric, p.target),
                 "actual so far": fmt(p.metric, p.actual),
                 "expected by now": fmt(p.metric, p.expected),

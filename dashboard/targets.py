@@ -147,17 +147,38 @@ class Pace:
     expected: float  # where an even pace would be by now
     projected: float  # where the current run rate lands at the period's end
     needed_per_week: float | None  # what it takes per remaining week (None: no week left)
+    counted_from: dt.date | None = None  # Monday of the first week counted, when later than the period's
 
     @property
     def on_pace(self) -> bool:
         return self.actual >= self.expected
 
+    @property
+    def so_far(self) -> str:
+        """How the actual is spoken of: "so far this year", or "since the week of 07 Sep" when counted from
+        later."""
+        if self.counted_from:
+            return f"since the week of {self.counted_from:%d %b}"
+        return f"so far this {self.period}"
 
-def pace(values: pd.DataFrame, target_rows: pd.DataFrame, week: dt.date) -> list[Pace]:
+
+PACE_LOOK_BACK_WEEKS = 13
+"""Weeks read before a period target's year, so that an established rep's first week with data (`pace`'s
+`data_from`) falls before the period and every week of it counts."""
+
+
+def pace(
+    values: pd.DataFrame, target_rows: pd.DataFrame, week: dt.date, data_from: dt.date | None = None
+) -> list[Pace]:
     """Pace of every period target in force for one rep in `week`.
 
     `values`: that rep's weekly metrics (wide, from `weekly_metrics`), covering the period;
-    `target_rows`: that rep's rows of `weekly_targets`.
+    `target_rows`: that rep's rows of `weekly_targets`; `data_from`: the rep's first week with data
+    (`trend.first_data_week`; None: none). The weeks of the period before it are not counted: the
+    store knows nothing of them (exports that start in September, a hire without a start date), so the
+    even pace by now and what it takes from here are the target's share of the weeks counted, not of
+    weeks nobody could have worked in the store's eyes. The projection stays the current rate over
+    the whole period.
     """
     week = monday(week)
     current = target_rows[
@@ -169,11 +190,14 @@ def pace(values: pd.DataFrame, target_rows: pd.DataFrame, week: dt.date) -> list
     for row in current.itertuples():
         start, end = period_bounds(week, row.period)
         weeks = weeks_in(start, end)
-        elapsed = sum(1 for w in weeks if w <= week)
+        later = data_from is not None and weeks[0] < data_from <= week
+        counted = [w for w in weeks if w >= data_from] if later else weeks
+        elapsed = sum(1 for w in counted if w <= week)
         in_period = values[(values["week"] >= weeks[0]) & (values["week"] <= week)]
         actual = float(in_period[row.metric].sum())
         target = float(row.value) * float(row.ramp)
-        remaining = len(weeks) - elapsed
+        remaining = len(counted) - elapsed
+        owed = target * len(counted) / len(weeks)  # the target's share of the weeks counted
         result.append(
             Pace(
                 metric=row.metric,
@@ -186,7 +210,8 @@ def pace(values: pd.DataFrame, target_rows: pd.DataFrame, week: dt.date) -> list
                 actual=actual,
                 expected=target * elapsed / len(weeks),
                 projected=actual / elapsed * len(weeks) if elapsed else 0.0,
-                needed_per_week=max(0.0, target - actual) / remaining if remaining else None,
+                needed_per_week=max(0.0, owed - actual) / remaining if remaining else None,
+                counted_from=counted[0] if later else None,
             )
         )
     return result

@@ -18,7 +18,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import coaching, db, interventions, metrics, roster, rules, stalled_deals, targets, team_view
+from dashboard import (
+    coaching,
+    db,
+    interventions,
+    metrics,
+    roster,
+    rules,
+    stalled_deals,
+    targets,
+    team_view,
+    trend,
+)
 from dashboard.agenda import carried, recognition, tactics
 from dashboard.agenda.checks import CoachingCheck, coaching_checks
 from dashboard.agenda.recognition import USUAL
@@ -123,7 +134,8 @@ def build(
     week = metrics.monday(week)
     first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
     baseline_from = week - dt.timedelta(weeks=BASELINE_READ_WEEKS)
-    year_from = targets.period_bounds(week, "year")[0]  # a yearly count's pace sums from January
+    # a yearly count's pace sums from January, and the weeks before it say whether the rep's data starts later
+    year_from = targets.period_bounds(week, "year")[0] - dt.timedelta(weeks=targets.PACE_LOOK_BACK_WEEKS)
     agreed = coaching.focus_areas(database, name, week)
     spelled = roster.spellings(database, name)  # looked up once for the two reads of the rep
     goals = targets.weekly_targets(database, first, week, teams=teams, rep=name, spellings=spelled)
@@ -159,7 +171,7 @@ def build(
         agenda.questions.extend(tactics.GENERAL_QUESTIONS)
         return agenda
     weekly_target = lined_up_targets(goals, values["week"].tolist())
-    paces = {p.metric: p for p in targets.pace(read, goals, week)}
+    paces = {p.metric: p for p in targets.pace(read, goals, week, trend.first_data_week(read))}
     usual = usual_levels(
         read[read["week"] >= baseline_from],
         interventions.time_off(database),
@@ -251,7 +263,7 @@ def _expectations(
                 Expectation(
                     name,
                     entry.label,
-                    f"{_fmt(name, p.actual)} so far this {p.period}",
+                    f"{_fmt(name, p.actual)} {p.so_far}",
                     f"{_fmt(name, p.target)} a {p.period}",
                     status,
                     f"even pace by now: {_fmt(name, p.expected)}; "
@@ -326,9 +338,7 @@ def _focus(
             and p.needed_per_week
             and p.expected > 0
         ):
-            evidence = (
-                f"{_fmt(name, p.actual)} so far this {p.period} vs an even pace of {_fmt(name, p.expected)}"
-            )
+            evidence = f"{_fmt(name, p.actual)} {p.so_far} vs an even pace of {_fmt(name, p.expected)}"
             gaps.append((1 - p.actual / p.expected, name, evidence))
     largest_first = [(name, evidence) for _, name, evidence in sorted(gaps, key=lambda g: -g[0])]
     chosen: list[Focus] = []

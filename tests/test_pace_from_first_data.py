@@ -1,0 +1,98 @@
+"""A yearly target's pace when the exports start in the middle of the year.
+
+A company whose first exports go back to September (or a hire the roster gives no start date) has no
+data for January to August: the pace of "2 opportunities over $100k a year" counts from the rep's
+first week with data, so the draft does not put a rep behind a pace of weeks nobody could have
+worked in the store's eyes. The same rep with one activity logged in January is paced from January.
+Real ingest, read as the agenda and the rep page read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard import rep_view, targets
+from dashboard.agenda import build, markdown
+from dashboard.db import Database
+from dashboard.ingest import IngestOptions, ingest_file
+
+WEEK = dt.date(2026, 11, 16)  # the week under review (a Monday)
+FIRST = dt.date(2026, 9, 7)  # the first week of the September exports
+ROSTER = "rep,email,team,manager\nAna García,ana@example.com,Mid-Market,Laura Jensen\n"
+TARGETS = (
+    "Metric,Value,Period,Team,Rep,Effective From\n"
+    "opportunities_over_100k,2,year,Mid-Market,,2026-01-01\n"
+    "first_meetings,3,week,Mid-Market,,2026-01-01\n"
+)
+HEADER = "activity_id,rep,date,type,subject,duration_minutes,outcome,account"
+DEALS = (
+    "opportunity_id,opportunity_name,owner,account,stage,amount,created_date,close_date,snapshot_date\n"
+    "O1,Acme expansion,Ana García,Acme,Proposal,80000,2026-09-15,2027-01-29,2026-11-23\n"
+)
+
+
+def _activities(january: bool) -> str:
+    rows, n = [HEADER], 0
+    monday = FIRST
+    while monday <= WEEK:
+        for k in range(8):
+            n += 1
+            kind, subject = ("Meeting", "First meeting") if k < 3 else ("Call", "Call")
+            rows.append(f"A{n},Ana García,{monday + dt.timedelta(days=k % 5)},{kind},{subject},30,,Acc {k}")
+        monday += dt.timedelta(weeks=1)
+    if january:
+        rows.append("A0,Ana García,2026-01-06,Call,Call,5,,Acc 0")
+    return "\n".join(rows) + "\n"
+
+
+@pytest.fixture(params=[False, True], ids=["from September", "with January"])
+def company(request, tmp_path):
+    database = Database(tmp_path / "store.duckdb")
+    files = [
+        ("roster.csv", ROSTER),
+        ("targets.csv", TARGETS),
+        ("activities.csv", _activities(january=request.param)),
+        ("deals.csv", DEALS),
+    ]
+    for name, content in files:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        result = ingest_file(database, path, IngestOptions(upload_date=dt.date(2026, 11, 23)))
+        assert result.status == "loaded", result.message
+    yield database, request.param
+    database.close()
+
+
+def test_a_yearly_pace_counts_from_the_first_week_with_data(company):
+    database, january = company
+    (big,) = [
+        p for p in rep_view.rep_pace(database, "Ana García", WEEK) if p.metric == "opportunities_over_100k"
+    ]
+    year = targets.weeks_in(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert (big.target, big.actual, big.weeks_total) == (2, 0, len(year))
+    if january:  # data in January: every week of the year counts
+        elapsed = sum(1 for w in year if w <= WEEK)
+        assert big.counted_from is None and big.weeks_elapsed == elapsed
+        assert big.needed_per_week == pytest.approx(2 / (len(year) - elapsed))
+    else:  # from the first week of the exports: 11 weeks elapsed of the 17 counted
+        counted = [w for w in year if w >= FIRST]
+        assert big.counted_from == FIRST and big.weeks_elapsed == 11 and len(counted) == 17
+        assert big.expected == pytest.approx(2 * 11 / len(year))
+        assert big.needed_per_week == pytest.approx(2 * 17 / len(year) / 6)
+    assert big.expected == pytest.approx(2 * big.weeks_elapsed / len(year))
+
+
+def test_the_draft_says_since_when_the_pace_is_counted(company):
+    database, january = company
+    text = markdown(build(database, "Ana García", WEEK))
+    row = next(line for line in text.splitlines() if line.startswith("| Opportunities over $100k"))
+    if january:
+        assert "0 so far this year" in row and "even pace by now: 1.8" in row
+    else:
+        assert "0 since the week of 07 Sep" in row and "so far this year" not in row
+        assert "even pace by now: 0.4" in row
+    table = rep_view.pace_table(rep_view.rep_pace(database, "Ana García", WEEK))
+    period = table.loc[table["expectation"] == "Opportunities over $100k", "period"].iloc[0]
+    assert ("counted from 2026-09-07" in period) is not january
