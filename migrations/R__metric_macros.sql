@@ -59,9 +59,10 @@ CREATE OR REPLACE MACRO written_name(s) AS
     END;
 
 -- roster_aliases(): the spellings a roster entry carries (its name, e-mail and CRM user ID,
--- lower-cased), with the rep, team, manager and dates; and the names the rep had on earlier rosters
+-- lower-cased), with the rep, team, manager and dates; the names the rep had on earlier rosters
 -- under the same e-mail (renamed, ingest_supersede_roster), while no current entry has that name and
--- no other current entry that e-mail.
+-- no other current entry that e-mail; and the names a leader said are that rep (name_links), while no
+-- current entry carries the name itself.
 CREATE OR REPLACE MACRO roster_aliases() AS TABLE
 WITH roster AS (
     SELECT rep, rep_key, lower(trim(email)) AS email, lower(trim(user_id)) AS user_id, team, manager,
@@ -80,7 +81,14 @@ FROM reps former
 JOIN roster r ON r.email = lower(trim(former.email))
 WHERE former.superseded_by IS NOT NULL
   AND former.rep_key NOT IN (SELECT rep_key FROM roster)
-  AND r.email IN (SELECT email FROM roster WHERE email IS NOT NULL GROUP BY email HAVING count(*) = 1);
+  AND r.email IN (SELECT email FROM roster WHERE email IS NOT NULL GROUP BY email HAVING count(*) = 1)
+UNION ALL
+SELECT l.name_key, r.rep, r.team, r.manager, r.start_date, r.end_date
+FROM name_links l
+JOIN roster r ON r.rep_key = l.rep_key
+WHERE l.name_key NOT IN (SELECT rep_key FROM roster)
+  AND l.name_key NOT IN (SELECT email FROM roster WHERE email IS NOT NULL)
+  AND l.name_key NOT IN (SELECT user_id FROM roster WHERE user_id IS NOT NULL);
 
 -- roster_folds(): each roster name as folded_name() and transliterated_name() compare it, when that
 -- form is one roster rep's alone ('ana garcia' for 'Ana García', 'juergen weiss' and 'jurgen weiss' for

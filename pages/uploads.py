@@ -1,9 +1,11 @@
-"""Uploads page: the history of files loaded (a manager: their own), who loaded and undid each, and undo."""
+"""Uploads page: the history of files loaded (a manager: their own), who loaded and undid each, and undo;
+for a leader, the names of the exports the roster does not carry and which roster rep each is."""
 
 import streamlit as st
 
 from dashboard import uploads
 from dashboard.access import NotAllowed
+from pages import _names_section
 from pages._shared import csv_download, get_database, require_viewer, show_table
 
 viewer = require_viewer()
@@ -77,3 +79,7 @@ if row["status"] == "loaded":
 else:
     undone_by = row["undone_by"] or "unknown"
     st.caption(f"Upload #{chosen} was undone on {row['undone_at']:%Y-%m-%d %H:%M} by {undone_by}.")
+
+if viewer.is_leader:  # like the roster, which rep a name is decides what every manager sees
+    st.divider()
+    _names_section.draw(viewer)

@@ -218,8 +218,9 @@ def test_the_upload_names_the_reps_on_no_roster(database: Database, write) -> No
     (activities,) = load_files(database, write, [("after.csv", after)])
     expected = (
         "5 names in this file are not on the roster: Chloé Martin (3 rows), Emma Schulz (2 rows), "
-        "Dev Patel (1 row) and 2 more. Add them to the roster (or correct their spelling in the CRM), "
-        "or their rows count for reps of their own, without a team"
+        "Dev Patel (1 row) and 2 more. Add them to the roster, say which roster rep each is (Uploads "
+        "page, or dashboard names link), or correct their spelling in the CRM; else their rows count for "
+        "reps of their own, without a team"
     )
     assert expected in activities.notes
     assert expected in activities.message  # what the CLI prints and the Upload page shows

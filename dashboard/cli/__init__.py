@@ -15,7 +15,7 @@ benchmarks/cli_start.py). `--db` is accepted before or after the sub-command.
 
 The commands live by what they work on: `store` (init, demo, ingest, uploads,
 undo), `coaching` (reps, trend, interventions, agenda, digest), `people` (users,
-time off), `upkeep` (maintain, export); `base` holds the group, the shared options and the output
+time off, names), `upkeep` (maintain, export); `base` holds the group, the shared options and the output
 helpers.
 """
 

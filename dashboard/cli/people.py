@@ -1,4 +1,4 @@
-"""Commands about people: who may use the app (users) and reps' time off."""
+"""Commands about people: who may use the app (users), reps' time off, and which roster rep a name is."""
 
 from __future__ import annotations
 
@@ -140,3 +140,64 @@ def time_off_remove(ctx: click.Context, time_off_id: int) -> None:
     except time_off.TimeOffError as exc:
         fail(str(exc))
     click.echo(f"time off removed: {period}", err=True)
+
+
+@app.group("names", no_args_is_help=True)
+@db_option
+def names_group() -> None:
+    """Say which roster rep a name of the exports is, when the roster carries it in no form."""
+
+
+@names_group.command("list")
+@db_option
+@json_option
+@click.pass_context
+def names_list(ctx: click.Context, as_json: bool) -> None:
+    """The reps the data made of names no roster entry carries (with the roster rep each is likely a
+    misspelling of), and the names already said to be a roster rep."""
+    from dashboard import name_links
+
+    database = open_store(ctx)
+    off = name_links.off_roster(database)
+    linked = name_links.links(database)
+    if as_json:
+        print_json({"off_roster": records(off), "linked": records(linked)})
+        return
+    click.echo("Names no roster entry carries:")
+    print_table(off.assign(spellings=off["spellings"].map(", ".join)).fillna("-"), "  none")
+    click.echo("\nNames said to be a roster rep:")
+    shown = linked.assign(spellings=linked["spellings"].map(", ".join))
+    print_table(shown.fillna("-"), "  none")
+
+
+@names_group.command("link")
+@db_option
+@click.argument("name")
+@click.argument("rep")
+@click.pass_context
+def names_link(ctx: click.Context, name: str, rep: str) -> None:
+    """Say NAME (as `dashboard names list` shows it) is the roster rep REP: its rows count for REP
+    everywhere, and both reps' stored flags are reviewed again."""
+    from dashboard import name_links
+
+    try:
+        made = name_links.link(open_store(ctx), name, rep, viewer=LOCAL_LEADER)
+    except name_links.NameLinkError as exc:
+        fail(str(exc))
+    click.echo(f"linked: {made}", err=True)
+
+
+@names_group.command("unlink")
+@db_option
+@click.argument("name")
+@click.pass_context
+def names_unlink(ctx: click.Context, name: str) -> None:
+    """Take back a link (NAME as `dashboard names list` shows it): its rows count for a rep of their
+    own again."""
+    from dashboard import name_links
+
+    try:
+        taken = name_links.unlink(open_store(ctx), name, viewer=LOCAL_LEADER)
+    except name_links.NameLinkError as exc:
+        fail(str(exc))
+    click.echo(f"link taken back: {taken.name} is no longer read as {taken.rep or 'a roster rep'}", err=True)

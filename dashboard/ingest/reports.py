@@ -8,22 +8,19 @@ entry carries, which reps came without a team.
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from dashboard import db
-from dashboard.roster import folded
+from dashboard.name_links import likely_rep
 
 if TYPE_CHECKING:
     from dashboard.ingest.result import IngestResult
 
 MAX_LISTED = 100
+SAME_PERSON = "Uploads page, or dashboard names link"  # where a leader says a name is a roster rep
 OFF_ROSTER_SHOWN = 3  # names off the roster a note lists by name, then "and N more"
-# How alike (difflib's ratio, 0-1) an off-roster name and a roster name must be to be named as a likely
-# misspelling: 'maelle chevallier' / 'maelle chevalier' 0.97, 'ana garcia' / 'ana garza' 0.84.
-LIKELY_SPELLING = 0.9
 # Metrics read from one activity category: a file that brings activities but none of
 # these leaves the metric at 0 for everyone, which a manager must hear about.
 METRIC_CATEGORIES = {
@@ -109,25 +106,22 @@ def off_roster(cur: duckdb.DuckDBPyConnection, kind: str, ids_told: bool) -> lis
         shown += f" and {more} more"
     if len(found) == 1:
         return [
-            f"1 name in this file is not on the roster: {shown}. Add it to the roster (or correct its "
-            "spelling in the CRM), or its rows count for a rep of their own, without a team"
+            f"1 name in this file is not on the roster: {shown}. Add it to the roster, say which roster "
+            f"rep it is ({SAME_PERSON}), or correct its spelling in the CRM; else its rows count for a rep "
+            "of their own, without a team"
         ]
     return [
-        f"{len(found)} names in this file are not on the roster: {shown}. Add them to the roster (or "
-        "correct their spelling in the CRM), or their rows count for reps of their own, without a team"
+        f"{len(found)} names in this file are not on the roster: {shown}. Add them to the roster, say "
+        f"which roster rep each is ({SAME_PERSON}), or correct their spelling in the CRM; else their rows "
+        "count for reps of their own, without a team"
     ]
 
 
 def _likely(name: str, roster: list[str]) -> str:
-    """', perhaps Maëlle Chevalier of the roster?' when one roster name is a near spelling of `name` (a
-    letter doubled, dropped or swapped: 'Maëlle Chevallier'), compared without accents and case, else ''."""
-    by_fold: dict[str, list[str]] = {}
-    for rep in roster:
-        by_fold.setdefault(folded(rep), []).append(rep)
-    close = difflib.get_close_matches(folded(name), list(by_fold), n=2, cutoff=LIKELY_SPELLING)
-    if len(close) != 1 or len(by_fold[close[0]]) != 1:  # none, or two reps it could be: no guess
-        return ""
-    return f", perhaps {by_fold[close[0]][0]} of the roster?"
+    """', perhaps Maëlle Chevalier of the roster?' when one roster name is a near spelling of `name`
+    (`name_links.likely_rep`), else ''."""
+    rep = likely_rep(name, roster)
+    return f", perhaps {rep} of the roster?" if rep else ""
 
 
 def mixed_currencies(cur: duckdb.DuckDBPyConnection) -> list[str]:
