@@ -4,8 +4,10 @@ Attainment is read, never ranked: "✓ met", "◐ near" (within 10 % of the
 expectation) or "○ below", always as a word and a symbol, not colour alone.
 A weekly target is compared with the week's value; a month, quarter or year
 count (two opportunities over $100k a year) with its pace: the total so far
-against where an even pace would be by now. For a metric under its
-expectation the table says since which week it has been so.
+against where an even pace would be by now, in whole counts (`targets.countable`),
+over the weeks from the rep's first week with data. For a metric under its
+expectation the table says since which week it has been so; no week before the
+rep's first week with data is judged (exports that start later, a new hire).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
-from dashboard import db, metrics, scorecard, targets
+from dashboard import db, metrics, scorecard, targets, trend
 from dashboard.access import teams_param
 from dashboard.metrics import BY_NAME, monday, per_metric
 
@@ -62,11 +64,11 @@ def statuses(values: pd.Series, goals: pd.Series, higher_is_better: pd.Series) -
     return np.select([unknown, met, near], [None, "met", "near"], default="below").astype(object)
 
 
-def _period_position(week: dt.date, period: str) -> tuple[dt.date, int, int]:
-    """(first week of the period containing `week`, weeks of it elapsed by then, weeks in it)."""
+def _period_position(week: dt.date, period: str) -> tuple[dt.date, int]:
+    """(first week of the period containing `week`, weeks in it)."""
     start, end = targets.period_bounds(week, period)
     weeks = targets.weeks_in(start, end)
-    return weeks[0], sum(1 for w in weeks if w <= week), len(weeks)
+    return weeks[0], len(weeks)
 
 
 def _codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -82,7 +84,9 @@ def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = K
     `values` is wide (`metrics.weekly_metrics`: a row per rep and week), `goals` from
     `targets.weekly_targets` (a row per rep, week and metric). A weekly target: the week's value
     against it (basis 'week'). A period count: the total since the period began against an even
-    pace (basis 'month', 'quarter', 'year'). Rows by rep, metric and week.
+    pace (basis 'month', 'quarter', 'year') over the weeks with a value (none before the rep's first
+    week with data), as it can be counted (`targets.countable`: whole opportunities). Rows by rep,
+    metric and week.
     """
     names = sorted(names)
     reps, rep_names = _codes(values["rep"])
@@ -121,14 +125,16 @@ def progress(values: pd.DataFrame, goals: pd.DataFrame, names: Sequence[str] = K
     if paced.any():
         pairs = list(zip(weeks[source][paced], period_code[paced], strict=True))
         positions = {(w, p): _period_position(dates[w], periods[p]) for w, p in set(pairs)}
-        starts, elapsed, totals = (np.array(p) for p in zip(*(positions[key] for key in pairs), strict=True))
-        to_date = (
-            pd.Series(np.where(week_of[paced] >= starts, value[paced], 0.0))
-            .groupby([reps[source][paced], metric[paced], pd.factorize(starts)[0]])
-            .cumsum()
-        )
+        starts, totals = (np.array(p) for p in zip(*(positions[key] for key in pairs), strict=True))
+        in_period = week_of[paced] >= starts
+        each = [reps[source][paced], metric[paced], pd.factorize(starts)[0]]  # rep, metric and period
+        to_date = pd.Series(np.where(in_period, value[paced], 0.0)).groupby(each).cumsum()
+        # the even pace counts the weeks with a value: none before the rep's first week with data
+        counted = pd.Series(in_period & ~np.isnan(value[paced])).groupby(each).cumsum()
         value[paced] = to_date.to_numpy()
-        target[paced] = (of_goal("value") * of_goal("ramp"))[paced] * elapsed / totals
+        pace = (of_goal("value") * of_goal("ramp"))[paced] * counted.to_numpy() / totals
+        step = np.array([targets.countable_step(n) for n in names])[metric[paced]]
+        target[paced] = np.floor(pace / step + 0.5) * step  # as it can be counted (targets.countable)
     return pd.DataFrame(
         {
             "rep": values["rep"].take(source).reset_index(drop=True),
@@ -283,6 +289,8 @@ def team_overview(
     lookback = week - dt.timedelta(weeks=LOOKBACK_WEEKS - 1)
     first = min(lookback, targets.period_bounds(lookback, "year")[0])
     values = metrics.weekly_metrics(database, first, week, teams=scope, names=names)
+    # no week before a rep's first week with data is judged (exports that start later, a new hire)
+    values = trend.blank_before_data(values, trend.first_data_weeks(database), names)
     goals = targets.weekly_targets(database, first, week, teams=scope)
     away = database.run("time_off_list")  # recorded time off (as `interventions.time_off` reads it)
     rows = attainment(progress(values, goals, names), week, away[away["rep"].isin(values["rep"])])

@@ -23,6 +23,22 @@ def first_data_week(values: pd.DataFrame) -> dt.date | None:
     return min(values.loc[some, "week"], default=None)
 
 
+def first_data_weeks(database: db.Database) -> dict[str, dt.date]:
+    """Each rep's first week with data (an activity logged or an opportunity created, as
+    `first_data_week` reads it), from the weekly facts; reps without any are left out."""
+    return {row["rep"]: row["first_week"] for row in database.records("rep_first_data_weeks")}
+
+
+def blank_before_data(
+    values: pd.DataFrame, first_weeks: dict[str, dt.date], names: Sequence[str]
+) -> pd.DataFrame:
+    """`values` (wide weekly metrics) with `names` empty in each rep's weeks before their first week
+    with data, and in every week of a rep without any: unknown there, where the store holds zeros."""
+    first = values["rep"].map(first_weeks)
+    unknown = first.isna() | (values["week"] < first.where(first.notna(), values["week"]))
+    return values.assign(**{name: values[name].mask(unknown) for name in names})
+
+
 def first_activity_week(database: db.Database, rep: str) -> dt.date | None:
     """Monday of the first week `rep` (as stored) logged an activity under any spelling, or None."""
     spelled = roster.spellings(database, rep)

@@ -61,7 +61,8 @@ st.caption(
     "Each rep's week against the clear expectations, alphabetically: ✓ met (green) · ◐ near, within "
     "10 % (amber) · ○ below (orange), with the expectation beside a value under it. Hover a cell for the "
     "full sentence; a name opens that rep's page for this week. A count set per month, quarter or year "
-    "is read as the total so far against an even pace."
+    "is read as the total so far against an even pace, in whole counts, from the rep's first week with "
+    "data; no week before it is judged."
 )
 st.html(drawn.grid)
 if st.toggle("Show each metric's last 8 weeks", key="team_trends"):  # sparklines wait to be asked for

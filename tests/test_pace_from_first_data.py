@@ -1,10 +1,13 @@
-"""A yearly target's pace when the exports start in the middle of the year.
+"""A yearly target's pace, and the Team page's "under since", when the exports start in the middle of
+the year.
 
 A company whose first exports go back to September (or a hire the roster gives no start date) has no
 data for January to August: the pace of "2 opportunities over $100k a year" counts from the rep's
-first week with data, so the draft does not put a rep behind a pace of weeks nobody could have
-worked in the store's eyes. The same rep with one activity logged in January is paced from January.
-Real ingest, read as the agenda and the rep page read it.
+first week with data, so neither the draft nor the Team page puts a rep behind a pace of weeks nobody
+could have worked in the store's eyes, and a weekly expectation is "under since" the first week with
+data at the earliest, not since January. A pace is judged as it can be counted (0.4 opportunities
+by now asks for none yet). The same rep with one activity logged in January is paced from January.
+Real ingest, read as the agenda, the rep page and the Team page read it.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ import datetime as dt
 
 import pytest
 
-from dashboard import rep_view, targets
+from dashboard import rep_view, targets, team_view
 from dashboard.agenda import build, markdown
 from dashboard.db import Database
 from dashboard.ingest import IngestOptions, ingest_file
+from dashboard.leader.overview import overview
 
 WEEK = dt.date(2026, 11, 16)  # the week under review (a Monday)
 FIRST = dt.date(2026, 9, 7)  # the first week of the September exports
@@ -25,6 +29,7 @@ TARGETS = (
     "Metric,Value,Period,Team,Rep,Effective From\n"
     "opportunities_over_100k,2,year,Mid-Market,,2026-01-01\n"
     "first_meetings,3,week,Mid-Market,,2026-01-01\n"
+    "calls,25,week,Mid-Market,,2026-01-01\n"
 )
 HEADER = "activity_id,rep,date,type,subject,duration_minutes,outcome,account"
 DEALS = (
@@ -96,3 +101,26 @@ def test_the_draft_says_since_when_the_pace_is_counted(company):
     table = rep_view.pace_table(rep_view.rep_pace(database, "Ana García", WEEK))
     period = table.loc[table["expectation"] == "Opportunities over $100k", "period"].iloc[0]
     assert ("counted from 2026-09-07" in period) is not january
+
+
+def test_the_team_page_judges_no_week_before_the_first_with_data(company):
+    database, january = company
+    rows = team_view.team_overview(database, WEEK).attainment.set_index("metric")
+    calls, big = rows.loc["calls"], rows.loc["opportunities_over_100k"]
+    assert (calls["value"], calls["target"], calls["status"]) == (5, 25, "below")
+    if january:  # one call in January: the weeks between count as weeks without calls
+        assert calls["below_since"] == dt.date(2026, 1, 5) and calls["weeks_below"] == 46
+        assert (big["value"], big["target"], big["status"]) == (0, 2, "below")  # 1.8 by now: 2 whole
+    else:  # under since the exports began, and 0.4 opportunities by now asks for none yet
+        assert calls["below_since"] == FIRST and calls["weeks_below"] == 11
+        assert (big["value"], big["target"], big["status"]) == (0, 0, "met")
+
+
+def test_the_leader_view_judges_no_week_before_the_first_with_data(company):
+    database, january = company
+    trend = overview(database, WEEK).trend
+    judged = sorted(set(trend["week"]))
+    if january:  # the trend's 13 weeks, every one with data (of calls at least)
+        assert len(judged) == 13 and judged[-1] == WEEK
+    else:  # from September: none of the weeks before the exports
+        assert judged == targets.weeks_in(FIRST, WEEK)

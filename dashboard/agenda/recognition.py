@@ -109,7 +109,8 @@ def recognize(
     for name, p in paces.items():
         if p.on_pace and p.actual > 0:
             label = metrics.metric(name).label
-            items.append(f"{label}: {_fmt(name, p.actual)} {p.so_far}, ahead of the even pace.")
+            where = "ahead of" if p.actual > p.expected else "on"  # at the even pace as it can be counted
+            items.append(f"{label}: {_fmt(name, p.actual)} {p.so_far}, {where} the even pace.")
     for name in PERSONAL_BEST_METRICS:
         level, latest = usual.get(name, 0.0), float(this[name])
         if name not in best | unsure and level > 0 and latest >= (1 + IMPROVEMENT) * level:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import db, metrics, targets
+from dashboard import db, metrics, targets, trend
 from dashboard.leader.expectations import Distribution, distribution, expectation_trend, judged
 from dashboard.leader.frames import is_date, share
 from dashboard.leader.measures import (
@@ -137,6 +137,8 @@ def overview(
         *focus_areas(database, week, weeks=weeks, teams=teams)["metric"],
     }
     values = metrics.weekly_metrics(database, first, week, teams=teams, names=tuple(judged_or_coached))
+    # no week before a rep's first week with data is judged, as on the Team page
+    values = trend.blank_before_data(values, trend.first_data_weeks(database), tuple(judged_or_coached))
     rows = judged(values[values["week"] >= trend_from], goals)
     records = coaching_records(database, week, weeks=weeks, teams=teams, values=values)
     org = summary(records, "organisation")
