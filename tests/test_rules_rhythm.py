@@ -31,15 +31,20 @@ SLIDE = [(STEADY * 5)[w] for w in range(WEEKS - 6)] + [0.9, 0.8, 0.7, 0.6, 0.5, 
 def _activities(rep: str, factors: list[float], start: int) -> list[str]:
     """One rep's activity log: each week 25 calls, 5 prospecting blocks of 90 min and 3 first meetings,
     times that week's factor."""
+    return _logged(rep, *([round(usual * f) for f in factors] for usual in (25, 5, 3)), start=start)
+
+
+def _logged(rep: str, calls: list[int], blocks: list[int], meetings: list[int], start: int) -> list[str]:
+    """One rep's activity log from each week's calls, prospecting blocks of 90 min and first meetings."""
     rows, n = [], start
-    for w, factor in enumerate(factors):
+    for w, counts in enumerate(zip(calls, blocks, meetings, strict=True)):
         monday = W0 + dt.timedelta(weeks=w)
-        for kind, subject, minutes, usual in (
-            ("Call", "Call", 5, 25),
-            ("Prospecting block", "Prospecting", 90, 5),
-            ("Meeting", "First meeting", 45, 3),
+        for (kind, subject, minutes), count in zip(
+            (("Call", "Call", 5), ("Prospecting block", "Prospecting", 90), ("Meeting", "First meeting", 45)),
+            counts,
+            strict=True,
         ):
-            for k in range(round(usual * factor)):
+            for k in range(count):
                 n += 1
                 day = monday + dt.timedelta(days=k % 5)
                 rows.append(f"A{n},{rep},{day},{kind},{subject},{minutes},,Account {w}-{k}")
@@ -90,6 +95,50 @@ def test_streaky_rep_in_a_usual_cold_run_is_not_flagged_and_a_slow_slide_is(
         history = counts[: WEEKS - 6]
         shares.append(sum(counts[-k:]) / (k * sum(history) / len(history)))
     assert abs(under - round(100 * (1 - sum(shares) / 3))) <= 1, (under, shares)
+
+
+# A rep whose weeks swing widely but never run hot or cold for long: a busy week, then a thin one. Over
+# the last 8 weeks prospecting falls by 80%, first meetings by 65% and calls by 30% (the calls to open
+# deals go on), each reached over 4 weeks and held.
+CALLS = [1.5, 0.55, 1.3, 0.7, 1.45, 0.5]  # of 25 a week
+BLOCKS = [1.4, 0.6, 1.2, 0.8, 1.3, 0.7]  # of 5 a week
+MEETINGS = [2.0, 0.0, 1.67, 0.33, 1.33, 0.67]  # of 3 a week
+DEPTH = [0.0] * (WEEKS - 8) + [min(1.0, (k + 1) / 4) for k in range(8)]
+
+
+def _swinging(usual: float, pattern: list[float], fall: float) -> list[int]:
+    return [round(usual * pattern[w % len(pattern)] * (1 - fall * d)) for w, d in enumerate(DEPTH)]
+
+
+def test_a_slide_of_a_rep_whose_weeks_swing_but_do_not_persist_is_judged_on_its_average(
+    database: Database, write
+) -> None:
+    """Calls down 30% and first meetings down 65% are each less than one of this rep's weekly swings,
+    but over 4 weeks that do not persist the average swings about half as much: both count as down, so
+    the slide (prospecting, calls and first meetings about 60% under together) is flagged while its
+    weeks still come in."""
+    roster = "rep,email,team,manager,start_date\nNoa Swing,noa@example.com,East,Mia Ford,2024-01-08\n"
+    calls, blocks, meetings = (
+        _swinging(25, CALLS, 0.3),
+        _swinging(5, BLOCKS, 0.8),
+        _swinging(3, MEETINGS, 0.65),
+    )
+    header = "activity_id,rep,date,type,subject,duration_minutes,outcome,account"
+    log = [header, *_logged("Noa Swing", calls, blocks, meetings, start=0)]
+    for path in (write("roster.csv", roster), write("activities.csv", "\n".join(log) + "\n")):
+        result = ingest_file(database, path)
+        assert result.status == "loaded" and result.rows_rejected == 0, result.message
+    weeks = [W0 + dt.timedelta(weeks=w) for w in range(WEEKS - 8, WEEKS)]
+    slumps = {
+        (week - W0).days // 7: {f.rep: list(f.signals) for f in flags if f.kind == "slump"}
+        for week, flags in interventions.evaluate_weeks(database, weeks).items()
+    }
+    flagged = [w for w, found in slumps.items() if "Noa Swing" in found]
+    assert flagged and flagged[0] <= WEEKS - 2, flagged  # before the slide's last week
+    assert flagged[0] >= WEEKS - 5, flagged  # not before the fall is well under way
+    [signal] = [s for s in slumps[flagged[0]]["Noa Swing"] if s.rule == "leading_activity_down"]
+    assert signal.detail.startswith("prospecting minutes, calls and first meetings together ran about")
+    assert "cold spell" in signal.detail
 
 
 def test_window_variance_is_the_variance_of_a_mean_of_persistent_weeks() -> None:

@@ -69,7 +69,9 @@ class Thresholds:
     slide_swings: float = 3.0  # ... and under usual by 3 of the rep's usual weekly ranges ...
     slide_ratio_least: float = 0.5  # ... which never asks for more than half under
     slide_agree: int = 2  # ... with at least this many of the metrics down on their own ...
-    slide_metric_z: float = 1.0  # ... (their window's average this many of their own weekly swings under)
+    # ... (their window's average this many of its own usual swings under: a week's swing, narrowed as
+    # `mean_variance` narrows an average of weeks that do not persist; a streaky rep's barely narrows)
+    slide_metric_z: float = 1.0
     slide_last_z: float = 0.5  # ... and the latest week still this many weekly swings of the index under
     # ... and (`mix`), where deal work is known, still under that share of usual × this once taken at the
     # pace of the rep's deal work: a cold spell slows deal work as much, a slide in new business does not

@@ -22,7 +22,9 @@ usual level than that rhythm allows (`slide_z`), far enough in plain terms too
 (the window's totals as a share of usual, `share_of_usual`, under by 3 of the
 rep's usual weekly ranges, a fifth to a half: `slide_swings`, `slide_ratio`,
 `slide_ratio_least`), with at least two of the metrics down on their own
-(`slide_agree`).
+(`slide_agree`: each metric's average over the window under its usual level by
+`slide_metric_z` of that average's own expected swing, so a rep whose weeks
+swing widely but do not persist is judged on their average, as the slide is).
 
 Every number is per rep (row), from that rep's own history only, so all reps at
 once give the same answer as each rep alone.
@@ -283,7 +285,10 @@ def judge_window(r: Rhythm, weeks: np.ndarray, cfg: Thresholds) -> Slide:
     )
     z = np.where(r.known, mean(r.index) / (r.sd * np.sqrt(spread)), np.nan)
     ratio = share_of_usual(r, weeks)
-    agree = sum((mean(each) <= -cfg.slide_metric_z).astype(int) for each in r.each)
+    # each metric down on its own: its window's average under usual by `slide_metric_z` of how far that
+    # average usually swings (a week's swing, narrowed by the weeks averaged as far as they do not persist)
+    bar = -cfg.slide_metric_z * np.sqrt(mean_variance(weeks, r.persistence, drift))
+    agree = sum((mean(each) <= bar).astype(int) for each in r.each)
     last = columns(r.index, 0, 1)[:, 0]
     passes = (
         r.known & (ratio <= most_share(r, cfg)) & (last <= -cfg.slide_last_z) & (agree >= cfg.slide_agree)
