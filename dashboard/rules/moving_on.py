@@ -84,7 +84,8 @@ def buyers_not_moving_on(b: Batch) -> Iterator[Finding]:
             continue
         z = (c.z[j] + m.z[k]) / np.sqrt(2)
         if z <= -cfg.moving_on_z:
-            yield Finding(int(row), "open_deals_moved", moving_on_evidence(c, j, m, k, z, cfg), 2)
+            evidence = moving_on_evidence(c, j, m, k, z, cfg)
+            yield Finding(int(row), "open_deals_moved", evidence, cfg.deal_signs_weight)
 
 
 def moving_on_evidence(c: ConversionDrop, j: int, m: RateDrop, k: int, z: float, cfg: Thresholds) -> str:
