@@ -34,8 +34,9 @@ Each deal passes through STAGES stages, due to advance at even steps of its
 cycle; it advances the first week from then on that it is worked (any activity
 on its account, chance 0.45 × the rep's activity scale that week), so a deal
 left alone sits in its stage, as an export's stage and last activity show it.
-The weekly rows carry `open_deals_worked`, `open_deals` and
-`open_deals_stalled` (the share of open deals 4 weeks or more in one stage).
+The weekly rows carry `open_deals_worked`, `open_deals`,
+`open_deals_stalled` (the share of open deals 4 weeks or more in one stage) and
+`open_deals_moved` (the share of open deals that moved on a stage that week).
 
 Limits worth knowing when reading the numbers:
 * falling_win_rate: a deal's win chance falls with the share of its life spent
@@ -229,18 +230,19 @@ class Deal:
 
 def work_deals(
     deals: list[Deal], w: int, chance: float, advance: float, rng: np.random.Generator
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """One week of the rep's open deals: each is worked with `chance`, a worked deal due to advance does
-    with `advance`. Returns (deals worked, deals stalled): stalled is in the same stage for STALL_STAGE_WEEKS
-    or more, as the weekly snapshots' stages show it."""
+    with `advance`. Returns (deals worked, deals stalled, deals advanced): stalled is in the same stage for
+    STALL_STAGE_WEEKS or more, as the weekly snapshots' stages show it; advanced moved a stage this week."""
     worked_now = rng.random(len(deals)) < chance
     moves = rng.random(len(deals)) < advance
-    stalled = 0
+    stalled = advanced = 0
     for deal, worked, moved in zip(deals, worked_now, moves, strict=True):
         if worked and moved and deal.stage < len(deal.plan) and deal.plan[deal.stage] <= w:
             deal.stage, deal.stage_week = deal.stage + 1, w
+            advanced += 1
         stalled += w - deal.stage_week >= STALL_STAGE_WEEKS
-    return int(worked_now.sum()), stalled
+    return int(worked_now.sum()), stalled, advanced
 
 
 def simulate(
@@ -314,7 +316,7 @@ def simulate(
                 open_deals = [p for p in pipeline if p.created <= w < p.close]
                 open_amount = sum(p.amount for p in open_deals)
                 chance = min(1.0, TOUCH * scale * f["touch"])
-                worked, stalled = work_deals(open_deals, w, chance, f["advance"], deal_rng)
+                worked, stalled, advanced = work_deals(open_deals, w, chance, f["advance"], deal_rng)
                 rows.append(
                     {
                         "rep": rep,
@@ -336,6 +338,7 @@ def simulate(
                         "open_deals_worked": worked / len(open_deals) if open_deals else np.nan,
                         "open_deals": float(len(open_deals)),
                         "open_deals_stalled": stalled / len(open_deals) if open_deals else np.nan,
+                        "open_deals_moved": advanced / len(open_deals) if open_deals else np.nan,
                         "activities_logged": float(calls + blocks + fm_self + fm_mkt + count(10 * scale)),
                         "_self": new_self,
                         "_all": new_self + new_mkt,

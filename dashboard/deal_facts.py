@@ -1,9 +1,10 @@
-"""The weekly facts of the two deal metrics that read more than one week's rows, kept in step by
-`dashboard.facts` at every write that changes them (migrations/0017_deal_weeks.sql).
+"""The weekly facts of the deal metrics that read more than one week's rows, kept in step by
+`dashboard.facts` at every write that changes them (migrations/0017_deal_weeks.sql, 0024_stage_moves.sql).
 
 `stage_weeks`: per owner name and described week, the open deals of that week's snapshot and how many had
-sat in one stage for 4 weeks or more (`open_deals_stalled`). A deal's stage run reaches back over earlier
-snapshots, so a pipeline upload marks every later row of the deals its weeks show (`PIPELINE_MARKS`).
+sat in one stage for 4 weeks or more (`open_deals_stalled`) or moved on a stage since the snapshot before
+(`open_deals_moved`). A deal's stage run reaches back over earlier snapshots, so a pipeline upload marks
+every later row of the deals its weeks show (`PIPELINE_MARKS`).
 
 `deal_work_weeks`: per rep and week, the open deals of the snapshot in force that week whose account the
 rep logged an activity on (`open_deals_worked`). Keyed by the rep, since an account touched under two

@@ -134,6 +134,10 @@ METRICS: tuple[Metric, ...] = (
            "Share of the open opportunities in the pipeline snapshot describing that week that have been in "
            "the same stage for 4 weeks or more, as the weekly snapshots show their stages (a deal first seen "
            "in a stage counts from that snapshot; empty in weeks no snapshot describes)."),
+    Metric("open_deals_moved", "Open deals moved on", "share", True, "leading", False,
+           "Share of the open opportunities in the pipeline snapshot describing that week whose stage "
+           "differs from the one the deal showed in the snapshot before (a deal first seen that week has not "
+           "moved; empty in weeks no snapshot describes)."),
     Metric("activities_logged", "Activities logged", "count", True, "leading", True,
            "All activities logged in the CRM that week (a data-hygiene signal, not an expectation)."),
 )  # fmt: skip
@@ -208,8 +212,8 @@ def weekly_metrics(
 
     `teams` limits the result to reps of those teams (None: all teams). `names`: the metrics the
     caller reads (None: all); target-account coverage and open deals worked, which read each
-    week's accounts, and open deals stalled (`stalled_deals`), which reads every snapshot, are computed
-    only when asked for, and their columns are left out otherwise.
+    week's accounts, and open deals stalled or moved on (`stalled_deals`), which read every snapshot, are
+    computed only when asked for, and their columns are left out otherwise.
 
     One `rep` without the two account metrics is read with the rep's spellings bound
     (`queries/rep_weekly_metrics_of_rep.sql`): `spellings`, `roster.spellings` of the rep when the
@@ -226,9 +230,10 @@ def weekly_metrics(
         frame = database.run_many("rep_weekly_metrics", **weeks, teams=teams_param(teams), rep=rep, **wanted)
         frame = frame.drop(columns=[ACCOUNT_METRICS[param] for param, on in wanted.items() if not on])
     frame["week"] = as_dates(frame["week"])
-    if names is None or stalled_deals.NAME in names:
+    asked = tuple(n for n in stalled_deals.NAMES if names is None or n in names)
+    if asked:
         stalled = stalled_deals.weekly_share(
-            database, monday(from_week), monday(to_week), teams_param(teams), rep
+            database, monday(from_week), monday(to_week), teams_param(teams), rep, asked
         )
         stalled["week"] = as_dates(stalled["week"])
         frame = frame.merge(stalled, on=["rep", "week"], how="left")

@@ -125,8 +125,8 @@ def _monday(day: dt.date) -> dt.date:
 
 
 def from_scratch(database: Database, keys: list[tuple[str, dt.date]]) -> dict[tuple, tuple]:
-    """(open_deals_worked, open_deals_stalled) of each (rep, week), computed here from the stored
-    activities, the live snapshot rows and the reps' spellings alone."""
+    """(open_deals_worked, open_deals_stalled, open_deals_moved) of each (rep, week), computed here from the
+    stored activities, the live snapshot rows and the reps' spellings alone."""
     spellings = defaultdict(list)  # rep -> its spellings, with repeats as rep_aliases() gives them
     for alias, rep in fetch(database, "SELECT alias, rep FROM rep_aliases()"):
         spellings[rep].append(alias)
@@ -145,12 +145,13 @@ def from_scratch(database: Database, keys: list[tuple[str, dt.date]]) -> dict[tu
         week = _monday(row[1] - dt.timedelta(days=1))
         taken[week] = max(taken.get(week, row[1]), row[1])
     shown = sorted(r for r in rows if taken[_monday(r[1] - dt.timedelta(days=1))] == r[1])
-    open_deals, stalled = Counter(), Counter()  # (name, week)
+    open_deals, stalled, moved = Counter(), Counter(), Counter()  # (name, week)
     open_accounts = defaultdict(Counter)  # (name, week) -> open deals per account
     present = set()  # (name, week) with any row in the week's snapshot
     since, last = {}, {}  # per deal: the stage run's first snapshot, its stage
     for key, day, owner, account, stage, status in shown:  # by deal, then date: the stage history
         stage = None if stage is None else stage.strip().lower()
+        moved_on = key in last and last[key] != stage
         if key not in last or last[key] != stage:
             since[key] = day
         last[key] = stage
@@ -159,6 +160,7 @@ def from_scratch(database: Database, keys: list[tuple[str, dt.date]]) -> dict[tu
         if status == "open":
             open_deals[name, week] += 1
             stalled[name, week] += (day - since[key]).days >= 28
+            moved[name, week] += moved_on
             if account is not None and account.strip():
                 open_accounts[name, week][account.strip().lower()] += 1
     expected = {}
@@ -173,18 +175,18 @@ def from_scratch(database: Database, keys: list[tuple[str, dt.date]]) -> dict[tu
         expected[rep, week] = (
             worked / base if base > 0 and logged > 0 else math.nan,
             sum(stalled[n, week] for n in names) / shown_now if shown_now > 0 else math.nan,
+            sum(moved[n, week] for n in names) / shown_now if shown_now > 0 else math.nan,
         )
     return expected
 
 
 def read(database: Database, **where: object) -> dict[tuple, tuple]:
-    """What the weekly metrics give for the two deal metrics, per (rep, week)."""
-    frame = metrics.weekly_metrics(
-        database, FIRST_WEEK, LAST_WEEK, names=["open_deals_worked", "open_deals_stalled"], **where
-    )
+    """What the weekly metrics give for the three deal metrics, per (rep, week)."""
+    names = ["open_deals_worked", "open_deals_stalled", "open_deals_moved"]
+    frame = metrics.weekly_metrics(database, FIRST_WEEK, LAST_WEEK, names=names, **where)
     return {
-        (rep, week): (worked, stalled)
-        for rep, week, worked, stalled in frame[["rep", "week", "open_deals_worked", "open_deals_stalled"]]
+        (rep, week): (worked, stalled, moved)
+        for rep, week, worked, stalled, moved in frame[["rep", "week", *names]]
         .astype(object)
         .where(frame.notna(), math.nan)
         .itertuples(index=False)
@@ -274,5 +276,39 @@ def test_a_store_without_deal_facts_gets_them_built_when_opened(tmp_path: Path) 
     reopened = Database(path)
     try:
         assert_same(read(reopened), before, "built on open")
+    finally:
+        reopened.close()
+
+
+def test_stage_moves_kept_before_they_were_counted_are_counted_when_opened(tmp_path: Path) -> None:
+    """A store whose stalled-deal facts were kept before stage moves were (migration 0024: NULL) gets them
+    computed on open, the same as from scratch."""
+    path = tmp_path / "before_0024.duckdb"
+    database = Database(path)
+    ingest_file(
+        database, _roster_csv(tmp_path, [("Ada Park", "ada@x.io", "East")]), IngestOptions(kind="roster")
+    )
+    for day, stage in zip(SNAPSHOT_DAYS[:3], ("Prospecting", "Prospecting", "Qualification"), strict=True):
+        deal = [(1, "Ada Park", "Acme", stage, "40000", DAYS[0], DAYS[-1], "Web")]
+        deal += [(2, "Ada Park", "Globex", "Prospecting", "", DAYS[0], DAYS[-1], "Web")]
+        ingest_file(database, _snapshot_csv(tmp_path, day, deal), IngestOptions(kind="opportunities"))
+    before = read(database)
+    weeks = [
+        dt.date(2026, 8, 31),
+        dt.date(2026, 9, 7),
+        dt.date(2026, 9, 21),
+    ]  # the weeks the snapshots describe
+    assert [before["Ada Park", week][2] for week in weeks] == [
+        0.0,
+        0.0,
+        0.5,
+    ]  # first seen, as before, moved on
+    fetch(database, "UPDATE stage_weeks SET moved_deals = NULL")
+    assert math.isnan(read(database)["Ada Park", weeks[2]][2])
+    database.close()
+
+    reopened = Database(path)
+    try:
+        assert_same(read(reopened), before, "counted on open")
     finally:
         reopened.close()

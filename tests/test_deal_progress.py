@@ -17,6 +17,7 @@ from dashboard.db import Database
 from dashboard.ingest import ingest_file
 from dashboard.rules import DEFAULT, build_batch
 from dashboard.rules.deal_progress import deals_stalling, meetings_not_converting
+from dashboard.rules.moving_on import buyers_not_moving_on
 
 W0 = dt.date(2025, 1, 6)  # a Monday
 WEEKS = 27
@@ -182,3 +183,112 @@ def test_first_meetings_that_stop_becoming_opportunities_are_flagged_and_usual_o
     assert signal.detail.startswith(
         "1 opportunity from 24 first meetings in the last 6 weeks (4%) vs usually about 50%: unlikely to be"
     ), signal.detail
+
+
+SLOW = 22  # from this week Bea's first meetings turn into opportunities half as often and her deals move on
+# at half the pace (buyers not convinced); Dana's go on as before
+MOVING_WEEKS = 28
+STAGE_WEEKS = 3  # weeks a deal usually spends in each stage
+
+
+def _made(rep: str, week: int) -> int:
+    """Opportunities created in `week` from its 4 first meetings: 2, or 1 once Bea's buyers slow down."""
+    return 1 if rep == "Bea Slow" and week >= SLOW else 2
+
+
+def _moving_stage(rep: str, created: int, week: int) -> str:
+    """The stage a deal shows in `week`'s snapshot: one stage every 3 weeks of progress, Bea's progress at
+    half pace from SLOW on; closed 12 weeks after it was created."""
+    if week >= created + CYCLE:
+        return "Closed Won" if created % 3 == 0 else "Closed Lost"
+    progress = float(week - created)
+    if rep == "Bea Slow":
+        progress -= max(week - max(created, SLOW), 0) / 2
+    return STAGES[min(int(progress // STAGE_WEEKS), len(STAGES) - 1)]
+
+
+def _deals(rep: str, week: int) -> list[tuple[int, int]]:
+    """(created week, number) of the rep's deals in `week`'s snapshot: those of the 14 weeks before."""
+    return [(c, k) for c in range(week - CYCLE - 2, week + 1) for k in range(_made(rep, c))]
+
+
+def _moving_files(reps: list[str]) -> tuple[str, str]:
+    """A weekly Salesforce opportunity report and an activity log: every week 25 calls (one on the account
+    of each open deal), 5 prospecting blocks and 4 first meetings."""
+    header = '"Opportunity Owner","Account Name","Opportunity Name","Amount","Close Date","Created Date",'
+    report = [header + '"Stage","Opportunity ID","Snapshot Date"']
+    log = ["activity_id,rep,date,type,subject,duration_minutes,outcome,account"]
+    for week in range(MOVING_WEEKS):
+        monday = W0 + dt.timedelta(weeks=week)
+        friday = monday + dt.timedelta(days=4)
+        for rep in reps:
+            accounts = []
+            for created, k in _deals(rep, week):
+                made = W0 + dt.timedelta(weeks=created, days=1)
+                close = made + dt.timedelta(weeks=CYCLE)
+                account = f"{rep.split()[0]} Account {created + 20}-{k}"
+                stage = _moving_stage(rep, created, week)
+                accounts += [account] if not stage.startswith("Closed") else []
+                report.append(
+                    f'"{rep}","{account}","{account} - Platform","30000",'
+                    f'"{close:%m/%d/%Y}","{made:%m/%d/%Y}",'
+                    f'"{stage}","{rep[0]}{created + 20:03d}-{k}","{friday:%m/%d/%Y}"'
+                )
+            leads = [f"Lead {week}-{i}" for i in range(25 - len(accounts))]
+            for i, account in enumerate(accounts + leads):
+                log.append(
+                    f"{rep[0]}{week}-C{i},{rep},{monday + dt.timedelta(days=i % 5)},Call,Call,5,,{account}"
+                )
+            for i in range(5):
+                day = monday + dt.timedelta(days=i)
+                log.append(f"{rep[0]}{week}-P{i},{rep},{day},Prospecting block,Prospecting,90,,")
+            for i in range(4):
+                day = monday + dt.timedelta(days=i)
+                log.append(f"{rep[0]}{week}-M{i},{rep},{day},Meeting,First meeting,45,,Prospect {week}-{i}")
+    return "\n".join(report) + "\n", "\n".join(log) + "\n"
+
+
+def _expected_moved(rep: str, week: int) -> float:
+    """The rep's open deals in `week` whose stage differs from the snapshot before (a deal first seen in
+    `week`, or in week 0, has not moved)."""
+    shown = [(c, k) for c, k in _deals(rep, week) if not _moving_stage(rep, c, week).startswith("Closed")]
+    moved = sum(
+        1
+        for c, _ in shown
+        if c < week and week > 0 and _moving_stage(rep, c, week) != _moving_stage(rep, c, week - 1)
+    )
+    return moved / len(shown)
+
+
+def test_buyers_not_moving_forward_are_flagged_from_meetings_and_stage_moves_read_together(
+    database: Database, write
+) -> None:
+    """Bea's first meetings turn into opportunities half as often and her worked deals move on at half the
+    pace: neither alone is clear in 6 weeks, together they are; Dana, as usual, is not flagged."""
+    roster = (
+        "rep,email,team,manager,start_date\n"
+        "Dana Steady,dana@example.com,East,Mia Ford,2024-01-08\n"
+        "Bea Slow,bea@example.com,East,Mia Ford,2024-01-08\n"
+    )
+    report, log = _moving_files(["Dana Steady", "Bea Slow"])
+    for name, text in (("roster.csv", roster), ("pipeline.csv", report), ("activities.csv", log)):
+        result = ingest_file(database, write(name, text))
+        assert result.status == "loaded" and result.rows_rejected == 0, result.message
+    last = W0 + dt.timedelta(weeks=MOVING_WEEKS - 1)
+    frame = metrics.weekly_metrics(database, W0, last)
+    moved = frame.pivot(index="week", columns="rep", values="open_deals_moved")
+    for week in range(1, MOVING_WEEKS):
+        for rep in ("Dana Steady", "Bea Slow"):
+            got = moved.loc[W0 + dt.timedelta(weeks=week), rep]
+            assert abs(got - _expected_moved(rep, week)) < 1e-9, (rep, week, got)
+    batch = build_batch(frame, None, None, dataclasses.replace(DEFAULT, flag_weight=9))
+    now = batch.upto(SLOW + 5)  # the 6 weeks read are Bea's slower ones
+    found = buyers_not_moving_on.signals(now)
+    assert list(found) == [list(batch.reps).index("Bea Slow")], found
+    [signal] = next(iter(found.values()))
+    assert signal.detail.startswith(
+        "in the last 6 weeks 6 of 24 first meetings became opportunities (usually about 12) and "
+    ), signal.detail
+    assert "open deals worked moved on a stage (usually about" in signal.detail, signal.detail
+    assert not meetings_not_converting.signals(now)  # the meetings alone are not clear enough
+    assert not buyers_not_moving_on.signals(batch.upto(SLOW - 1))  # nor before the change

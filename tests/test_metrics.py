@@ -132,6 +132,7 @@ ANA = {
     "open_deals": (2, 2, 2),
     "open_deals_worked": (0.5, 0.5, 0),  # O1 (Acme) of O1, O3; O3 (Gamma) of O3, O4; nothing logged in W3
     "open_deals_stalled": (0, 0, None),  # first seen 3/9, 7 days in their stages by 3/16; no snapshot for W3
+    "open_deals_moved": (0, 0, None),  # O1, O3 first seen 3/9; O3 still in Proposal by 3/16, O4 first seen
     "activities_logged": (6, 2, 0),
 }
 
@@ -168,10 +169,17 @@ def test_open_deals_worked_is_empty_when_activities_name_no_account(team):
 @pytest.mark.parametrize(
     "names, left_out",
     [
-        (("calls",), ["open_deals_worked", "target_account_coverage", "open_deals_stalled"]),
-        (("calls", "open_deals_worked"), ["target_account_coverage", "open_deals_stalled"]),
-        (("target_account_coverage",), ["open_deals_worked", "open_deals_stalled"]),
-        (("open_deals_stalled",), ["open_deals_worked", "target_account_coverage"]),
+        (
+            ("calls",),
+            ["open_deals_worked", "target_account_coverage", "open_deals_stalled", "open_deals_moved"],
+        ),
+        (
+            ("calls", "open_deals_worked"),
+            ["target_account_coverage", "open_deals_stalled", "open_deals_moved"],
+        ),
+        (("target_account_coverage",), ["open_deals_worked", "open_deals_stalled", "open_deals_moved"]),
+        (("open_deals_stalled",), ["open_deals_worked", "target_account_coverage", "open_deals_moved"]),
+        (("open_deals_moved",), ["open_deals_worked", "target_account_coverage", "open_deals_stalled"]),
     ],
 )
 def test_metrics_not_asked_for_are_left_out_and_the_rest_read_the_same(team, names, left_out):

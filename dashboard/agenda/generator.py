@@ -54,7 +54,7 @@ EXPECTATION_METRICS = (
     "win_rate",
     "won_revenue",
 )
-COSTLY_METRICS = ("open_deals_worked", stalled_deals.NAME)
+COSTLY_METRICS = ("open_deals_worked", *stalled_deals.NAMES)
 """Read only when a flag or an agreed focus area is about them: the draft says nothing of them otherwise,
 and they cost most of a rep's read (open deals worked goes through each week's accounts, open deals
 stalled through every snapshot's stage history)."""

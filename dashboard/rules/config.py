@@ -110,7 +110,12 @@ class Thresholds:
     convert_min_meetings: int = 8  # ... on at least this many first meetings ...
     convert_ratio: float = 0.6  # ... under 60% of the usual conversion ...
     convert_z: float = 3.0  # ... and this many standard errors under it
-    deal_signs_weight: int = 2  # the weight of each of these two leading signs (2: opens a flag alone)
+    # ... or, read together (`moving_on`), that conversion over the same weeks and the stage moves per open
+    # deal worked, each under the rep's usual and their z-scores summed (÷ √2) this far under
+    moving_on_z: float = 2.5
+    moving_on_min_worked: int = 8  # ... on at least this many open deals worked in those weeks ...
+    moving_on_history: int = 13  # ... from a rep with a quarter of weeks or more before them
+    deal_signs_weight: int = 2  # the weight of each of these leading signs (2: opens a flag alone)
     win_rate_lookback: int = 8  # closed deals of the last 8 weeks ...
     win_rate_history: int = 26  # ... against those of the 26 weeks before
     win_rate_min_closed: int = 8  # at least this many closed deals in each

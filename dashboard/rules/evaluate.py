@@ -28,6 +28,7 @@ from dashboard.rules.deal_progress import deals_stalling, meetings_not_convertin
 from dashboard.rules.findings import Flag, Signal, sort_flags
 from dashboard.rules.grid import build_batch
 from dashboard.rules.history import TooNew, too_little_history
+from dashboard.rules.moving_on import buyers_not_moving_on
 from dashboard.rules.pipeline import (
     coverage_under_target,
     falling_win_rate,
@@ -53,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     falling_win_rate,
     deals_stalling,
     meetings_not_converting,
+    buyers_not_moving_on,
 )
 
 
@@ -130,7 +132,7 @@ def check_batch(b: Batch, *, confirm: bool = True) -> list[Flag]:
     return flags
 
 
-AT_ONCE = frozenset({"deals_stalling", "meetings_not_converting"})
+AT_ONCE = frozenset({"deals_stalling", "meetings_not_converting", "buyers_not_moving_on"})
 """Rules whose signs raise a flag without waiting for a second week: they read 4 to 6 weeks already."""
 
 
