@@ -167,7 +167,8 @@ CREATE OR REPLACE MACRO parse_time(s) AS
     try_strptime(upper(clean_text(s)), ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M:%S %p', '%I:%M%p'])::TIME;
 
 -- Durations -> minutes: 'HH:MM', 'HH:MM:SS', '1h 30m', '45 min', '300 s', '1.5 hours';
--- bare numbers are in `unit` (minutes | seconds | hours | milliseconds).
+-- bare numbers are in `unit` (minutes | seconds | hours | milliseconds | minutes_seconds); with
+-- unit minutes_seconds a two-part clock cell is 'MM:SS' (Zoho CRM's call duration: '05:32' is 5 min 32 s).
 CREATE OR REPLACE MACRO parse_minutes(s, unit, decimal_comma) AS (
     WITH t AS (SELECT lower(clean_text(s)) AS v)
     SELECT
@@ -176,7 +177,8 @@ CREATE OR REPLACE MACRO parse_minutes(s, unit, decimal_comma) AS (
             WHEN regexp_full_match(v, '[0-9]+:[0-5][0-9]:[0-5][0-9]') THEN
                 split_part(v, ':', 1)::DOUBLE * 60 + split_part(v, ':', 2)::DOUBLE + split_part(v, ':', 3)::DOUBLE / 60
             WHEN regexp_full_match(v, '[0-9]+:[0-5][0-9]') THEN
-                split_part(v, ':', 1)::DOUBLE * 60 + split_part(v, ':', 2)::DOUBLE
+                CASE unit WHEN 'minutes_seconds' THEN split_part(v, ':', 1)::DOUBLE + split_part(v, ':', 2)::DOUBLE / 60
+                    ELSE split_part(v, ':', 1)::DOUBLE * 60 + split_part(v, ':', 2)::DOUBLE END
             WHEN regexp_full_match(v, '([0-9.,]+\s*h(ours?|rs?)?)?\s*([0-9.,]+\s*m(in(ute)?s?)?)?\s*([0-9.,]+\s*s(ec(ond)?s?)?)?')
                  AND regexp_matches(v, '[0-9]\s*[hms]') THEN
                 coalesce(parse_number(regexp_extract(v, '([0-9.,]+)\s*h', 1), decimal_comma) * 60, 0)
