@@ -1,0 +1,100 @@
+"""Zoho CRM exports written in Spanish (Spain) load without mapping and read as a Madrid manager means them.
+
+The files are shaped as Zoho writes a module export for a user whose interface is in Spanish
+(`dashboard/ingest/presets/localized_zoho.py` lists the labels and where they come from): calls with the
+owner as an e-mail, 'Duración de la llamada' as MM:SS and dates day first; meetings saved by Spanish
+Excel (Windows-1252, semicolons) with the host's name written without its accents; deals with
+'€ 12.500,00' and '8.200,00 €' amounts and an 'Ingresos esperados' column that is not the amount.
+Before the Spanish labels were known, the calls and deals went to the mapping screen and the meetings
+file was read as a time-off sheet ('Desde' / 'Hasta').
+"""
+
+from __future__ import annotations
+
+from dashboard import roster
+from dashboard.db import Database
+from tests.one_week import load_files, week_by_rep
+from tests.stored import fetch
+
+USERS = (
+    "Nombre,Apellidos,Correo electrónico,Equipo\n"
+    "Lucía,Fernández,lucia.fernandez@ventasiberia.es,Centro\n"
+    "Javier,Muñoz,javier.munoz@ventasiberia.es,Centro\n"
+)
+CALLS = (
+    "\ufeffID de registro,Asunto,Tipo de llamada,Propósito de la llamada,Relacionado con,"
+    "Hora de inicio de llamada,Duración de la llamada,Propietario de Llamada,Resultado de la llamada\n"
+    "zcrm_51230001,Llamada de seguimiento,Saliente,Prospección,Farmacia Goya,17/11/2026 09:15,05:32,"
+    "lucia.fernandez@ventasiberia.es,Interesado\n"
+    "zcrm_51230002,Revisión de propuesta,Saliente,Negociación,Bodegas Ribera,18/11/2026 16:40,12:00,"
+    "lucia.fernandez@ventasiberia.es,Volver a llamar\n"
+    ",,,,,,,,\n"  # a blank row, as an export edited by hand has
+    "zcrm_51230003,Llamada en frío,Entrante,Prospección,Óptica Sol,19/11/2026 11:05,00:45,"
+    "javier.munoz@ventasiberia.es,No interesado\n"
+)
+MEETINGS = (
+    "ID de registro;Título;Desde;Hasta;Anfitrión;Relacionado con;Ubicación;Participantes\n"
+    "zcrm_51239001;Primera reunión con Farmacia Goya;17/11/2026 10:00;17/11/2026 11:00;Lucia Fernandez;"
+    "Farmacia Goya;Madrid;2\n"
+    "zcrm_51239002;Demo Bodegas Ribera;20/11/2026 12:30;20/11/2026 13:30;Javier Muñoz;Bodegas Ribera;"
+    "Madrid;3\n"
+).encode("cp1252")
+DEALS = (
+    "ID de registro,Propietario de Trato,Nombre de Trato,Nombre de Cuenta,Importe,Fecha de cierre,Fase,"
+    "Probabilidad (%),Ingresos esperados,Moneda,Hora de creación,Hora de modificación\n"
+    'zcrm_51232001,Lucía Fernández,Farmacia Goya - Licencias,Farmacia Goya,"€ 12.500,00",12/01/2027,'
+    'Negociación/Revisión,90,"€ 11.250,00",EUR,17/11/2026 09:40,20/11/2026 10:00\n'
+    'zcrm_51232002,Javier Munoz,Bodegas Ribera - Ampliación,Bodegas Ribera,"8.200,00 €",20/11/2026,'
+    'Cerrado ganado,100,"8.200,00 €",EUR,03/11/2026 12:00,20/11/2026 17:00\n'
+    'zcrm_51232003,Javier Muñoz,Óptica Sol - Mantenimiento,Óptica Sol,"4.500,00 €",02/02/2027,'
+    'Propuesta de valor,40,"1.800,00 €",EUR,18/11/2026 15:00,18/11/2026 15:00\n'
+)
+
+
+def test_spanish_zoho_exports_load_as_written(database: Database, write) -> None:
+    results = load_files(
+        database,
+        write,
+        [
+            ("Usuarios.csv", USERS),
+            ("Llamadas.csv", CALLS),
+            ("Reuniones.csv", MEETINGS),
+            ("Tratos.csv", DEALS),
+        ],
+    )
+    assert [(r.kind, r.source) for r in results[1:]] == [
+        ("activities", "zoho"),
+        ("activities", "zoho"),
+        ("opportunities", "zoho"),
+    ]
+    assert not any("not on the roster" in note for r in results for note in r.notes)
+    assert list(roster.list_reps(database)["rep"]) == ["Javier Muñoz", "Lucía Fernández"]
+    # Dates day first, durations MM:SS, the owners' e-mails and unaccented names kept as written.
+    assert fetch(
+        database,
+        "SELECT rep, activity_date::VARCHAR, round(duration_minutes, 2), account FROM activities "
+        "ORDER BY activity_date, activity_time",
+    ) == [
+        ("lucia.fernandez@ventasiberia.es", "2026-11-17", 5.53, "Farmacia Goya"),
+        ("Lucia Fernandez", "2026-11-17", None, "Farmacia Goya"),
+        ("lucia.fernandez@ventasiberia.es", "2026-11-18", 12.0, "Bodegas Ribera"),
+        ("javier.munoz@ventasiberia.es", "2026-11-19", 0.75, "Óptica Sol"),
+        ("Javier Muñoz", "2026-11-20", None, "Bodegas Ribera"),
+    ]
+    assert fetch(
+        database,
+        "SELECT opportunity_id, amount::DOUBLE, currency, status, created_date::VARCHAR, "
+        "close_date::VARCHAR FROM opportunity_snapshots ORDER BY 1",
+    ) == [
+        ("zcrm_51232001", 12500.0, "EUR", "open", "2026-11-17", "2027-01-12"),
+        ("zcrm_51232002", 8200.0, "EUR", "won", "2026-11-03", "2026-11-20"),
+        ("zcrm_51232003", 4500.0, "EUR", "open", "2026-11-18", "2027-02-02"),
+    ]
+    week = week_by_rep(database)
+    assert set(week) == {"Javier Muñoz", "Lucía Fernández"}
+    assert (week["Lucía Fernández"]["open_pipeline"], week["Lucía Fernández"]["opportunities_created"]) == (
+        12500,
+        1,
+    )
+    javier = week["Javier Muñoz"]
+    assert (javier["wins"], javier["won_revenue"], javier["open_pipeline"]) == (1, 8200, 4500)
