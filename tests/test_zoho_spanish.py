@@ -98,3 +98,30 @@ def test_spanish_zoho_exports_load_as_written(database: Database, write) -> None
     )
     javier = week["Javier Muñoz"]
     assert (javier["wins"], javier["won_revenue"], javier["open_pipeline"]) == (1, 8200, 4500)
+
+
+def test_a_spanish_zoho_calls_export_is_calls_and_a_meetings_export_meetings(
+    database: Database, write
+) -> None:
+    """A Zoho module export has no activity-type column: the module is the type. The Spanish calls
+    export's subjects ('Revisión de propuesta', 'Presentación de producto') must not make its calls
+    meetings or 'other', nor its meetings' titles ('Visita a …') make them anything but meetings."""
+    calls = CALLS + (
+        "zcrm_51230004,Presentación de producto,Saliente,Demostración,Farmacia Goya,19/11/2026 17:00,20:00,"
+        "lucia.fernandez@ventasiberia.es,Interesado\n"
+    )
+    meetings = MEETINGS + (
+        "zcrm_51239003;Visita a Óptica Sol;19/11/2026 09:00;19/11/2026 10:00;Javier Muñoz;Óptica Sol;"
+        "Madrid;2\n"
+    ).encode("cp1252")
+    load_files(
+        database, write, [("Usuarios.csv", USERS), ("Llamadas.csv", calls), ("Reuniones.csv", meetings)]
+    )
+    assert fetch(database, "SELECT category, count(*) FROM activities GROUP BY 1 ORDER BY 1") == [
+        ("call", 4),
+        ("first_meeting", 1),
+        ("meeting", 2),
+    ]
+    week = week_by_rep(database)
+    assert (week["Lucía Fernández"]["calls"], week["Javier Muñoz"]["calls"]) == (3, 1)
+    assert week["Lucía Fernández"]["first_meetings"] == 1
