@@ -125,3 +125,33 @@ def test_a_spanish_zoho_calls_export_is_calls_and_a_meetings_export_meetings(
     week = week_by_rep(database)
     assert (week["Lucía Fernández"]["calls"], week["Javier Muñoz"]["calls"]) == (3, 1)
     assert week["Lucía Fernández"]["first_meetings"] == 1
+
+
+def test_zoho_default_phases_in_spanish(database: Database, write) -> None:
+    """'Cerrado-Perdido para la competencia' is a lost deal, not an open one; a pipeline of the default
+    Spanish phases with no deal won loads without asking what each phase means."""
+    header = DEALS.splitlines()[0]
+    phases = [
+        "Calificación",
+        "Análisis de necesidades",
+        "Propuesta de valor",
+        "Identificar a los responsables de la toma de decisiones",
+        "Análisis de percepción",
+        "Cotización de propuesta/precio",
+        "Negociación/Revisión",
+        "Cerrado-Perdido para la competencia",
+        "Cerrado perdido",
+    ]
+    deals = (
+        header
+        + "\n"
+        + "".join(
+            f'zcrm_5123300{i},Javier Muñoz,Trato {i},Óptica Sol,"1.000,00 €",20/11/2026,{phase},0,'
+            f'"0,00 €",EUR,10/11/2026 09:00,20/11/2026 10:00\n'
+            for i, phase in enumerate(phases)
+        )
+    )
+    [result] = load_files(database, write, [("Tratos.csv", deals)])
+    assert not any("read as open" in note for note in result.notes), result.notes
+    statuses = dict(fetch(database, "SELECT stage, status FROM opportunity_snapshots"))
+    assert statuses == {phase: "open" for phase in phases[:-2]} | {phases[-2]: "lost", phases[-1]: "lost"}
