@@ -11,6 +11,8 @@ file was read as a time-off sheet ('Desde' / 'Hasta').
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard import roster
 from dashboard.db import Database
 from tests.one_week import load_files, week_by_rep
@@ -155,3 +157,26 @@ def test_zoho_default_phases_in_spanish(database: Database, write) -> None:
     assert not any("read as open" in note for note in result.notes), result.notes
     statuses = dict(fetch(database, "SELECT stage, status FROM opportunity_snapshots"))
     assert statuses == {phase: "open" for phase in phases[:-2]} | {phases[-2]: "lost", phases[-1]: "lost"}
+
+
+def test_a_spanish_team_sheet_gives_hire_and_leaving_dates(database: Database, write) -> None:
+    """'Fecha de alta' is a rep's start date (a new hire is held to the ramped targets from it) and
+    'Fecha de baja' their end date; before, both columns were left unread and every rep had none."""
+    sheet = (
+        "Nombre,Apellidos,Correo electrónico,Equipo,Responsable,Fecha de alta,Fecha de baja\n"
+        "Lucía,Fernández,lucia.fernandez@ventasiberia.es,Centro,Elena Navarro,01/02/2024,\n"
+        "Javier,Muñoz,javier.munoz@ventasiberia.es,Centro,Elena Navarro,02/11/2026,\n"
+        "Pedro,Luna,pedro.luna@ventasiberia.es,Centro,Elena Navarro,15/09/2023,13/11/2026\n"
+    )
+    [result] = load_files(database, write, [("Equipo.csv", sheet)])
+    assert result.kind == "roster"
+    reps = roster.list_reps(database)
+    dates = {
+        row["rep"]: tuple(None if pd.isna(d) else str(d.date()) for d in (row["start_date"], row["end_date"]))
+        for row in reps.to_dict("records")
+    }
+    assert dates == {
+        "Lucía Fernández": ("2024-02-01", None),
+        "Javier Muñoz": ("2026-11-02", None),
+        "Pedro Luna": ("2023-09-15", "2026-11-13"),
+    }

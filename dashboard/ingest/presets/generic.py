@@ -387,6 +387,10 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "joined",
             "join date",
             "ramp start",
+            # a Spanish team sheet's hire date ('Fecha de alta' in Spain's HR wording)
+            "fecha de alta",
+            "fecha de incorporación",
+            "fecha de contratación",
         ),
         "end_date": (
             "end date",
@@ -396,6 +400,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "departure date",
             "termination date",
             "last day",
+            "fecha de baja",  # Spanish: the date a person left
         ),
         "active": ("active", "is active", "enabled"),
     },
