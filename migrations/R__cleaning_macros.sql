@@ -166,7 +166,8 @@ CREATE OR REPLACE MACRO fast_timestamp(s, fmt) AS
 CREATE OR REPLACE MACRO parse_time(s) AS
     try_strptime(upper(clean_text(s)), ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M:%S %p', '%I:%M%p'])::TIME;
 
--- Durations -> minutes: 'HH:MM', 'HH:MM:SS', '1h 30m', '45 min', '300 s', '1.5 hours';
+-- Durations -> minutes: 'HH:MM', 'HH:MM:SS', '1h 30m', '45 min', '300 s', '1.5 hours', and the units
+-- in Spanish, Portuguese, French and Italian words ('15 minutos', '1 hora 5 minutos', '45 segundos');
 -- bare numbers are in `unit` (minutes | seconds | hours | milliseconds | minutes_seconds); with
 -- unit minutes_seconds a two-part clock cell is 'MM:SS' (Zoho CRM's call duration: '05:32' is 5 min 32 s).
 CREATE OR REPLACE MACRO parse_minutes(s, unit, decimal_comma) AS (
@@ -179,7 +180,7 @@ CREATE OR REPLACE MACRO parse_minutes(s, unit, decimal_comma) AS (
             WHEN regexp_full_match(v, '[0-9]+:[0-5][0-9]') THEN
                 CASE unit WHEN 'minutes_seconds' THEN split_part(v, ':', 1)::DOUBLE + split_part(v, ':', 2)::DOUBLE / 60
                     ELSE split_part(v, ':', 1)::DOUBLE * 60 + split_part(v, ':', 2)::DOUBLE END
-            WHEN regexp_full_match(v, '([0-9.,]+\s*h(ours?|rs?)?)?\s*([0-9.,]+\s*m(in(ute)?s?)?)?\s*([0-9.,]+\s*s(ec(ond)?s?)?)?')
+            WHEN regexp_full_match(v, '([0-9.,]+\s*(h(ours?|rs?)?|horas?|heures?))?\s*([0-9.,]+\s*(m(in(ute)?s?)?|minut[oi]s?))?\s*([0-9.,]+\s*(s(ec(ond)?s?)?|segundos?|secondes?|secondi))?')
                  AND regexp_matches(v, '[0-9]\s*[hms]') THEN
                 coalesce(parse_number(regexp_extract(v, '([0-9.,]+)\s*h', 1), decimal_comma) * 60, 0)
                 + coalesce(parse_number(regexp_extract(v, '([0-9.,]+)\s*m', 1), decimal_comma), 0)

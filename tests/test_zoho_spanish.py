@@ -180,3 +180,24 @@ def test_a_spanish_team_sheet_gives_hire_and_leaving_dates(database: Database, w
         "Javier Muñoz": ("2026-11-02", None),
         "Pedro Luna": ("2023-09-15", "2026-11-13"),
     }
+
+
+def test_a_duration_written_in_spanish_words(database: Database, write) -> None:
+    """'15 minutos', '1 hora 5 minutos' and '45 segundos' are durations: before, each cell was left blank
+    as 'not a duration', and the rep's talk time read 0."""
+    calls = (
+        "ID de registro,Asunto,Tipo de llamada,Hora de inicio de llamada,Duración de la llamada,"
+        "Propietario de Llamada\n"
+        "zcrm_1,A,Saliente,17/11/2026 09:15,15 minutos,Lucía Fernández\n"
+        "zcrm_2,B,Saliente,17/11/2026 10:15,1 hora 5 minutos,Lucía Fernández\n"
+        "zcrm_3,C,Saliente,18/11/2026 11:15,45 segundos,Lucía Fernández\n"
+        "zcrm_4,D,Saliente,19/11/2026 11:15,2 min,Lucía Fernández\n"
+    )
+    [result] = load_files(database, write, [("Llamadas.csv", calls)])
+    assert "unreadable" not in result.message, result.message
+    assert fetch(database, "SELECT subject, duration_minutes FROM activities ORDER BY 1") == [
+        ("A", 15.0),
+        ("B", 65.0),
+        ("C", 0.75),
+        ("D", 2.0),
+    ]

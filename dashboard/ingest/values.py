@@ -29,7 +29,8 @@ DATE = re.compile(
     r")\s*$"
 )
 DURATION = re.compile(
-    r"^\s*(\d+:[0-5]\d(:[0-5]\d)?|\d+([.,]\d+)?|(\d+([.,]\d+)?\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\s*)+)\s*$",
+    r"^\s*(\d+:[0-5]\d(:[0-5]\d)?|\d+([.,]\d+)?|(\d+([.,]\d+)?\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?"
+    r"|horas?|heures?|minut[oi]s?|segundos?|secondes?|secondi)\s*)+)\s*$",  # '15 minutos', '1 hora 5 minutos'
     re.IGNORECASE,
 )
 BOOL = re.compile(
