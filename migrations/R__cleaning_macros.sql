@@ -166,6 +166,14 @@ CREATE OR REPLACE MACRO fast_timestamp(s, fmt) AS
 CREATE OR REPLACE MACRO parse_time(s) AS
     try_strptime(upper(clean_text(s)), ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M:%S %p', '%I:%M%p'])::TIME;
 
+-- A call that reached someone, by its outcome: it starts with connected, spoke, reached, answered,
+-- conversation or talked, or the same in Spanish, French, German or Portuguese (HubSpot's translated
+-- call outcomes 'Conectado', 'Connecté', 'Verbunden': migrations/0007_localized_values.sql; 'Contactado',
+-- 'Habló', 'Contestó', 'Erreicht', 'Gesprochen', 'Atendeu'). 'No contestó' or 'Nicht erreicht' does not
+-- start so. migrations/0026_localized_stages_and_connects.sql recounted the stored connects with this pattern.
+CREATE OR REPLACE MACRO is_connect(outcome) AS
+    regexp_matches(outcome, '^\s*(connected|spoke|reached|answered|conversation|talked|conectad[oa]|contactad[oa]|habl[oó]|contest[oó]|connect[ée]e?|verbunden|erreicht|gesprochen|atend(eu|id[oa]))', 'i');
+
 -- Durations -> minutes: 'HH:MM', 'HH:MM:SS', '1h 30m', '45 min', '300 s', '1.5 hours', and the units
 -- in Spanish, Portuguese, French and Italian words ('15 minutos', '1 hora 5 minutos', '45 segundos');
 -- bare numbers are in `unit` (minutes | seconds | hours | milliseconds | minutes_seconds); with
