@@ -114,6 +114,35 @@ CREATE OR REPLACE MACRO looks_month_first(s) AS
 CREATE OR REPLACE MACRO day_first_here(v, day_first) AS
     CASE WHEN looks_day_first(v) THEN true WHEN looks_month_first(v) THEN false ELSE day_first END;
 
+-- A date written with Spanish month names, in English ones: '17 nov. 2026 09:15' -> '17 nov 2026 09:15',
+-- '12-ago-2026' -> '12-aug-2026', '17 de noviembre de 2026' -> '17 november 2026' (dates as Spanish Excel
+-- writes them with a month-name format). Read only where no numeric layout matched (the last branches of
+-- timestamp_from_text); English month names pass through unchanged.
+CREATE OR REPLACE MACRO spanish_months(v) AS
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+        lower(v),
+        '([0-9]) de (\pL+) de ([0-9])', '\1 \2 \3'),
+        '\b(ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\.', '\1'),
+        '\benero\b', 'january'),
+        '\bfebrero\b', 'february'),
+        '\bmarzo\b', 'march'),
+        '\babril\b', 'april'),
+        '\bmayo\b', 'may'),
+        '\bjunio\b', 'june'),
+        '\bjulio\b', 'july'),
+        '\bagosto\b', 'august'),
+        '\bs(ep)?[ei]?tiembre\b', 'september'),
+        '\boctubre\b', 'october'),
+        '\bnoviembre\b', 'november'),
+        '\bdiciembre\b', 'december'),
+        '\bene\b', 'jan'),
+        '\babr\b', 'apr'),
+        '\bago\b', 'aug'),
+        '\bdic\b', 'dec'),
+        '\bsept\b', 'sep');
+
 CREATE OR REPLACE MACRO timestamp_from_text(v, day_first) AS
     CASE
         WHEN v IS NULL THEN NULL
@@ -143,10 +172,10 @@ CREATE OR REPLACE MACRO timestamp_from_text(v, day_first) AS
             try_strptime(v, ['%d.%m.%y', '%d.%m.%y %H:%M', '%d.%m.%y %H:%M:%S'])
         WHEN regexp_full_match(v, '[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}( .*)?') THEN
             try_strptime(v, ['%Y/%m/%d', '%Y/%m/%d %H:%M', '%Y/%m/%d %H:%M:%S'])
-        WHEN regexp_full_match(v, '[0-9]{1,2}[- ][A-Za-z]{3,9}[- ][0-9]{2}') THEN
-            try_strptime(v, ['%d-%b-%y', '%d-%B-%y', '%d %b %y', '%d %B %y'])
+        WHEN regexp_full_match(v, '[0-9]{1,2}[- ][\pL]{3,9}\.?[- ][0-9]{2}') THEN
+            try_strptime(spanish_months(v), ['%d-%b-%y', '%d-%B-%y', '%d %b %y', '%d %B %y'])
         ELSE
-            try_strptime(replace(v, ',', ''), ['%b %d %Y', '%B %d %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y',
+            try_strptime(replace(spanish_months(v), ',', ''), ['%b %d %Y', '%B %d %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y',
                 '%b %d %Y %I:%M %p', '%B %d %Y %I:%M %p', '%b %d %Y %H:%M', '%d %b %Y %H:%M',
                 '%d-%b-%Y %H:%M', '%d-%b-%Y %I:%M %p', '%a %b %d %Y', '%A %B %d %Y'])
     END;

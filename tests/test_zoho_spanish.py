@@ -201,3 +201,30 @@ def test_a_duration_written_in_spanish_words(database: Database, write) -> None:
         ("C", 0.75),
         ("D", 2.0),
     ]
+
+
+def test_dates_with_spanish_month_names(database: Database, write) -> None:
+    """'17 nov. 2026 09:15', '12-nov-26', '20 de noviembre de 2026' and 'dic.' are dates (as Spanish Excel
+    writes a month-name format): before, each such cell was 'not a date' and its whole row refused."""
+    calls = (
+        "ID de registro,Asunto,Tipo de llamada,Hora de inicio de llamada,Duración de la llamada,"
+        "Propietario de Llamada\n"
+        "zcrm_1,A,Saliente,17 nov. 2026 09:15,05:00,Lucía Fernández\n"
+        "zcrm_2,B,Saliente,18-nov-26,05:00,Lucía Fernández\n"
+        "zcrm_3,C,Saliente,20 de noviembre de 2026,05:00,Lucía Fernández\n"
+        "zcrm_4,D,Saliente,3 ago. 2026 10:15,05:00,Lucía Fernández\n"
+        "zcrm_5,E,Saliente,1 dic. 2025 16:40,05:00,Lucía Fernández\n"
+        "zcrm_6,F,Saliente,Nov 19 2026 11:00,05:00,Lucía Fernández\n"
+    )
+    [result] = load_files(database, write, [("Llamadas.csv", calls)])
+    assert result.rows_loaded == 6, result.message
+    assert fetch(
+        database, "SELECT subject, activity_date::VARCHAR, activity_time::VARCHAR FROM activities ORDER BY 1"
+    ) == [
+        ("A", "2026-11-17", "09:15:00"),
+        ("B", "2026-11-18", None),
+        ("C", "2026-11-20", None),
+        ("D", "2026-08-03", "10:15:00"),
+        ("E", "2025-12-01", "16:40:00"),
+        ("F", "2026-11-19", "11:00:00"),
+    ]
