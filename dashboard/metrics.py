@@ -90,7 +90,8 @@ METRICS: tuple[Metric, ...] = (
            "no data while no activity is in that category (the exports' types do not show it yet)."),
     Metric("calls", "Calls", "count", True, "leading", True, "Calls logged that week."),
     Metric("connects", "Connects", "count", True, "leading", True,
-           "Calls whose outcome starts with connected, spoke, reached, answered, conversation or talked."),
+           "Calls whose outcome starts with connected, spoke, reached, answered, conversation or talked "
+           "(or the same in Spanish, French, German or Portuguese: Conectado, Connecté, Verbunden...)."),
     Metric("monday_call_share", "Monday share of calls", "share", True, "leading", False,
            "Calls made on Monday ÷ all calls that week (empty when no calls)."),
     Metric("first_meetings", "First meetings", "count", True, "leading", True,

@@ -164,6 +164,14 @@ def pipeline_display(changes: pd.DataFrame) -> pd.DataFrame:
     return shown.rename(columns=PIPELINE_LABELS)
 
 
+def with_data_first(rows: pd.DataFrame, names: Sequence[str]) -> list[str]:
+    """`names` with the metrics that have a value in `rep_weekly`'s rows first, in their order, then
+    those with none (a company whose exports hold no prospecting time: the page opens on a chart with
+    data, not on an empty one)."""
+    valued = set(rows.loc[rows["value"].notna(), "metric"])
+    return [n for n in names if n in valued] + [n for n in names if n not in valued]
+
+
 def charts_of(rows: pd.DataFrame, names: Sequence[str]) -> dict[str, dict]:
     """Each of `names`' charts as a Vega-Lite spec (`trend_chart.metric_chart`) from `rep_weekly`'s rows
     (read once for the page's charts and its table)."""

@@ -114,6 +114,35 @@ CREATE OR REPLACE MACRO looks_month_first(s) AS
 CREATE OR REPLACE MACRO day_first_here(v, day_first) AS
     CASE WHEN looks_day_first(v) THEN true WHEN looks_month_first(v) THEN false ELSE day_first END;
 
+-- A date written with Spanish month names, in English ones: '17 nov. 2026 09:15' -> '17 nov 2026 09:15',
+-- '12-ago-2026' -> '12-aug-2026', '17 de noviembre de 2026' -> '17 november 2026' (dates as Spanish Excel
+-- writes them with a month-name format). Read only where no numeric layout matched (the last branches of
+-- timestamp_from_text); English month names pass through unchanged.
+CREATE OR REPLACE MACRO spanish_months(v) AS
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+        lower(v),
+        '([0-9]) de (\pL+) de ([0-9])', '\1 \2 \3'),
+        '\b(ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\.', '\1'),
+        '\benero\b', 'january'),
+        '\bfebrero\b', 'february'),
+        '\bmarzo\b', 'march'),
+        '\babril\b', 'april'),
+        '\bmayo\b', 'may'),
+        '\bjunio\b', 'june'),
+        '\bjulio\b', 'july'),
+        '\bagosto\b', 'august'),
+        '\bs(ep)?[ei]?tiembre\b', 'september'),
+        '\boctubre\b', 'october'),
+        '\bnoviembre\b', 'november'),
+        '\bdiciembre\b', 'december'),
+        '\bene\b', 'jan'),
+        '\babr\b', 'apr'),
+        '\bago\b', 'aug'),
+        '\bdic\b', 'dec'),
+        '\bsept\b', 'sep');
+
 CREATE OR REPLACE MACRO timestamp_from_text(v, day_first) AS
     CASE
         WHEN v IS NULL THEN NULL
@@ -143,10 +172,10 @@ CREATE OR REPLACE MACRO timestamp_from_text(v, day_first) AS
             try_strptime(v, ['%d.%m.%y', '%d.%m.%y %H:%M', '%d.%m.%y %H:%M:%S'])
         WHEN regexp_full_match(v, '[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}( .*)?') THEN
             try_strptime(v, ['%Y/%m/%d', '%Y/%m/%d %H:%M', '%Y/%m/%d %H:%M:%S'])
-        WHEN regexp_full_match(v, '[0-9]{1,2}[- ][A-Za-z]{3,9}[- ][0-9]{2}') THEN
-            try_strptime(v, ['%d-%b-%y', '%d-%B-%y', '%d %b %y', '%d %B %y'])
+        WHEN regexp_full_match(v, '[0-9]{1,2}[- ][\pL]{3,9}\.?[- ][0-9]{2}') THEN
+            try_strptime(spanish_months(v), ['%d-%b-%y', '%d-%B-%y', '%d %b %y', '%d %B %y'])
         ELSE
-            try_strptime(replace(v, ',', ''), ['%b %d %Y', '%B %d %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y',
+            try_strptime(replace(spanish_months(v), ',', ''), ['%b %d %Y', '%B %d %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%Y', '%d-%B-%Y',
                 '%b %d %Y %I:%M %p', '%B %d %Y %I:%M %p', '%b %d %Y %H:%M', '%d %b %Y %H:%M',
                 '%d-%b-%Y %H:%M', '%d-%b-%Y %I:%M %p', '%a %b %d %Y', '%A %B %d %Y'])
     END;
@@ -166,8 +195,18 @@ CREATE OR REPLACE MACRO fast_timestamp(s, fmt) AS
 CREATE OR REPLACE MACRO parse_time(s) AS
     try_strptime(upper(clean_text(s)), ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M:%S %p', '%I:%M%p'])::TIME;
 
--- Durations -> minutes: 'HH:MM', 'HH:MM:SS', '1h 30m', '45 min', '300 s', '1.5 hours';
--- bare numbers are in `unit` (minutes | seconds | hours | milliseconds).
+-- A call that reached someone, by its outcome: it starts with connected, spoke, reached, answered,
+-- conversation or talked, or the same in Spanish, French, German or Portuguese (HubSpot's translated
+-- call outcomes 'Conectado', 'Connecté', 'Verbunden': migrations/0007_localized_values.sql; 'Contactado',
+-- 'Habló', 'Contestó', 'Erreicht', 'Gesprochen', 'Atendeu'). 'No contestó' or 'Nicht erreicht' does not
+-- start so. migrations/0026_localized_stages_and_connects.sql recounted the stored connects with this pattern.
+CREATE OR REPLACE MACRO is_connect(outcome) AS
+    regexp_matches(outcome, '^\s*(connected|spoke|reached|answered|conversation|talked|conectad[oa]|contactad[oa]|habl[oó]|contest[oó]|connect[ée]e?|verbunden|erreicht|gesprochen|atend(eu|id[oa]))', 'i');
+
+-- Durations -> minutes: 'HH:MM', 'HH:MM:SS', '1h 30m', '45 min', '300 s', '1.5 hours', and the units
+-- in Spanish, Portuguese, French and Italian words ('15 minutos', '1 hora 5 minutos', '45 segundos');
+-- bare numbers are in `unit` (minutes | seconds | hours | milliseconds | minutes_seconds); with
+-- unit minutes_seconds a two-part clock cell is 'MM:SS' (Zoho CRM's call duration: '05:32' is 5 min 32 s).
 CREATE OR REPLACE MACRO parse_minutes(s, unit, decimal_comma) AS (
     WITH t AS (SELECT lower(clean_text(s)) AS v)
     SELECT
@@ -176,8 +215,9 @@ CREATE OR REPLACE MACRO parse_minutes(s, unit, decimal_comma) AS (
             WHEN regexp_full_match(v, '[0-9]+:[0-5][0-9]:[0-5][0-9]') THEN
                 split_part(v, ':', 1)::DOUBLE * 60 + split_part(v, ':', 2)::DOUBLE + split_part(v, ':', 3)::DOUBLE / 60
             WHEN regexp_full_match(v, '[0-9]+:[0-5][0-9]') THEN
-                split_part(v, ':', 1)::DOUBLE * 60 + split_part(v, ':', 2)::DOUBLE
-            WHEN regexp_full_match(v, '([0-9.,]+\s*h(ours?|rs?)?)?\s*([0-9.,]+\s*m(in(ute)?s?)?)?\s*([0-9.,]+\s*s(ec(ond)?s?)?)?')
+                CASE unit WHEN 'minutes_seconds' THEN split_part(v, ':', 1)::DOUBLE + split_part(v, ':', 2)::DOUBLE / 60
+                    ELSE split_part(v, ':', 1)::DOUBLE * 60 + split_part(v, ':', 2)::DOUBLE END
+            WHEN regexp_full_match(v, '([0-9.,]+\s*(h(ours?|rs?)?|horas?|heures?))?\s*([0-9.,]+\s*(m(in(ute)?s?)?|minut[oi]s?))?\s*([0-9.,]+\s*(s(ec(ond)?s?)?|segundos?|secondes?|secondi))?')
                  AND regexp_matches(v, '[0-9]\s*[hms]') THEN
                 coalesce(parse_number(regexp_extract(v, '([0-9.,]+)\s*h', 1), decimal_comma) * 60, 0)
                 + coalesce(parse_number(regexp_extract(v, '([0-9.,]+)\s*m', 1), decimal_comma), 0)

@@ -76,7 +76,7 @@ with st.popover("Metrics in the tabs", icon=":material/tune:"):
         "Metrics", METRIC_NAMES, default=list(team_view.KEY_METRICS),
         format_func=lambda m: BY_NAME[m].label, key="rep_metrics",
     )  # fmt: skip
-shown = shown or list(team_view.KEY_METRICS)
+shown = rep_view.with_data_first(weekly, shown or list(team_view.KEY_METRICS))
 tabs = st.tabs([*(metric_tab(n) for n in shown), ALL_METRICS], key="rep_metric", bind="query-params")
 for name, tab in zip([*shown, None], tabs, strict=True):
     if not tab.open:

@@ -12,7 +12,7 @@ SELECT
     sum(duration_minutes) FILTER (category = 'prospecting') AS prospecting_minutes,
     count(*) FILTER (category = 'call') AS calls,
     count(*) FILTER (category = 'call'
-        AND regexp_matches(outcome, '^\s*(connected|spoke|reached|answered|conversation|talked)', 'i'))
+        AND is_connect(outcome))
         AS connects,
     count(*) FILTER (category = 'call' AND isodow(activity_date) = 1) AS monday_calls,
     count(*) FILTER (category = 'first_meeting') AS first_meetings,

@@ -1,6 +1,6 @@
 -- Recomputes the weekly facts of the due (name, week) pairs from the activities.
--- A connect is a call whose outcome starts with connected, spoke, reached, answered,
--- conversation or talked (the definitions are in dashboard/metrics.py).
+-- A connect is a call whose outcome says it reached someone (is_connect: connected, spoke, reached,
+-- answered, conversation or talked, in five languages; the definitions are in dashboard/metrics.py).
 -- $first_week, $last_week: the span of the due weeks (lets the scan skip other dates).
 -- params: $first_week DATE, $last_week DATE
 INSERT INTO activity_weeks
@@ -12,7 +12,7 @@ SELECT
     coalesce(sum(a.duration_minutes) FILTER (a.category = 'prospecting'), 0) AS prospecting_minutes,
     count(*) FILTER (a.category = 'call') AS calls,
     count(*) FILTER (a.category = 'call'
-        AND regexp_matches(a.outcome, '^\s*(connected|spoke|reached|answered|conversation|talked)', 'i'))
+        AND is_connect(a.outcome))
         AS connects,
     count(*) FILTER (a.category = 'call' AND isodow(a.activity_date) = 1) AS monday_calls,
     count(*) FILTER (a.category = 'first_meeting') AS first_meetings,

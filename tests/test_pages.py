@@ -263,6 +263,25 @@ def test_rep_page_charts_and_pipeline_changes(sample_app) -> None:
     assert any(b.label == "Download the trend (CSV)" for b in at.get("download_button"))
 
 
+def test_rep_page_opens_on_a_metric_with_data(app) -> None:
+    """Exports with no prospecting time (a CRM's calls and meetings): the page opens on the calls chart,
+    not on an empty prospecting chart that reads as a rep who did nothing; the empty tab comes last."""
+    calls = b"rep,date,type,duration_minutes\n" + b"".join(
+        f"Ada Park,2026-11-{d:02d},call,5\n".encode() for d in (2, 3, 9, 10, 16, 17)
+    )
+    upload(app(), ("roster.csv", ROSTER), ("calls.csv", calls))
+    at = app()
+    at.query_params.update({"rep": "Ada Park", "from": "2026-11-02", "to": "2026-11-16"})
+    at.switch_page("pages/rep.py")
+    at.run()
+    assert not at.exception, at.exception
+    labels = [t.label for t in at.tabs]
+    assert labels[0] == "Calls" and labels.index("Prospecting minutes") > labels.index("First meetings"), (
+        labels
+    )
+    assert _chart_titles(at) == ["Calls"]
+
+
 def test_rep_page_tab_is_in_the_link(sample_app) -> None:
     at = sample_app("pages/rep.py", rep="Tomasz Nowak", rep_metric="First meetings")
     assert _chart_titles(at) == ["First meetings"]

@@ -24,12 +24,14 @@ DATE = re.compile(
     r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}( .*)?"  # 23/02/2026, 2.3.26, 10-19-2022
     rf"|{_MONTH} \d{{1,2}},? \d{{4}}( .*)?"  # Jan 5, 2026
     rf"|\d{{1,2}}\.?[ -]{_MONTH}[ -]\d{{2,4}}( .*)?"  # 5 Jan 2026, 05-Jan-26, 5. März 2026
+    rf"|\d{{1,2}} de {_MONTH} de \d{{4}}( .*)?"  # 17 de noviembre de 2026
     rf"|[A-Za-z]{{3,9}},? {_MONTH} \d{{1,2}},? \d{{4}}( .*)?"  # Monday, January 5, 2026
     r"|[2-7]\d{4}(\.\d+)?"  # Excel serial day numbers (1954-2119)
     r")\s*$"
 )
 DURATION = re.compile(
-    r"^\s*(\d+:[0-5]\d(:[0-5]\d)?|\d+([.,]\d+)?|(\d+([.,]\d+)?\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\s*)+)\s*$",
+    r"^\s*(\d+:[0-5]\d(:[0-5]\d)?|\d+([.,]\d+)?|(\d+([.,]\d+)?\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?"
+    r"|horas?|heures?|minut[oi]s?|segundos?|secondes?|secondi)\s*)+)\s*$",  # '15 minutos', '1 hora 5 minutos'
     re.IGNORECASE,
 )
 BOOL = re.compile(

@@ -2,7 +2,7 @@
 
 Data only, one module per CRM (`salesforce`, `hubspot`, ...), each citing where its
 spellings come from; `localized` holds the same CRMs' labels in other languages (Dynamics 365's
-German ones in `localized_dynamics`) and
+German ones in `localized_dynamics`, Zoho CRM's Spanish ones in `localized_zoho`) and
 `generic` the snake_case presets and plain wordings (`SYNONYMS`) of any spreadsheet.
 Registering a new CRM = a module with a `PRESETS` tuple, listed in `_MODULES`.
 """
@@ -18,6 +18,7 @@ from dashboard.ingest.presets import (
     hubspot,
     localized,
     localized_dynamics,
+    localized_zoho,
     odoo,
     pipedrive,
     salesforce,
@@ -43,6 +44,7 @@ _MODULES = (
     odoo,
     localized,
     localized_dynamics,
+    localized_zoho,
     generic,
 )
 

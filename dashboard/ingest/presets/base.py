@@ -12,7 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-DURATION_UNITS: tuple[str, ...] = ("seconds", "minutes", "hours", "milliseconds")
+# "minutes_seconds": bare numbers are minutes and a two-part clock cell is minutes and seconds
+# ('05:32' is 5 min 32 s, as Zoho CRM writes a call's duration), where other columns' '05:32' is
+# hours and minutes.
+DURATION_UNITS: tuple[str, ...] = ("seconds", "minutes", "hours", "milliseconds", "minutes_seconds")
 LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "pt", "it", "nl")
 # Languages whose users write dates day first (12/01/2026 is 12 January): every one but English,
 # whose exports are month first in the US (Salesforce, HubSpot and Pipedrive in en-US).
@@ -27,6 +30,7 @@ class Preset:
     # field -> where its spellings come from (a documentation URL, or repository + path)
     cites: dict[str, str] = field(default_factory=dict)
     # header spelling -> unit of bare numbers: "seconds" | "minutes" | "hours" | "milliseconds"
+    # ("minutes_seconds": minutes, and a two-part clock cell is MM:SS rather than HH:MM)
     duration_units: dict[str, str] = field(default_factory=dict)
     # amount header spelling -> what its numbers are divided by (Close's API values are cents: 100)
     amount_divisors: dict[str, float] = field(default_factory=dict)

@@ -387,6 +387,10 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "joined",
             "join date",
             "ramp start",
+            # a Spanish team sheet's hire date ('Fecha de alta' in Spain's HR wording)
+            "fecha de alta",
+            "fecha de incorporación",
+            "fecha de contratación",
         ),
         "end_date": (
             "end date",
@@ -396,6 +400,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "departure date",
             "termination date",
             "last day",
+            "fecha de baja",  # Spanish: the date a person left
         ),
         "active": ("active", "is active", "enabled"),
     },
@@ -538,6 +543,14 @@ IMPLIED_TYPES: dict[str, tuple[str, ...]] = {
         "disposition",  # Close's calls export (closeio/close-api-scripts export_calls.py)
         "recording url",
         "remote phone",
+        # Zoho CRM's calls module in Spanish (localized_zoho.py)
+        "tipo de llamada",
+        "hora de inicio de llamada",
+        "hora de inicio de la llamada",
+        "duración de la llamada",
+        "resultado de la llamada",
+        "propósito de la llamada",
+        "propietario de llamada",
     ),
     "meeting": (
         "meeting name",
@@ -552,6 +565,12 @@ IMPLIED_TYPES: dict[str, tuple[str, ...]] = {
         "location",  # Zoho meetings, Freshsales appointments, Dynamics appointments
         "participants",
         "all day",
+        # Zoho CRM's meetings module in Spanish (localized_zoho.py)
+        "título de la reunión",
+        "propietario de reunión",
+        "anfitrión",
+        "ubicación",
+        "participantes",
     ),
     "email": (
         "email subject",
@@ -561,5 +580,5 @@ IMPLIED_TYPES: dict[str, tuple[str, ...]] = {
         "email body",
         "email from address",
     ),
-    "task": ("task title", "task status", "task priority"),
+    "task": ("task title", "task status", "task priority", "propietario de tarea"),
 }

@@ -79,8 +79,9 @@ ACTIVITIES = Preset(
         # left out: a prospecting CALL is still a call.
         "subtype": ("Call Type",),
         "subject": ("Subject", "Title", "Meeting Title"),
-        # "Call Duration" is "MM:SS" text; "Call Duration (in seconds)" a bare number.
-        "duration": ("Call Duration", "Call Duration (in seconds)"),
+        # "Call Duration (in seconds)" a bare number, preferred where both are exported; "Call
+        # Duration" is "MM:SS" text ('05:32' is 5 min 32 s, not 5 h 32 min: unit minutes_seconds).
+        "duration": ("Call Duration (in seconds)", "Call Duration"),
         "outcome": ("Call Result",),
         # The record the activity is about (an account, deal, lead or contact name).
         "account": ("Related To",),
@@ -95,7 +96,7 @@ ACTIVITIES = Preset(
         "outcome": CALL_FIELDS,
         "account": "leadcall.tech/docs/zoho-crm (Related To); " + VENTURE + " (Related To.id)",
     },
-    duration_units={"Call Duration (in seconds)": "seconds"},
+    duration_units={"Call Duration (in seconds)": "seconds", "Call Duration": "minutes_seconds"},
 )
 
 OPPORTUNITIES = Preset(
