@@ -36,7 +36,7 @@ import duckdb
 
 from dashboard import db, facts, interventions, memory_cap, rep_ends, time_off
 from dashboard.access import LOCAL_LEADER, Viewer
-from dashboard.ingest import decide, read, reports, rules, sniff, statuses
+from dashboard.ingest import decide, read, reports, rules, sniff, statuses, task_status
 from dashboard.ingest.detect import Detection
 from dashboard.ingest.options import IngestOptions
 from dashboard.ingest.result import IngestResult, describe, failed, summary
@@ -210,6 +210,7 @@ class _Cleaned:
     notes: list[str] = field(default_factory=list)
     snapshot_date: dt.date | None = None
     snapshot_from_data: bool = False
+    not_done: int = 0  # valid rows left out as work not done (a task still open)
 
 
 def _store(
@@ -249,6 +250,8 @@ def _store(
             db.execute(cur, "ingest_raw_release")
         if kind == "opportunities":
             _prepare_pipeline(cur, cleaned, detection, options)
+        if kind == "activities" and "status" in detection.mapping:
+            _leave_out_not_done(cur, cleaned, detection)
         if kind in KEYED_KINDS:
             db.execute(cur, f"ingest_keys_{kind}")
         if kind == "activities":  # the rows it adds, decided before the transaction (see the queries)
@@ -294,6 +297,25 @@ def _prepare_pipeline(
         )
     else:
         cleaned.snapshot_date = options.snapshot_date
+
+
+def _leave_out_not_done(cur: duckdb.DuckDBPyConnection, cleaned: _Cleaned, detection: Detection) -> None:
+    """Leaves out the rows whose status says the work is not done (an open task, a canceled
+    appointment), and says how many, by status: they are not rejected, only not activities yet."""
+    values = task_status.not_done_values()
+    found = db.execute(cur, "ingest_not_done_counts", not_done=values).fetchall()
+    if not found:
+        return
+    db.execute(cur, "ingest_drop_not_done", not_done=values)
+    cleaned.not_done = sum(n for _, n in found)
+    header = detection.mapping_by_header.get("status", "status")
+    one, many = ("activity", "activities") if cleaned.source == "dynamics" else ("task", "tasks")
+    noun = one if cleaned.not_done == 1 else many
+    by_status = ", ".join(f"{status!r}: {n:,}" for status, n in found)
+    cleaned.notes.append(
+        f"{cleaned.not_done:,} {noun} not completed left out ({header} {by_status}): only work done "
+        "counts as activity; each one counts once an export shows it completed"
+    )
 
 
 def _record(
@@ -369,7 +391,8 @@ def _record(
         rows_read=rows + len(structural),
         rows_loaded=loaded,
         rows_rejected=rejected + len(structural),
-        duplicates_skipped=rows - rejected - loaded,
+        duplicates_skipped=rows - rejected - loaded - cleaned.not_done,
+        rows_not_done=cleaned.not_done,
         rows_replaced=replaced,
         footer_rows=cleaned.footer_rows,
         errors=errors,

@@ -29,6 +29,7 @@ class IngestResult:
     rows_rejected: int = 0
     duplicates_skipped: int = 0
     rows_replaced: int = 0
+    rows_not_done: int = 0  # activity rows left out as work not done yet (an open task)
     footer_rows: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)  # problems of rejected rows
     warnings: list[dict[str, Any]] = field(default_factory=list)  # cells left blank on kept rows
@@ -81,6 +82,8 @@ def summary(result: IngestResult) -> str:
         parts.append(duplicate_summary(result))
     if result.rows_replaced:
         parts.append(f"{result.rows_replaced} earlier rows replaced")
+    if result.rows_not_done:
+        parts.append(f"{result.rows_not_done} not completed yet, left out")
     return "; ".join(parts) + "".join(f"\n  note: {n}" for n in result.notes)
 
 

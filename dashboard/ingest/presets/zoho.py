@@ -82,6 +82,8 @@ ACTIVITIES = Preset(
         # "Call Duration" is "MM:SS" text; "Call Duration (in seconds)" a bare number.
         "duration": ("Call Duration", "Call Duration (in seconds)"),
         "outcome": ("Call Result",),
+        # Tasks: Not Started / Deferred / In Progress / Completed / Waiting for input.
+        "status": ("Status",),
         # The record the activity is about (an account, deal, lead or contact name).
         "account": ("Related To",),
     },
@@ -93,6 +95,7 @@ ACTIVITIES = Preset(
         "subject": CALL_FIELDS + "; " + MEETING_FIELDS + "; " + VENTURE,
         "duration": CALL_FIELDS + "; " + CALLS_EXPORT,
         "outcome": CALL_FIELDS,
+        "status": VENTURE + " (Status); a public Deluge script closing tasks (Status 'Completed')",
         "account": "leadcall.tech/docs/zoho-crm (Related To); " + VENTURE + " (Related To.id)",
     },
     duration_units={"Call Duration (in seconds)": "seconds"},
