@@ -36,6 +36,8 @@ class IngestResult:
     notes: list[str] = field(default_factory=list)  # what the user should know, in sentences
     duplicates: list[dict[str, Any]] = field(default_factory=list)  # rows not stored, and why
     categories: dict[str, int] = field(default_factory=dict)  # activities stored per category
+    # metric categories (calls, first meetings, prospecting) it could have held, none stored for its weeks
+    empty_categories: list[str] = field(default_factory=list)
     uncategorized: list[dict[str, Any]] = field(default_factory=list)  # commonest 'other' values
     snapshot_date: dt.date | None = None  # the date a pipeline file was stored under
     snapshot_from_data: bool = False  # ... taken from the file's own dates
