@@ -40,6 +40,7 @@ from dashboard.ingest import decide, read, reports, rules, sniff, statuses, task
 from dashboard.ingest.detect import Detection
 from dashboard.ingest.options import IngestOptions
 from dashboard.ingest.result import IngestResult, describe, failed, summary
+from dashboard.wording import count
 
 MAX_ERRORS_REPORTED = 100
 # Kinds whose new rows replace stored ones (same snapshot date + opportunity, same rep,
@@ -309,12 +310,11 @@ def _leave_out_not_done(cur: duckdb.DuckDBPyConnection, cleaned: _Cleaned, detec
     db.execute(cur, "ingest_drop_not_done", not_done=values)
     cleaned.not_done = sum(n for _, n in found)
     header = detection.mapping_by_header.get("status", "status")
-    one, many = ("activity", "activities") if cleaned.source == "dynamics" else ("task", "tasks")
-    noun = one if cleaned.not_done == 1 else many
+    noun = ("activity", "activities") if cleaned.source == "dynamics" else ("task", "tasks")
     by_status = ", ".join(f"{status!r}: {n:,}" for status, n in found)
     cleaned.notes.append(
-        f"{cleaned.not_done:,} {noun} not completed left out ({header} {by_status}): only work done "
-        "counts as activity; each one counts once an export shows it completed"
+        f"{count(cleaned.not_done, *noun)} not completed left out ({header} {by_status}): only work "
+        "done counts as activity; each one counts once an export shows it completed"
     )
 
 

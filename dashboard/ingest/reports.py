@@ -15,6 +15,7 @@ import duckdb
 
 from dashboard import db
 from dashboard.roster import folded
+from dashboard.wording import count
 
 if TYPE_CHECKING:
     from dashboard.ingest.result import IngestResult
@@ -156,10 +157,11 @@ def teamless(cur: duckdb.DuckDBPyConnection) -> list[str]:
     kept, without = db.execute(cur, "ingest_teamless_reps", no_team=NO_TEAM).fetchone()
     notes = []
     if kept:
-        notes.append(f"this file has no team column: {kept} reps kept the team they had")
+        notes.append(f"this file has no team column: {count(kept, 'rep')} kept the team they had")
     if without:
         notes.append(
-            f"this file has no team column: {without} reps are listed under {NO_TEAM!r} until a "
+            f"this file has no team column: {count(without, 'rep')} {'is' if without == 1 else 'are'} listed "
+            f"under {NO_TEAM!r} until a "
             "roster with teams is uploaded"
         )
     return notes
