@@ -380,6 +380,7 @@ def _record(
         facts.add_fresh(cur)
     elif kind == "opportunities":
         facts.add_pipeline(cur, upload_id)
+        db.execute(cur, "company_currency_remember", upload_id=upload_id)  # kept after an undo
     elif kind == "roster":
         facts.refresh(cur)  # the reps' spellings may change: the deal facts kept per rep follow
     result = IngestResult(
