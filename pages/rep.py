@@ -29,7 +29,8 @@ if span is None:
 
 allowed = viewer_teams()
 reps = cached(roster.list_reps, allowed)
-names = reps["rep"].tolist()
+# the reps on the team in the latest week (a link may still name one who left: their weeks stay theirs)
+names = roster.picker_names(reps, span[1], next(iter(link_values("rep")), None))
 if not names:
     st.info("No reps to show.")
     st.stop()
