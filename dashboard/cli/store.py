@@ -25,7 +25,6 @@ from dashboard.cli.base import (
 )
 from dashboard.ingest.presets import SOURCES
 from dashboard.ingest.schema import KINDS
-from dashboard.wording import count
 
 if TYPE_CHECKING:
     from dashboard.ingest import IngestResult
@@ -196,4 +195,4 @@ def undo(ctx: click.Context, upload_id: int) -> None:
         removed = uploads.undo(open_store(ctx), upload_id, viewer=LOCAL_LEADER)
     except uploads.UndoError as exc:
         fail(str(exc))
-    click.echo(f"upload {upload_id} undone: {count(removed, 'row')} removed", err=True)
+    click.echo(f"upload {upload_id} undone: {removed} {'row' if removed == 1 else 'rows'} removed", err=True)

@@ -13,7 +13,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from dashboard.ingest.detect import Detection
-from dashboard.wording import count
 
 
 @dataclass
@@ -74,7 +73,8 @@ def describe(problem: dict[str, Any]) -> str:
 def summary(result: IngestResult) -> str:
     """One paragraph: what was stored, what was not and why, and the notes."""
     kind = (result.kind or "").replace("_", " ")
-    parts = [f"{result.file}: {count(result.rows_loaded, kind + ' row')} loaded ({result.source})"]
+    rows = "row" if result.rows_loaded == 1 else "rows"  # the count unformatted, as the CLI contract shows it
+    parts = [f"{result.file}: {result.rows_loaded} {kind} {rows} loaded ({result.source})"]
     if result.rows_rejected:
         parts.append(f"{result.rows_rejected} rejected (first: {describe(result.errors[0])})")
     if result.warnings:
