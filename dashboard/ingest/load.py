@@ -40,7 +40,6 @@ from dashboard.ingest import decide, read, reports, rules, sniff, statuses, task
 from dashboard.ingest.detect import Detection
 from dashboard.ingest.options import IngestOptions
 from dashboard.ingest.result import IngestResult, describe, failed, summary
-from dashboard.wording import count
 
 MAX_ERRORS_REPORTED = 100
 # Kinds whose new rows replace stored ones (same snapshot date + opportunity, same rep,
@@ -251,8 +250,10 @@ def _store(
             db.execute(cur, "ingest_raw_release")
         if kind == "opportunities":
             _prepare_pipeline(cur, cleaned, detection, options)
-        if kind == "activities" and "status" in detection.mapping:
-            _leave_out_not_done(cur, cleaned, detection)
+        if kind == "activities" and "status" in detection.mapping:  # open tasks: not work done yet
+            header = detection.mapping_by_header["status"]
+            cleaned.not_done, note = task_status.leave_out(cur, source, header)
+            cleaned.notes += [note] if note else []
         if kind in KEYED_KINDS:
             db.execute(cur, f"ingest_keys_{kind}")
         if kind == "activities":  # the rows it adds, decided before the transaction (see the queries)
@@ -298,24 +299,6 @@ def _prepare_pipeline(
         )
     else:
         cleaned.snapshot_date = options.snapshot_date
-
-
-def _leave_out_not_done(cur: duckdb.DuckDBPyConnection, cleaned: _Cleaned, detection: Detection) -> None:
-    """Leaves out the rows whose status says the work is not done (an open task, a canceled
-    appointment), and says how many, by status: they are not rejected, only not activities yet."""
-    values = task_status.not_done_values()
-    found = db.execute(cur, "ingest_not_done_counts", not_done=values).fetchall()
-    if not found:
-        return
-    db.execute(cur, "ingest_drop_not_done", not_done=values)
-    cleaned.not_done = sum(n for _, n in found)
-    header = detection.mapping_by_header.get("status", "status")
-    noun = ("activity", "activities") if cleaned.source == "dynamics" else ("task", "tasks")
-    by_status = ", ".join(f"{status!r}: {n:,}" for status, n in found)
-    cleaned.notes.append(
-        f"{count(cleaned.not_done, *noun)} not completed left out ({header} {by_status}): only work "
-        "done counts as activity; each one counts once an export shows it completed"
-    )
 
 
 def _record(

@@ -27,6 +27,11 @@ Evidence (public material, looked up with the project's search tool):
 
 from __future__ import annotations
 
+import duckdb
+
+from dashboard import db
+from dashboard.wording import count
+
 NOT_DONE: tuple[str, ...] = (
     # tasks (HubSpot, Salesforce, Zoho; HubSpot's API values with an underscore)
     "not started",
@@ -51,3 +56,21 @@ NOT_DONE: tuple[str, ...] = (
 def not_done_values() -> list[str]:
     """The statuses, in lower case, of activities that did not happen (yet)."""
     return list(NOT_DONE)
+
+
+def leave_out(cur: duckdb.DuckDBPyConnection, source: str, header: str) -> tuple[int, str | None]:
+    """Leaves out of the cleaned activity file (temp table `clean`) the rows whose status (column
+    `header`) says the work is not done: (how many, the note that says so by status, None when none).
+    They are not rejected, only not activities yet."""
+    values = not_done_values()
+    found = db.execute(cur, "ingest_not_done_counts", not_done=values).fetchall()
+    if not found:
+        return 0, None
+    db.execute(cur, "ingest_drop_not_done", not_done=values)
+    total = sum(n for _, n in found)
+    noun = ("activity", "activities") if source == "dynamics" else ("task", "tasks")
+    by_status = ", ".join(f"{status!r}: {n:,}" for status, n in found)
+    return total, (
+        f"{count(total, *noun)} not completed left out ({header} {by_status}): only work done counts as "
+        "activity; each one counts once an export shows it completed"
+    )
