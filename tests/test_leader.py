@@ -329,7 +329,7 @@ def test_notes_name_the_lapsed_team_and_unfollowed_commitments(org):
     assert view.notes == [
         "Exports not all in for B: the week needs its activity log and a pipeline snapshot.",
         "Weekly review lapsed in B: no one-on-one agenda saved in the last 2 weeks.",
-        "Commitments waiting for follow-up with Sam Lee: 0 of 1 commitments due in the last 2 weeks have "
+        "Commitments waiting for follow-up with Sam Lee: 0 of 1 commitment due in the last 2 weeks has "
         "a recorded follow-up.",
     ]
     assert {k.name for k in view.kpis} <= set(leader.LEADER_BY_NAME)
@@ -468,4 +468,6 @@ def test_leader_page_writes_one_agenda_and_one_rep_in_the_singular(tmp_path, mon
     captions = [c.value for c in _leader_page().caption]
     assert any(c.startswith("1 agenda, last ") for c in captions), captions
     assert "1 of 1 rep this week" in captions, captions
+    assert "1 recognition, 1 focus item" in captions, captions
+    assert "0 of 0 due" in captions, captions  # counts as counts, not '0.0 of 0.0 due'
     assert not any("1 agendas" in c or " 1 reps" in c for c in captions), captions

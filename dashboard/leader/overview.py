@@ -67,21 +67,23 @@ def kpis(rows: pd.DataFrame, org: pd.Series, week: dt.date, weeks: int) -> list[
     return [
         kpi("expectations_met", percent(share(met, len(current))), f"{met} of {len(current)} this week"),
         kpi("one_on_ones_held", percent(org["one_on_ones_held"]),
-            f"{org['one_on_ones']} of {count(org['reps'], 'rep')} this week"),
+            f"{number(org['one_on_ones'])} of {count(org['reps'], 'rep')} this week"),
         kpi("agendas_per_rep", number(org["agendas_per_rep"]),
             f"{count(org['agendas'], 'agenda')}, last {weeks} wks"),
         kpi("commitments_followed_up", percent(org["followed_up_share"]),
-            f"{org['commitments_followed_up']} of {org['commitments_due']} due"),
+            f"{number(org['commitments_followed_up'])} of {number(org['commitments_due'])} due"),
         kpi("flags_open", number(org["flags_open"]),
-            f"{org['flags_opened']} opened, {org['flags_acknowledged']} acknowledged, "
-            f"{org['flags_resolved']} resolved in {weeks} wks"),
-        kpi("median_weeks_open", number(org["median_weeks_open"]), f"of {org['flags_resolved']} resolved"),
+            f"{number(org['flags_opened'])} opened, {number(org['flags_acknowledged'])} acknowledged, "
+            f"{number(org['flags_resolved'])} resolved in {weeks} wks"),
+        kpi("median_weeks_open", number(org["median_weeks_open"]),
+            f"of {number(org['flags_resolved'])} resolved"),
         kpi("recognition_balance", ratio(org["recognition_balance"]),
-            f"{org['recognition_items']} recognition, {org['focus_items']} focus items"),
+            f"{number(org['recognition_items'])} recognition, {count(org['focus_items'], 'focus item')}"),
         kpi("coaching_effectiveness", percent(org["coaching_effectiveness"]),
-            f"{org['focus_areas_recovered']} of {count(org['focus_areas_judged'], 'focus area')} recovered"),
+            f"{number(org['focus_areas_recovered'])} of "
+            f"{count(org['focus_areas_judged'], 'focus area')} recovered"),
         kpi("reviews_held", percent(org["reviews_held"]),
-            f"{org['team_weeks_reviewed']} of {org['team_weeks']} team-weeks"),
+            f"{number(org['team_weeks_reviewed'])} of {number(org['team_weeks'])} team-weeks"),
     ]  # fmt: skip
 
 
@@ -112,7 +114,7 @@ def notes(records: CoachingRecords, managers: pd.DataFrame, reviews: pd.DataFram
             found.append(
                 f"Commitments waiting for follow-up with {row.manager}: {row.commitments_followed_up} of "
                 f"{count(row.commitments_due, 'commitment')} due in the last {records.weeks} weeks "
-                + ("has a" if row.commitments_followed_up == 1 else "have a")
+                + ("has a" if row.commitments_due == 1 else "have a")
                 + " recorded follow-up."
             )
     if not found:
