@@ -2,7 +2,9 @@
 
 Each stored deal keeps the currency its export named (a currency column, or the symbol
 or code in the amount). Amounts are shown with the symbol of the currency most of the
-current pipeline is in; without any, with '$' as before. Entry points (the app's frame,
+current pipeline is in; while no stored deal names one (the pipeline's upload undone), in
+the currency of the latest pipeline upload that named one (remembered per upload, migration
+0025); for a company that never loaded one, with '$' as before. Entry points (the app's frame,
 the CLI) set it once per run with `shown_in`; `metrics.Metric.format` reads it.
 """
 
@@ -19,7 +21,8 @@ _DISPLAY: ContextVar[str | None] = ContextVar("display_currency", default=None)
 
 
 def of_data(database: db.Database) -> str | None:
-    """The ISO code most of the current pipeline is in (None: no deal names its currency)."""
+    """The ISO code most of the current pipeline is in, else the latest pipeline upload's (None: no
+    upload ever named a currency)."""
     found = database.records("pipeline_currency")
     return str(found[0]["currency"]) if found else None
 

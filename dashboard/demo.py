@@ -22,7 +22,7 @@ import pandas as pd
 
 from dashboard import coaching, db, interventions, leader, metrics, roster, targets, team_view
 from dashboard.access import LOCAL_LEADER, Viewer
-from dashboard.ingest import IngestOptions, IngestResult, ingest_file
+from dashboard.ingest import IngestOptions, IngestResult, batch, ingest_file
 
 SAMPLE_DIR = db.ROOT / "sample_data"
 DEFAULT_WEEKS = 52
@@ -67,7 +67,9 @@ def load(
 
 
 def _ingest_all(database: db.Database, paths: list[Path], viewer: Viewer) -> list[IngestResult]:
-    return [ingest_file(database, path, IngestOptions(), viewer=viewer) for path in paths]
+    results = [ingest_file(database, path, IngestOptions(), viewer=viewer) for path in paths]
+    batch.settle(database, results)
+    return results
 
 
 # --- a coaching history for the sample company ---------------------------------------------------

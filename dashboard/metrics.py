@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dashboard import currency, db, roster, stalled_deals
 from dashboard.access import teams_param
+from dashboard.wording import count
 
 if TYPE_CHECKING:
     import numpy as np
@@ -76,7 +77,7 @@ class Metric:
         if self.unit == "minutes":
             return f"{value:,.0f} min"
         if self.unit == "days":
-            return f"{value:,.0f} days"
+            return count(value, "day")
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 

@@ -24,6 +24,29 @@ def list_reps(database: db.Database, teams: Sequence[str] | None = None) -> pd.D
     return database.run("reps_list", teams=teams_param(teams))
 
 
+def picker_names(reps: pd.DataFrame, week: dt.date, asked: str | None = None) -> list[str]:
+    """The reps a page's picker lists (`reps`: `list_reps`, in its order): those who count in `week`, as the
+    Team page and the flags read them (a rep who left before it, `end_date` earlier, is not on the team),
+    and `asked` too when a link names one who left (their earlier weeks stay theirs: the Team page of one
+    of those weeks links to their Rep page)."""
+    first_day = week - dt.timedelta(days=week.weekday())
+    names = [
+        rep
+        for rep, end in zip(reps["rep"], reps["end_date"], strict=True)
+        if not _ended_before(end, first_day)
+    ]
+    if asked is not None and asked not in names:
+        names += [rep for rep in reps["rep"] if rep.lower() == asked.strip().lower()]
+    return names
+
+
+def _ended_before(end: Any, day: dt.date) -> bool:
+    """Whether a rep's last counted day (`end`: a date, a timestamp, or none) is before `day`."""
+    if end is None or end != end:  # None, NaT or NaN: still counts
+        return False
+    return (end.date() if isinstance(end, dt.datetime) else end) < day
+
+
 @dataclass(frozen=True)
 class Spellings:
     """One rep as the data names them: every spelling (`rep_aliases()`, lower-cased) with their team and

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,6 +33,38 @@ PERIODS = ("day", "week", "month", "quarter", "year")
 PERIOD_TARGETS = ("month", "quarter", "year")  # followed by pace, not per week
 SUGGESTION_QUANTILE = 0.8
 SUGGESTION_WEEKS = 12
+# Pipeline coverage is open pipeline ÷ the quarter's won-revenue target (queries/rep_weekly_metrics.sql):
+# without one above 0 in force it is no data, whatever the pipeline.
+QUOTA_METRIC = "won_revenue"
+
+
+def without_quota(goals: pd.DataFrame, week: dt.date, reps: Iterable[str]) -> list[str]:
+    """The reps of `reps` with no won-revenue target above 0 in force in `week` (`goals`: rows of
+    `weekly_targets` covering that week): their pipeline coverage reads no data."""
+    week = monday(week)
+    rows = goals[(goals["metric"] == QUOTA_METRIC) & (goals["week"] == week)]
+    has = set(rows.loc[pd.to_numeric(rows["value"]) > 0, "rep"])
+    return [rep for rep in reps if rep not in has]
+
+
+def quota_missing(
+    database: db.Database, rep: str, week: dt.date, *, teams: Sequence[str] | None = None
+) -> bool:
+    """Whether `rep` has no won-revenue quota in force in `week` (their pipeline coverage reads no data)."""
+    name = roster.resolve_rep(database, rep, teams)
+    goals = weekly_targets(database, week, week, teams=teams, rep=name)
+    return bool(without_quota(goals, week, [name]))
+
+
+def no_quota_note(who: str) -> str:
+    """Why pipeline coverage reads no data for `who` ('Ana Souza', '3 of the 8 reps here'), and where
+    a quota is set."""
+    return (
+        f"Pipeline coverage reads – (no data) for {who}: it is open pipeline ÷ the quarter's won-revenue "
+        "quota, and no won-revenue target is set yet. A leader sets one on the Targets page (metric 'Won "
+        "revenue', for everyone, a team or a rep), or loads a targets file with a won_revenue row "
+        "(dashboard ingest targets.csv)."
+    )
 
 
 def weekly_equivalent(metric_name: str, value: float, period: str) -> float | None:

@@ -36,6 +36,7 @@ KEY_METRICS: tuple[str, ...] = (
 NEAR_SHARE = 0.9  # within 10 % of the expectation counts as near
 TREND_WEEKS = 8
 LOOKBACK_WEEKS = 26  # how far back "below since" looks
+NO_QUOTA_CELL = "– · no won-revenue quota set yet"  # pipeline coverage without one (targets.without_quota)
 STATUS_TEXT = {"met": "✓ met", "near": "◐ near", "below": "○ below", "off": "on recorded time off"}
 
 
@@ -236,6 +237,8 @@ class TeamOverview:
     table: pd.DataFrame  # one row per rep (alphabetical): rep, team, a text and a trend column per metric
     attainment: pd.DataFrame  # rows of `attainment`
     sentences: dict[tuple[str, str], str] = field(default_factory=dict)  # `described(attainment)`
+    # reps whose pipeline coverage is no data for want of a won-revenue quota (`targets.without_quota`)
+    without_quota: tuple[str, ...] = ()
 
 
 def trend_column(name: str) -> str:
@@ -295,8 +298,13 @@ def team_overview(
     away = database.run("time_off_list")  # recorded time off (as `interventions.time_off` reads it)
     rows = attainment(progress(values, goals, names), week, away[away["rep"].isin(values["rep"])])
     shown, sentences = values[values["week"] >= lookback], described(rows)
+    missing: list[str] = []
+    if "pipeline_coverage" in names:
+        missing = targets.without_quota(goals, week, values.loc[values["week"] == week, "rep"].unique())
+        for rep in missing:  # the cell says why it is empty
+            sentences[(rep, "pipeline_coverage")] = NO_QUOTA_CELL
     table = team_table(shown, rows, week, names, sentences)
-    return TeamOverview(week=week, table=table, attainment=rows, sentences=sentences)
+    return TeamOverview(week, table, rows, sentences, tuple(sorted(missing, key=str.lower)))
 
 
 def below_expectation(rows: pd.DataFrame, name: str) -> pd.DataFrame:

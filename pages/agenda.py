@@ -29,11 +29,16 @@ if reps.empty or span is None:
     st.info("No data yet: upload this week's exports first.")
     st.stop()
 
-names = reps["rep"].tolist()
+asked_week = url_params.read_week("week", link_values("week"), span[1], earliest=span[0], latest=span[1])
+# the reps on the team in the week chosen (a link may still name one who left, for an earlier week)
+chosen_week = st.session_state.get("agenda_week", asked_week.value)
+names = roster.picker_names(reps, chosen_week, next(iter(link_values("rep")), None))
+if not names:
+    st.info("No reps to show.")
+    st.stop()
 asked = url_params.read_choice(
     "rep", link_values("rep"), names, names[0], instead=names[0], among="the reps you can see"
 )
-asked_week = url_params.read_week("week", link_values("week"), span[1], earliest=span[0], latest=span[1])
 link_warning(asked.problem, asked_week.problem)
 # The week is picked from a list of the data's weeks (latest first), as on the other pages.
 weeks = roster.weeks_latest_first(span)

@@ -6,6 +6,7 @@ from urllib.parse import quote
 import streamlit as st
 
 from dashboard import leader, roster, url_params
+from dashboard.wording import count
 from pages._shared import (
     cached,
     csv_download,
@@ -82,7 +83,7 @@ with left:
         width="stretch",
     )
 with right:
-    st.caption(f"Reps by the number of their weekly expectations met ({spread.reps_judged} reps).")
+    st.caption(f"Reps by the number of their weekly expectations met ({count(spread.reps_judged, 'rep')}).")
     st.plotly_chart(drawn.spread, key="leader_spread", width="stretch")
 
 help_texts = {column: leader.definition(name, window) for column, name in leader.SUMMARY_HELP.items()}

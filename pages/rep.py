@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import rep_view, roster, team_view, url_params
+from dashboard import rep_view, roster, targets, team_view, url_params
 from dashboard.metrics import BY_NAME, METRIC_NAMES
 from pages._shared import (
     cached,
@@ -29,7 +29,8 @@ if span is None:
 
 allowed = viewer_teams()
 reps = cached(roster.list_reps, allowed)
-names = reps["rep"].tolist()
+# the reps on the team in the latest week (a link may still name one who left: their weeks stay theirs)
+names = roster.picker_names(reps, span[1], next(iter(link_values("rep")), None))
 if not names:
     st.info("No reps to show.")
     st.stop()
@@ -92,6 +93,8 @@ for name, tab in zip([*shown, None], tabs, strict=True):
         else:
             chart = {**charts[name], "height": 380}
             st.vega_lite_chart(spec=chart, key=f"rep_chart_{name}", width="stretch")
+        if "pipeline_coverage" in drawn and cached(targets.quota_missing, rep, to_week, teams=allowed):
+            st.info(targets.no_quota_note(rep), icon=":material/info:")  # why its chart is empty
 st.caption(
     "Weekly value, the expectation in force (dashed), the 4-week average and the rep's own usual "
     "level (dotted), as the early-intervention flags read it each week: the median of the 13 weeks "

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard import roster, team_page, team_view, url_params
+from dashboard import roster, targets, team_page, team_view, url_params
 from dashboard.metrics import BY_NAME
+from dashboard.wording import count
 from pages._shared import (
     cached,
     csv_download,
@@ -65,6 +66,10 @@ st.caption(
     "data; no week before it is judged."
 )
 st.html(drawn.grid)
+if overview.without_quota:  # pipeline coverage reads no data for them: say why, and where to set a quota
+    missing, shown_reps = len(overview.without_quota), len(overview.table)
+    who = "every rep here" if missing == shown_reps else f"{missing} of the {count(shown_reps, 'rep')} here"
+    st.info(targets.no_quota_note(who), icon=":material/info:")
 if st.toggle("Show each metric's last 8 weeks", key="team_trends"):  # sparklines wait to be asked for
     lines = overview.table[["rep"]].copy()
     columns = {"rep": st.column_config.TextColumn("Rep", pinned=True)}

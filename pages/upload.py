@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import demo, uploads
-from dashboard.ingest import IngestOptions, IngestResult, advice, categories, ingest_stream, profiles
+from dashboard.ingest import IngestOptions, IngestResult, advice, batch, categories, ingest_stream, profiles
 from dashboard.ingest.detect import JOIN, SOURCES, detect
 from dashboard.ingest.schema import KINDS
 from dashboard.ingest.statuses import STATUSES
@@ -99,12 +99,14 @@ def reload(index: int, result: IngestResult, load_options: IngestOptions) -> Non
     if result.status == "loaded" and result.upload_id is not None:
         uploads.undo(database, result.upload_id, viewer)  # the viewer's own upload
     st.session_state["upload_results"][index] = load(uploaded, load_options)
+    batch.settle(database, st.session_state["upload_results"])
     st.rerun()
 
 
 if st.button("Load files", type="primary", disabled=not files, key="upload_go"):
     with st.spinner("Loading…"):
         st.session_state["upload_results"] = [load(f, options) for f in files]
+        batch.settle(database, st.session_state["upload_results"])  # notes another file answers
     st.rerun()  # the sidebar and this page show the new data
 
 

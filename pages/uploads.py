@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard import uploads
 from dashboard.access import NotAllowed
+from dashboard.wording import count
 from pages import _names_section
 from pages._shared import csv_download, get_database, require_viewer, show_table
 
@@ -74,7 +75,7 @@ if row["status"] == "loaded":
         except (NotAllowed, uploads.UndoError) as exc:
             st.error(str(exc))
         else:
-            st.session_state["uploads_message"] = f"Upload #{chosen} undone: {removed:,} rows removed."
+            st.session_state["uploads_message"] = f"Upload #{chosen} undone: {count(removed, 'row')} removed."
             st.rerun()
 else:
     undone_by = row["undone_by"] or "unknown"

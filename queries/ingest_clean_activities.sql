@@ -11,7 +11,8 @@
 -- with all of its columns (at 5M rows, most of the memory this query took).
 -- `category` is the row's kind's (activity_kinds, categorized before the clean: the first
 -- matching rule, else 'other'), or 'first_meeting' where the file says so; every row's kind is
--- in activity_kinds, under a hash no other kind has.
+-- in activity_kinds, under a hash no other kind has. `task_status` is the row's status as
+-- written (a task's Completed / Not Started): ingest_drop_not_done leaves out work not done.
 -- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $upload_date DATE, $date_day_first BOOLEAN, $kind_seed INTEGER
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH minutes AS (
@@ -42,6 +43,7 @@ parsed AS (
         clean_text(subject) AS subject,
         duration_parsed,
         clean_text(outcome) AS outcome,
+        clean_text(status) AS task_status,
         clean_text(account) AS account,
         parse_bool(first_meeting) AS first_meeting,
         parse_bool(target_account) AS target_account
@@ -77,6 +79,7 @@ SELECT
     subject,
     duration_minutes,
     outcome,
+    task_status,
     account,
     first_meeting,
     target_account,

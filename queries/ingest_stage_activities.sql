@@ -16,6 +16,7 @@ WITH cells AS (
         NULL::VARCHAR AS subject, NULL::VARCHAR AS subject__2,
         NULL::VARCHAR AS duration, NULL::VARCHAR AS duration__2,
         NULL::VARCHAR AS outcome, NULL::VARCHAR AS outcome__2,
+        NULL::VARCHAR AS status, NULL::VARCHAR AS status__2,
         NULL::VARCHAR AS account, NULL::VARCHAR AS account__2,
         NULL::VARCHAR AS first_meeting, NULL::VARCHAR AS first_meeting__2,
         NULL::VARCHAR AS target_account, NULL::VARCHAR AS target_account__2
@@ -34,6 +35,7 @@ SELECT
     joined(subject, subject__2) AS subject,
     joined(duration, duration__2) AS duration,
     joined(outcome, outcome__2) AS outcome,
+    joined(status, status__2) AS status,
     joined(account, account__2) AS account,
     joined(first_meeting, first_meeting__2) AS first_meeting,
     joined(target_account, target_account__2) AS target_account

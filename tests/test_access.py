@@ -209,7 +209,7 @@ def test_manager_upload_page_refuses_a_roster_and_rejects_another_teams_rows(app
     assert "Not loaded" in every_text(at) and "which a sales leader loads" in every_text(at)
     activities = f"activity_id,rep,date,type\nP1,{MY_REP},2026-11-16,Call\nP2,{OTHER_REP},2026-11-16,Call\n"
     at = upload(at, "week.csv", activities)
-    assert "week.csv: 1 activities rows loaded" in every_text(at)
+    assert "week.csv: 1 activities row loaded" in every_text(at)
     problems = at.dataframe[0].value
     assert list(problems["Row"]) == [3] and problems.iloc[0]["Value"] == OTHER_REP
     assert problems.iloc[0]["Message"].startswith(f"{OTHER_REP} is on another team's roster")
@@ -231,7 +231,7 @@ def test_manager_uploads_page_lists_own_uploads_and_undoes_them(app):
     at.checkbox(key=f"uploads_confirm_{upload_id}").check().run()
     at.button(key="uploads_undo").click().run()
     assert not at.exception, at.exception
-    assert f"Upload #{upload_id} undone: 1 rows removed." in [x.value for x in at.success]
+    assert f"Upload #{upload_id} undone: 1 row removed." in [x.value for x in at.success]
     assert at.dataframe[0].value.iloc[0]["Undone by"] == "denise@northbeam.io"
 
 

@@ -181,7 +181,7 @@ def test_first_meetings_that_stop_becoming_opportunities_are_flagged_and_usual_o
         build_batch(_meeting_weeks(STOPPED), None, None, DEFAULT)
     ).values()
     assert signal.detail.startswith(
-        "1 opportunity from 24 first meetings in the last 6 weeks (4%) vs usually about 50%: unlikely to be"
+        "1 opportunity from 24 first meetings in the last 6 weeks, where about 12 would be usual: unlikely"
     ), signal.detail
 
 
@@ -292,3 +292,18 @@ def test_buyers_not_moving_forward_are_flagged_from_meetings_and_stage_moves_rea
     assert "open deals worked moved on a stage (usually about" in signal.detail, signal.detail
     assert not meetings_not_converting.signals(now)  # the meetings alone are not clear enough
     assert not buyers_not_moving_on.signals(batch.upto(SLOW - 1))  # nor before the change
+
+
+def test_a_rep_who_opens_more_opportunities_than_first_meetings_is_told_in_counts_not_over_100_percent() -> (
+    None
+):
+    """About 7 opportunities from every 4 first meetings (171%) is this rep's usual: the sentence says how
+    many the last weeks' meetings would usually have brought, never 'usually about 171%'."""
+    usual = [7.0, 6.0, 8.0, 6.0, 7.0, 7.0] * 4
+    [[signal]] = meetings_not_converting.signals(
+        build_batch(_meeting_weeks([*usual, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0]), None, None, DEFAULT)
+    ).values()
+    assert signal.detail.startswith(
+        "3 opportunities from 24 first meetings in the last 6 weeks, where about 41 would be usual: "
+    ), signal.detail
+    assert "%" not in signal.detail, signal.detail

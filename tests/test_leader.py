@@ -329,7 +329,7 @@ def test_notes_name_the_lapsed_team_and_unfollowed_commitments(org):
     assert view.notes == [
         "Exports not all in for B: the week needs its activity log and a pipeline snapshot.",
         "Weekly review lapsed in B: no one-on-one agenda saved in the last 2 weeks.",
-        "Commitments waiting for follow-up with Sam Lee: 0 of 1 commitments due in the last 2 weeks have "
+        "Commitments waiting for follow-up with Sam Lee: 0 of 1 commitment due in the last 2 weeks has "
         "a recorded follow-up.",
     ]
     assert {k.name for k in view.kpis} <= set(leader.LEADER_BY_NAME)
@@ -448,3 +448,26 @@ def test_leader_page_shows_only_the_viewers_teams(sample, monkeypatch):
     assert teams["Team"].tolist() == ["Enterprise East"]
     assert at.selectbox(key="leader_team").options == ["Enterprise East"]
     assert not any("SMB West" in t.value or "Grace Liu" in t.value for t in at.text)
+
+
+def test_leader_page_writes_one_agenda_and_one_rep_in_the_singular(tmp_path, monkeypatch):
+    """A team of one rep with one agenda saved: '1 agenda', 'of 1 rep', never '1 agendas'."""
+    path = tmp_path / "one.duckdb"
+    database = Database(path)
+    day = W9 + dt.timedelta(days=1)
+    files = {
+        "roster.csv": "rep,email,team,manager,start_date\nAna Lopez,ana@example.com,A,Mia Ford,2024-01-08\n",
+        "activities.csv": f"rep,date,type,subject\nAna Lopez,{day},Call,Call\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert ingest_file(database, tmp_path / name).status == "loaded"
+    coaching.save_agenda(database, "Ana Lopez", W9, "w9", "Mia Ford", recognition_items=1, focus_items=1)
+    database.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(path))
+    captions = [c.value for c in _leader_page().caption]
+    assert any(c.startswith("1 agenda, last ") for c in captions), captions
+    assert "1 of 1 rep this week" in captions, captions
+    assert "1 recognition, 1 focus item" in captions, captions
+    assert "0 of 0 due" in captions, captions  # counts as counts, not '0.0 of 0.0 due'
+    assert not any("1 agendas" in c or " 1 reps" in c for c in captions), captions

@@ -158,3 +158,29 @@ def test_a_user_list_loaded_after_the_work_takes_back_the_leavers_later_flags(
     assert "Tobias Hübner" not in set(interventions.flag_history(database)["rep"])
     uploads.undo(database, result.upload_id or 0)
     assert "Tobias Hübner" in set(interventions.flag_history(database)["rep"])
+
+
+def test_the_agenda_and_rep_pickers_list_the_team_of_the_week(
+    database: Database, write, tmp_path: Path, monkeypatch
+) -> None:
+    """The leaver is not offered in this week's pickers (as the Team page and the flags read the team),
+    and stays there for a week he worked and on a link that names him (his history is his)."""
+    from streamlit.testing.v1 import AppTest
+
+    _company(database, write)
+    monkeypatch.setenv("DASHBOARD_DB", str(database.path))
+    root = Path(__file__).resolve().parent.parent
+
+    def picker(page: str, key: str, **query: str) -> list[str]:
+        at = AppTest.from_file(str(root / "streamlit_app.py"), default_timeout=60)
+        at.query_params.update(query)
+        at.run()
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, at.exception
+        return list(at.selectbox(key=key).options)
+
+    assert picker("pages/agenda.py", "agenda_rep") == SELLING
+    assert picker("pages/rep.py", "rep_rep") == SELLING
+    assert "Tobias Hübner" in picker("pages/agenda.py", "agenda_rep", week=LEFT_AFTER.isoformat())
+    assert "Tobias Hübner" in picker("pages/rep.py", "rep_rep", rep="Tobias Hübner")

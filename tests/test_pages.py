@@ -93,7 +93,7 @@ def test_unknown_layout_is_mapped_once_and_remembered(app) -> None:
     at.selectbox(key="upload_map_0_roster_manager").set_value("Boss").run()
     at.button(key="upload_map_go_0").click().run()
     assert not at.exception, at.exception
-    assert "1 roster rows loaded" in texts(at)
+    assert "1 roster row loaded" in texts(at)
     # Next week's export with the same columns loads without asking.
     at = upload(at, ("people-next-week.csv", odd + b"Ben Ruiz,South,Sam Lee\n"))
     assert "2 roster rows loaded" in texts(at)
@@ -393,12 +393,12 @@ def test_an_unrecognized_title_is_assigned_a_category(app) -> None:
 def test_a_pipeline_without_a_date_is_confirmed_or_redated(app) -> None:
     deals = b"Deal Name,Deal Stage,Amount,Deal owner,Create Date\nA,Qualification,100,Ada Park,2026-09-30\n"
     at = upload(app(), ("deals.csv", deals))
-    assert "1 opportunities rows loaded" in texts(at)
+    assert "1 opportunities row loaded" in texts(at)
     assert any("Stored as the pipeline of Wednesday 30 September 2026" in c.value for c in at.caption)
     at.date_input(key="upload_snap_0").set_value(dt.date(2026, 10, 5)).run()
     at.button(key="upload_snap_go_0").click().run()
     assert not at.exception, at.exception
-    assert "1 opportunities rows loaded" in texts(at)
+    assert "1 opportunities row loaded" in texts(at)
     at.switch_page("pages/uploads.py").run()
     assert list(at.dataframe[0].value["Status"]) == ["loaded", "undone"]
 

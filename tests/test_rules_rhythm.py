@@ -7,10 +7,12 @@ Two reps' activity logs are written out as CSV exports and loaded through the re
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from dashboard import interventions, rules
 from dashboard.db import Database
@@ -290,3 +292,21 @@ def test_from_exports_a_cold_spell_in_all_of_the_work_is_not_a_slide_and_less_pr
     slides = {f.rep: s.detail for f in flags for s in f.signals if s.rule == "leading_activity_down"}
     assert "Cy Cold" not in slides, slides
     assert "they kept working their open deals as usual" in slides["Nia New"], slides
+
+
+@pytest.mark.parametrize(
+    ("swing", "said"),
+    [
+        (math.log1p(0.2), "their weeks usually stay within about 20% of it"),
+        (math.log1p(1.71), "their weeks usually range from under half of it to over double"),
+    ],
+)
+def test_a_slide_says_how_far_the_weeks_usually_swing_as_a_person_would(swing: float, said: str) -> None:
+    """A rep whose weeks often double or halve is not 'within about 171%' of their level."""
+    from dashboard.rules.rhythm import Slide
+    from dashboard.rules.slide_wording import slide_sentence
+
+    found = Slide(weeks=np.array([4]), ratio=np.array([0.5]), z=np.array([-3.0]), fires=np.array([True]))
+    sentence = slide_sentence(["calls"], found, 0, swing)
+    assert f"over the last 4 weeks, while {said}: unlikely to be an ordinary cold spell" in sentence
+    assert "171%" not in sentence

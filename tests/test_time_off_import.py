@@ -112,7 +112,7 @@ def test_an_xlsx_time_off_sheet_is_detected_and_loaded(company: Database, tmp_pa
     book.save(path)
     result = ingest_file(company, path)
     assert (result.status, result.kind, result.rows_loaded) == ("loaded", "time_off", 1), result.message
-    assert "1 time off rows loaded" in result.message
+    assert "1 time off row loaded" in result.message
     assert _periods(company) == [(MY_REP, dt.date(2026, 4, 6), dt.date(2026, 4, 10), "training")]
 
 
@@ -198,7 +198,7 @@ def test_upload_page_loads_a_time_off_file(tmp_path: Path, monkeypatch: pytest.M
         at.run()
         assert not at.exception, at.exception
     shown = "\n".join(t.value for t in at.text) + "\n".join(m.value for m in at.markdown)
-    assert "leave.csv: 1 time off rows loaded" in shown
+    assert "leave.csv: 1 time off row loaded" in shown
     database = Database(tmp_path / "app.duckdb")
     try:
         assert _periods(database) == [(MY_REP, dt.date(2026, 3, 2), dt.date(2026, 3, 6), "holiday")]

@@ -87,10 +87,17 @@ def trend(
     first, last = (metrics.monday(d.date()) if d else None for d in (from_, to))
     if first and last and first > last:
         usage(f"--from {first} comes after --to {last}")
+    database = open_store(ctx)
     try:
-        frame = rep_trend(open_store(ctx), rep, metric_names=names, from_week=first, to_week=last)
+        frame = rep_trend(database, rep, metric_names=names, from_week=first, to_week=last)
     except roster.UnknownRep as exc:
         fail(str(exc))
+    coverage = frame[frame["metric"] == "pipeline_coverage"]
+    if not coverage.empty and coverage["value"].isna().all():  # no data: say so when a quota is what it lacks
+        from dashboard import targets
+
+        if targets.quota_missing(database, rep, coverage["week"].max()):
+            click.echo(targets.no_quota_note(roster.resolve_rep(database, rep)), err=True)
     if as_json:
         print_json([{k: json_number(v) for k, v in row.items()} for row in records(frame)])
     else:  # each value as the app writes it: '1,250 min', '33%', '$120,000', '–' where none

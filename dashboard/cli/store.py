@@ -131,7 +131,7 @@ def ingest(
     as_json: bool,
 ) -> None:
     """Ingest CSV/XLSX files: detect kind and source, clean, store, report rejected rows."""
-    from dashboard.ingest import IngestOptions, ingest_file, profiles, statuses
+    from dashboard.ingest import IngestOptions, batch, ingest_file, profiles, statuses
 
     database = open_store(ctx)
     mapping = _field_map(map_, kind)
@@ -151,6 +151,7 @@ def ingest(
     results: list[IngestResult] = [
         ingest_file(database, path, options, viewer=LOCAL_LEADER) for path in files
     ]
+    batch.settle(database, results)  # a note another file of the batch answers is dropped
     for result in results:
         click.echo(result.message, err=True)
         if mapping and result.status == "loaded" and result.detection:
@@ -194,4 +195,4 @@ def undo(ctx: click.Context, upload_id: int) -> None:
         removed = uploads.undo(open_store(ctx), upload_id, viewer=LOCAL_LEADER)
     except uploads.UndoError as exc:
         fail(str(exc))
-    click.echo(f"upload {upload_id} undone: {removed} rows removed", err=True)
+    click.echo(f"upload {upload_id} undone: {removed} {'row' if removed == 1 else 'rows'} removed", err=True)

@@ -36,7 +36,7 @@ import duckdb
 
 from dashboard import db, facts, interventions, memory_cap, rep_ends, time_off
 from dashboard.access import LOCAL_LEADER, Viewer
-from dashboard.ingest import decide, read, reports, rules, sniff, statuses
+from dashboard.ingest import decide, read, reports, rules, sniff, statuses, task_status
 from dashboard.ingest.detect import Detection
 from dashboard.ingest.options import IngestOptions
 from dashboard.ingest.result import IngestResult, describe, failed, summary
@@ -210,6 +210,7 @@ class _Cleaned:
     notes: list[str] = field(default_factory=list)
     snapshot_date: dt.date | None = None
     snapshot_from_data: bool = False
+    not_done: int = 0  # valid rows left out as work not done (a task still open)
 
 
 def _store(
@@ -249,6 +250,10 @@ def _store(
             db.execute(cur, "ingest_raw_release")
         if kind == "opportunities":
             _prepare_pipeline(cur, cleaned, detection, options)
+        if kind == "activities" and "status" in detection.mapping:  # open tasks: not work done yet
+            header = detection.mapping_by_header["status"]
+            cleaned.not_done, note = task_status.leave_out(cur, source, header)
+            cleaned.notes += [note] if note else []
         if kind in KEYED_KINDS:
             db.execute(cur, f"ingest_keys_{kind}")
         if kind == "activities":  # the rows it adds, decided before the transaction (see the queries)
@@ -358,6 +363,7 @@ def _record(
         facts.add_fresh(cur)
     elif kind == "opportunities":
         facts.add_pipeline(cur, upload_id)
+        db.execute(cur, "company_currency_remember", upload_id=upload_id)  # kept after an undo
     elif kind == "roster":
         facts.refresh(cur)  # the reps' spellings may change: the deal facts kept per rep follow
     result = IngestResult(
@@ -369,7 +375,8 @@ def _record(
         rows_read=rows + len(structural),
         rows_loaded=loaded,
         rows_rejected=rejected + len(structural),
-        duplicates_skipped=rows - rejected - loaded,
+        duplicates_skipped=rows - rejected - loaded - cleaned.not_done,
+        rows_not_done=cleaned.not_done,
         rows_replaced=replaced,
         footer_rows=cleaned.footer_rows,
         errors=errors,

@@ -14,6 +14,7 @@ import duckdb
 
 from dashboard import db
 from dashboard.name_links import likely_rep
+from dashboard.wording import count
 
 if TYPE_CHECKING:
     from dashboard.ingest.result import IngestResult
@@ -55,10 +56,9 @@ def categories(cur: duckdb.DuckDBPyConnection, upload_id: int) -> tuple[dict[str
 
 
 def empty_categories(counts: dict[str, int]) -> list[str]:
-    """Notes for the metric categories a file leaves empty where it could have held them: a log of
-    several kinds of activity (or with unrecognized ones) without calls or prospecting, a file with
-    meetings but no first meeting. A calls-only or meetings-only export says nothing of the rest."""
-    total = sum(counts.values())
+    """The metric categories a file leaves empty where it could have held them: a log of several
+    kinds of activity (or with unrecognized ones) without calls or prospecting, a file with meetings
+    but no first meeting. A calls-only or meetings-only export says nothing of the rest."""
     families = {"meeting" if c == "first_meeting" else c for c, n in counts.items() if n and c != "other"}
     general = len(families) > 1 or counts.get("other", 0) > 0
     could_hold = {
@@ -66,13 +66,26 @@ def empty_categories(counts: dict[str, int]) -> list[str]:
         "prospecting": general,
         "first_meeting": general or counts.get("meeting", 0) > 0,
     }
-    return [
+    return [c for c in METRIC_CATEGORIES if could_hold[c] and not counts.get(c)]
+
+
+def empty_category_note(category: str, counts: dict[str, int]) -> str:
+    """The note for a metric category a file of these category counts left empty."""
+    label, total = METRIC_CATEGORIES[category], sum(counts.values())
+    return (
         f"no {label} recognized among these {total:,} activities: {label} read {READ_AS[category]} for "
         "this file's weeks unless another upload brings them. If some of them are, assign their type or "
         "title to a category on the Upload page"
-        for category, label in METRIC_CATEGORIES.items()
-        if could_hold[category] and not counts.get(category)
-    ]
+    )
+
+
+def still_empty(cur: duckdb.DuckDBPyConnection, upload_id: int, categories: list[str]) -> list[str]:
+    """The categories of `categories` that no stored activity holds in the weeks of this upload's
+    activities (another upload, earlier or in the same batch, may bring them)."""
+    if not categories:
+        return []
+    stored = {c for (c,) in db.execute(cur, "ingest_categories_in_weeks", upload_id=upload_id).fetchall()}
+    return [c for c in categories if c not in stored]
 
 
 def unresolved_ids(cur: duckdb.DuckDBPyConnection, kind: str) -> list[str]:
@@ -138,10 +151,11 @@ def teamless(cur: duckdb.DuckDBPyConnection) -> list[str]:
     kept, without = db.execute(cur, "ingest_teamless_reps", no_team=NO_TEAM).fetchone()
     notes = []
     if kept:
-        notes.append(f"this file has no team column: {kept} reps kept the team they had")
+        notes.append(f"this file has no team column: {count(kept, 'rep')} kept the team they had")
     if without:
         notes.append(
-            f"this file has no team column: {without} reps are listed under {NO_TEAM!r} until a "
+            f"this file has no team column: {count(without, 'rep')} {'is' if without == 1 else 'are'} listed "
+            f"under {NO_TEAM!r} until a "
             "roster with teams is uploaded"
         )
     return notes
@@ -157,7 +171,8 @@ def tell(cur: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
             result.duplicates = counts
             result.notes += [f"row {d['row']}: {d['reason']}" for d in rows[:3]]
         result.categories, result.uncategorized = categories(cur, result.upload_id)
-        result.notes += empty_categories(result.categories)
+        result.empty_categories = still_empty(cur, result.upload_id, empty_categories(result.categories))
+        result.notes += [empty_category_note(c, result.categories) for c in result.empty_categories]
     if result.kind in ("activities", "opportunities"):
         ids_told = not result.detection or result.detection.names_by_id
         if ids_told:

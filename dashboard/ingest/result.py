@@ -29,12 +29,15 @@ class IngestResult:
     rows_rejected: int = 0
     duplicates_skipped: int = 0
     rows_replaced: int = 0
+    rows_not_done: int = 0  # activity rows left out as work not done yet (an open task)
     footer_rows: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)  # problems of rejected rows
     warnings: list[dict[str, Any]] = field(default_factory=list)  # cells left blank on kept rows
     notes: list[str] = field(default_factory=list)  # what the user should know, in sentences
     duplicates: list[dict[str, Any]] = field(default_factory=list)  # rows not stored, and why
     categories: dict[str, int] = field(default_factory=dict)  # activities stored per category
+    # metric categories (calls, first meetings, prospecting) it could have held, none stored for its weeks
+    empty_categories: list[str] = field(default_factory=list)
     uncategorized: list[dict[str, Any]] = field(default_factory=list)  # commonest 'other' values
     snapshot_date: dt.date | None = None  # the date a pipeline file was stored under
     snapshot_from_data: bool = False  # ... taken from the file's own dates
@@ -70,7 +73,8 @@ def describe(problem: dict[str, Any]) -> str:
 def summary(result: IngestResult) -> str:
     """One paragraph: what was stored, what was not and why, and the notes."""
     kind = (result.kind or "").replace("_", " ")
-    parts = [f"{result.file}: {result.rows_loaded} {kind} rows loaded ({result.source})"]
+    rows = "row" if result.rows_loaded == 1 else "rows"  # the count unformatted, as the CLI contract shows it
+    parts = [f"{result.file}: {result.rows_loaded} {kind} {rows} loaded ({result.source})"]
     if result.rows_rejected:
         parts.append(f"{result.rows_rejected} rejected (first: {describe(result.errors[0])})")
     if result.warnings:
@@ -81,6 +85,8 @@ def summary(result: IngestResult) -> str:
         parts.append(duplicate_summary(result))
     if result.rows_replaced:
         parts.append(f"{result.rows_replaced} earlier rows replaced")
+    if result.rows_not_done:
+        parts.append(f"{result.rows_not_done} not completed yet, left out")
     return "; ".join(parts) + "".join(f"\n  note: {n}" for n in result.notes)
 
 

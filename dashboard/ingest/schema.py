@@ -83,6 +83,8 @@ KINDS: dict[str, Kind] = {
                 Field("subject", "text", label="Subject / title"),
                 Field("duration", "duration", label="Duration", shape="duration"),
                 Field("outcome", "text", label="Outcome / result"),
+                # a task's or activity's state: rows not done yet (ingest.task_status) are left out
+                Field("status", "text", label="Status (completed / open)"),
                 Field("account", "text", label="Account / company"),
                 Field("first_meeting", "bool", label="First-meeting flag", shape="bool"),
                 Field("target_account", "bool", label="Target-account flag", shape="bool"),

@@ -25,6 +25,7 @@ from dashboard.leader.numbers import number, percent, ratio
 from dashboard.leader.records import CoachingRecords, coaching_records, focus_areas, focus_window
 from dashboard.leader.summary import review_status, summary, summary_row_empty
 from dashboard.metrics import monday
+from dashboard.wording import count
 
 
 @dataclass(frozen=True)
@@ -66,20 +67,23 @@ def kpis(rows: pd.DataFrame, org: pd.Series, week: dt.date, weeks: int) -> list[
     return [
         kpi("expectations_met", percent(share(met, len(current))), f"{met} of {len(current)} this week"),
         kpi("one_on_ones_held", percent(org["one_on_ones_held"]),
-            f"{org['one_on_ones']} of {org['reps']} reps this week"),
-        kpi("agendas_per_rep", number(org["agendas_per_rep"]), f"{org['agendas']} agendas, last {weeks} wks"),
+            f"{number(org['one_on_ones'])} of {count(org['reps'], 'rep')} this week"),
+        kpi("agendas_per_rep", number(org["agendas_per_rep"]),
+            f"{count(org['agendas'], 'agenda')}, last {weeks} wks"),
         kpi("commitments_followed_up", percent(org["followed_up_share"]),
-            f"{org['commitments_followed_up']} of {org['commitments_due']} due"),
+            f"{number(org['commitments_followed_up'])} of {number(org['commitments_due'])} due"),
         kpi("flags_open", number(org["flags_open"]),
-            f"{org['flags_opened']} opened, {org['flags_acknowledged']} acknowledged, "
-            f"{org['flags_resolved']} resolved in {weeks} wks"),
-        kpi("median_weeks_open", number(org["median_weeks_open"]), f"of {org['flags_resolved']} resolved"),
+            f"{number(org['flags_opened'])} opened, {number(org['flags_acknowledged'])} acknowledged, "
+            f"{number(org['flags_resolved'])} resolved in {weeks} wks"),
+        kpi("median_weeks_open", number(org["median_weeks_open"]),
+            f"of {number(org['flags_resolved'])} resolved"),
         kpi("recognition_balance", ratio(org["recognition_balance"]),
-            f"{org['recognition_items']} recognition, {org['focus_items']} focus items"),
+            f"{number(org['recognition_items'])} recognition, {count(org['focus_items'], 'focus item')}"),
         kpi("coaching_effectiveness", percent(org["coaching_effectiveness"]),
-            f"{org['focus_areas_recovered']} of {org['focus_areas_judged']} focus areas recovered"),
+            f"{number(org['focus_areas_recovered'])} of "
+            f"{count(org['focus_areas_judged'], 'focus area')} recovered"),
         kpi("reviews_held", percent(org["reviews_held"]),
-            f"{org['team_weeks_reviewed']} of {org['team_weeks']} team-weeks"),
+            f"{number(org['team_weeks_reviewed'])} of {number(org['team_weeks'])} team-weeks"),
     ]  # fmt: skip
 
 
@@ -109,8 +113,9 @@ def notes(records: CoachingRecords, managers: pd.DataFrame, reviews: pd.DataFram
         if row.commitments_due and share < UNFOLLOWED_SHARE:
             found.append(
                 f"Commitments waiting for follow-up with {row.manager}: {row.commitments_followed_up} of "
-                f"{row.commitments_due} commitments due in the last {records.weeks} weeks have a "
-                "recorded follow-up."
+                f"{count(row.commitments_due, 'commitment')} due in the last {records.weeks} weeks "
+                + ("has a" if row.commitments_due == 1 else "have a")
+                + " recorded follow-up."
             )
     if not found:
         found.append("Every team's weekly review is up to date and commitments are being followed up.")

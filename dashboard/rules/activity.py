@@ -24,6 +24,7 @@ from dashboard.rules.rule import Finding, rule
 from dashboard.rules.slide_wording import slide_sentence
 from dashboard.rules.windows import baseline_runs, columns, nanmean_rows
 from dashboard.rules.wording import fmt, label, series, usual
+from dashboard.wording import count
 
 
 @rule("leading_activity_down", primary=True)
@@ -228,7 +229,7 @@ def monday_call_avoidance(b: Batch) -> Iterator[Finding]:
             row,
             m,
             f"Monday share of calls {series(m, values[k])} in the last {cfg.recent_weeks} weeks "
-            f"({fmt(m, pooled[k])} of {total[k]:.0f} calls) vs usual level {fmt(m, base[row])}: "
+            f"({fmt(m, pooled[k])} of {count(total[k], 'call')}) vs usual level {fmt(m, base[row])}: "
             "Monday is a good day to reach buyers",
             2,
         )

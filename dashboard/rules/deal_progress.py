@@ -20,6 +20,7 @@ from dashboard.rules.rhythm import pooled_spread, window_variance
 from dashboard.rules.rule import Finding, rule
 from dashboard.rules.windows import columns
 from dashboard.rules.wording import how_unlikely
+from dashboard.wording import count
 
 
 class StallRise(NamedTuple):
@@ -176,12 +177,15 @@ def meetings_not_converting(b: Batch) -> Iterator[Finding]:
 
 
 def conversion_evidence(c: ConversionDrop, k: int, cfg: Thresholds) -> str:
-    """The sentence of `meetings_not_converting` for the `k`-th row read."""
-    made = c.made[k]
+    """The sentence of `meetings_not_converting` for the `k`-th row read. The usual conversion is said as
+    the opportunities those meetings usually bring ('where about 12 would be usual'), not as a share: a rep
+    who opens more opportunities than they hold first meetings converts at more than 100%, which reads
+    as nonsense ('vs usually about 171%')."""
+    made, meetings = c.made[k], c.meetings[k]
+    usual = round(float(c.usual[k] * meetings))
     return (
-        f"{made:.0f} {'opportunity' if made == 1 else 'opportunities'} from {c.meetings[k]:.0f} "
-        f"first meetings in the last {cfg.convert_weeks} weeks "
-        f"({c.now[k]:.0%}) vs usually about {c.usual[k]:.0%}: "
+        f"{count(made, 'opportunity', 'opportunities')} from {count(meetings, 'first meeting')} "
+        f"in the last {cfg.convert_weeks} weeks, where about {usual:,} would be usual: "
         f"{how_unlikely(c.z[k])} to be an ordinary stretch, so it is worth going over a few recent first "
         "meetings together"
     )

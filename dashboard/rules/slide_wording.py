@@ -17,6 +17,15 @@ def _names(metrics: list[str]) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
+def _within(usual: float) -> str:
+    """How far the rep's weeks usually swing around their level, as a person says it: 'within about 20%
+    of it', or, for weeks that often double or halve (a swing of 100% or more, which 'within about 171%'
+    put oddly), 'from under half of it to over double'."""
+    if usual < 1:
+        return f"their weeks usually stay within about {usual:.0%} of it"
+    return "their weeks usually range from under half of it to over double"
+
+
 def slide_sentence(metrics: list[str], found: Slide, row: int, swing: float, pace: float = math.nan) -> str:
     """E.g. "prospecting minutes, calls and first meetings together ran about 45% under this rep's usual
     level over the last 4 weeks, while their weeks usually stay within about 20% of it and they kept
@@ -25,7 +34,7 @@ def slide_sentence(metrics: list[str], found: Slide, row: int, swing: float, pac
     known, not said)."""
     under = 1 - float(found.ratio[row])
     usual = math.expm1(swing) if not math.isnan(swing) else float("nan")
-    within = f"their weeks usually stay within about {usual:.0%} of it" if not math.isnan(usual) else ""
+    within = "" if math.isnan(usual) else _within(usual)
     deals = (
         ""
         if math.isnan(pace)

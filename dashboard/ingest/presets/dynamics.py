@@ -65,6 +65,8 @@ ACTIVITIES = Preset(
         "duration": ("Duration", "Actual Duration"),
         # The record the activity is about: an account, contact, lead or opportunity name.
         "account": ("Regarding",),
+        # statecode: Open / Completed / Canceled / Scheduled; only completed ones happened.
+        "status": ("Activity Status",),
     },
     cites={
         "rep": ACTIVITY,
@@ -73,6 +75,8 @@ ACTIVITIES = Preset(
         "subject": ACTIVITY,
         "duration": ACTIVITY + " (phonecall actualdurationminutes 'Duration'); " + OPPORTUNITY_CLOSE,
         "account": ACTIVITY + " (regardingobjectid 'Regarding')",
+        "status": ACTIVITY + " (statecode 'Activity Status'); learn.microsoft.com dynamicscrm-2013 gg328148 "
+        "(activitypointer statecode Open, Completed, Canceled, Scheduled)",
     },
     duration_units={"Duration": "minutes", "Actual Duration": "minutes"},
 )

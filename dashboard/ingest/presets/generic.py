@@ -30,7 +30,7 @@ PRESETS: tuple[Preset, ...] = (
         {
             **_same("activity_id", "rep", "date", "time", "type", "subtype", "subject"),
             "duration": ("duration_minutes", "duration_seconds", "duration_hours", "duration_ms"),
-            **_same("outcome", "account", "first_meeting", "target_account"),
+            **_same("outcome", "status", "account", "first_meeting", "target_account"),
         },
         duration_minutes="minutes",
         duration_seconds="seconds",

@@ -37,7 +37,9 @@ Evidence (public material, looked up with the project's search tool):
   assigned role, permissions. No full-name column. The literal header casing is unverified.
 - "Original Source Type" is the deal-level name of Original Source (blendb2b.com
   "HubSpot's original source explained"); "Original Traffic Source" is the newer label.
-- Not mapped on purpose: "Call status" / "Task status" (lifecycle, not an outcome), "Email
+- "Task status" (hs_task_status: Completed, Not started, In progress, Waiting, Deferred) is the
+  task's state: open tasks are left out (ingest.task_status), never read as outcomes.
+- Not mapped on purpose: "Call status" (lifecycle, not an outcome), "Email
   direction", "Associated Company IDs" (ids, not names), "Amount in company currency" is
   kept as an amount spelling for portals that export only the converted value.
 """
@@ -90,8 +92,10 @@ ACTIVITIES = Preset(
         # The property is a number of milliseconds; exports seen as bare numbers (and HH:MM:SS
         # text in the bundled sample), both parse.
         "duration": ("Call duration",),
-        # "Call status" / "Task status" are lifecycle states, not outcomes.
+        # "Call status" is a lifecycle state, not an outcome.
         "outcome": ("Call outcome", "Meeting outcome"),
+        # Completed / Not started / In progress / Waiting / Deferred: only completed tasks count.
+        "status": ("Task status",),
         # Names; "Associated Company IDs" holds ids and is left out on purpose.
         "account": ("Associated Company",),
     },
@@ -104,6 +108,8 @@ ACTIVITIES = Preset(
         "subject": PROPERTY_LABELS + "; " + MEETINGS_INDEX + "; " + EMAIL_LABELS + "; " + VENTURE_FIXTURES,
         "duration": ACTIVITY_PROPERTIES + "; " + CALLS_API,
         "outcome": PROPERTY_LABELS + "; " + MEETINGS_INDEX,
+        "status": PROPERTY_LABELS + " (Task Status); " + VENTURE_FIXTURES + " (Task status); "
+        "developers.hubspot.com/docs/api-reference/latest/crm/activities/tasks/guide.md (hs_task_status)",
         "account": VENTURE_FIXTURES,
     },
     duration_units={"Call duration": "milliseconds"},

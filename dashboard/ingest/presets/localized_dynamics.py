@@ -58,6 +58,8 @@ ACTIVITIES = Preset(
         "duration": ("Dauer", "Tatsächliche Dauer"),
         # regardingobjectid: the account, contact, lead or opportunity the activity is about.
         "account": ("Bezug",),
+        # statecode: Offen / Abgeschlossen / Abgebrochen / Geplant; only completed ones happened.
+        "status": ("Aktivitätsstatus",),
     },
     cites={
         "rep": FORECAST_DE + " (Besitzer)",
@@ -66,6 +68,7 @@ ACTIVITIES = Preset(
         "subject": ACTIVITY_DE + U,
         "duration": ACTIVITY_DE + U,
         "account": ACTIVITY_DE + " (regardingobjectid)" + U,
+        "status": ACTIVITY_DE + " (statecode)" + U,
     },
     duration_units={"Dauer": "minutes", "Tatsächliche Dauer": "minutes"},
 )

@@ -87,6 +87,8 @@ ACTIVITIES = Preset(
         "duration": ("Duration", "Call Duration", "DurationInMinutes", "CallDurationInSeconds"),
         # "Call Result" = CallDisposition. "Status" (Completed / Not Started) is NOT an outcome.
         "outcome": ("Call Result", "CallDisposition"),
+        # The task's Status (TaskStatus picklist): only completed tasks count (ingest.task_status).
+        "status": ("Status",),
         # Names only: AccountId / WhatId hold ids.
         "account": ("Company / Account", "Account Name"),
     },
@@ -103,6 +105,8 @@ ACTIVITIES = Preset(
         "subject": TASK_OBJECT + "; " + ACTIVITY_REPORT,
         "duration": FIELD_REFERENCE + " (Duration = DurationInMinutes); " + TASK_FIELDS + " (Call Duration)",
         "outcome": TASK_FIELDS + " (Call Result = CallDisposition); " + ACTIVITY_REPORT,
+        "status": ACTIVITY_REPORT + " (Status); " + DATA_LOADER + " (Status); developer.salesforce.com "
+        "object reference TaskStatus (Not Started, Completed; IsClosed)",
         "account": ACTIVITY_REPORT,
     },
     duration_units={

@@ -83,6 +83,8 @@ ACTIVITIES = Preset(
         # Duration" is "MM:SS" text ('05:32' is 5 min 32 s, not 5 h 32 min: unit minutes_seconds).
         "duration": ("Call Duration (in seconds)", "Call Duration"),
         "outcome": ("Call Result",),
+        # Tasks: Not Started / Deferred / In Progress / Completed / Waiting for input.
+        "status": ("Status",),
         # The record the activity is about (an account, deal, lead or contact name).
         "account": ("Related To",),
     },
@@ -94,6 +96,7 @@ ACTIVITIES = Preset(
         "subject": CALL_FIELDS + "; " + MEETING_FIELDS + "; " + VENTURE,
         "duration": CALL_FIELDS + "; " + CALLS_EXPORT,
         "outcome": CALL_FIELDS,
+        "status": VENTURE + " (Status); a public Deluge script closing tasks (Status 'Completed')",
         "account": "leadcall.tech/docs/zoho-crm (Related To); " + VENTURE + " (Related To.id)",
     },
     duration_units={"Call Duration (in seconds)": "seconds", "Call Duration": "minutes_seconds"},
