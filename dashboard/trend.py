@@ -30,10 +30,12 @@ def first_data_weeks(database: db.Database) -> dict[str, dt.date]:
 
 
 def blank_before_data(
-    values: pd.DataFrame, first_weeks: dict[str, dt.date], names: Sequence[str]
+    values: pd.DataFrame, first_weeks: dict[str, dt.date], names: Sequence[str] | None = None
 ) -> pd.DataFrame:
-    """`values` (wide weekly metrics) with `names` empty in each rep's weeks before their first week
-    with data, and in every week of a rep without any: unknown there, where the store holds zeros."""
+    """`values` (wide weekly metrics) with `names` (None: every metric column) empty in each rep's weeks
+    before their first week with data, and in every week of a rep without any: unknown there, where the
+    store holds zeros."""
+    names = [c for c in values.columns if c in metrics.BY_NAME] if names is None else names
     first = values["rep"].map(first_weeks)
     unknown = first.isna() | (values["week"] < first.where(first.notna(), values["week"]))
     return values.assign(**{name: values[name].mask(unknown) for name in names})

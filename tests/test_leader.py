@@ -261,7 +261,10 @@ def test_coaching_effectiveness(org):
     assert ("Ana Lopez", "calls") not in focus.index  # agreed in W6: its four weeks after are not over
     teams = leader.summary(records, "team")
     assert _row(teams, "team", "A")["coaching_effectiveness"] == 0.5
-    assert _row(teams, "team", "B")["coaching_effectiveness"] == 1.0  # Cy: 0 -> 0.25
+    # Cy's focus (agreed W5) is not judged: nothing of Cy is on record before W8, so the weeks before it
+    # are unknown, not the zeros a recovery from 0 to 0.25 was read from
+    assert focus.loc[("Cy Diaz", "first_meetings"), ["before", "recovered"]].isna().all()
+    assert math.isnan(_row(teams, "team", "B")["coaching_effectiveness"])
 
 
 def test_the_leader_view_judges_a_focus_area_on_any_metric_as_the_records_do(org):

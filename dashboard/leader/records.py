@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import coaching, db, metrics
+from dashboard import coaching, db, metrics, trend
 from dashboard.leader.frames import dates, is_date, managers, teams_scope
 from dashboard.leader.measures import DEFAULT_WEEKS, RECOVERY_WEEKS
 from dashboard.metrics import BY_NAME, monday
@@ -133,6 +133,7 @@ def coaching_records(
         values = metrics.weekly_metrics(
             database, agreed_from - dt.timedelta(weeks=RECOVERY_WEEKS), week, teams=scope
         )
+        values = trend.blank_before_data(values, trend.first_data_weeks(database))  # as the overview reads
     focus = recovery(focus, values)
     reviews = review_weeks(database, first, week, teams=scope)
     return CoachingRecords(week, weeks, reps, agendas, commitments, flags, focus, reviews)
