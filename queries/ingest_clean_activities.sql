@@ -11,8 +11,9 @@
 -- with all of its columns (at 5M rows, most of the memory this query took).
 -- `category` is the row's kind's (activity_kinds, categorized before the clean: the first
 -- matching rule, else 'other'), or 'first_meeting' where the file says so; every row's kind is
--- in activity_kinds, under a hash no other kind has. `task_status` is the row's status as
--- written (a task's Completed / Not Started): ingest_drop_not_done leaves out work not done.
+-- in activity_kinds, under a hash no other kind has; `connected` is the kind's too (a call's
+-- outcome that counts as a connect). `task_status` is the row's status as written (a task's
+-- Completed / Not Started): ingest_drop_not_done leaves out work not done.
 -- params: $source VARCHAR, $duration_unit VARCHAR, $decimal_comma BOOLEAN, $date_format VARCHAR, $implied_type VARCHAR, $upload_date DATE, $date_day_first BOOLEAN, $kind_seed INTEGER
 CREATE OR REPLACE TEMP TABLE clean AS
 WITH minutes AS (
@@ -84,6 +85,7 @@ SELECT
     first_meeting,
     target_account,
     CASE WHEN first_meeting THEN 'first_meeting' ELSE coalesce(k.kind_category, 'other') END AS category,
+    coalesce(k.kind_connected, false) AS connected,
     md5_key(
         CASE
             WHEN activity_id IS NOT NULL THEN concat_ws('|', 'id', $source, activity_id)
@@ -126,5 +128,5 @@ SELECT
         ], p -> p IS NOT NULL)
     ELSE [] END AS warnings
 FROM checked c
-LEFT JOIN (SELECT kind_hash, category AS kind_category FROM activity_kinds) k
+LEFT JOIN (SELECT kind_hash, category AS kind_category, connected AS kind_connected FROM activity_kinds) k
     ON hash(c.activity_type, c.subtype, c.subject, c.outcome, $kind_seed) = k.kind_hash

@@ -4,11 +4,19 @@
 -- re-uploading the file or an overlapping export adds nothing while genuine repeats inside
 -- one file are all kept. With a record ID, a repeat of the same ID in one file is skipped:
 -- `same_as_row` names the row it repeats. Every other row keeps its content key, so only
--- repeated keys (usually none) pay for numbering.
+-- repeated keys (usually none) pay for numbering. The repeated keys are found by sorting the keys
+-- and comparing neighbours, not by counting each key in a hash table: at 5M keys, nearly all of
+-- them distinct, the sort takes about 0.5 s of CPU where the count took 0.8-0.95 s.
 -- params: none
 CREATE OR REPLACE TEMP TABLE repeats AS
 WITH repeated AS (
-    SELECT activity_key FROM clean WHERE len(problems) = 0 GROUP BY activity_key HAVING count(*) > 1
+    SELECT DISTINCT activity_key
+    FROM (
+        SELECT activity_key, lag(activity_key) OVER (ORDER BY activity_key) AS previous_key
+        FROM clean
+        WHERE len(problems) = 0
+    )
+    WHERE activity_key = previous_key
 ),
 numbered AS (
     SELECT c._row, c.activity_key, c.activity_id IS NOT NULL AS by_id,
