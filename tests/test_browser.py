@@ -103,7 +103,8 @@ def test_rep_page_shows_the_trend_chart(page, server: str, tmp_path: Path) -> No
     chart = page.locator("[data-testid=stVegaLiteChart] svg.marks").first  # drawn, not only sent
     chart.wait_for()
     words = chart.text_content()
-    assert "Prospecting minutes" in words and "minutes a week" in words
+    # no prospecting in the file: the page opens on the first metric with data (rep_view.with_data_first)
+    assert "Calls" in words and "calls a week" in words
     assert "weekly value" in words and "own usual level" in words  # the legend
 
 

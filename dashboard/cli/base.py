@@ -72,7 +72,9 @@ def open_store(ctx: click.Context) -> Database:
         database = Database(ctx.meta.get("dashboard.db"), data_path=ctx.meta.get("dashboard.data"))
     except DatabaseError as exc:
         fail(str(exc))
-    currency.set_display(currency.of_data(database))  # amounts in the pipeline's own currency
+    # amounts in the pipeline's own currency, until the command ends (a command run in-process, as the
+    # tests' CliRunner does, leaves the next one's currency alone)
+    ctx.with_resource(currency.shown_in(currency.of_data(database)))
     return database
 
 
