@@ -1,10 +1,29 @@
 -- Per team and week: reps on the team, whether the week's exports are in (activity logged that week
--- and a pipeline snapshot describing it) and how many reps have a saved agenda for it.
+-- and a pipeline snapshot describing it) and how many reps have a saved agenda for it. Only the weeks
+-- from the team's first week with data (an activity logged, or a pipeline snapshot describing it): a
+-- week before the store knew anything of the team is no week whose review lapsed.
 -- params: $from_week DATE, $to_week DATE, $teams VARCHAR[]
-WITH team_weeks AS (
-    SELECT team, week, mode(manager) AS manager, count(*) AS reps
-    FROM rep_weeks($from_week::DATE, $to_week::DATE)
-    WHERE team IS NOT NULL AND ($teams IS NULL OR list_contains($teams, team))
+WITH started AS (
+    SELECT team, min(week) AS first_week
+    FROM (
+        SELECT al.team, min(a.week) AS week
+        FROM activity_weeks a
+        JOIN rep_alias_snapshot al ON al.alias = a.name_key
+        GROUP BY al.team
+        UNION ALL
+        SELECT al.team, min(described_week(s.snapshot_date)) AS week
+        FROM opportunity_snapshots s
+        JOIN rep_alias_snapshot al ON al.alias = lower(trim(s.owner))
+        WHERE s.superseded_by IS NULL
+        GROUP BY al.team
+    )
+    GROUP BY team
+),
+team_weeks AS (
+    SELECT g.team, g.week, mode(g.manager) AS manager, count(*) AS reps
+    FROM rep_weeks($from_week::DATE, $to_week::DATE) g
+    JOIN started st ON st.team = g.team AND g.week >= st.first_week
+    WHERE g.team IS NOT NULL AND ($teams IS NULL OR list_contains($teams, g.team))
     GROUP BY ALL
 ),
 activity AS (

@@ -124,3 +124,21 @@ def test_the_leader_view_judges_no_week_before_the_first_with_data(company):
         assert len(judged) == 13 and judged[-1] == WEEK
     else:  # from September: none of the weeks before the exports
         assert judged == targets.weeks_in(FIRST, WEEK)
+
+
+def test_a_company_on_its_first_week_has_no_lapsed_reviews(tmp_path):
+    """A leader opening the view after the first upload: the weeks before it are no reviews missed."""
+    database = Database(tmp_path / "first.duckdb")
+    calls = "\n".join(
+        [HEADER]
+        + [f"A{k},Ana García,{WEEK + dt.timedelta(days=k % 5)},Call,Call,5,,Acc {k}" for k in range(9)]
+    )
+    for name, content in (("roster.csv", ROSTER), ("calls.csv", calls + "\n")):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        result = ingest_file(database, tmp_path / name, IngestOptions(upload_date=dt.date(2026, 11, 23)))
+        assert result.status == "loaded", result.message
+    view = overview(database, WEEK)
+    reviews = next(k for k in view.kpis if k.label == "Weekly reviews held")
+    assert reviews.detail.startswith("0 of 1 team-week")  # this week only, not 8
+    assert not any("lapsed" in note for note in view.notes)
+    database.close()
