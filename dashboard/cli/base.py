@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -64,6 +64,19 @@ def json_option(command: Callable) -> Callable:
 @db_option
 def app() -> None:
     pass
+
+
+class LazyChoice(click.Choice):
+    """A `click.Choice` whose choices are read when first needed (checking a value, writing `--help`):
+    a command that never uses the option does not import what lists them."""
+
+    def __init__(self, load: Callable[[], Sequence[str]]) -> None:
+        self._load = load
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._load())
 
 
 def open_store(ctx: click.Context) -> Database:

@@ -12,6 +12,7 @@ from dashboard import uploads
 from dashboard.access import LOCAL_LEADER
 from dashboard.cli.base import (
     DAY,
+    LazyChoice,
     app,
     as_date,
     db_option,
@@ -23,7 +24,6 @@ from dashboard.cli.base import (
     records,
     usage,
 )
-from dashboard.ingest.presets import SOURCES
 from dashboard.ingest.schema import KINDS
 
 if TYPE_CHECKING:
@@ -40,6 +40,13 @@ def _field_map(pairs: tuple[str, ...], kind: str | None) -> dict[str, str]:
             usage(f"--map {pair!r}: write FIELD=COLUMN with FIELD one of {', '.join(sorted(known))}")
         mapping[field.strip()] = column.strip()
     return mapping
+
+
+def _sources() -> tuple[str, ...]:
+    """The CRM presets `--source` takes (read when the option is used: the presets are not light)."""
+    from dashboard.ingest.presets import SOURCES
+
+    return SOURCES
 
 
 @app.command()
@@ -91,7 +98,7 @@ def demo(ctx: click.Context, weeks: int, seed: int, coaching: bool) -> None:
 @db_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--kind", type=click.Choice(list(KINDS)), help="Kind of file (default: detected).")
-@click.option("--source", type=click.Choice(list(SOURCES)), help="CRM export preset (default: detected).")
+@click.option("--source", type=LazyChoice(_sources), help="CRM export preset (default: detected).")
 @click.option(
     "--snapshot-date",
     type=DAY,
