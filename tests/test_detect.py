@@ -241,6 +241,7 @@ EXPORTS: dict[str, tuple[str, str, str, dict[str, str], str]] = {
             "duration": "Activity - Duration",
             "rep": "Activity - Assigned to user",
             "account": "Activity - Organization",
+            "status": "Activity - Done",  # Done / To do: only done ones count
         },
         "minutes",
     ),

@@ -89,3 +89,23 @@ def test_dynamics_open_and_canceled_activities_are_left_out(database: Database, 
     assert any(
         n.startswith("1 activity not completed left out (Aktivitätsstatus 'Offen': 1)") for n in result.notes
     )
+
+
+def test_pipedrive_activities_still_to_do_are_left_out(database: Database, write) -> None:
+    """Pipedrive's activities export lists planned activities beside done ones ("Activity - Done": Done /
+    To do): a call still to do is no call made."""
+    export = (
+        "Activity - ID,Activity - Subject,Activity - Type,Activity - Due date,Activity - Due time,"
+        "Activity - Duration,Activity - Done,Activity - Assigned to user,Activity - Organization\n"
+        "501,Call - Lakeshore,Call,2026-09-01,09:00,00:10,Done,Maya Chen,Lakeshore Dental\n"
+        "502,Call - Bluefin,Call,2026-09-02,10:00,00:10,To do,Maya Chen,Bluefin Logistics\n"
+    )
+    result = ingest_file(database, write("activities.csv", export), IngestOptions())
+    assert (result.source, result.rows_loaded, result.rows_not_done, result.rows_rejected) == (
+        "pipedrive",
+        1,
+        1,
+        0,
+    )
+    assert _stored(database) == [("501", "call")]
+    assert any("'To do': 1" in note for note in result.notes), result.notes

@@ -23,6 +23,8 @@ Evidence (public material, looked up with the project's search tool):
   "Abgeschlossen").
 - Zoho CRM: tasks "Status" Not Started, Deferred, In Progress, Completed, Waiting for input (a
   public Deluge script closes tasks by setting Status to "Completed").
+- Pipedrive: activities "Activity - Done" (support.pipedrive.com's sample import spreadsheet names
+  the field; a public migration study of it reads Done / Undone; the export writes Done / To do).
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ NOT_DONE: tuple[str, ...] = (
     "offen",
     "geplant",
     "abgebrochen",
+    # Pipedrive activities ("Activity - Done")
+    "to do",
+    "undone",
 )
 
 

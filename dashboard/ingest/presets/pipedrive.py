@@ -53,7 +53,9 @@ ACTIVITIES = Preset(
         "type": ("Activity - Type",),
         "subject": ("Activity - Subject",),
         "duration": ("Activity - Duration",),
-        # "Activity - Done" (Done / To do) is a status, not an outcome: not mapped.
+        # "Activity - Done" (Done / To do) is the activity's status, not an outcome: only done ones
+        # count (ingest.task_status).
+        "status": ("Activity - Done",),
         "account": ("Activity - Organization", "Organization - Name", "Organization"),
     },
     cites={
@@ -64,6 +66,7 @@ ACTIVITIES = Preset(
         "type": SAMPLE_SPREADSHEET,
         "subject": SAMPLE_SPREADSHEET,
         "duration": DURATION,
+        "status": SAMPLE_SPREADSHEET + " (Activity - Done); a public migration study of it (Done / Undone)",
         "account": PUBLIC_CODE,
     },
     duration_units={"Activity - Duration": "minutes"},
