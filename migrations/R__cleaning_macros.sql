@@ -232,15 +232,19 @@ CREATE OR REPLACE MACRO parse_minutes(s, unit, decimal_comma) AS (
 -- Yes/no cells -> BOOLEAN, in the five languages whose yes/no words the detector accepts as a yes/no
 -- column (dashboard/ingest/values.py BOOL): de ja / nein, wahr / falsch; es sí / no, verdadero / falso;
 -- fr oui / non, vrai / faux; pt sim / não, verdadeiro / falso. And a user's status as Dynamics 365 writes
--- it (isdisabled 'Status': Enabled / Disabled; German Aktiviert / Deaktiviert).
+-- it (isdisabled 'Status': Enabled / Disabled; German Aktiviert / Deaktiviert), and as Zoho CRM's users
+-- carry it (status 'active'; Active / Inactive, Spanish Activo / Inactivo, and the same words in
+-- French, German and Portuguese).
 CREATE OR REPLACE MACRO parse_bool(s) AS
     CASE
         WHEN clean_text(s) IS NULL THEN NULL
         WHEN regexp_full_match(clean_text(s),
-            'true|t|yes|y|1|x|✓|✔|checked|on|ja|wahr|s[ií]|oui|vrai|sim|verdadeiro|verdadero|enabled|aktiviert',
+            'true|t|yes|y|1|x|✓|✔|checked|on|ja|wahr|s[ií]|oui|vrai|sim|verdadeiro|verdadero|enabled|aktiviert'
+            || '|active|activ[oa]|actif|aktiv|ativ[oa]',
             'i') THEN true
         WHEN regexp_full_match(clean_text(s),
-            'false|f|no|n|0|unchecked|off|nein|falsch|non|n[ãa]o|faux|falso|disabled|deaktiviert', 'i') THEN false
+            'false|f|no|n|0|unchecked|off|nein|falsch|non|n[ãa]o|faux|falso|disabled|deaktiviert'
+            || '|inactive|inactiv[oa]|inactif|inaktiv|inativ[oa]', 'i') THEN false
         ELSE NULL
     END;
 

@@ -12,6 +12,7 @@ file was read as a time-off sheet ('Desde' / 'Hasta').
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from dashboard import roster
 from dashboard.db import Database
@@ -228,3 +229,30 @@ def test_dates_with_spanish_month_names(database: Database, write) -> None:
         ("E", "2025-12-01", "16:40:00"),
         ("F", "2026-11-19", "11:00:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("file", "users"),
+    [
+        (  # Zoho's users export in English: Status Active / Inactive
+            "users.csv",
+            "First Name,Last Name,Email,Role,Profile,Status\n"
+            "Lucía,Fernández,lucia.fernandez@ventasiberia.es,Sales Rep,Standard,Active\n"
+            "Pedro,Luna,pedro.luna@ventasiberia.es,Sales Rep,Standard,Inactive\n",
+        ),
+        (  # the same list with the Spanish interface: Estado Activo / Inactivo
+            "Usuarios.csv",
+            "Nombre,Apellidos,Correo electrónico,Equipo,Estado\n"
+            "Lucía,Fernández,lucia.fernandez@ventasiberia.es,Centro,Activo\n"
+            "Pedro,Luna,pedro.luna@ventasiberia.es,Centro,Inactivo\n",
+        ),
+    ],
+    ids=["english", "spanish"],
+)
+def test_a_zoho_user_marked_inactive_is_a_leaver(database: Database, write, file: str, users: str) -> None:
+    """A user list's status says who left: an inactive rep counts up to their last week of work (see
+    tests/test_not_selling.py); before, the column was left unread and everyone stayed active."""
+    [result] = load_files(database, write, [(file, users)])
+    assert result.kind == "roster", result.message
+    active = dict(fetch(database, "SELECT rep, active FROM reps WHERE superseded_by IS NULL"))
+    assert active == {"Lucía Fernández": True, "Pedro Luna": False}

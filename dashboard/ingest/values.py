@@ -37,7 +37,8 @@ DURATION = re.compile(
 BOOL = re.compile(
     r"^\s*(true|false|t|f|yes|no|y|n|1|0|x|✓|✔|checked|unchecked|on|off|s[ií]|ja|nein|oui|non|sim|n[ãa]o"
     r"|wahr|falsch|vrai|faux|verdadeiro|verdadero|falso"
-    r"|enabled|disabled|aktiviert|deaktiviert)\s*$",  # a Dynamics 365 user's Status
+    r"|enabled|disabled|aktiviert|deaktiviert"  # a Dynamics 365 user's Status
+    r"|active|inactive|activ[oa]|inactiv[oa]|actif|inactif|aktiv|inaktiv|ativ[oa]|inativ[oa])\s*$",  # Zoho's
     re.IGNORECASE,
 )
 EMAIL = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$")

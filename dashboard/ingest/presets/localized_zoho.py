@@ -132,12 +132,14 @@ ROSTER = Preset(
         "first_name": ("Nombre",),
         "last_name": ("Apellidos",),
         "email": ("Correo electrónico",),
+        "active": ("Estado",),  # Activo / Inactivo
     },
     cites={
         "rep": DEALS_ES + " (Contactos: Nombre completo); a user list's label" + U,
         "first_name": DEALS_ES + " (Contactos: Nombre); a user list's label" + U,
         "last_name": DEALS_ES + " (Contactos: Apellidos); a user list's label" + U,
         "email": DEALS_ES + " (Contactos: Correo electrónico); a user list's label" + U,
+        "active": "zoho.com/es-xl/crm/help/api/getusers.html (usuarios activos / inactivos): Estado" + U,
     },
 )
 

@@ -143,13 +143,15 @@ ROSTER = Preset(
         "first_name": ("First Name",),
         "last_name": ("Last Name",),
         "email": ("Email",),
-        # "Status" (Active / Inactive) left out: the bool parser does not read those words
-        # yet, and the exported header is unverified. "Role" is a hierarchy role, not a team.
+        # "Status" (Active / Inactive): a leaver is inactive. "Role" is a hierarchy role, not a team.
+        "active": ("Status",),
     },
     cites={
         "first_name": USER_FIELDS,
         "last_name": USER_FIELDS,
         "email": USER_FIELDS,
+        "active": "Zoho CRM users API (status 'active'; AllUsers / ActiveUsers / DeactiveUsers, "
+        "zoho.com/developer/help/api/getusers.html); the export's header and words UNVERIFIED",
     },
 )
 
