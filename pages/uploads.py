@@ -33,6 +33,7 @@ show_table(
     history[list(uploads.HISTORY_LABELS)].rename(columns=uploads.HISTORY_LABELS),
     hide_index=True,
     width="stretch",
+    placeholder="",  # an upload not undone: no 'None' under Undone
     column_config={
         "Uploaded": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
         "Undone": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
