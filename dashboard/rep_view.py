@@ -77,11 +77,10 @@ def rep_pace(
     """Pace of each month, quarter or year target of the rep, as of `week`."""
     name = roster.resolve_rep(database, rep, teams)
     week = monday(week)
-    # from a quarter before the year: an established rep's first week with data comes before it
-    start = monday(targets.period_bounds(week, "year")[0]) - dt.timedelta(weeks=targets.PACE_LOOK_BACK_WEEKS)
+    start = monday(targets.period_bounds(week, "year")[0])
     values = metrics.weekly_metrics(database, start, week, teams=teams, rep=name, names=PACED_METRICS)
     goals = targets.weekly_targets(database, week, week, teams=teams, rep=name)
-    return targets.pace(values, goals, week, trend.first_data_week(values))
+    return targets.pace(values, goals, week, trend.first_data_weeks(database, rep=name).get(name))
 
 
 def _counted(p: targets.Pace) -> str:

@@ -196,11 +196,6 @@ class Pace:
         return f"so far this {self.period}"
 
 
-PACE_LOOK_BACK_WEEKS = 13
-"""Weeks read before a period target's year, so that an established rep's first week with data (`pace`'s
-`data_from`) falls before the period and every week of it counts."""
-
-
 def pace(
     values: pd.DataFrame, target_rows: pd.DataFrame, week: dt.date, data_from: dt.date | None = None
 ) -> list[Pace]:
@@ -208,11 +203,11 @@ def pace(
 
     `values`: that rep's weekly metrics (wide, from `weekly_metrics`), covering the period;
     `target_rows`: that rep's rows of `weekly_targets`; `data_from`: the rep's first week with data
-    (`trend.first_data_week`; None: none). The weeks of the period before it are not counted: the
-    store knows nothing of them (exports that start in September, a hire without a start date), so the
-    even pace by now and what it takes from here are the target's share of the weeks counted, not of
-    weeks nobody could have worked in the store's eyes. The projection stays the current rate over
-    the whole period.
+    (`trend.first_data_weeks`, as the Team page reads it; None: none). The weeks of the period before
+    it are not counted: the store knows nothing of them (exports that start in September, a hire
+    without a start date), so the even pace by now and what it takes from here are the target's share
+    of the weeks counted, not of weeks nobody could have worked in the store's eyes. The projection
+    stays the current rate over the whole period.
     """
     week = monday(week)
     current = target_rows[

@@ -23,10 +23,11 @@ def first_data_week(values: pd.DataFrame) -> dt.date | None:
     return min(values.loc[some, "week"], default=None)
 
 
-def first_data_weeks(database: db.Database) -> dict[str, dt.date]:
+def first_data_weeks(database: db.Database, rep: str | None = None) -> dict[str, dt.date]:
     """Each rep's first week with data (an activity logged or an opportunity created, as
-    `first_data_week` reads it), from the weekly facts; reps without any are left out."""
-    return {row["rep"]: row["first_week"] for row in database.records("rep_first_data_weeks")}
+    `first_data_week` reads it), from the weekly facts; reps without any are left out. `rep`: that
+    rep (as stored) alone."""
+    return {row["rep"]: row["first_week"] for row in database.records("rep_first_data_weeks", rep=rep)}
 
 
 def blank_before_data(

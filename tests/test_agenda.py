@@ -16,7 +16,7 @@ from dashboard.agenda import build, drafts, generator, markdown, tone
 from dashboard.db import Database
 from dashboard.ingest import ingest_file
 from dashboard.rep_view import rep_weekly
-from dashboard.trend import first_data_week, rep_trend
+from dashboard.trend import first_data_weeks, rep_trend
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -61,9 +61,8 @@ def allowed_numbers(database: Database, rep: str) -> set[str]:
         shown += [entry.format(v) for v in usual.loc[usual["metric"] == name, "baseline"]]
     goals = targets.weekly_targets(database, first, WEEK, rep=rep)
     # a yearly count is paced from January, or from the rep's first week with data when later
-    year_from = targets.period_bounds(WEEK, "year")[0] - dt.timedelta(weeks=targets.PACE_LOOK_BACK_WEEKS)
-    year = metrics.weekly_metrics(database, year_from, WEEK, rep=rep)
-    for p in targets.pace(year, goals, WEEK, first_data_week(year)):
+    year = metrics.weekly_metrics(database, targets.period_bounds(WEEK, "year")[0], WEEK, rep=rep)
+    for p in targets.pace(year, goals, WEEK, first_data_weeks(database, rep=rep).get(rep)):
         entry = metrics.metric(p.metric)
         shown += [entry.format(x) for x in (p.actual, p.target, p.expected, p.projected, p.needed_per_week)]
     for flag in interventions.evaluate(database, WEEK):  # evidence quoted from the rules (tested there)

@@ -134,8 +134,7 @@ def build(
     week = metrics.monday(week)
     first = week - dt.timedelta(weeks=HISTORY_WEEKS - 1)
     baseline_from = week - dt.timedelta(weeks=BASELINE_READ_WEEKS)
-    # a yearly count's pace sums from January, and the weeks before it say whether the rep's data starts later
-    year_from = targets.period_bounds(week, "year")[0] - dt.timedelta(weeks=targets.PACE_LOOK_BACK_WEEKS)
+    year_from = targets.period_bounds(week, "year")[0]  # a yearly count's pace sums from January
     agreed = coaching.focus_areas(database, name, week)
     spelled = roster.spellings(database, name)  # looked up once for the two reads of the rep
     goals = targets.weekly_targets(database, first, week, teams=teams, rep=name, spellings=spelled)
@@ -171,7 +170,8 @@ def build(
         agenda.questions.extend(tactics.GENERAL_QUESTIONS)
         return agenda
     weekly_target = lined_up_targets(goals, values["week"].tolist())
-    paces = {p.metric: p for p in targets.pace(read, goals, week, trend.first_data_week(read))}
+    data_from = trend.first_data_weeks(database, rep=name).get(name)  # the pace counts from it, if later
+    paces = {p.metric: p for p in targets.pace(read, goals, week, data_from)}
     usual = usual_levels(
         read[read["week"] >= baseline_from],
         interventions.time_off(database),
