@@ -112,8 +112,7 @@ def unlink(database: db.Database, name: str, *, viewer: Viewer = LOCAL_LEADER) -
     NameLinkError for a name not linked."""
     _leaders_only(viewer)
     with database.writing():
-        linked = links(database)
-        rows = linked[linked["name"].map(folded) == folded(name)]
+        rows = _named(links(database), name)
         if rows.empty:
             raise NameLinkError(f"{name!r} is not linked to a roster rep; nothing was changed.")
         row = rows.iloc[0]
@@ -137,9 +136,13 @@ def _leaders_only(viewer: Viewer) -> None:
         )
 
 
+def _named(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The rows of `frame` whose name is `name`, compared without accents and case."""
+    return frame[frame["name"].map(folded) == folded(name)]
+
+
 def _off_roster_row(database: db.Database, name: str) -> dict:
-    frame = database.run("name_links_off_roster")
-    rows = frame[frame["name"].map(folded) == folded(name)]
+    rows = _named(database.run("name_links_off_roster"), name)
     if rows.empty:
         raise NameLinkError(
             f"no rep named {name!r} is off the roster; `dashboard names list` (or the Uploads page) "
